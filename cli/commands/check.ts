@@ -1,0 +1,43 @@
+import { checkPolicy, normalizeDiagnostics, type CheckResult } from '../../language/index.ts';
+import { fsHost, policyFiles, printDiagnostics, plural, UsageError } from '../io.ts';
+import { parse } from './args.ts';
+import type { Command } from '../main.ts';
+
+export function checkAll(files: readonly string[]): { results: CheckResult[]; diagnostics: ReturnType<typeof normalizeDiagnostics> } {
+  const results = files.map((f) => checkPolicy(f, fsHost));
+  return { results, diagnostics: normalizeDiagnostics(results.flatMap((r) => r.diagnostics)) };
+}
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'check policies for errors (types, units, names, cycles, citations)',
+  help: `Usage: doudi check FILES-OR-FOLDERS… [--json] [--quiet]
+
+Checks every .doudi file given (folders are searched). Prints each problem as
+  file:line:col: error CODE: message
+with the source line and a caret under the place. Overrides of a base policy are
+listed as "info override" for review.
+
+Options:
+  --json     print {"files", "errors", "warnings", "diagnostics": […]} instead
+  --quiet    print errors only
+Exit code: 0 no errors, 1 errors found, 2 bad usage.
+`,
+  run(args, io) {
+    const { values, positionals } = parse(args, { json: { type: 'boolean' }, quiet: { type: 'boolean' } });
+    if (!positionals.length) throw new UsageError('give at least one policy file or folder');
+    const files = policyFiles(positionals);
+    const { results, diagnostics } = checkAll(files);
+    const shown = values.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+    if (values.json) {
+      io.out(JSON.stringify({ files: files.length, errors, warnings, diagnostics: shown }, null, 2) + '\n');
+    } else {
+      printDiagnostics(shown, results, io.out);
+      io.out(`${plural(files.length, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
+    }
+    return errors ? 1 : 0;
+  },
+};
+

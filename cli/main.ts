@@ -1,0 +1,73 @@
+/**
+ * doudi — check, test, evaluate and compile policies.
+ * Exit codes: 0 success, 1 problems found (diagnostics, failing tests, bad input files), 2 bad usage.
+ */
+import { UsageError, InputError } from './io.ts';
+import { checkCommand } from './commands/check.ts';
+import { testCommand } from './commands/test.ts';
+import { evalCommand } from './commands/eval.ts';
+import { compileCommand } from './commands/compile.ts';
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  readonly help: string;
+  run(args: string[], io: Io): Promise<number> | number;
+}
+
+const COMMANDS: Command[] = [checkCommand, testCommand, evalCommand, compileCommand];
+
+const USAGE = `doudi — the Doudi (兜底) policy rules language
+
+Usage: doudi <command> [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(9)} ${c.summary}`).join('\n')}
+
+Run "doudi <command> --help" for a command's options.
+Exit codes: 0 success, 1 problems found, 2 bad usage.
+`;
+
+export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out('doudi 0.1.0\n');
+    return 0;
+  }
+  const cmd = COMMANDS.find((c) => c.name === name);
+  if (!cmd) {
+    io.err(`doudi: unknown command "${name}"; commands: ${COMMANDS.map((c) => c.name).join(', ')}\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(cmd.help);
+    return 0;
+  }
+  try {
+    return await cmd.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`doudi ${cmd.name}: ${e.message}\nRun "doudi ${cmd.name} --help" for usage.\n`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      io.err(`doudi ${cmd.name}: ${e.message}\n`);
+      return 1;
+    }
+    const err = e as Error;
+    io.err(`doudi ${cmd.name}: internal error: ${err.message}\n`);
+    if (process.env.DOUDI_DEBUG) io.err(`${err.stack}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,469 @@
+/**
+ * CST → AST. The only place that knows Chevrotain's tree shape. Missing pieces left by error
+ * recovery become `error` expressions or empty names; the parser has already reported them.
+ */
+import type { CstNode, IToken } from 'chevrotain';
+import type { Span } from '../diagnostics/index.ts';
+import type * as A from './nodes.ts';
+
+type Child = CstNode | IToken;
+const isToken = (c: Child): c is IToken => (c as IToken).image !== undefined;
+
+function kids(node: CstNode | undefined, key: string): Child[] {
+  return (node?.children[key] as Child[] | undefined) ?? [];
+}
+function toks(node: CstNode | undefined, key: string): IToken[] {
+  return kids(node, key).filter(isToken).filter((t) => !t.isInsertedInRecovery && Number.isFinite(t.startOffset));
+}
+function tok(node: CstNode | undefined, key: string, i = 0): IToken | undefined {
+  return toks(node, key)[i];
+}
+function subs(node: CstNode | undefined, key: string): CstNode[] {
+  return kids(node, key).filter((c): c is CstNode => !isToken(c));
+}
+function sub(node: CstNode | undefined, key: string, i = 0): CstNode | undefined {
+  return subs(node, key)[i];
+}
+
+const tokSpan = (t: IToken): Span => ({ start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1 });
+
+function nodeSpan(n: CstNode | undefined, fallback: Span): Span {
+  const loc = n?.location;
+  if (!loc || !Number.isFinite(loc.startOffset) || !Number.isFinite(loc.endOffset)) return fallback;
+  return { start: loc.startOffset, end: (loc.endOffset ?? loc.startOffset) + 1 };
+}
+
+const offsetOf = (c: Child): number => (isToken(c) ? c.startOffset : (c.location?.startOffset ?? NaN));
+
+export function unquote(image: string): string {
+  if (image.startsWith('“')) return image.slice(1, -1);
+  try {
+    return JSON.parse(image) as string;
+  } catch {
+    // Escapes JSON does not know (\x, \') are kept as written.
+    return image.slice(1, -1).replace(/\\(["\\])/g, '$1');
+  }
+}
+
+const citeText = (image: string): string => image.slice(1, -1).trim();
+
+export class AstBuilder {
+  private readonly empty: Span;
+  /** Problems the grammar cannot express (reported as syntax diagnostics). */
+  readonly problems: { message: string; span: Span }[] = [];
+  constructor(
+    private readonly path: string,
+    textLength: number,
+  ) {
+    this.empty = { start: textLength, end: textLength };
+  }
+
+  private span(n: CstNode | undefined): Span {
+    return nodeSpan(n, this.empty);
+  }
+
+  private name(n: CstNode | undefined): A.Name {
+    const t = tok(n, 'Identifier') ?? tok(n, 'Region');
+    if (!t) return { text: '', span: this.span(n) };
+    return { text: t.image, span: tokSpan(t) };
+  }
+
+  private cites(n: CstNode | undefined): A.Cite[] {
+    return toks(n, 'Citation').map((t) => ({ text: citeText(t.image), span: tokSpan(t) }));
+  }
+
+  private label(n: CstNode | undefined, i = 0): A.Located<string> | undefined {
+    const t = tok(n, 'StringLit', i);
+    return t ? { value: unquote(t.image), span: tokSpan(t) } : undefined;
+  }
+
+  file(cst: CstNode): A.PolicyFile {
+    const headerNode = sub(cst, 'header');
+    const declarations: A.Decl[] = [];
+    const tests: A.TestDecl[] = [];
+    for (const d of subs(cst, 'declaration')) {
+      const override = !!tok(d, 'Override');
+      const p = sub(d, 'parameterDecl');
+      const i = sub(d, 'inputDecl');
+      const def = sub(d, 'definitionDecl');
+      const e = sub(d, 'enumDecl');
+      const t = sub(d, 'testDecl');
+      if (p) declarations.push(this.parameter(p, override));
+      else if (i) declarations.push(this.input(i, override));
+      else if (def) declarations.push(this.definition(def, override));
+      else if (e) declarations.push(this.enumDecl(e));
+      else if (t) tests.push(this.test(t));
+    }
+    return { path: this.path, header: headerNode ? this.header(headerNode) : undefined, declarations, tests };
+  }
+
+  private header(n: CstNode): A.Header {
+    let framework = false;
+    let region: A.Header['region'];
+    let effective: A.Header['effective'];
+    let ext: A.Header['extends'];
+    const documents: { key: A.Located<string>; title: string; span: Span }[] = [];
+    for (const item of subs(n, 'headerItem')) {
+      if (tok(item, 'Framework')) framework = true;
+      else if (tok(item, 'Region')) {
+        const num = tok(item, 'NumberLit');
+        if (num) region = { value: num.image, span: tokSpan(num), label: this.label(item)?.value };
+      } else if (tok(item, 'Effective')) {
+        const from = tok(item, 'DateLit', 0);
+        const to = tok(item, 'DateLit', 1);
+        if (from) effective = { from: { value: from.image, span: tokSpan(from) }, to: to ? { value: to.image, span: tokSpan(to) } : undefined };
+      } else if (tok(item, 'Extends')) {
+        const s = tok(item, 'StringLit');
+        if (s) ext = { value: unquote(s.image), span: tokSpan(s) };
+      } else if (tok(item, 'Document')) {
+        const key = tok(item, 'StringLit', 0);
+        const title = tok(item, 'StringLit', 1);
+        if (key) documents.push({ key: { value: unquote(key.image), span: tokSpan(key) }, title: title ? unquote(title.image) : '', span: this.span(item) });
+      }
+    }
+    const label = tok(n, 'StringLit');
+    return {
+      id: this.name(sub(n, 'name')),
+      label: label ? unquote(label.image) : undefined,
+      cites: this.cites(n),
+      framework,
+      region,
+      effective,
+      extends: ext,
+      documents,
+      span: this.span(n),
+    };
+  }
+
+  private type(n: CstNode | undefined): A.TypeNode {
+    const span = this.span(n);
+    if (!n) return { k: 'named', name: '', span };
+    if (tok(n, 'MoneyType')) {
+      const period = tok(n, 'Year') ? 'year' : tok(n, 'Month') ? 'month' : 'stock';
+      return { k: 'money', period, span };
+    }
+    const simple: [string, A.TypeNode['k']][] = [
+      ['BoolType', 'bool'],
+      ['IntegerType', 'integer'],
+      ['NumberType', 'number'],
+      ['RateType', 'rate'],
+      ['DateType', 'date'],
+      ['Month', 'months'],
+      ['Region', 'region'],
+    ];
+    for (const [key, k] of simple) if (tok(n, key)) return { k, span } as A.TypeNode;
+    const id = tok(n, 'Identifier');
+    return { k: 'named', name: id?.image ?? '', span };
+  }
+
+  private valueLine(n: CstNode): A.ValueLine {
+    const date = tok(n, 'DateLit');
+    const rec = sub(n, 'record');
+    return {
+      from: { value: date?.image ?? '', span: date ? tokSpan(date) : this.span(n) },
+      value: rec ? this.record(rec) : this.expr(sub(n, 'expression')),
+      cites: this.cites(n),
+      span: this.span(n),
+    };
+  }
+
+  private parameter(n: CstNode, override: boolean): A.ParameterDecl {
+    const by = sub(n, 'name', 1);
+    return {
+      kind: 'parameter',
+      override,
+      name: this.name(sub(n, 'name')),
+      label: this.label(n),
+      type: this.type(sub(n, 'type')),
+      by: by ? this.name(by) : undefined,
+      cites: this.cites(n),
+      values: subs(n, 'valueLine').map((v) => this.valueLine(v)),
+      regions: subs(n, 'regionBlock').map((r) => ({
+        codes: toks(r, 'NumberLit').map((t) => ({ value: t.image, span: tokSpan(t) })),
+        label: this.label(r)?.value,
+        values: subs(r, 'valueLine').map((v) => this.valueLine(v)),
+        span: this.span(r),
+      })),
+      span: this.span(n),
+    };
+  }
+
+  private input(n: CstNode, override: boolean): A.InputDecl {
+    const e = sub(n, 'expression');
+    return {
+      kind: 'input',
+      override,
+      name: this.name(sub(n, 'name')),
+      label: this.label(n),
+      type: this.type(sub(n, 'type')),
+      default: e ? this.expr(e) : undefined,
+      cites: this.cites(n),
+      span: this.span(n),
+    };
+  }
+
+  private definition(n: CstNode, override: boolean): A.DefinitionDecl {
+    const level = tok(n, 'Person') ? 'person' : 'household';
+    return {
+      kind: 'definition',
+      override,
+      level,
+      output: !!tok(n, 'Output'),
+      name: this.name(sub(n, 'name')),
+      label: this.label(n),
+      type: this.type(sub(n, 'type')),
+      expr: this.expr(sub(n, 'expression')),
+      cites: this.cites(n),
+      exceptions: subs(n, 'exceptionClause').map((x) => {
+        const parent = sub(x, 'name', 1);
+        return {
+          label: this.name(sub(x, 'name', 0)),
+          parent: parent ? this.name(parent) : undefined,
+          cites: this.cites(x),
+          when: this.expr(sub(x, 'expression', 0)),
+          then: this.expr(sub(x, 'expression', 1)),
+          span: this.span(x),
+        };
+      }),
+      span: this.span(n),
+    };
+  }
+
+  private enumDecl(n: CstNode): A.EnumDecl {
+    return {
+      kind: 'enum',
+      name: this.name(sub(n, 'name')),
+      label: this.label(n),
+      cites: this.cites(n),
+      values: subs(n, 'enumValue').map((v) => ({ name: this.name(sub(v, 'name')), label: this.label(v)?.value })),
+      span: this.span(n),
+    };
+  }
+
+  private test(n: CstNode): A.TestDecl {
+    const nameTok = tok(n, 'StringLit');
+    let date: A.Located<string> | undefined;
+    let household: A.TestDecl['household'];
+    let householdSpan: Span | undefined;
+    const sets: { name: A.Name; value: A.Expr; span: Span }[] = [];
+    const expects: { name: A.Name; value: A.Expr; span: Span }[] = [];
+    for (const item of subs(n, 'testItem')) {
+      if (tok(item, 'DateType')) {
+        const d = tok(item, 'DateLit');
+        if (d) date = { value: d.image, span: tokSpan(d) };
+      } else if (tok(item, 'Set')) {
+        sets.push({ name: this.name(sub(item, 'name')), value: this.expr(sub(item, 'expression')), span: this.span(item) });
+      } else if (tok(item, 'Expect')) {
+        expects.push({ name: this.name(sub(item, 'name')), value: this.expr(sub(item, 'expression')), span: this.span(item) });
+      } else if (tok(item, 'Household')) {
+        householdSpan = this.span(item);
+        const from = tok(item, 'StringLit');
+        const rec = sub(item, 'record');
+        if (from) household = { from: { value: unquote(from.image), span: tokSpan(from) } };
+        else if (rec) household = { record: this.record(rec) };
+      }
+    }
+    return {
+      name: { value: nameTok ? unquote(nameTok.image) : '', span: nameTok ? tokSpan(nameTok) : this.span(n) },
+      cites: this.cites(n),
+      date,
+      sets,
+      household,
+      householdSpan,
+      expects,
+      span: this.span(n),
+    };
+  }
+
+  private record(n: CstNode): A.RecordNode {
+    const names = subs(n, 'name');
+    const exprs = subs(n, 'expression');
+    return {
+      k: 'record',
+      fields: names.map((nm, i) => ({ name: this.name(nm), value: this.expr(exprs[i]) })),
+      members: subs(n, 'record').map((r) => this.record(r)),
+      span: this.span(n),
+    };
+  }
+
+  // ---- expressions ----
+
+  expr(n: CstNode | undefined): A.Expr {
+    if (!n) return { k: 'error', span: this.empty };
+    switch (n.name) {
+      case 'expression':
+        return this.expr(sub(n, 'orExpr'));
+      case 'orExpr':
+        return this.chain(n, 'andExpr', ['Or'], () => 'or');
+      case 'andExpr':
+        return this.chain(n, 'notExpr', ['And'], () => 'and');
+      case 'notExpr': {
+        const inner = sub(n, 'notExpr');
+        if (tok(n, 'Not') || inner) return { k: 'unary', op: 'not', operand: this.expr(inner), span: this.span(n) };
+        return this.expr(sub(n, 'comparison'));
+      }
+      case 'comparison':
+        return this.comparison(n);
+      case 'additive':
+        return this.chain(n, 'multiplicative', ['Plus', 'Minus'], (t) => (t.tokenType.name === 'Plus' ? '+' : '-'));
+      case 'multiplicative':
+        return this.chain(n, 'unary', ['Star', 'Slash'], (t) => (t.tokenType.name === 'Star' ? '*' : '/'));
+      case 'unary': {
+        const inner = sub(n, 'unary');
+        if (inner) return { k: 'unary', op: '-', operand: this.expr(inner), span: this.span(n) };
+        return this.expr(sub(n, 'primary'));
+      }
+      case 'primary':
+        return this.primary(n);
+      default:
+        return { k: 'error', span: this.span(n) };
+    }
+  }
+
+  private chain(n: CstNode, operandKey: string, opKeys: string[], op: (t: IToken) => A.BinaryOp): A.Expr {
+    const operands = subs(n, operandKey);
+    const ops = opKeys.flatMap((k) => toks(n, k)).sort((a, b) => a.startOffset - b.startOffset);
+    let left = this.expr(operands[0]);
+    for (let i = 1; i < operands.length; i++) {
+      const right = this.expr(operands[i]);
+      const t = ops[i - 1];
+      const opSpan = t ? tokSpan(t) : right.span;
+      left = { k: 'binary', op: t ? op(t) : '+', left, right, opSpan, span: { start: left.span.start, end: right.span.end } };
+    }
+    return left;
+  }
+
+  private compOp(n: CstNode | undefined): A.CompareOp {
+    const map: [string, A.CompareOp][] = [
+      ['Eq', '='],
+      ['Neq', '!='],
+      ['Le', '<='],
+      ['Ge', '>='],
+      ['Lt', '<'],
+      ['Gt', '>'],
+    ];
+    for (const [k, o] of map) if (tok(n, k)) return o;
+    return '=';
+  }
+
+  private comparison(n: CstNode): A.Expr {
+    const adds = subs(n, 'additive');
+    const left = this.expr(adds[0]);
+    const opNode = sub(n, 'compOp');
+    if (opNode) {
+      const right = this.expr(adds[1]);
+      return { k: 'binary', op: this.compOp(opNode), left, right, opSpan: this.span(opNode), span: this.span(n) };
+    }
+    const target = sub(n, 'inTarget');
+    if (target) {
+      const r = subs(target, 'additive');
+      if (r.length) return { k: 'in', operand: left, range: [this.expr(r[0]), this.expr(r[1])], span: this.span(n) };
+      return { k: 'in', operand: left, values: subs(target, 'expression').map((e) => this.expr(e)), span: this.span(n) };
+    }
+    return left;
+  }
+
+  private primary(n: CstNode): A.Expr {
+    const span = this.span(n);
+    const num = tok(n, 'NumberLit');
+    if (num) return { k: tok(n, 'Month') ? 'months' : 'number', text: num.image.replace(/_/g, ''), span };
+    const money = tok(n, 'MoneyLit');
+    if (money) return { k: 'money', text: money.image.replace(/[¥￥元\s_]/g, ''), span };
+    const pct = tok(n, 'PercentLit');
+    if (pct) return { k: 'percent', text: pct.image.replace(/[%％_]/g, ''), span };
+    const date = tok(n, 'DateLit');
+    if (date) return { k: 'date', text: date.image, span };
+    if (tok(n, 'True')) return { k: 'bool', value: true, span };
+    if (tok(n, 'False')) return { k: 'bool', value: false, span };
+    if (tok(n, 'Base')) return { k: 'base', span };
+    const inner = sub(n, 'expression');
+    if (inner) return this.expr(inner);
+    const ifn = sub(n, 'ifExpr');
+    if (ifn) {
+      const e = subs(ifn, 'expression');
+      return { k: 'if', cond: this.expr(e[0]), then: this.expr(e[1]), else: this.expr(e[2]), span };
+    }
+    const m = sub(n, 'matchExpr');
+    if (m) return this.match(m);
+    const t = sub(n, 'tableExpr');
+    if (t) return this.table(t);
+    const ref = sub(n, 'reference');
+    if (ref) return this.reference(ref);
+    return { k: 'error', span };
+  }
+
+  private reference(n: CstNode): A.Expr {
+    const span = this.span(n);
+    const names = subs(n, 'name');
+    const first = this.name(names[0]);
+    const call = sub(n, 'callArgs');
+    if (names.length > 1) {
+      // Enum.value: a qualified enum value (never called)
+      return { k: 'name', name: this.name(names[1]), qualifier: first, span };
+    }
+    if (!call) return { k: 'name', name: first, span };
+    const agg = sub(call, 'aggregateArgs');
+    if (agg) {
+      // Which expression is which follows from the keyword before it.
+      const roles = [...toks(agg, 'Where'), ...toks(agg, 'Colon'), ...toks(agg, 'Else')].sort((a, b) => a.startOffset - b.startOffset);
+      const exprs = subs(agg, 'expression').sort((a, b) => offsetOf(a) - offsetOf(b));
+      const out: { filter?: A.Expr; body?: A.Expr; else?: A.Expr } = {};
+      exprs.forEach((e, i) => {
+        const role = roles[i]?.tokenType.name;
+        const value = this.expr(e);
+        if (role === 'Where') out.filter = value;
+        else if (role === 'Colon') out.body = value;
+        else if (role === 'Else') out.else = value;
+      });
+      return { k: 'aggregate', fn: first, ...out, span };
+    }
+    return { k: 'call', callee: first, args: subs(call, 'expression').map((e) => this.expr(e)), span };
+  }
+
+  private match(n: CstNode): A.Expr {
+    return {
+      k: 'match',
+      on: this.expr(sub(n, 'expression')),
+      arms: subs(n, 'matchArm').map((arm) => {
+        const exprs = subs(arm, 'expression');
+        const body = this.expr(exprs[exprs.length - 1]);
+        if (tok(arm, 'Otherwise')) return { body, span: this.span(arm) };
+        return { values: exprs.slice(0, -1).map((e) => this.expr(e)), body, span: this.span(arm) };
+      }),
+      span: this.span(n),
+    };
+  }
+
+  private table(n: CstNode): A.Expr {
+    const hit: A.HitPolicy = tok(n, 'First') ? 'first' : tok(n, 'Unique') ? 'unique' : 'collect-sum';
+    const fn = tok(n, 'Identifier');
+    if (hit === 'collect-sum' && fn && !['sum', '合计', '求和'].includes(fn.image))
+      this.problems.push({ message: `collect combines rows by sum: write "collect sum", not "collect ${fn.image}"`, span: tokSpan(fn) });
+    const exprs = subs(n, 'expression');
+    const hasElse = !!tok(n, 'Else');
+    const inputs = (hasElse ? exprs.slice(0, -1) : exprs).map((e) => this.expr(e));
+    return {
+      k: 'table',
+      hit,
+      inputs,
+      rows: subs(n, 'tableRow').map((r) => ({
+        cells: subs(r, 'cell').map((c) => this.cell(c)),
+        result: this.expr(sub(r, 'expression')),
+        span: this.span(r),
+      })),
+      else: hasElse ? this.expr(exprs[exprs.length - 1]) : undefined,
+      span: this.span(n),
+    };
+  }
+
+  private cell(n: CstNode): A.Cell {
+    const span = this.span(n);
+    const adds = subs(n, 'additive');
+    const op = sub(n, 'compOp');
+    if (op) return { k: 'compare', op: this.compOp(op), value: this.expr(adds[0]), span };
+    if (!adds.length) return { k: 'any', span };
+    if (tok(n, 'Range')) return { k: 'range', lo: this.expr(adds[0]), hi: this.expr(adds[1]), span };
+    return { k: 'values', values: adds.map((a) => this.expr(a)), span };
+  }
+}
+

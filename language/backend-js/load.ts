@@ -1,0 +1,43 @@
+/**
+ * Turning a compiled module's source into callable functions, in Node, a browser or a worker,
+ * without a bundler: the module's top-level exports become the properties of one object.
+ */
+import type { PopulationColumns } from '../schema/index.ts';
+
+export interface CompiledParameters {
+  readonly date: string;
+  readonly day: number;
+  readonly codes: readonly string[];
+  readonly n: Readonly<Record<string, Float64Array>>;
+  readonly d: Readonly<Record<string, Float64Array>>;
+}
+
+export interface CompiledRegions {
+  readonly codes: string[];
+  readonly slot: Uint16Array;
+}
+
+export type OutputColumns = { readonly errors: Uint16Array } & Readonly<Record<string, Float64Array | Int32Array | Uint8Array | Uint16Array>>;
+
+export interface CompiledPolicy {
+  readonly policy: { id: string; label: string | null; region: string; effective: { from: string; to?: string }; file: string };
+  readonly outputs: readonly { id: string; label: string | null; type: string; column: 'f64' | 'i32' | 'u8'; values?: string[]; cite: string[] }[];
+  readonly SITES: readonly { kind: string; definition: string; message: string; file: string; line: number }[];
+  evaluate(household: unknown, options: { date: string; sets?: Record<string, string | number | boolean> }): { outputs: Record<string, number | boolean | string> };
+  readHousehold(household: unknown): PopulationColumns;
+  regionsOf(pop: PopulationColumns): CompiledRegions;
+  resolveParameters(options: { date: string; sets?: Record<string, string | number | boolean> }, codes: readonly string[]): CompiledParameters;
+  allocateOutputs(n: number): OutputColumns;
+  evaluateBatch(pop: PopulationColumns, regions: CompiledRegions, params: CompiledParameters, out: OutputColumns, from?: number, to?: number): number;
+}
+
+const EXPORTS = ['policy', 'outputs', 'SITES', 'evaluate', 'readHousehold', 'regionsOf', 'resolveParameters', 'allocateOutputs', 'evaluateBatch'];
+
+/**
+ * Instantiates a module emitted by emitModule. Only its own top-level `export` lines are rewritten;
+ * everything that came from a policy sits inside JSON literals or one-line comments.
+ */
+export function instantiate(source: string): CompiledPolicy {
+  const body = source.replace(/^export (const|function) /gm, '$1 ');
+  return new Function(`"use strict";\n${body}\nreturn { ${EXPORTS.join(', ')} };`)() as CompiledPolicy;
+}

@@ -1,0 +1,584 @@
+/**
+ * The compiled module: one standalone ES module per policy, readable, with no dependency on Doudi.
+ * It exports the policy's metadata, parameter resolution for a date and a set of regions, a batch
+ * entry point over a population held as typed-array columns, and a single-household entry point.
+ */
+import type * as I from '../ir/types.ts';
+import { reachableDefinitions, defExprs, forEachExpr } from '../ir/walk.ts';
+import * as Q from '../numbers/rational.ts';
+import { HOUSEHOLD_FIELDS, PERSON_FIELDS, enumSpec } from '../schema/index.ts';
+import { citeText } from '../checker/cites.ts';
+import { Block, gen, exceptions, staticNum, isAtom, type GenCtx, type Refs, type V } from './gen.ts';
+import { Names, jsonLiteral, commentText, intLiteral } from './names.ts';
+import { RUNTIME_SOURCE } from './runtime.ts';
+
+export interface EmitOptions {
+  /** the compiler's version, written in the header */
+  readonly version: string;
+}
+
+const typeName = (t: I.ParameterIR['type']): string =>
+  t.k === 'money' ? (t.period === 'month' ? 'money/month' : t.period === 'year' ? 'money/year' : 'money') : t.k === 'enum' ? t.name : t.k;
+
+const isCodeType = (t: I.ParameterIR['type']): boolean => t.k === 'bool' || t.k === 'enum' || t.k === 'date' || t.k === 'region';
+
+/**
+ * A parameter whose values are whole in compiled units (fen, or whole numbers) under any setting:
+ * its denominator is 1 and the generated code omits it.
+ */
+const wholeParam = (p: I.ParameterIR): boolean => p.exact && (p.type.k === 'money' || p.type.k === 'integer' || p.type.k === 'months');
+
+/** A definition known to be whole keeps only its numerator: n / d is an exact integer division. */
+function whole(v: V, d: I.DefinitionIR): V {
+  if (v.k !== 'num' || v.sd !== undefined || !d.exact) return v;
+  return staticNum(`${isAtom(v.n) ? v.n : `(${v.n})`} / ${isAtom(v.d) ? v.d : `(${v.d})`}`, 1n, v.nonNeg);
+}
+
+/** Orders definitions so that person-level ones run together in as few member loops as possible. */
+function schedule(defs: readonly I.DefinitionIR[]): I.DefinitionIR[] {
+  const ids = new Set(defs.map((d) => d.id));
+  const deps = new Map<string, Set<string>>();
+  for (const d of defs) {
+    const s = new Set<string>();
+    for (const x of defExprs(d)) forEachExpr(x, (e) => e.k === 'def' && ids.has(e.id) && s.add(e.id));
+    deps.set(d.id, s);
+  }
+  const done = new Set<string>();
+  const out: I.DefinitionIR[] = [];
+  let level: string | undefined;
+  while (out.length < defs.length) {
+    const ready = defs.filter((d) => !done.has(d.id) && [...deps.get(d.id)!].every((x) => done.has(x)));
+    const next = ready.find((d) => d.level === level) ?? ready[0]!;
+    out.push(next);
+    done.add(next.id);
+    level = next.level;
+  }
+  return out;
+}
+
+/** Parameters whose value can differ between regions: those with region blocks, and formulas over them. */
+function regionalParams(ir: I.PolicyIR): Set<string> {
+  const out = new Set<string>();
+  for (const p of ir.parameters) {
+    if (p.regions.length) out.add(p.id);
+    const all = [...p.values, ...p.regions.flatMap((r) => r.values)];
+    for (const v of all) for (const e of Array.isArray(v.value) ? (v.value as I.Expr[]) : [v.value as I.Expr]) forEachExpr(e, (x) => x.k === 'param' && out.has(x.id) && out.add(p.id));
+  }
+  return out;
+}
+
+interface Site {
+  readonly kind: 'exception' | 'table' | 'overflow';
+  readonly definition: string;
+  readonly message: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
+  const names = new Names();
+  const enumIndex = new Map(ir.enums.map((e) => [e.id, e]));
+  const enumCode = (enumId: string, value: string): number => {
+    const i = enumIndex.get(enumId)?.values.findIndex((v) => v.id === value) ?? -1;
+    if (i < 0) throw new Error(`internal: ${value} is not a value of ${enumId}`);
+    return i;
+  };
+  const params = new Map(ir.parameters.map((p) => [p.id, p]));
+  const regional = regionalParams(ir);
+  const defs = schedule(reachableDefinitions(ir, ir.outputs));
+  const sites: Site[] = [];
+  let tmpCounter = 0;
+  const tmp = () => `t${tmpCounter++}`;
+  let currentDef: I.DefinitionIR | undefined;
+
+  const conflict = (kind: 'exception' | 'table', where: string): string => {
+    const d = currentDef!;
+    sites.push({ kind, definition: d.id, message: `${where} (${d.origin.file}:${d.origin.at[0]})`, file: d.origin.file, line: d.origin.at[0] });
+    return `{ if (err === 0) err = ${sites.length}; }`;
+  };
+
+  // ---- parameter data and formulas ----
+  const formulas: string[] = [];
+  const paramName = (id: string) => names.get('', id);
+  const constRefs = (r: string): Refs => ({
+    field: () => {
+      throw new Error('internal: a parameter value reads a household field');
+    },
+    param: (id, index) => {
+      const p = params.get(id)!;
+      const w = p.by ? enumIndex.get(p.by)!.values.length : 1;
+      const at = index === undefined ? r : w === 1 ? r : `${r} * ${w} + ${index}`;
+      const key = jsonLiteral(id);
+      return isCodeType(p.type) ? { code: `N[${key}][${at}]` } : { n: `N[${key}][${at}]`, d: `D[${key}][${at}]` };
+    },
+    def: () => {
+      throw new Error('internal: a parameter value reads a definition');
+    },
+    evaluationDay: 'day',
+    enumCode,
+    conflict: () => '{}',
+  });
+  const encodeValue = (e: I.Expr, t: I.ParameterIR['type']): unknown => {
+    if (e.k === 'const') {
+      if (typeof e.v === 'boolean') return [e.v ? 1 : 0, 1];
+      if (t.k === 'enum') return [enumCode(t.name, e.v), 1];
+      if (t.k === 'date') return [Date.UTC(Number(e.v.slice(0, 4)), Number(e.v.slice(5, 7)) - 1, Number(e.v.slice(8, 10))) / 86400000, 1];
+      if (t.k === 'region') return [Number(e.v), 1];
+      const v = Q.parseRational(e.v)!;
+      const c = t.k === 'money' ? Q.mul(v, Q.rat(100)) : v;
+      return [Number(intLiteral(c.n).replace(/[()]/g, '')), Number(c.d)];
+    }
+    const block = new Block();
+    const ctx: GenCtx = { out: block, inMembers: false, refs: constRefs('r'), tmp };
+    const v = gen(e, ctx);
+    const ret = v.k === 'num' ? `return [${v.n}, ${v.d}];` : v.k === 'bool' ? `return [${v.e} ? 1 : 0, 1];` : `return [${v.e}, 1];`;
+    formulas.push(['function (N, D, r, day) {', ...block.lines.map((l) => '  ' + l), '  ' + ret, '}'].join('\n'));
+    return formulas.length - 1;
+  };
+  const encodeDated = (v: I.DatedValue, t: I.ParameterIR['type']) => ({
+    from: v.from,
+    v: (Array.isArray(v.value) ? (v.value as I.Expr[]) : [v.value as I.Expr]).map((e) => encodeValue(e, t)),
+  });
+  const paramData = ir.parameters.map((p) => ({
+    id: p.id,
+    kind: p.kind,
+    type: typeName(p.type),
+    ...(p.by ? { by: p.by, values: enumIndex.get(p.by)!.values.map((v) => v.id) } : {}),
+    ...(p.type.k === 'enum' ? { enum: enumIndex.get(p.type.name)!.values.map((v) => v.id) } : {}),
+    width: p.by ? enumIndex.get(p.by)!.values.length : 1,
+    divisor: p.divisor,
+    settable: !p.hidden && !p.by,
+    defaults: p.values.map((v) => encodeDated(v, p.type)),
+    regions: p.regions.map((r) => ({ codes: r.codes, values: r.values.map((v) => encodeDated(v, p.type)) })),
+  }));
+
+  // ---- the batch function ----
+  const usedFields = { household: new Set<string>(), person: new Set<string>() };
+  const usedParams = new Set<string>();
+  const defVals = new Map<string, V>();
+  const scratch = new Map<string, { kind: V['k']; dynamic: boolean }>();
+  let loopLocals = new Map<string, V>();
+
+  const refs: Refs = {
+    field: (level, id) => {
+      usedFields[level].add(id);
+      return level === 'household' ? `${names.get('H_', id)}[h]` : `${names.get('P_', id)}[p]`;
+    },
+    param: (id, index) => {
+      usedParams.add(id);
+      const p = params.get(id)!;
+      const w = p.by ? enumIndex.get(p.by)!.values.length : 1;
+      const nm = names.get('', id);
+      if (regional.has(id) || index !== undefined) {
+        const slot = regional.has(id) ? (w === 1 ? 'r' : `r * ${w}`) : '';
+        const at = index === undefined ? slot : slot ? `${slot} + ${index}` : index;
+        return isCodeType(p.type) ? { code: `PN_${nm}[${at}]` } : wholeParam(p) ? { n: `PN_${nm}[${at}]`, d: '1' } : { n: `PN_${nm}[${at}]`, d: `PD_${nm}[${at}]` };
+      }
+      return isCodeType(p.type) ? { code: `pn_${nm}` } : wholeParam(p) ? { n: `pn_${nm}`, d: '1' } : { n: `pn_${nm}`, d: `pd_${nm}` };
+    },
+    def: (id, level) => {
+      if (level === 'household') return defVals.get(id)!;
+      const local = loopLocals.get(id);
+      if (local) return local;
+      const s = scratch.get(id)!;
+      const nm = names.get('s_', id);
+      if (s.kind === 'bool') return { k: 'bool', e: `${nm}[j] !== 0` };
+      if (s.kind === 'code') return { k: 'code', e: `${nm}[j]` };
+      const sv = defVals.get(id) as Extract<V, { k: 'num' }>;
+      return s.dynamic ? { k: 'num', n: `${nm}[j]`, d: `${nm}d[j]`, nonNeg: sv.nonNeg } : staticNum(`${nm}[j]`, sv.sd!, sv.nonNeg);
+    },
+    evaluationDay: 'DAY',
+    enumCode,
+    conflict,
+  };
+
+  const body = new Block();
+  let i = 0;
+  while (i < defs.length) {
+    const d = defs[i]!;
+    if (d.level === 'person') {
+      // One member loop for a run of person-level definitions.
+      const loop = new Block();
+      loopLocals = new Map();
+      while (i < defs.length && defs[i]!.level === 'person') {
+        const pd = defs[i]!;
+        currentDef = pd;
+        loop.push(`// ${commentText(`${pd.id}${pd.label ? ' ' + pd.label : ''}${pd.cite.length ? ' ' + pd.cite.map((c) => `[${citeText(c)}]`).join('') : ''}`)}`);
+        const ctx: GenCtx = { out: loop, inMembers: true, refs, tmp };
+        const v = whole(pd.exceptions.length ? exceptions(pd, ctx) : gen(pd.expr, ctx), pd);
+        const nm = names.get('s_', pd.id);
+        const local = names.get('v_', pd.id);
+        if (v.k === 'num') {
+          const dynamic = v.sd === undefined;
+          loop.push(`const ${local} = ${v.n};`, `${nm}[j] = ${local};`);
+          if (dynamic) loop.push(`const ${local}d = ${v.d};`, `${nm}d[j] = ${local}d;`);
+          scratch.set(pd.id, { kind: 'num', dynamic });
+          const lv: V = dynamic ? { k: 'num', n: local, d: `${local}d`, nonNeg: v.nonNeg } : staticNum(local, v.sd!, v.nonNeg);
+          defVals.set(pd.id, lv);
+          loopLocals.set(pd.id, lv);
+        } else {
+          loop.push(`const ${local} = ${v.e};`, `${nm}[j] = ${v.k === 'bool' ? `${local} ? 1 : 0` : local};`);
+          scratch.set(pd.id, { kind: v.k, dynamic: false });
+          const lv: V = { k: v.k, e: local };
+          defVals.set(pd.id, lv);
+          loopLocals.set(pd.id, lv);
+        }
+        i++;
+      }
+      loopLocals = new Map();
+      body.push('for (let p = ps, j = 0; p < pe; p++, j++) {');
+      body.nest(loop);
+      body.push('}');
+      continue;
+    }
+    currentDef = d;
+    body.push(`// ${commentText(`${d.id}${d.label ? ' ' + d.label : ''}${d.cite.length ? ' ' + d.cite.map((c) => `[${citeText(c)}]`).join('') : ''}`)}`);
+    const ctx: GenCtx = { out: body, inMembers: false, refs, tmp };
+    const v = whole(d.exceptions.length ? exceptions(d, ctx) : gen(d.expr, ctx), d);
+    const nm = names.get('h_', d.id);
+    if (v.k === 'num') {
+      if (v.sd !== undefined) {
+        body.push(`const ${nm} = ${v.n};`);
+        defVals.set(d.id, staticNum(nm, v.sd, v.nonNeg));
+      } else {
+        body.push(`const ${nm} = ${v.n}, ${nm}d = ${v.d};`);
+        defVals.set(d.id, { k: 'num', n: nm, d: `${nm}d`, nonNeg: v.nonNeg });
+      }
+    } else {
+      body.push(`const ${nm} = ${v.e};`);
+      defVals.set(d.id, { k: v.k, e: nm });
+    }
+    i++;
+  }
+
+  // outputs
+  const outputs = ir.definitions.filter((d) => ir.outputs.includes(d.id));
+  const outKind = (d: I.DefinitionIR): 'f64' | 'i32' | 'u8' => (d.type.k === 'bool' || d.type.k === 'enum' ? 'u8' : d.type.k === 'integer' || d.type.k === 'months' ? 'i32' : 'f64');
+  const overflowSite = sites.length + 1;
+  sites.push({ kind: 'overflow', definition: '', message: 'a value is beyond the exact range of the compiled code (2^53)', file: ir.policy.file, line: 1 });
+  for (const d of outputs) {
+    const v = defVals.get(d.id)!;
+    const o = names.get('O_', d.id);
+    if (v.k === 'num') {
+      const value = v.sd === 1n ? v.n : `${v.n} / ${v.d}`;
+      body.push(`${o}[h] = ${value};`);
+      if (d.type.k !== 'integer' && d.type.k !== 'months') body.push(`if (${o}[h] !== ${o}[h] && err === 0) err = ${overflowSite};`);
+    } else body.push(`${o}[h] = ${v.k === 'bool' ? `${v.e} ? 1 : 0` : v.e};`);
+  }
+
+  const hoist: string[] = [];
+  for (const id of usedFields.household) hoist.push(`const ${names.get('H_', id)} = pop.household[${jsonLiteral(id)}];`);
+  for (const id of usedFields.person) hoist.push(`const ${names.get('P_', id)} = pop.person[${jsonLiteral(id)}];`);
+  for (const id of usedParams) {
+    const nm = names.get('', id);
+    const p = params.get(id)!;
+    const hasIndex = !!p.by;
+    if (regional.has(id) || hasIndex) {
+      hoist.push(`const PN_${nm} = params.n[${jsonLiteral(id)}];`);
+      if (!isCodeType(p.type) && !wholeParam(p)) hoist.push(`const PD_${nm} = params.d[${jsonLiteral(id)}];`);
+    } else {
+      hoist.push(`const pn_${nm} = params.n[${jsonLiteral(id)}][0];`);
+      if (!isCodeType(p.type) && !wholeParam(p)) hoist.push(`const pd_${nm} = params.d[${jsonLiteral(id)}][0];`);
+    }
+  }
+  hoist.push('const DAY = params.day;', 'const MS = pop.memberStart;', 'const slot = regions.slot;', 'const E = out.errors;');
+  for (const d of outputs) hoist.push(`const ${names.get('O_', d.id)} = out[${jsonLiteral(d.id)}];`);
+  const scratchLines: string[] = [];
+  for (const [id, s] of scratch) {
+    const nm = names.get('s_', id);
+    scratchLines.push(`const ${nm} = new ${s.kind === 'bool' ? 'Uint8Array' : 'Float64Array'}(maxMembers);`);
+    if (s.dynamic) scratchLines.push(`const ${nm}d = new Float64Array(maxMembers);`);
+  }
+
+  const batch = [
+    '/**',
+    ' * Evaluates households [from, to) of a population held as columns. Writes every output and, for',
+    ' * a household whose evaluation failed, a non-zero error site (see SITES) to out.errors.',
+    ' * Returns the number of households with an error.',
+    ' */',
+    'export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.households) {',
+    ...hoist.map((l) => '  ' + l),
+    '  let maxMembers = 1;',
+    '  for (let h = from; h < to; h++) if (MS[h + 1] - MS[h] > maxMembers) maxMembers = MS[h + 1] - MS[h];',
+    ...scratchLines.map((l) => '  ' + l),
+    '  let errors = 0;',
+    '  for (let h = from; h < to; h++) {',
+    '    const ps = MS[h], pe = MS[h + 1], r = slot[h];',
+    '    let err = 0;',
+    ...body.lines.map((l) => '    ' + l),
+    '    E[h] = err;',
+    '    if (err !== 0) errors++;',
+    '  }',
+    '  return errors;',
+    '}',
+  ];
+
+  const meta = {
+    id: ir.policy.id,
+    label: ir.policy.label ?? null,
+    region: ir.policy.region,
+    effective: ir.policy.effective,
+    file: ir.policy.file,
+    chain: ir.policy.chain,
+    documents: ir.documents,
+  };
+  const outputMeta = outputs.map((d) => ({
+    id: d.id,
+    label: d.label ?? null,
+    type: typeName(d.type),
+    column: outKind(d),
+    ...(d.type.k === 'enum' ? { values: enumIndex.get(d.type.name)!.values.map((v) => v.id) } : {}),
+    cite: d.cite.map(citeText),
+  }));
+  const fieldMeta = (level: 'household' | 'person') =>
+    (level === 'household' ? HOUSEHOLD_FIELDS : PERSON_FIELDS).map((f) => [
+      f.id,
+      f.zh,
+      f.type ? typeName(f.type) : 'id',
+      f.column ?? null,
+      f.type?.k === 'enum' ? enumSpec(f.type.name)!.values.flatMap((v) => [v.id, v.zh]) : null,
+      f.min ?? null,
+      f.max ?? null,
+    ]);
+
+  const cites = ir.documents.map((d) => `//   ${commentText(`${d.key}: ${d.title}`)}`);
+  return [
+    `// Doudi compiled policy: ${commentText(ir.policy.id)}${ir.policy.label ? ` — ${commentText(ir.policy.label)}` : ''}`,
+    `// Compiled from ${commentText(ir.policy.file)} by doudi ${commentText(opts.version)}. Do not edit: edit the policy and compile again.`,
+    '// Money is in fen inside this module and in yuan at evaluate(); every number is an exact fraction.',
+    '// Sources:',
+    ...cites,
+    '',
+    `export const policy = ${jsonLiteral(meta)};`,
+    '',
+    `export const outputs = ${jsonLiteral(outputMeta)};`,
+    '',
+    '/** Error sites: out.errors[h] = i + 1 for SITES[i]. */',
+    `export const SITES = ${jsonLiteral(sites)};`,
+    '',
+    `const PARAMS = ${jsonLiteral(paramData)};`,
+    '',
+    `const FIELDS = { household: ${jsonLiteral(fieldMeta('household'))}, person: ${jsonLiteral(fieldMeta('person'))} };`,
+    '',
+    `const FORMULAS = [${formulas.join(',\n')}];`,
+    '',
+    RUNTIME_SOURCE,
+    '',
+    MODULE_RUNTIME,
+    '',
+    ...batch,
+    '',
+  ].join('\n');
+}
+
+/** The data-driven part of every module: parameters, regions, outputs, reading one household. */
+const MODULE_RUNTIME = String.raw`/** Region codes of a population and each household's slot among them. */
+export function regionsOf(pop) {
+  const codes = [];
+  const index = new Map();
+  const slot = new Uint16Array(pop.households);
+  const col = pop.household.region;
+  for (let h = 0; h < pop.households; h++) {
+    const c = col[h];
+    let s = index.get(c);
+    if (s === undefined) {
+      s = codes.length;
+      index.set(c, s);
+      codes.push(String(c).padStart(6, '0'));
+    }
+    slot[h] = s;
+  }
+  return { codes, slot };
+}
+
+function regionBlock(p, code) {
+  let best = null;
+  let rank = 0;
+  for (const b of p.regions) {
+    for (const c of b.codes) {
+      const k = c === code ? 3 : c.endsWith('00') && !c.endsWith('0000') && c.slice(0, 4) === code.slice(0, 4) ? 2 : c.endsWith('0000') && c.slice(0, 2) === code.slice(0, 2) ? 1 : 0;
+      if (k > rank) {
+        rank = k;
+        best = { values: b.values, where: k === 3 ? ' in region ' + code : k === 2 ? ' in region ' + code + ' (prefecture block)' : ' in region ' + code + ' (province block)' };
+      }
+    }
+  }
+  return best || { values: p.defaults, where: p.regions.length ? ' for region ' + code : '' };
+}
+
+function settingValue(p, raw) {
+  const fail = (why) => {
+    throw new Error('--set ' + p.id + '=' + raw + ': ' + why);
+  };
+  if (!p.settable) fail(p.id + ' cannot be set');
+  const text = String(raw).trim();
+  switch (p.type) {
+    case 'bool':
+      if (raw === true || raw === false) return [raw ? 1 : 0, 1];
+      if (text === 'true' || text === 'false') return [text === 'true' ? 1 : 0, 1];
+      return fail('expected true or false');
+    case 'date':
+      return /^\d{4}-\d{2}-\d{2}$/.test(text) ? [dayNumber(text), 1] : fail('expected a date YYYY-MM-DD');
+    case 'region':
+      return /^\d{6}$/.test(text) ? [Number(text), 1] : fail('expected a 6-digit region code');
+    default: {
+      if (p.enum) {
+        const i = p.enum.indexOf(text);
+        return i >= 0 ? [i, 1] : fail('expected one of ' + p.enum.join(', '));
+      }
+      const v = parseFraction(text.replace(/^[¥￥]/, '').replace(/元$/, '').replace(/\s*months?$/, ''));
+      if (!v) return fail(p.type.startsWith('money') ? 'expected an amount in yuan, e.g. 1600 or 1600.50' : p.type === 'rate' ? 'expected a rate, e.g. 3.5% or 0.035' : 'expected a number');
+      if ((p.type === 'integer' || p.type === 'months') && v[1] !== 1) fail('expected a whole number');
+      if (p.type.startsWith('money')) {
+        const fen = v[0] * 100;
+        if (fen % v[1] !== 0) fail('money is exact to the fen: at most two decimals');
+        return [fen / v[1], 1];
+      }
+      return v;
+    }
+  }
+}
+
+/**
+ * Parameter values for a date and the given region codes, as n/d arrays (slot * width + index).
+ * options: { date: 'YYYY-MM-DD', sets: { id: value } }. Throws an Error naming what is missing.
+ */
+export function resolveParameters(options, codes) {
+  const date = options.date;
+  if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error('the date must be YYYY-MM-DD, not ' + String(date));
+  const eff = policy.effective;
+  if (date < eff.from) throw new Error('policy ' + policy.id + ' is in force from ' + eff.from + '; ' + date + ' is before that');
+  if (eff.to && date > eff.to) throw new Error('policy ' + policy.id + ' is in force until ' + eff.to + '; ' + date + ' is after that');
+  const sets = options.sets || {};
+  for (const id of Object.keys(sets)) {
+    if (!PARAMS.some((p) => p.id === id && p.settable)) throw new Error('--set ' + id + ': no parameter or input of ' + policy.id + ' has that name');
+  }
+  const day = dayNumber(date);
+  const n = {};
+  const d = {};
+  for (const p of PARAMS) {
+    const w = p.width;
+    const N = new Float64Array(codes.length * w);
+    const D = new Float64Array(codes.length * w);
+    n[p.id] = N;
+    d[p.id] = D;
+    const set = Object.prototype.hasOwnProperty.call(sets, p.id) ? settingValue(p, sets[p.id]) : undefined;
+    for (let r = 0; r < codes.length; r++) {
+      let values;
+      if (set) values = [set];
+      else {
+        const block = p.kind === 'input' ? { values: p.defaults, where: '' } : regionBlock(p, codes[r]);
+        let hit = null;
+        for (const v of block.values) if (v.from <= date) hit = v;
+        if (!hit) {
+          const first = block.values.length ? ' (its first value is from ' + block.values[0].from + ')' : '';
+          throw new Error('parameter ' + p.id + ' has no value in force on ' + date + block.where + first);
+        }
+        values = hit.v.map((x) => (typeof x === 'number' ? FORMULAS[x](n, d, r, day) : x));
+      }
+      for (let i = 0; i < w; i++) {
+        N[r * w + i] = values[i][0];
+        D[r * w + i] = values[i][1];
+        if (p.divisor && values[i][0] === 0) throw new Error('parameter ' + p.id + ' is 0 on ' + date + ' and rules divide by it');
+      }
+    }
+  }
+  return { date, day, codes, n, d };
+}
+
+/** Output columns for n households. */
+export function allocateOutputs(n) {
+  const out = { errors: new Uint16Array(n) };
+  for (const o of outputs) out[o.id] = o.column === 'u8' ? new Uint8Array(n) : o.column === 'i32' ? new Int32Array(n) : new Float64Array(n);
+  return out;
+}
+
+function readValue(spec, raw, where) {
+  const [id, , type, , values, min, max] = spec;
+  const fail = (why) => {
+    throw new Error(where + id + ' ' + why);
+  };
+  if (type === 'bool') {
+    if (raw === true || raw === false) return raw ? 1 : 0;
+    if (raw === 'true' || raw === 'false') return raw === 'true' ? 1 : 0;
+    return fail('must be true or false');
+  }
+  if (values) {
+    const i = typeof raw === 'string' ? values.indexOf(raw) : -1;
+    if (i < 0) return fail('is not one of ' + values.filter((_, k) => k % 2 === 0).join(', '));
+    return i >> 1;
+  }
+  if (type === 'region') {
+    const s = String(raw);
+    return /^\d{6}$/.test(s) ? Number(s) : fail('must be a 6-digit region code');
+  }
+  if (type.startsWith('money')) {
+    if (typeof raw !== 'number' && typeof raw !== 'string') fail('must be an amount in yuan');
+    const v = parseFraction(String(raw));
+    if (!v || v[0] < 0) fail('must be a non-negative amount in yuan');
+    const fen = v[0] * 100;
+    if (fen % v[1] !== 0) fail('has more than two decimals (money is exact to the fen)');
+    const value = fen / v[1];
+    if (spec[3] === 'i32' && value > 2147483647) fail('is too large');
+    return value;
+  }
+  const num = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+  if (typeof num !== 'number' || !Number.isFinite(num)) return fail('must be a number');
+  if ((type === 'integer' || type === 'months') && !Number.isInteger(num)) fail('must be a whole number');
+  if (min !== null && num < min) fail('is below ' + min);
+  if (max !== null && num > max) fail('is above ' + max);
+  return num;
+}
+
+function readRecord(fields, raw, where, skip) {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error(where + ' must be an object');
+  const cols = {};
+  for (const key of Object.keys(raw)) {
+    if (skip.includes(key)) continue;
+    if (!fields.some((f) => f[0] === key || f[1] === key)) throw new Error(where + 'unknown field "' + key + '"');
+  }
+  for (const f of fields) {
+    const has = Object.prototype.hasOwnProperty;
+    const key = has.call(raw, f[0]) ? f[0] : has.call(raw, f[1]) ? f[1] : undefined;
+    if (f[3] === null) continue;
+    if (key === undefined) throw new Error(where + f[0] + ' is missing');
+    cols[f[0]] = readValue(f, raw[key], where);
+  }
+  return cols;
+}
+
+/** One household in the schema's JSON form (money in yuan) as a one-household population. */
+export function readHousehold(household) {
+  const hh = readRecord(FIELDS.household, household, '', ['members', '成员']);
+  const members = household.members ?? household['成员'];
+  if (!Array.isArray(members)) throw new Error('members must be a list');
+  const people = members.map((m, i) => readRecord(FIELDS.person, m, 'members[' + i + '].', []));
+  const column = (kind, n) => (kind === 'f64' ? new Float64Array(n) : kind === 'i32' ? new Int32Array(n) : kind === 'u16' ? new Uint16Array(n) : new Uint8Array(n));
+  const pop = { households: 1, persons: people.length, memberStart: Int32Array.of(0, people.length), household: {}, person: {} };
+  for (const f of FIELDS.household) if (f[3]) (pop.household[f[0]] = column(f[3], 1))[0] = hh[f[0]];
+  for (const f of FIELDS.person) {
+    if (!f[3]) continue;
+    const col = (pop.person[f[0]] = column(f[3], people.length));
+    people.forEach((p, i) => (col[i] = p[f[0]]));
+  }
+  return pop;
+}
+
+/**
+ * Evaluates one household (the schema's JSON form) on options.date with options.sets.
+ * Returns { outputs } with money in yuan; throws an Error for bad input or a conflict.
+ */
+export function evaluate(household, options) {
+  const pop = readHousehold(household);
+  const regions = regionsOf(pop);
+  const params = resolveParameters(options, regions.codes);
+  const out = allocateOutputs(1);
+  evaluateBatch(pop, regions, params, out, 0, 1);
+  if (out.errors[0] !== 0) throw new Error(SITES[out.errors[0] - 1].message);
+  const result = {};
+  for (const o of outputs) {
+    const v = out[o.id][0];
+    result[o.id] = o.values ? o.values[v] : o.type === 'bool' ? v === 1 : o.type.startsWith('money') ? v / 100 : v;
+  }
+  return { outputs: result };
+}`;

@@ -1,0 +1,46 @@
+/**
+ * Everything that goes from a policy into generated code goes through here: names are checked
+ * against a strict pattern (and replaced by numbered ones when they do not match), text is
+ * emitted only inside JSON string literals or line comments stripped of line breaks.
+ */
+
+const SAFE_NAME = /^[A-Za-z_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][A-Za-z0-9_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{0,63}$/;
+
+export class Names {
+  private readonly used = new Map<string, string>();
+  private readonly taken = new Set<string>();
+  private counter = 0;
+
+  /** A JS identifier for `kind` + `id`: readable when the id is a plain name, numbered otherwise. */
+  get(prefix: string, id: string): string {
+    const key = `${prefix}\u0000${id}`;
+    const hit = this.used.get(key);
+    if (hit) return hit;
+    const plain = id.replace('@', '$');
+    let name = SAFE_NAME.test(plain.replace('$', '_')) ? `${prefix}${plain}` : `${prefix}${this.counter++}`;
+    while (this.taken.has(name)) name = `${prefix}${this.counter++}`;
+    this.taken.add(name);
+    this.used.set(key, name);
+    return name;
+  }
+}
+
+/** A JSON literal that is also inert JavaScript (line and paragraph separators escaped). */
+export function jsonLiteral(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** Text for a `//` comment: one line, no control characters, bounded length. */
+export function commentText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const one = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  return one.length > 160 ? one.slice(0, 157) + '…' : one;
+}
+
+/** A safe integer as a JS literal; anything else is refused. */
+export function intLiteral(n: bigint | number): string {
+  const v = typeof n === 'bigint' ? n : BigInt(n);
+  const max = BigInt(Number.MAX_SAFE_INTEGER);
+  if (v > max || v < -max) throw new RangeError(`number out of the exact range of generated code: ${v}`);
+  return v < 0n ? `(${v})` : v.toString();
+}

@@ -1,0 +1,707 @@
+/**
+ * Expressions: name resolution, types and units, division guards. Each AST expression becomes a
+ * typed IR expression; a mistake is reported once and yields an `error`-typed node so that it does
+ * not cascade.
+ */
+import type * as A from '../ast/index.ts';
+import type * as I from '../ir/types.ts';
+import { T, typeText, sameType, isDimensionless, isNumeric, type Type, type Period } from '../types/index.ts';
+import { findField, type Level } from '../schema/index.ts';
+import { KEYWORDS } from '../lexer/vocabulary.ts';
+import * as Q from '../numbers/rational.ts';
+import type { Span } from '../diagnostics/index.ts';
+import type { CheckState } from './state.ts';
+import type { Entry, FileInfo } from './compose.ts';
+import { builtinByName, BUILTINS, type Builtin } from './builtins.ts';
+import { whenTrue, whenFalse, withFacts, nonZero, type Facts } from './facts.ts';
+import { checkTableRows } from './tables.ts';
+
+export interface ExprCtx {
+  readonly file: FileInfo;
+  /** `constant`: parameter values, table cells and test values, which read no household data */
+  readonly level: Level | 'constant';
+  readonly facts: Facts;
+  /** dependencies found: "def:<id>" or "param:<id>" */
+  readonly deps: Set<string>;
+  /** what `base` means here, inside an override */
+  readonly base?: { readonly kind: 'param' | 'def'; readonly id: string; readonly type: Type; readonly level?: Level };
+  readonly inAggregate: boolean;
+  /** the declaration being checked, for messages */
+  readonly owner: string;
+}
+
+/** What the checker knows of a value declaration before its body is checked. */
+export interface ValueInfo {
+  readonly kind: 'param' | 'input' | 'def';
+  readonly id: string;
+  readonly type: Type;
+  readonly level?: Level;
+  readonly by?: I.EnumIR;
+}
+
+const ERR: I.Expr = { k: 'const', t: T.error, v: false };
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+const isErr = (e: I.Expr): boolean => e.t.k === 'error';
+const money = (t: Type): t is Extract<Type, { k: 'money' }> => t.k === 'money';
+
+/** Merge two money periods: `any` adapts; otherwise they must be equal. */
+function unifyPeriod(a: Period, b: Period): Period | undefined {
+  if (a === 'any') return b;
+  if (b === 'any' || a === b) return a;
+  return undefined;
+}
+
+function dimensionless(a: Type, b: Type): Type {
+  if (a.k === 'integer' && b.k === 'integer') return T.integer;
+  if (a.k === 'rate' && b.k === 'rate') return T.rate;
+  return T.number;
+}
+
+/** The common type of two branches, or undefined. */
+export function unify(a: Type, b: Type): Type | undefined {
+  if (a.k === 'error') return b;
+  if (b.k === 'error') return a;
+  if (money(a) && money(b)) {
+    const p = unifyPeriod(a.period, b.period);
+    return p ? T.money(p) : undefined;
+  }
+  if (isDimensionless(a) && isDimensionless(b)) return dimensionless(a, b);
+  if (a.k === 'enum' && b.k === 'enum') return a.name === b.name ? a : undefined;
+  return a.k === b.k ? a : undefined;
+}
+
+const PERIOD_HINT = 'convert with monthly(…) or yearly(…), or multiply a monthly amount by a number of months';
+
+function levenshtein(a: string, b: string): number {
+  const m = a.length;
+  const n = b.length;
+  if (Math.abs(m - n) > 2) return 3;
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const cur = [i];
+    for (let j = 1; j <= n; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[n]!;
+}
+
+export class ExprChecker {
+  constructor(
+    private readonly s: CheckState,
+    private readonly info: (entry: Entry) => ValueInfo,
+  ) {}
+
+  private err(ctx: ExprCtx, code: Parameters<CheckState['report']>[1], params: Record<string, string | number>, span: Span): I.Expr {
+    this.s.report(ctx.file, code, params, span);
+    return ERR;
+  }
+
+  private at(ctx: ExprCtx, span: Span): I.At {
+    return this.s.at(ctx.file, span);
+  }
+
+  // ---------- literals ----------
+
+  private rational(ctx: ExprCtx, text: string, span: Span, scale?: Q.Rational): Q.Rational | undefined {
+    let v = Q.parseDecimal(text);
+    if (!v) {
+      this.err(ctx, 'bad-literal', { message: `${text} is not a number` }, span);
+      return undefined;
+    }
+    if (scale) v = Q.mul(v, scale);
+    if ((v.n < 0n ? -v.n : v.n) > MAX_SAFE || v.d > MAX_SAFE) {
+      this.err(ctx, 'bad-literal', { message: `${text} has too many digits: numbers are limited to 15 significant digits` }, span);
+      return undefined;
+    }
+    return v;
+  }
+
+  private literal(e: Extract<A.Expr, { text: string }>, ctx: ExprCtx): I.Expr {
+    switch (e.k) {
+      case 'number': {
+        const v = this.rational(ctx, e.text, e.span);
+        if (!v) return ERR;
+        return { k: 'const', t: e.text.includes('.') ? T.number : T.integer, v: Q.toText(v) };
+      }
+      case 'money': {
+        const v = this.rational(ctx, e.text, e.span);
+        return v ? { k: 'const', t: T.money('any'), v: Q.toText(v) } : ERR;
+      }
+      case 'percent': {
+        const v = this.rational(ctx, e.text, e.span, Q.rat(1, 100));
+        return v ? { k: 'const', t: T.rate, v: Q.toText(v) } : ERR;
+      }
+      case 'months': {
+        const v = this.rational(ctx, e.text, e.span);
+        if (!v) return ERR;
+        if (!Q.isInteger(v)) return this.err(ctx, 'bad-literal', { message: `a number of months is whole: ${e.text}` }, e.span);
+        return { k: 'const', t: T.months, v: Q.toText(v) };
+      }
+      case 'date': {
+        if (!validDate(e.text)) return this.err(ctx, 'bad-literal', { message: `${e.text} is not a calendar date` }, e.span);
+        return { k: 'const', t: T.date, v: e.text };
+      }
+    }
+  }
+
+  // ---------- names ----------
+
+  private enumValue(en: I.EnumIR, name: string): string | undefined {
+    return en.values.find((v) => v.id === name || v.label === name)?.id;
+  }
+
+  /** A bare name that might be an enum value of `expected`. */
+  private asEnumValue(name: string, expected: Type | undefined): I.Expr | undefined {
+    if (expected?.k !== 'enum') return undefined;
+    const en = this.s.enumByName.get(expected.name);
+    const v = en && this.enumValue(en, name);
+    return v ? { k: 'const', t: expected, v } : undefined;
+  }
+
+  private valueRef(entry: Entry, span: Span, ctx: ExprCtx): I.Expr {
+    const info = this.info(entry);
+    if (info.kind === 'def') {
+      if (ctx.level === 'constant')
+        return this.err(ctx, 'parameter-uses-household', { name: ctx.owner, what: `reading the definition ${info.id}` }, span);
+      if (info.level === 'person' && ctx.level === 'household') return this.err(ctx, 'person-in-household', { name: info.id }, span);
+      ctx.deps.add(`def:${info.id}`);
+      return { k: 'def', t: info.type, level: info.level!, id: info.id };
+    }
+    if (info.by) {
+      return this.err(
+        ctx,
+        'bad-call',
+        { message: `${info.id} has one value per ${info.by.id}: write ${info.id}(<a ${info.by.id}>), e.g. ${info.id}(${info.by.id})` },
+        span,
+      );
+    }
+    ctx.deps.add(`param:${info.id}`);
+    return { k: 'param', t: info.type, id: info.id };
+  }
+
+  private fieldRef(level: Level, id: string, t: Type, span: Span, ctx: ExprCtx): I.Expr {
+    if (ctx.level === 'constant') return this.err(ctx, 'parameter-uses-household', { name: ctx.owner, what: `reading the household field ${id}` }, span);
+    if (level === 'person' && ctx.level === 'household') return this.err(ctx, 'person-in-household', { name: id }, span);
+    return { k: 'field', t, level, id };
+  }
+
+  private name(e: Extract<A.Expr, { k: 'name' }>, ctx: ExprCtx, expected?: Type): I.Expr {
+    const text = e.name.text;
+    if (!text) return ERR; // recovered parse
+    if (e.qualifier) {
+      const en = this.s.enumByName.get(e.qualifier.text);
+      if (!en) return this.err(ctx, 'unknown-type', { name: e.qualifier.text }, e.qualifier.span);
+      const v = this.enumValue(en, text);
+      if (!v) return this.err(ctx, 'unknown-enum-value', { value: text, enum: en.id, values: en.values.map((x) => x.id).join(', ') }, e.name.span);
+      return { k: 'const', t: T.enum(en.id), v };
+    }
+    const entry = this.s.valueByName.get(text);
+    const enumHit = this.asEnumValue(text, expected);
+    if (entry) {
+      if (enumHit) {
+        const t = this.info(entry).type;
+        if (t.k === 'enum' && expected?.k === 'enum' && t.name === expected.name)
+          return this.err(ctx, 'ambiguous-name', { name: text, enum: expected.name }, e.span);
+        return enumHit;
+      }
+      return this.valueRef(entry, e.span, ctx);
+    }
+    if (enumHit) return enumHit;
+    const b = builtinByName(text);
+    if (b === 'evaluation_date') return { k: 'date', t: T.date };
+    if (b) return this.err(ctx, 'bad-call', { message: `${text} is a function: call it, e.g. ${BUILTINS.find((x) => x.id === b)!.doc.split(':')[0]}` }, e.span);
+    const hf = findField('household', text);
+    const pf = findField('person', text);
+    const inPerson = ctx.level === 'person';
+    const f = inPerson ? (pf ?? hf) : (hf ?? pf);
+    if (f) {
+      if (!f.readable || !f.type)
+        return this.err(ctx, 'unreadable-field', { name: text, why: f.id === 'weight' ? 'is a simulation weight; rules do not read it' : 'is an identifier, not a value rules can use' }, e.span);
+      return this.fieldRef(f.level, f.id, f.type, e.span, ctx);
+    }
+    return this.unknown(text, e.span, ctx, expected);
+  }
+
+  private unknown(text: string, span: Span, ctx: ExprCtx, expected?: Type): I.Expr {
+    for (const kw of KEYWORDS) {
+      for (const z of kw.zh) {
+        if (text.startsWith(z) && text.length > z.length) {
+          const rest = text.slice(z.length);
+          if (this.s.valueByName.has(rest) || findField('household', rest) || findField('person', rest) || builtinByName(rest))
+            return this.err(ctx, 'glued-keyword', { name: text, keyword: z, rest }, span);
+        }
+      }
+    }
+    const enums = this.s.enums.filter((en) => this.enumValue(en, text));
+    if (enums.length && expected?.k !== 'enum') {
+      const en = enums[0]!;
+      return this.err(ctx, 'unknown-name', { name: text, hint: `it is a value of ${enums.map((x) => x.id).join(', ')}: compare it with such a value, or write ${en.id}.${text}` }, span);
+    }
+    if (expected?.k === 'enum') {
+      const en = this.s.enumByName.get(expected.name);
+      if (en) return this.err(ctx, 'unknown-enum-value', { value: text, enum: en.id, values: en.values.map((x) => x.id).join(', ') }, span);
+    }
+    const candidates = [...this.s.valueByName.keys(), ...BUILTINS.flatMap((b) => b.names)];
+    const near = candidates.filter((c) => levenshtein(c, text) <= (text.length > 5 ? 2 : 1)).slice(0, 3);
+    return this.err(ctx, 'unknown-name', { name: text, hint: near.length ? `did you mean ${near.join(' or ')}?` : '' }, span);
+  }
+
+  // ---------- operators ----------
+
+  private fold(op: I.ArithOp, a: I.Expr, b: I.Expr, t: Type): I.Expr {
+    if (a.k === 'const' && b.k === 'const' && typeof a.v === 'string' && typeof b.v === 'string' && isNumeric(a.t) && isNumeric(b.t)) {
+      const x = Q.parseRational(a.v)!;
+      const y = Q.parseRational(b.v)!;
+      if (op === '/' && Q.isZero(y)) return { k: 'arith', t, op, a, b };
+      const r = op === '+' ? Q.add(x, y) : op === '-' ? Q.sub(x, y) : op === '*' ? Q.mul(x, y) : Q.div(x, y);
+      if ((r.n < 0n ? -r.n : r.n) <= MAX_SAFE && r.d <= MAX_SAFE) return { k: 'const', t, v: Q.toText(r) };
+    }
+    return { k: 'arith', t, op, a, b };
+  }
+
+  private arith(e: Extract<A.Expr, { k: 'binary' }>, op: I.ArithOp, ctx: ExprCtx): I.Expr {
+    const a = this.check(e.left, ctx);
+    const b = this.check(e.right, ctx);
+    if (isErr(a) || isErr(b)) return ERR;
+    const ta = a.t;
+    const tb = b.t;
+    const what = `${op === '+' ? 'adding' : op === '-' ? 'subtracting' : op === '*' ? 'multiplying' : 'dividing'} ${typeText(ta)} and ${typeText(tb)}`;
+    const bad = () => this.err(ctx, 'bad-operands', { op: `"${op}"`, left: typeText(ta), right: typeText(tb) }, e.opSpan);
+    if (!isNumeric(ta) || !isNumeric(tb)) return bad();
+    if (op === '/' && !nonZero(b, ctx.facts)) {
+      const named = b.k === 'def' || b.k === 'field';
+      const text = b.k === 'def' || b.k === 'field' ? b.id : 'this divisor';
+      return this.err(ctx, 'division-may-be-zero', { divisor: text, example: named ? text : 'n', named: named ? 1 : '' }, e.right.span);
+    }
+    if (op === '/' && b.k === 'param') ctx.deps.add(`divisor:${b.id}`);
+    const result = (t: Type, x = a, y = b) => this.fold(op, x, y, t);
+    if (op === '+' || op === '-') {
+      if (money(ta) && money(tb)) {
+        const p = unifyPeriod(ta.period, tb.period);
+        if (!p) return this.err(ctx, 'unit-mismatch', { what, left: typeText(ta), right: typeText(tb), hint: PERIOD_HINT }, e.opSpan);
+        return result(T.money(p));
+      }
+      if (money(ta) || money(tb)) return this.err(ctx, 'money-vs-number', { what, example: numericText(money(ta) ? b : a) }, e.opSpan);
+      if (ta.k === 'months' && tb.k === 'months') return result(T.months);
+      if (ta.k === 'months' || tb.k === 'months')
+        return this.err(ctx, 'unit-mismatch', { what, left: typeText(ta), right: typeText(tb), hint: 'write a number of months as "6 months"' }, e.opSpan);
+      return result(dimensionless(ta, tb));
+    }
+    if (op === '*') {
+      if (money(ta) && money(tb)) return bad();
+      if (money(ta) && isDimensionless(tb)) return result(ta);
+      if (money(tb) && isDimensionless(ta)) return result(tb);
+      if (money(ta) || money(tb)) {
+        // money × months: a flow over a number of months is an amount
+        const m = money(ta) ? ta : (tb as Extract<Type, { k: 'money' }>);
+        if (m.period === 'stock') return this.err(ctx, 'unit-mismatch', { what, left: typeText(ta), right: typeText(tb), hint: 'an amount times months has no meaning; did you mean a monthly amount?' }, e.opSpan);
+        const product = this.fold('*', a, b, T.money('stock'));
+        return m.period === 'year' ? this.fold('/', product, { k: 'const', t: T.integer, v: '12' }, T.money('stock')) : product;
+      }
+      if (ta.k === 'months' && tb.k === 'months') return bad();
+      if (ta.k === 'months' || tb.k === 'months') return result(T.months);
+      return result(dimensionless(ta, tb));
+    }
+    // division
+    if (money(ta) && money(tb)) {
+      if (!unifyPeriod(ta.period, tb.period)) return this.err(ctx, 'unit-mismatch', { what, left: typeText(ta), right: typeText(tb), hint: PERIOD_HINT }, e.opSpan);
+      return result(T.number);
+    }
+    if (money(ta) && isDimensionless(tb)) return result(ta);
+    if (money(ta) && tb.k === 'months') {
+      if (ta.period !== 'stock' && ta.period !== 'any') return this.err(ctx, 'unit-mismatch', { what, left: typeText(ta), right: typeText(tb), hint: 'divide an amount (money) by months to get money/month' }, e.opSpan);
+      return result(T.money('month'));
+    }
+    if (money(tb)) return bad();
+    if (ta.k === 'months' && tb.k === 'months') return result(T.number);
+    if (ta.k === 'months' && isDimensionless(tb)) return result(T.months);
+    if (tb.k === 'months') return bad();
+    return result(T.number);
+  }
+
+  /** Checks `a op b` for a comparison, choosing which side to check first so enum values resolve. */
+  private compare(op: I.CompareOp, left: A.Expr, right: A.Expr, opSpan: Span, ctx: ExprCtx): I.Expr {
+    const bareLeft = left.k === 'name' && !left.qualifier && !this.s.valueByName.has(left.name.text) && !findField('household', left.name.text) && !findField('person', left.name.text);
+    let a: I.Expr;
+    let b: I.Expr;
+    if (bareLeft) {
+      b = this.check(right, ctx);
+      a = this.check(left, ctx, b.t);
+    } else {
+      a = this.check(left, ctx);
+      b = this.check(right, ctx, a.t);
+    }
+    return this.compareTyped(op, a, b, opSpan, ctx);
+  }
+
+  compareTyped(op: I.CompareOp, a: I.Expr, b: I.Expr, opSpan: Span, ctx: ExprCtx): I.Expr {
+    if (isErr(a) || isErr(b)) return ERR;
+    const ta = a.t;
+    const tb = b.t;
+    const what = `comparing ${typeText(ta)} with ${typeText(tb)}`;
+    const node = (x: I.Expr, y: I.Expr): I.Expr => ({ k: 'cmp', t: T.bool, op, a: x, b: y });
+    const ordered = op !== '=' && op !== '!=';
+    if (ta.k === 'region' || tb.k === 'region') {
+      const other = ta.k === 'region' ? b : a;
+      if (other.t.k === 'region') return ordered ? this.err(ctx, 'bad-operands', { op: `"${op}"`, left: 'region', right: 'region' }, opSpan) : node(a, b);
+      if (other.k === 'const' && other.t.k === 'integer' && /^\d{6}$/.test(String(other.v))) {
+        const c: I.Expr = { k: 'const', t: T.region, v: String(other.v) };
+        if (ordered) return this.err(ctx, 'bad-operands', { op: `"${op}"`, left: 'region', right: 'region' }, opSpan);
+        return ta.k === 'region' ? node(a, c) : node(c, b);
+      }
+      return this.err(ctx, 'type-mismatch', { what, expected: 'a region or a 6-digit code', found: typeText(other.t) }, opSpan);
+    }
+    if (ta.k === 'enum' || tb.k === 'enum' || ta.k === 'bool' || tb.k === 'bool') {
+      if (!sameType(ta, tb)) return this.err(ctx, 'type-mismatch', { what, expected: typeText(ta), found: typeText(tb) }, opSpan);
+      if (ordered) return this.err(ctx, 'bad-operands', { op: `"${op}"`, left: typeText(ta), right: typeText(tb) }, opSpan);
+      return node(a, b);
+    }
+    if (ta.k === 'date' || tb.k === 'date') {
+      if (ta.k !== tb.k) return this.err(ctx, 'type-mismatch', { what, expected: 'date', found: typeText(ta.k === 'date' ? tb : ta) }, opSpan);
+      return node(a, b);
+    }
+    if (money(ta) && money(tb)) {
+      if (!unifyPeriod(ta.period, tb.period)) return this.err(ctx, 'unit-mismatch', { what, left: typeText(ta), right: typeText(tb), hint: PERIOD_HINT }, opSpan);
+      return node(a, b);
+    }
+    if (money(ta) || money(tb)) return this.err(ctx, 'money-vs-number', { what, example: numericText(money(ta) ? b : a) }, opSpan);
+    if ((ta.k === 'months') !== (tb.k === 'months'))
+      return this.err(ctx, 'unit-mismatch', { what, left: typeText(ta), right: typeText(tb), hint: 'write a number of months as "6 months"' }, opSpan);
+    if (!isNumeric(ta) || !isNumeric(tb)) return this.err(ctx, 'type-mismatch', { what, expected: typeText(ta), found: typeText(tb) }, opSpan);
+    return node(a, b);
+  }
+
+  private logic(k: 'and' | 'or', e: Extract<A.Expr, { k: 'binary' }>, ctx: ExprCtx): I.Expr {
+    const a = this.expectBool(e.left, ctx);
+    const more = k === 'and' ? whenTrue(a) : whenFalse(a);
+    const b = this.expectBool(e.right, { ...ctx, facts: withFacts(ctx.facts, more) });
+    if (isErr(a) || isErr(b)) return ERR;
+    return { k, t: T.bool, a, b };
+  }
+
+  expectBool(e: A.Expr, ctx: ExprCtx): I.Expr {
+    const x = this.check(e, ctx, T.bool);
+    if (!isErr(x) && x.t.k !== 'bool') return this.err(ctx, 'type-mismatch', { what: 'a condition', expected: 'bool', found: typeText(x.t) }, e.span);
+    return x;
+  }
+
+  /** Checks `e` and that it fits `declared`; reports where it does not. */
+  expectType(e: A.Expr, declared: Type, ctx: ExprCtx, what: string): I.Expr {
+    const x = this.check(e, ctx, declared);
+    if (isErr(x) || declared.k === 'error') return x;
+    if (declared.k === 'integer' && (x.t.k === 'number' || x.t.k === 'rate'))
+      return this.err(ctx, 'type-mismatch', { what: `${what} is an integer`, expected: 'integer', found: `${typeText(x.t)} (round it: round(…))` }, e.span);
+    if (money(declared) && isDimensionless(x.t)) return this.err(ctx, 'money-vs-number', { what: `${what} is money`, example: numericText(x) }, e.span);
+    if (money(declared) && money(x.t) && !unifyPeriod(declared.period, x.t.period))
+      return this.err(ctx, 'unit-mismatch', { what, left: `declared ${typeText(declared)}`, right: typeText(x.t), hint: PERIOD_HINT }, e.span);
+    if (!unify(declared, x.t) || (declared.k === 'integer' && x.t.k !== 'integer'))
+      return this.err(ctx, 'type-mismatch', { what, expected: typeText(declared), found: typeText(x.t) }, e.span);
+    return x;
+  }
+
+  // ---------- the dispatcher ----------
+
+  check(e: A.Expr, ctx: ExprCtx, expected?: Type): I.Expr {
+    switch (e.k) {
+      case 'error':
+        return ERR;
+      case 'number':
+      case 'money':
+      case 'percent':
+      case 'months':
+      case 'date':
+        return this.literal(e, ctx);
+      case 'bool':
+        return { k: 'const', t: T.bool, v: e.value };
+      case 'base': {
+        if (!ctx.base) return this.err(ctx, 'base-outside-override', {}, e.span);
+        if (ctx.base.kind === 'def') {
+          ctx.deps.add(`def:${ctx.base.id}`);
+          return { k: 'def', t: ctx.base.type, level: ctx.base.level!, id: ctx.base.id };
+        }
+        ctx.deps.add(`param:${ctx.base.id}`);
+        return { k: 'param', t: ctx.base.type, id: ctx.base.id };
+      }
+      case 'name':
+        return this.name(e, ctx, expected);
+      case 'unary': {
+        if (e.op === 'not') {
+          const a = this.expectBool(e.operand, ctx);
+          return isErr(a) ? ERR : { k: 'not', t: T.bool, a };
+        }
+        const a = this.check(e.operand, ctx);
+        if (isErr(a)) return ERR;
+        if (!isNumeric(a.t)) return this.err(ctx, 'bad-operands', { op: '"-"', left: typeText(a.t), right: '' }, e.span);
+        if (a.k === 'const' && typeof a.v === 'string') return { k: 'const', t: a.t, v: Q.toText(Q.neg(Q.parseRational(a.v)!)) };
+        return { k: 'neg', t: a.t, a };
+      }
+      case 'binary':
+        switch (e.op) {
+          case '+':
+          case '-':
+          case '*':
+          case '/':
+            return this.arith(e, e.op, ctx);
+          case 'and':
+          case 'or':
+            return this.logic(e.op, e, ctx);
+          default:
+            return this.compare(e.op, e.left, e.right, e.opSpan, ctx);
+        }
+      case 'in':
+        return this.inExpr(e, ctx);
+      case 'if': {
+        const c = this.expectBool(e.cond, ctx);
+        const a = this.check(e.then, { ...ctx, facts: withFacts(ctx.facts, whenTrue(c)) }, expected);
+        const b = this.check(e.else, { ...ctx, facts: withFacts(ctx.facts, whenFalse(c)) }, expected ?? a.t);
+        if (isErr(c) || isErr(a) || isErr(b)) return ERR;
+        const t = unify(a.t, b.t);
+        if (!t) return this.err(ctx, 'type-mismatch', { what: 'the two branches of this if', expected: typeText(a.t), found: typeText(b.t) }, e.else.span);
+        return { k: 'if', t, c, a, b, at: this.at(ctx, e.span) };
+      }
+      case 'match':
+        return this.match(e, ctx, expected);
+      case 'table':
+        return this.table(e, ctx, expected);
+      case 'call':
+        return this.call(e, ctx, expected);
+      case 'aggregate':
+        return this.aggregate(e, ctx, expected);
+    }
+  }
+
+  private inExpr(e: Extract<A.Expr, { k: 'in' }>, ctx: ExprCtx): I.Expr {
+    const x = this.check(e.operand, ctx);
+    if (isErr(x)) return ERR;
+    if (e.range) {
+      const lo = this.check(e.range[0], ctx, x.t);
+      const hi = this.check(e.range[1], ctx, x.t);
+      const a = this.compareTyped('>=', x, lo, e.range[0].span, ctx);
+      const b = this.compareTyped('<=', x, hi, e.range[1].span, ctx);
+      if (isErr(a) || isErr(b)) return ERR;
+      return { k: 'and', t: T.bool, a, b };
+    }
+    let out: I.Expr | undefined;
+    for (const v of e.values ?? []) {
+      const c = this.compareTyped('=', x, this.check(v, ctx, x.t), v.span, ctx);
+      if (isErr(c)) return ERR;
+      out = out ? { k: 'or', t: T.bool, a: out, b: c } : c;
+    }
+    return out ?? ERR;
+  }
+
+  private match(e: Extract<A.Expr, { k: 'match' }>, ctx: ExprCtx, expected?: Type): I.Expr {
+    const on = this.check(e.on, ctx);
+    if (isErr(on)) return ERR;
+    if (on.t.k !== 'enum') return this.err(ctx, 'type-mismatch', { what: 'match', expected: 'an enum value', found: typeText(on.t) }, e.on.span);
+    const en = this.s.enumByName.get(on.t.name)!;
+    const covered = new Set<string>();
+    const arms: { values: string[]; body: I.Expr; at: I.At }[] = [];
+    let otherwise: I.Expr | undefined;
+    let t: Type | undefined;
+    let failed = false;
+    const take = (body: I.Expr, span: Span) => {
+      if (isErr(body)) {
+        failed = true;
+        return;
+      }
+      const u = t ? unify(t, body.t) : body.t;
+      if (!u) {
+        this.err(ctx, 'type-mismatch', { what: 'the arms of this match', expected: typeText(t!), found: typeText(body.t) }, span);
+        failed = true;
+      } else t = u;
+    };
+    for (const arm of e.arms) {
+      if (!arm.values) {
+        if (covered.size === en.values.length) this.s.report(ctx.file, 'match-unreachable', {}, arm.span);
+        otherwise = this.check(arm.body, ctx, expected);
+        take(otherwise, arm.body.span);
+        continue;
+      }
+      const values: string[] = [];
+      for (const v of arm.values) {
+        const c = this.check(v, { ...ctx, level: 'constant' }, on.t);
+        if (isErr(c)) {
+          failed = true;
+          continue;
+        }
+        if (c.k !== 'const' || c.t.k !== 'enum' || c.t.name !== en.id) {
+          this.err(ctx, 'type-mismatch', { what: 'a match arm', expected: `a value of ${en.id}`, found: typeText(c.t) }, v.span);
+          failed = true;
+          continue;
+        }
+        const id = String(c.v);
+        if (covered.has(id)) this.err(ctx, 'match-duplicate', { value: id }, v.span);
+        covered.add(id);
+        values.push(id);
+      }
+      const body = this.check(arm.body, ctx, expected);
+      take(body, arm.body.span);
+      arms.push({ values, body, at: this.at(ctx, arm.span) });
+    }
+    if (!otherwise && !failed) {
+      const missing = en.values.filter((v) => !covered.has(v.id)).map((v) => v.id);
+      if (missing.length) return this.err(ctx, 'match-not-exhaustive', { missing: missing.join(', ') }, e.on.span);
+    }
+    if (failed || !t) return ERR;
+    return { k: 'match', t, on, arms, otherwise, at: this.at(ctx, e.span) };
+  }
+
+  private table(e: Extract<A.Expr, { k: 'table' }>, ctx: ExprCtx, expected?: Type): I.Expr {
+    const inputs = e.inputs.map((x) => this.check(x, ctx));
+    if (inputs.some(isErr)) return ERR;
+    return checkTableRows(this, e, inputs, ctx, expected);
+  }
+
+  /** Used by the table checker: reports and returns an error node. */
+  fail(ctx: ExprCtx, code: Parameters<CheckState['report']>[1], params: Record<string, string | number>, span: Span): I.Expr {
+    return this.err(ctx, code, params, span);
+  }
+
+  warn(ctx: ExprCtx, code: Parameters<CheckState['report']>[1], params: Record<string, string | number>, span: Span): void {
+    this.s.report(ctx.file, code, params, span);
+  }
+
+  location(ctx: ExprCtx, span: Span): I.At {
+    return this.at(ctx, span);
+  }
+
+  enumValues(name: string): string[] | undefined {
+    return this.s.enumByName.get(name)?.values.map((v) => v.id);
+  }
+
+  private call(e: Extract<A.Expr, { k: 'call' }>, ctx: ExprCtx, expected?: Type): I.Expr {
+    const name = e.callee.text;
+    const entry = this.s.valueByName.get(name);
+    if (entry) {
+      const info = this.info(entry);
+      if (!info.by) return this.err(ctx, 'bad-call', { message: `${name} is not a function; only parameters declared "by" an enum take an argument` }, e.span);
+      if (e.args.length !== 1) return this.err(ctx, 'bad-call', { message: `${name} takes one ${info.by.id} value` }, e.span);
+      const idx = this.check(e.args[0]!, ctx, T.enum(info.by.id));
+      if (isErr(idx)) return ERR;
+      if (idx.t.k !== 'enum' || idx.t.name !== info.by.id)
+        return this.err(ctx, 'type-mismatch', { what: `the index of ${name}`, expected: info.by.id, found: typeText(idx.t) }, e.args[0]!.span);
+      ctx.deps.add(`param:${info.id}`);
+      return { k: 'param', t: info.type, id: info.id, index: idx };
+    }
+    const b = builtinByName(name);
+    if (!b) return this.unknown(name, e.callee.span, ctx);
+    const args = e.args.map((a) => this.check(a, ctx, b === 'min' || b === 'max' ? expected : undefined));
+    if (args.some(isErr)) return ERR;
+    return this.builtin(b, name, args, e, ctx);
+  }
+
+  private builtin(b: Builtin, name: string, args: I.Expr[], e: Extract<A.Expr, { k: 'call' }>, ctx: ExprCtx): I.Expr {
+    const bad = (message: string) => this.err(ctx, 'bad-call', { message }, e.span);
+    switch (b) {
+      case 'round':
+      case 'round_up':
+      case 'round_down': {
+        if (args.length < 1 || args.length > 2) return bad(`${name} takes a value and a step: ${name}(x, ¥1)`);
+        const x = args[0]!;
+        if (!isNumeric(x.t) || x.t.k === 'months') return bad(`${name} rounds money or numbers, not ${typeText(x.t)}`);
+        let step: I.Expr = args[1] ?? { k: 'const', t: T.integer, v: '1' };
+        if (!args[1] && money(x.t)) return this.err(ctx, 'bad-step', { message: `rounding money needs its step: ${name}(x, ¥1) or ${name}(x, ¥0.01)` }, e.span);
+        const sv = step.k === 'const' && typeof step.v === 'string' ? Q.parseRational(step.v) : undefined;
+        const stepSpan = e.args[1]?.span ?? e.span;
+        if (!sv || Q.cmp(sv, Q.ZERO) <= 0) return this.err(ctx, 'bad-step', { message: 'the step is a positive constant, such as ¥1, ¥10, ¥0.01 or 0.5' }, stepSpan);
+        if (money(x.t) !== money(step.t))
+          return this.err(ctx, 'bad-step', { message: money(x.t) ? `the step for money is money: ¥${numericText(step)}` : 'a number is rounded to a number step, not money' }, stepSpan);
+        const t: Type = money(x.t) ? x.t : Q.isInteger(sv) && x.t.k !== 'rate' ? T.integer : x.t.k === 'rate' ? T.rate : T.number;
+        return { k: 'round', t, fn: b, a: x, step: Q.toText(sv) };
+      }
+      case 'min':
+      case 'max': {
+        if (args.length < 2) return bad(`${name} takes two or more values, or members: ${name}(members where …: x else 0)`);
+        let t: Type = args[0]!.t;
+        for (let i = 1; i < args.length; i++) {
+          const u = unify(t, args[i]!.t);
+          if (!u) {
+            if (money(t) !== money(args[i]!.t)) return this.err(ctx, 'money-vs-number', { what: `${name} of money and a number`, example: numericText(money(t) ? args[i]! : args[0]!) }, e.args[i]!.span);
+            return this.err(ctx, 'type-mismatch', { what: `the values of ${name}`, expected: typeText(t), found: typeText(args[i]!.t) }, e.args[i]!.span);
+          }
+          t = u;
+        }
+        if (!isNumeric(t) && t.k !== 'date') return bad(`${name} compares numbers, money, months or dates`);
+        return { k: 'minmax', t, fn: b, args };
+      }
+      case 'abs': {
+        if (args.length !== 1 || !isNumeric(args[0]!.t)) return bad('abs takes one number or amount');
+        return { k: 'abs', t: args[0]!.t, a: args[0]! };
+      }
+      case 'monthly':
+      case 'yearly': {
+        const want = b === 'monthly' ? 'year' : 'month';
+        const x = args[0];
+        if (args.length !== 1 || !x || !money(x.t) || (x.t.period !== want && x.t.period !== 'any'))
+          return bad(`${name} takes one money/${want} amount${x ? `, not ${typeText(x.t)}` : ''}`);
+        const twelve: I.Expr = { k: 'const', t: T.integer, v: '12' };
+        return this.fold(b === 'monthly' ? '/' : '*', x, twelve, T.money(b === 'monthly' ? 'month' : 'year'));
+      }
+      case 'evaluation_date':
+        return bad('evaluation_date is a value, not a function');
+      default:
+        return bad(`${name} goes over the household's members: ${name}(members where …${b === 'count' ? '' : ': …'})`);
+    }
+  }
+
+  private aggregate(e: Extract<A.Expr, { k: 'aggregate' }>, ctx: ExprCtx, expected?: Type): I.Expr {
+    const name = e.fn.text;
+    const b = builtinByName(name);
+    const fn = b && BUILTINS.find((x) => x.id === b)?.aggregate ? (b as I.AggFn) : undefined;
+    if (!fn) return this.err(ctx, 'bad-call', { message: `${name} does not go over members; use sum, count, any, all, min or max` }, e.fn.span);
+    if (ctx.level !== 'household' || ctx.inAggregate)
+      return this.err(ctx, 'aggregate-body', {
+        message: ctx.level === 'constant' ? 'parameter values are the same for every household; they cannot go over members' : `${name}(members …) is a household-level value: define it as a household definition and read that here`,
+      }, e.span);
+    const inner: ExprCtx = { ...ctx, level: 'person', inAggregate: true };
+    const filter = e.filter ? this.expectBool(e.filter, inner) : undefined;
+    const bodyCtx = filter ? { ...inner, facts: withFacts(inner.facts, whenTrue(filter)) } : inner;
+    if (fn === 'count') {
+      if (e.body) return this.err(ctx, 'aggregate-body', { message: 'count takes only a filter: count(members where …)' }, e.body.span);
+      if (e.else) return this.err(ctx, 'aggregate-body', { message: 'count is 0 when no member matches; it takes no else' }, e.else.span);
+      if (filter && isErr(filter)) return ERR;
+      return { k: 'agg', t: T.integer, fn, filter };
+    }
+    if (fn === 'any' || fn === 'all') {
+      if (e.else) return this.err(ctx, 'aggregate-body', { message: `${name} takes no else` }, e.else.span);
+      const body = e.body ? this.expectBool(e.body, bodyCtx) : undefined;
+      if ((filter && isErr(filter)) || (body && isErr(body))) return ERR;
+      if (!filter && !body) return this.err(ctx, 'aggregate-body', { message: `${name}(members …) needs a condition: ${name}(members where …)` }, e.span);
+      return { k: 'agg', t: T.bool, fn, filter, body };
+    }
+    if (!e.body) return this.err(ctx, 'aggregate-body', { message: `${name} needs the value to ${fn === 'sum' ? 'add up' : 'compare'}: ${name}(members where …: <value>)` }, e.span);
+    const body = this.check(e.body, bodyCtx, expected);
+    if ((filter && isErr(filter)) || isErr(body)) return ERR;
+    if (!isNumeric(body.t)) return this.err(ctx, 'type-mismatch', { what: `the value of ${name}`, expected: 'a number, an amount or months', found: typeText(body.t) }, e.body.span);
+    if (fn === 'sum') {
+      if (e.else) return this.err(ctx, 'aggregate-body', { message: 'sum is 0 when no member matches; it takes no else' }, e.else.span);
+      return { k: 'agg', t: body.t, fn, filter, body };
+    }
+    if (!e.else) return this.err(ctx, 'aggregate-needs-else', { fn: name }, e.span);
+    const dflt = this.check(e.else, ctx, body.t);
+    if (isErr(dflt)) return ERR;
+    const t = unify(body.t, dflt.t);
+    if (!t) {
+      if (money(body.t) !== money(dflt.t)) return this.err(ctx, 'money-vs-number', { what: `the else of ${name}`, example: numericText(dflt) }, e.else.span);
+      return this.err(ctx, 'type-mismatch', { what: `the else of ${name}`, expected: typeText(body.t), found: typeText(dflt.t) }, e.else.span);
+    }
+    return { k: 'agg', t, fn, filter, body, else: dflt };
+  }
+}
+
+function numericText(e: I.Expr): string {
+  return e.k === 'const' && typeof e.v === 'string' ? Q.toDecimalString(Q.parseRational(e.v)!, 2) : '0';
+}
+
+export function validDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!;
+  return d <= days;
+}

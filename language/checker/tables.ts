@@ -1,0 +1,259 @@
+/**
+ * Decision tables: cells typed against their input column, results against each other, the hit
+ * policy's completeness, and — for `unique` tables — rows that can both match the same inputs.
+ */
+import type * as A from '../ast/index.ts';
+import type * as I from '../ir/types.ts';
+import { T, typeText, isNumeric, type Type } from '../types/index.ts';
+import * as Q from '../numbers/rational.ts';
+import type { ExprChecker, ExprCtx } from './expr.ts';
+import { unify } from './expr.ts';
+
+const isErr = (e: I.Expr): boolean => e.t.k === 'error';
+
+export function checkTableRows(ck: ExprChecker, e: Extract<A.Expr, { k: 'table' }>, inputs: I.Expr[], ctx: ExprCtx, expected?: Type): I.Expr {
+  const constant: ExprCtx = { ...ctx, level: 'constant' };
+  let failed = false;
+  let t: Type | undefined;
+  const rows: { cells: I.Cell[]; result: I.Expr; at: I.At }[] = [];
+  const takeResult = (r: I.Expr, span: A.Expr['span']) => {
+    if (isErr(r)) {
+      failed = true;
+      return;
+    }
+    const u = t ? unify(t, r.t) : r.t;
+    if (!u) {
+      ck.fail(ctx, 'type-mismatch', { what: 'the results of this table', expected: typeText(t!), found: typeText(r.t) }, span);
+      failed = true;
+    } else t = u;
+  };
+  let catchAll = -1;
+  e.rows.forEach((row, ri) => {
+    if (row.cells.length !== inputs.length) {
+      ck.fail(ctx, 'table-arity', { found: row.cells.length, expected: inputs.length }, row.span);
+      failed = true;
+      return;
+    }
+    if (e.hit === 'first' && catchAll >= 0) ck.warn(ctx, 'table-unreachable-row', {}, row.span);
+    const cells: I.Cell[] = row.cells.map((c, ci) => {
+      const input = inputs[ci]!;
+      const cell = checkCell(ck, c, input, constant);
+      if (!cell) failed = true;
+      return cell ?? { k: 'any' };
+    });
+    if (cells.every((c) => c.k === 'any') && catchAll < 0) catchAll = ri;
+    const result = ck.check(row.result, ctx, expected ?? t);
+    takeResult(result, row.result.span);
+    rows.push({ cells, result, at: ck.location(ctx, row.span) });
+  });
+  let elseExpr: I.Expr | undefined;
+  if (e.else) {
+    elseExpr = ck.check(e.else, ctx, expected ?? t);
+    takeResult(elseExpr, e.else.span);
+  }
+  if (failed || !t) return { k: 'const', t: T.error, v: false };
+  if (e.hit === 'collect-sum' && !isNumeric(t))
+    return ck.fail(ctx, 'type-mismatch', { what: 'the results of a collect sum table', expected: 'numbers or money', found: typeText(t) }, e.span);
+  if (!elseExpr && e.hit !== 'collect-sum') {
+    const complete = e.hit === 'first' ? catchAll >= 0 : coversEnum(rows, inputs, ck, ctx);
+    if (!complete) return ck.fail(ctx, 'table-incomplete', {}, e.span);
+  }
+  if (e.hit === 'unique') reportOverlaps(ck, e, rows, inputs, ctx);
+  return { k: 'table', t, hit: e.hit, inputs, rows, else: elseExpr, at: ck.location(ctx, e.span) };
+}
+
+function checkCell(ck: ExprChecker, c: A.Cell, input: I.Expr, ctx: ExprCtx): I.Cell | undefined {
+  const ordered = isNumeric(input.t) || input.t.k === 'date';
+  switch (c.k) {
+    case 'any':
+      return { k: 'any' };
+    case 'compare': {
+      if (!ordered && c.op !== '=' && c.op !== '!=') {
+        ck.fail(ctx, 'table-cell', { message: `${c.op} compares numbers, money or dates; this column is ${typeText(input.t)}` }, c.span);
+        return undefined;
+      }
+      const v = ck.check(c.value, ctx, input.t);
+      const test = ck.compareTyped(c.op, input, v, c.span, ctx);
+      return isErr(test) ? undefined : { k: 'cmp', op: c.op, v: (test as Extract<I.Expr, { k: 'cmp' }>).b };
+    }
+    case 'range': {
+      if (!ordered) {
+        ck.fail(ctx, 'table-cell', { message: `a range needs numbers, money or dates; this column is ${typeText(input.t)}` }, c.span);
+        return undefined;
+      }
+      const lo = ck.check(c.lo, ctx, input.t);
+      const hi = ck.check(c.hi, ctx, input.t);
+      const a = ck.compareTyped('>=', input, lo, c.lo.span, ctx);
+      const b = ck.compareTyped('<=', input, hi, c.hi.span, ctx);
+      if (isErr(a) || isErr(b)) return undefined;
+      return { k: 'range', lo: (a as Extract<I.Expr, { k: 'cmp' }>).b, hi: (b as Extract<I.Expr, { k: 'cmp' }>).b };
+    }
+    case 'values': {
+      const vs: I.Expr[] = [];
+      for (const x of c.values) {
+        const v = ck.check(x, ctx, input.t);
+        const test = ck.compareTyped('=', input, v, x.span, ctx);
+        if (isErr(test)) return undefined;
+        vs.push((test as Extract<I.Expr, { k: 'cmp' }>).b);
+      }
+      return { k: 'in', vs };
+    }
+  }
+}
+
+/** A `unique` table with one enum or bool column whose rows name every value is complete. */
+function coversEnum(rows: { cells: I.Cell[] }[], inputs: I.Expr[], ck: ExprChecker, ctx: ExprCtx): boolean {
+  const values = domain(inputs[0]!.t, ck, ctx);
+  if (inputs.length !== 1 || !values) return false;
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const c = r.cells[0]!;
+    if (c.k === 'any') return true;
+    if (c.k === 'in') for (const v of c.vs) if (v.k === 'const') seen.add(String(v.v));
+    if (c.k === 'cmp' && c.v.k === 'const') {
+      if (c.op === '=') seen.add(String(c.v.v));
+      else if (c.op === '!=') for (const v of values) if (v !== String(c.v.v)) seen.add(v);
+    }
+  }
+  return values.every((v) => seen.has(v));
+}
+
+function domain(t: Type, ck: ExprChecker, ctx: ExprCtx): string[] | undefined {
+  if (t.k === 'bool') return ['true', 'false'];
+  if (t.k === 'enum') return ck.enumValues(t.name);
+  return undefined;
+}
+
+// ---- overlap analysis ----
+
+interface Interval {
+  lo?: Q.Rational;
+  loOpen: boolean;
+  hi?: Q.Rational;
+  hiOpen: boolean;
+}
+type Constraint = { k: 'all' } | { k: 'set'; values: Set<string> } | { k: 'intervals'; list: Interval[] } | { k: 'unknown' };
+
+const dayNumber = (d: string): Q.Rational => Q.rat(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86400000);
+
+function constOf(e: I.Expr): Q.Rational | string | undefined {
+  if (e.k !== 'const') return undefined;
+  if (e.t.k === 'date') return dayNumber(String(e.v));
+  if (isNumeric(e.t)) return Q.parseRational(String(e.v));
+  return String(e.v);
+}
+
+function constraint(c: I.Cell, t: Type, dom: string[] | undefined): Constraint {
+  if (c.k === 'any') return { k: 'all' };
+  if (dom) {
+    if (c.k === 'in') {
+      const vs = c.vs.map(constOf);
+      return vs.every((v) => typeof v === 'string') ? { k: 'set', values: new Set(vs as string[]) } : { k: 'unknown' };
+    }
+    if (c.k === 'cmp') {
+      const v = constOf(c.v);
+      if (typeof v !== 'string') return { k: 'unknown' };
+      return { k: 'set', values: new Set(c.op === '=' ? [v] : dom.filter((x) => x !== v)) };
+    }
+    return { k: 'unknown' };
+  }
+  const num = (e: I.Expr) => {
+    const v = constOf(e);
+    return typeof v === 'object' ? v : undefined;
+  };
+  if (c.k === 'in') {
+    const vs = c.vs.map(num);
+    return vs.every(Boolean) ? { k: 'intervals', list: vs.map((v) => ({ lo: v, hi: v, loOpen: false, hiOpen: false })) } : { k: 'unknown' };
+  }
+  if (c.k === 'range') {
+    const lo = num(c.lo);
+    const hi = num(c.hi);
+    return lo && hi ? { k: 'intervals', list: [{ lo, hi, loOpen: false, hiOpen: false }] } : { k: 'unknown' };
+  }
+  const v = num(c.v);
+  if (!v) return { k: 'unknown' };
+  switch (c.op) {
+    case '=':
+      return { k: 'intervals', list: [{ lo: v, hi: v, loOpen: false, hiOpen: false }] };
+    case '!=':
+      return { k: 'intervals', list: [{ hi: v, hiOpen: true, loOpen: false }, { lo: v, loOpen: true, hiOpen: false }] };
+    case '<':
+      return { k: 'intervals', list: [{ hi: v, hiOpen: true, loOpen: false }] };
+    case '<=':
+      return { k: 'intervals', list: [{ hi: v, hiOpen: false, loOpen: false }] };
+    case '>':
+      return { k: 'intervals', list: [{ lo: v, loOpen: true, hiOpen: false }] };
+    case '>=':
+      return { k: 'intervals', list: [{ lo: v, loOpen: false, hiOpen: false }] };
+  }
+}
+
+/** A value in both intervals, or undefined. Integer columns only take whole numbers. */
+function meet(a: Interval, b: Interval, integer: boolean): Q.Rational | undefined {
+  let lo = a.lo;
+  let loOpen = a.loOpen;
+  if (b.lo && (!lo || Q.cmp(b.lo, lo) > 0 || (Q.eq(b.lo, lo) && b.loOpen))) {
+    lo = b.lo;
+    loOpen = b.loOpen;
+  }
+  let hi = a.hi;
+  let hiOpen = a.hiOpen;
+  if (b.hi && (!hi || Q.cmp(b.hi, hi) < 0 || (Q.eq(b.hi, hi) && b.hiOpen))) {
+    hi = b.hi;
+    hiOpen = b.hiOpen;
+  }
+  if (integer) {
+    if (lo) lo = loOpen ? Q.add(Q.roundTo(lo, Q.ONE, 'down'), Q.ONE) : Q.roundTo(lo, Q.ONE, 'up');
+    if (hi) hi = hiOpen ? Q.sub(Q.roundTo(hi, Q.ONE, 'up'), Q.ONE) : Q.roundTo(hi, Q.ONE, 'down');
+    loOpen = hiOpen = false;
+  }
+  if (lo && hi) {
+    const c = Q.cmp(lo, hi);
+    if (c > 0 || (c === 0 && (loOpen || hiOpen))) return undefined;
+    if (!loOpen) return lo;
+    if (!hiOpen) return hi;
+    return Q.div(Q.add(lo, hi), Q.rat(2));
+  }
+  if (lo) return loOpen ? Q.add(lo, Q.ONE) : lo;
+  if (hi) return hiOpen ? Q.sub(hi, Q.ONE) : hi;
+  return Q.ZERO;
+}
+
+/** Some input both constraints accept, as text; null when none; undefined when unknown. */
+function witness(a: Constraint, b: Constraint, t: Type, dom: string[] | undefined): string | null | undefined {
+  if (a.k === 'unknown' || b.k === 'unknown') return undefined;
+  const show = (v: Q.Rational) => (t.k === 'date' ? new Date(Number(v.n / v.d) * 86400000).toISOString().slice(0, 10) : t.k === 'money' ? `¥${Q.toDecimalString(v, 2)}` : Q.toDecimalString(v, 4));
+  if (a.k === 'all' && b.k === 'all') return dom ? dom[0]! : 'any value';
+  if (dom) {
+    const sa = a.k === 'set' ? a.values : new Set(dom);
+    const sb = b.k === 'set' ? b.values : new Set(dom);
+    for (const v of sa) if (sb.has(v)) return v;
+    return null;
+  }
+  const la = a.k === 'intervals' ? a.list : [{ loOpen: false, hiOpen: false }];
+  const lb = b.k === 'intervals' ? b.list : [{ loOpen: false, hiOpen: false }];
+  for (const x of la) for (const y of lb) {
+    const m = meet(x, y, t.k === 'integer' || t.k === 'months');
+    if (m) return show(m);
+  }
+  return null;
+}
+
+function reportOverlaps(ck: ExprChecker, e: Extract<A.Expr, { k: 'table' }>, rows: { cells: I.Cell[] }[], inputs: I.Expr[], ctx: ExprCtx): void {
+  const doms = inputs.map((x) => domain(x.t, ck, ctx));
+  const cons = rows.map((r) => r.cells.map((c, i) => constraint(c, inputs[i]!.t, doms[i])));
+  for (let i = 0; i < rows.length; i++) {
+    for (let j = i + 1; j < rows.length; j++) {
+      const example: string[] = [];
+      let overlap = true;
+      for (let c = 0; c < inputs.length && overlap; c++) {
+        const w = witness(cons[i]![c]!, cons[j]![c]!, inputs[c]!.t, doms[c]);
+        if (w === null || w === undefined) overlap = false;
+        else example.push(w);
+      }
+      if (overlap) {
+        ck.fail(ctx, 'table-overlap', { a: i + 1, b: j + 1, example: `(${example.join(', ')})` }, e.rows[j]!.span);
+      }
+    }
+  }
+}

@@ -1,0 +1,4 @@
+export * from './codes.ts';
+export * from './diagnostic.ts';
+export * from './source.ts';
+export * from './format.ts';

@@ -1,0 +1,21 @@
+/**
+ * The Doudi language, from source to compiled rules. Each stage lives in its own folder and they
+ * talk only through data: text → tokens (lexer) → CST (parser) → AST (ast) → checked IR
+ * (checker) → JavaScript (backend-js); the interpreter and the test runner read the IR.
+ * Runs unchanged in Node, browsers and workers.
+ */
+export { checkPolicy, mapHost, normalizePath, resolvePath, dirname, citeText, citesText, BUILTINS, type SourceHost, type CheckResult } from './checker/index.ts';
+export { parseFile, type PolicyFile, type ParsedFile } from './ast/index.ts';
+export { lex, KEYWORDS, LITERAL_PATTERNS, IDENTIFIER, type KeywordSpec } from './lexer/index.ts';
+export * from './diagnostics/index.ts';
+export type * from './ir/types.ts';
+export { IR_VERSION } from './ir/types.ts';
+export { reachableDefinitions } from './ir/walk.ts';
+export { evaluateHousehold, checkDate, parseSetting, EvalError, scalarEquals, type ExplainNode, type EvalResult, type EvalOptions, type Scalar } from './interpreter/index.ts';
+export { emitModule, emitDeclarations, instantiate, type CompiledPolicy, type OutputColumns } from './backend-js/index.ts';
+export { runTests, showScalar, testSets, type TestReport, type TestResult } from './testing/index.ts';
+export * from './schema/index.ts';
+export { T, typeText, type Type, type Period } from './types/index.ts';
+export * as rational from './numbers/rational.ts';
+
+export const LANGUAGE_VERSION = '0.1.0';

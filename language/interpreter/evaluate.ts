@@ -1,0 +1,567 @@
+/**
+ * The reference interpreter: evaluates the IR for one household with exact rational arithmetic,
+ * and records why — each definition's value, what it read, the branch or exception that fired,
+ * and its citation. The compiled JavaScript must agree with it on every household.
+ *
+ * Semantics: every definition reachable from the requested outputs is evaluated for the household
+ * and (person-level) for every member, so a conflict anywhere in them is an error even when the
+ * outputs happen not to read that value; the explanation follows only the paths actually taken.
+ */
+import type * as I from '../ir/types.ts';
+import { reachableDefinitions } from '../ir/walk.ts';
+import * as Q from '../numbers/rational.ts';
+import { findField, type Household } from '../schema/index.ts';
+import { citeText } from '../checker/cites.ts';
+import { EvalError, regionValues, inForce, decodeConst, type Scalar, type ParamValue } from './params.ts';
+
+export interface EvalOptions {
+  readonly date: string;
+  /** parameter and input values by id, replacing the policy's values for every date and region */
+  readonly sets?: Readonly<Record<string, Scalar>>;
+  readonly explain?: boolean;
+  /** household-level definitions to compute besides the outputs */
+  readonly targets?: readonly string[];
+  /** the values whose dependencies count as reached (default: all computed values) */
+  readonly coverageFrom?: readonly string[];
+}
+
+export interface ExplainNode {
+  readonly key: string;
+  readonly kind: 'output' | 'definition' | 'parameter' | 'input' | 'field';
+  readonly id: string;
+  readonly label?: string;
+  /** 0-based member index for person-level values */
+  readonly member?: number;
+  readonly personId?: string;
+  readonly type: string;
+  readonly value: number | boolean | string;
+  /** the exact value, when `value` had to be rounded for display ("3703/3") */
+  readonly exact?: string;
+  /** the branch, exception, table row or dated value that decided the value */
+  readonly because: readonly string[];
+  readonly cite: readonly string[];
+  readonly at?: { readonly file: string; readonly line: number; readonly column: number };
+  /** what it read; a node explained earlier in the tree appears again with `repeated` and no children */
+  readonly reads: readonly ExplainNode[];
+  readonly repeated?: boolean;
+}
+
+export interface EvalResult {
+  /** outputs and targets, exactly */
+  readonly values: Readonly<Record<string, Scalar>>;
+  readonly explanation?: readonly ExplainNode[];
+  /** definitions the requested values depended on along the paths taken */
+  readonly reached: ReadonlySet<string>;
+  /** exceptions, table rows, match arms and branches taken: "def:label" */
+  readonly taken: ReadonlySet<string>;
+}
+
+interface Node {
+  key: string;
+  kind: ExplainNode['kind'];
+  id: string;
+  member?: number;
+  value: Scalar;
+  type: I.ParameterIR['type'];
+  reads: string[];
+  because: string[];
+  cite: string[];
+  at?: { file: string; line: number; column: number };
+  label?: string;
+}
+
+const TWO_PLACES = Q.rat(1, 100);
+
+export function scalarEquals(a: Scalar, b: Scalar): boolean {
+  if (typeof a === 'object' && typeof b === 'object') return Q.eq(a, b);
+  return a === b;
+}
+
+function display(v: Scalar): { value: number | boolean | string; exact?: string } {
+  if (typeof v !== 'object') return { value: v };
+  const fen = Q.roundTo(v, TWO_PLACES, 'half-away');
+  if (Q.eq(fen, v)) return { value: Number(Q.toDecimalString(v, 2)) };
+  return { value: Number(Q.toDecimalString(v, 6)), exact: Q.toText(v) };
+}
+
+class HouseholdRun {
+  private readonly params: Map<string, I.ParameterIR>;
+  private readonly defs: Map<string, I.DefinitionIR>;
+  private readonly paramMemo = new Map<string, ParamValue>();
+  private readonly hhMemo = new Map<string, Scalar>();
+  private readonly personMemo = new Map<string, Scalar[]>();
+  private readonly constCache = new WeakMap<object, Scalar>();
+  readonly nodes = new Map<string, Node>();
+  private readonly stack: Node[] = [];
+  readonly taken = new Set<string>();
+  private readonly region: string;
+
+  constructor(
+    private readonly ir: I.PolicyIR,
+    private readonly hh: Household,
+    private readonly opts: EvalOptions,
+  ) {
+    this.params = new Map(ir.parameters.map((p) => [p.id, p]));
+    this.defs = new Map(ir.definitions.map((d) => [d.id, d]));
+    this.region = String(hh.values.region ?? ir.policy.region);
+  }
+
+  private get track(): boolean {
+    return this.stack.length > 0;
+  }
+
+  private read(key: string): void {
+    const top = this.stack[this.stack.length - 1];
+    if (top && !top.reads.includes(key)) top.reads.push(key);
+  }
+
+  private decide(what: string): void {
+    const top = this.stack[this.stack.length - 1];
+    if (top) top.because.push(what);
+  }
+
+  private atOf(o: I.Origin | { file: string; at: I.At }): Node['at'] {
+    return { file: o.file, line: o.at[0], column: o.at[1] };
+  }
+
+  // ---- parameters ----
+
+  param(id: string): ParamValue {
+    const memo = this.paramMemo.get(id);
+    if (memo !== undefined) {
+      this.read(`param:${id}`);
+      return memo;
+    }
+    const p = this.params.get(id);
+    if (!p) throw new EvalError('no-value', `unknown parameter ${id}`);
+    const node: Node = {
+      key: `param:${id}`,
+      kind: p.kind === 'input' ? 'input' : 'parameter',
+      id,
+      value: false,
+      type: p.type,
+      reads: [],
+      because: [],
+      cite: p.cite.map(citeText),
+      at: this.atOf(p.origin),
+      label: p.label,
+    };
+    this.stack.push(node);
+    let value: ParamValue;
+    try {
+      const set = this.opts.sets?.[id];
+      if (set !== undefined) {
+        value = set;
+        node.because.push('set for this run');
+      } else {
+        const { values, where } = p.kind === 'input' ? { values: p.values, where: '' } : regionValues(p, this.region);
+        const v = inForce(values, this.opts.date);
+        if (!v) {
+          const first = values[0]?.from;
+          throw new EvalError(
+            'no-value',
+            `parameter ${id} has no value in force on ${this.opts.date}${where}${first ? ` (its first value is from ${first})` : ''}`,
+            { file: p.origin.file, at: p.origin.at },
+          );
+        }
+        if (p.kind !== 'input') node.because.push(`value from ${v.from}${where}`);
+        node.cite.push(...v.cite.map(citeText));
+        value = Array.isArray(v.value) ? (v.value as I.Expr[]).map((e) => this.scalar(e)) : this.scalar(v.value as I.Expr);
+      }
+      if (p.divisor) {
+        const zero = (Array.isArray(value) ? value : [value]).some((x) => typeof x === 'object' && Q.isZero(x as Q.Rational));
+        if (zero) throw new EvalError('zero-divisor', `parameter ${id} is 0 on ${this.opts.date} and rules divide by it`, { file: p.origin.file, at: p.origin.at });
+      }
+    } finally {
+      this.stack.pop();
+    }
+    node.value = Array.isArray(value) ? `[${(value as Scalar[]).map((x) => display(x).value).join(', ')}]` : (value as Scalar);
+    this.nodes.set(node.key, node);
+    this.paramMemo.set(id, value);
+    this.read(node.key);
+    return value;
+  }
+
+  // ---- fields ----
+
+  private field(e: Extract<I.Expr, { k: 'field' }>, member: number | undefined): Scalar {
+    const person = e.level === 'person';
+    const raw = person ? this.hh.members[member!]![e.id] : this.hh.values[e.id];
+    const spec = findField(e.level, e.id)!;
+    let v: Scalar;
+    if (spec.type!.k === 'money') v = Q.rat(raw as number, 100);
+    else if (typeof raw === 'number') v = Q.rat(raw);
+    else v = raw as boolean | string;
+    if (this.track) {
+      const key = person ? `field:${e.id}#${member}` : `field:${e.id}`;
+      if (!this.nodes.has(key))
+        this.nodes.set(key, { key, kind: 'field', id: e.id, member: person ? member : undefined, value: v, type: spec.type!, reads: [], because: [], cite: [], label: spec.zh });
+      this.read(key);
+    }
+    return v;
+  }
+
+  // ---- definitions ----
+
+  def(id: string, member: number | undefined): Scalar {
+    const d = this.defs.get(id)!;
+    const person = d.level === 'person';
+    const key = person ? `def:${id}#${member}` : `def:${id}`;
+    if (person) {
+      const arr = this.personMemo.get(id);
+      const memo = arr?.[member!];
+      if (memo !== undefined) {
+        this.read(key);
+        return memo;
+      }
+    } else {
+      const memo = this.hhMemo.get(id);
+      if (memo !== undefined) {
+        this.read(key);
+        return memo;
+      }
+    }
+    const node: Node = {
+      key,
+      kind: d.output ? 'output' : 'definition',
+      id,
+      member: person ? member : undefined,
+      value: false,
+      type: d.type,
+      reads: [],
+      because: [],
+      cite: d.cite.map(citeText),
+      at: this.atOf(d.origin),
+      label: d.label,
+    };
+    const outer = this.stack.length;
+    this.stack.push(node);
+    let value: Scalar;
+    try {
+      value = this.defValue(d, person ? member : undefined, node);
+    } finally {
+      this.stack.length = outer;
+    }
+    node.value = value;
+    this.nodes.set(key, node);
+    if (person) {
+      let arr = this.personMemo.get(id);
+      if (!arr) this.personMemo.set(id, (arr = []));
+      arr[member!] = value;
+    } else this.hhMemo.set(id, value);
+    this.read(key);
+    return value;
+  }
+
+  private defValue(d: I.DefinitionIR, member: number | undefined, node: Node): Scalar {
+    if (!d.exceptions.length) return this.ev(d.expr, member);
+    const byParent = new Map<string | undefined, I.ExceptionIR[]>();
+    for (const x of d.exceptions) {
+      const list = byParent.get(x.parent) ?? [];
+      list.push(x);
+      byParent.set(x.parent, list);
+    }
+    const applying = (parent: string | undefined): { x: I.ExceptionIR; value: Scalar }[] => {
+      const out: { x: I.ExceptionIR; value: Scalar }[] = [];
+      for (const x of byParent.get(parent) ?? []) {
+        const below = applying(x.label);
+        if (below.length) out.push(below[0]!);
+        else if (this.ev(x.when, member) === true) out.push({ x, value: this.ev(x.then, member) });
+      }
+      for (let i = 1; i < out.length; i++) {
+        if (!scalarEquals(out[0]!.value, out[i]!.value)) {
+          const a = out[0]!;
+          const b = out[i]!;
+          throw new EvalError(
+            'exception-conflict',
+            `${d.id}${member !== undefined ? ` of member ${member + 1}` : ''}: exceptions ${a.x.label} (${show(a.value)}) and ${b.x.label} (${show(b.value)}) both apply with different results`,
+            { file: d.origin.file, at: b.x.at },
+          );
+        }
+      }
+      return out;
+    };
+    const hit = applying(undefined);
+    if (hit.length) {
+      const x = hit[0]!.x;
+      node.because.unshift(`exception ${x.label}${x.cite.length ? ' ' + x.cite.map((c) => `[${citeText(c)}]`).join('') : ''}`);
+      node.cite.push(...x.cite.map(citeText));
+      this.taken.add(`${d.id}:exception ${x.label}`);
+      return hit[0]!.value;
+    }
+    node.because.unshift('default (no exception applies)');
+    this.taken.add(`${d.id}:default`);
+    return this.ev(d.expr, member);
+  }
+
+  // ---- expressions ----
+
+  private scalar(e: I.Expr): Scalar {
+    return this.ev(e, undefined);
+  }
+
+  private num(e: I.Expr, m: number | undefined): Q.Rational {
+    return this.ev(e, m) as Q.Rational;
+  }
+
+  private compare(op: I.CompareOp, a: Scalar, b: Scalar): boolean {
+    const c = typeof a === 'object' ? Q.cmp(a, b as Q.Rational) : a === b ? 0 : (a as string) < (b as string) ? -1 : 1;
+    switch (op) {
+      case '=':
+        return typeof a === 'object' ? c === 0 : a === b;
+      case '!=':
+        return typeof a === 'object' ? c !== 0 : a !== b;
+      case '<':
+        return c < 0;
+      case '<=':
+        return c <= 0;
+      case '>':
+        return c > 0;
+      case '>=':
+        return c >= 0;
+    }
+  }
+
+  private cell(c: I.Cell, x: Scalar, m: number | undefined): boolean {
+    switch (c.k) {
+      case 'any':
+        return true;
+      case 'cmp':
+        return this.compare(c.op, x, this.ev(c.v, m));
+      case 'range':
+        return this.compare('>=', x, this.ev(c.lo, m)) && this.compare('<=', x, this.ev(c.hi, m));
+      case 'in':
+        return c.vs.some((v) => this.compare('=', x, this.ev(v, m)));
+    }
+  }
+
+  ev(e: I.Expr, m: number | undefined): Scalar {
+    switch (e.k) {
+      case 'const': {
+        let v = this.constCache.get(e);
+        if (v === undefined) {
+          v = decodeConst(e);
+          this.constCache.set(e, v);
+        }
+        return v;
+      }
+      case 'field':
+        return this.field(e, m);
+      case 'param': {
+        const v = this.param(e.id);
+        if (!e.index) return v as Scalar;
+        const p = this.params.get(e.id)!;
+        const en = this.ir.enums.find((x) => x.id === p.by)!;
+        const key = this.ev(e.index, m) as string;
+        return (v as Scalar[])[en.values.findIndex((x) => x.id === key)]!;
+      }
+      case 'def':
+        return this.def(e.id, e.level === 'person' ? m : undefined);
+      case 'date':
+        return this.opts.date;
+      case 'neg':
+        return Q.neg(this.num(e.a, m));
+      case 'abs':
+        return Q.abs(this.num(e.a, m));
+      case 'not':
+        return !this.ev(e.a, m);
+      case 'arith': {
+        const a = this.num(e.a, m);
+        const b = this.num(e.b, m);
+        return e.op === '+' ? Q.add(a, b) : e.op === '-' ? Q.sub(a, b) : e.op === '*' ? Q.mul(a, b) : Q.div(a, b);
+      }
+      case 'cmp':
+        return this.compare(e.op, this.ev(e.a, m), this.ev(e.b, m));
+      case 'and':
+        return this.ev(e.a, m) === true && this.ev(e.b, m) === true;
+      case 'or':
+        return this.ev(e.a, m) === true || this.ev(e.b, m) === true;
+      case 'if': {
+        const c = this.ev(e.c, m) === true;
+        this.decide(`if at line ${e.at[0]}: ${c ? 'then' : 'else'}`);
+        this.taken.add(`if@${e.at[0]}:${e.at[1]}:${c ? 'then' : 'else'}`);
+        return this.ev(c ? e.a : e.b, m);
+      }
+      case 'match': {
+        const v = this.ev(e.on, m) as string;
+        const arm = e.arms.find((a) => a.values.includes(v));
+        this.decide(`match ${v}${arm ? '' : ' (otherwise)'}`);
+        this.taken.add(`match@${e.at[0]}:${e.at[1]}:${arm ? v : 'otherwise'}`);
+        return this.ev(arm ? arm.body : e.otherwise!, m);
+      }
+      case 'table':
+        return this.table(e, m);
+      case 'agg':
+        return this.aggregate(e);
+      case 'round': {
+        const mode = e.fn === 'round' ? 'half-away' : e.fn === 'round_up' ? 'up' : 'down';
+        return Q.roundTo(this.num(e.a, m), Q.parseRational(e.step)!, mode);
+      }
+      case 'minmax': {
+        let best = this.ev(e.args[0]!, m);
+        for (let i = 1; i < e.args.length; i++) {
+          const v = this.ev(e.args[i]!, m);
+          const less = this.compare('<', v, best);
+          if (e.fn === 'min' ? less : this.compare('>', v, best)) best = v;
+        }
+        return best;
+      }
+    }
+  }
+
+  private table(e: Extract<I.Expr, { k: 'table' }>, m: number | undefined): Scalar {
+    const inputs = e.inputs.map((x) => this.ev(x, m));
+    const matches: number[] = [];
+    for (let r = 0; r < e.rows.length; r++) {
+      if (e.rows[r]!.cells.every((c, i) => this.cell(c, inputs[i]!, m))) {
+        matches.push(r);
+        if (e.hit === 'first') break;
+      }
+    }
+    const tag = `table@${e.at[0]}:${e.at[1]}`;
+    if (e.hit === 'unique' && matches.length > 1)
+      throw new EvalError('table-conflict', `unique table at line ${e.at[0]}: rows ${matches[0]! + 1} and ${matches[1]! + 1} both match`, undefined);
+    if (e.hit === 'collect-sum') {
+      this.decide(matches.length ? `table rows ${matches.map((r) => r + 1).join(', ')}` : 'table: no row matches');
+      for (const r of matches) this.taken.add(`${tag}:row ${r + 1}`);
+      let sum: Q.Rational = Q.ZERO;
+      for (const r of matches) sum = Q.add(sum, this.num(e.rows[r]!.result, m));
+      if (!matches.length && e.else) return this.ev(e.else, m);
+      return sum;
+    }
+    if (!matches.length) {
+      this.decide('table: else');
+      this.taken.add(`${tag}:else`);
+      return this.ev(e.else!, m);
+    }
+    this.decide(`table row ${matches[0]! + 1} (line ${e.rows[matches[0]!]!.at[0]})`);
+    this.taken.add(`${tag}:row ${matches[0]! + 1}`);
+    return this.ev(e.rows[matches[0]!]!.result, m);
+  }
+
+  private aggregate(e: Extract<I.Expr, { k: 'agg' }>): Scalar {
+    const n = this.hh.members.length;
+    const pass = (j: number) => !e.filter || this.ev(e.filter, j) === true;
+    switch (e.fn) {
+      case 'count': {
+        let c = 0;
+        for (let j = 0; j < n; j++) if (pass(j)) c++;
+        return Q.rat(c);
+      }
+      case 'sum': {
+        let s: Q.Rational = Q.ZERO;
+        for (let j = 0; j < n; j++) if (pass(j)) s = Q.add(s, this.num(e.body!, j));
+        return s;
+      }
+      case 'any': {
+        for (let j = 0; j < n; j++) if (pass(j) && (!e.body || this.ev(e.body, j) === true)) return true;
+        return false;
+      }
+      case 'all': {
+        for (let j = 0; j < n; j++) {
+          if (!e.body) {
+            if (this.ev(e.filter!, j) !== true) return false;
+          } else if (pass(j) && this.ev(e.body, j) !== true) return false;
+        }
+        return true;
+      }
+      case 'min':
+      case 'max': {
+        let best: Scalar | undefined;
+        for (let j = 0; j < n; j++) {
+          if (!pass(j)) continue;
+          const v = this.ev(e.body!, j);
+          if (best === undefined || this.compare(e.fn === 'min' ? '<' : '>', v, best)) best = v;
+        }
+        return best ?? this.ev(e.else!, undefined);
+      }
+    }
+  }
+
+  /** Evaluates every definition the targets need, for the household and every member. */
+  force(defs: readonly I.DefinitionIR[]): void {
+    for (const d of defs) {
+      if (d.level === 'person') for (let j = 0; j < this.hh.members.length; j++) this.def(d.id, j);
+      else this.def(d.id, undefined);
+    }
+  }
+
+  /** Builds the explanation tree of `keys`, expanding each node once. */
+  tree(keys: readonly string[]): ExplainNode[] {
+    const seen = new Set<string>();
+    const build = (key: string): ExplainNode => {
+      const n = this.nodes.get(key)!;
+      const repeated = seen.has(key);
+      seen.add(key);
+      const personId = n.member !== undefined ? String(this.hh.members[n.member]?.person_id ?? '') : undefined;
+      const shown = display(n.value);
+      return {
+        key,
+        kind: n.kind,
+        id: n.id,
+        ...(n.label ? { label: n.label } : {}),
+        ...(n.member !== undefined ? { member: n.member, personId } : {}),
+        type: typeName(n.type),
+        ...shown,
+        because: n.because,
+        cite: [...new Set(n.cite)],
+        ...(n.at ? { at: n.at } : {}),
+        reads: repeated ? [] : n.reads.filter((k) => this.nodes.has(k)).map(build),
+        ...(repeated ? { repeated: true } : {}),
+      };
+    };
+    return keys.map(build);
+  }
+
+  /** Definitions reachable from `keys` through what was read. */
+  reachedFrom(keys: readonly string[]): Set<string> {
+    const out = new Set<string>();
+    const seen = new Set<string>();
+    const stack = [...keys];
+    while (stack.length) {
+      const k = stack.pop()!;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const n = this.nodes.get(k);
+      if (!n) continue;
+      if (n.kind === 'output' || n.kind === 'definition') out.add(n.id);
+      stack.push(...n.reads);
+    }
+    return out;
+  }
+}
+
+function typeName(t: I.ParameterIR['type']): string {
+  return t.k === 'money' ? (t.period === 'month' ? 'money/month' : t.period === 'year' ? 'money/year' : 'money') : t.k === 'enum' ? t.name : t.k;
+}
+
+function show(v: Scalar): string {
+  return typeof v === 'object' ? Q.toDecimalString(v, 4) : String(v);
+}
+
+/** Checks the date against the policy's effective period. */
+export function checkDate(ir: I.PolicyIR, date: string): void {
+  const eff = ir.policy.effective;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new EvalError('out-of-effect', `${date} is not a date (YYYY-MM-DD)`);
+  if (date < eff.from) throw new EvalError('out-of-effect', `policy ${ir.policy.id} is in force from ${eff.from}; ${date} is before that`);
+  if (eff.to && date > eff.to) throw new EvalError('out-of-effect', `policy ${ir.policy.id} is in force until ${eff.to}; ${date} is after that`);
+}
+
+/** Evaluates one household exactly. Throws EvalError for a date out of effect, a missing parameter value or a conflict. */
+export function evaluateHousehold(ir: I.PolicyIR, hh: Household, opts: EvalOptions): EvalResult {
+  checkDate(ir, opts.date);
+  const targets = [...ir.outputs, ...(opts.targets ?? []).filter((t) => !ir.outputs.includes(t))];
+  const run = new HouseholdRun(ir, hh, opts);
+  const values: Record<string, Scalar> = {};
+  for (const id of targets) values[id] = run.def(id, undefined);
+  run.force(reachableDefinitions(ir, targets));
+  const keys = targets.map((t) => `def:${t}`);
+  return {
+    values,
+    ...(opts.explain ? { explanation: run.tree(keys) } : {}),
+    reached: run.reachedFrom((opts.coverageFrom ?? targets).map((t) => `def:${t}`)),
+    taken: run.taken,
+  };
+}
+
+export { EvalError };

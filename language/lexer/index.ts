@@ -1,0 +1,35 @@
+/**
+ * Lexer: source text → tokens. Lexing problems come back as diagnostics; the tokens that remain
+ * are what the parser reads. Comments are kept in their own list for tools that format.
+ */
+import { Lexer, type IToken } from 'chevrotain';
+import { ALL_TOKENS, BadString, BadCitation } from './tokens.ts';
+import { makeDiagnostic, type Diagnostic, SourceText } from '../diagnostics/index.ts';
+
+export * from './tokens.ts';
+export * from './vocabulary.ts';
+
+const lexer = new Lexer(ALL_TOKENS, { positionTracking: 'full', ensureOptimizations: false, safeMode: false });
+
+export interface LexResult {
+  readonly tokens: IToken[];
+  readonly comments: IToken[];
+  readonly diagnostics: Diagnostic[];
+}
+
+export function lex(source: SourceText): LexResult {
+  const r = lexer.tokenize(source.text);
+  const diagnostics: Diagnostic[] = [];
+  for (const e of r.errors) {
+    const ch = source.text.slice(e.offset, e.offset + e.length);
+    const shown = ch.length > 12 ? ch.slice(0, 12) + '…' : ch;
+    diagnostics.push(
+      makeDiagnostic('unexpected-character', { text: JSON.stringify(shown) }, source.path, source.range({ start: e.offset, end: e.offset + e.length })),
+    );
+  }
+  for (const t of r.groups.errors ?? []) {
+    const code = t.tokenType === BadString ? 'unterminated-string' : t.tokenType === BadCitation ? 'unterminated-citation' : 'unexpected-character';
+    diagnostics.push(makeDiagnostic(code, { text: t.image }, source.path, source.range({ start: t.startOffset, end: t.endOffset! + 1 })));
+  }
+  return { tokens: r.tokens, comments: r.groups.comments ?? [], diagnostics };
+}

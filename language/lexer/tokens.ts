@@ -1,0 +1,101 @@
+/** Chevrotain token types, built from the vocabulary table. */
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { KEYWORDS, IDENTIFIER, LITERAL_PATTERNS } from './vocabulary.ts';
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export const Identifier = createToken({ name: 'Identifier', pattern: IDENTIFIER });
+
+const byLength = (a: string, b: string): number => b.length - a.length;
+
+/** Keyword tokens, ordered so that no keyword is shadowed by a shorter one that is its prefix (否 / 否则). */
+function keywordTokens(): Record<string, TokenType> {
+  const specs = [...KEYWORDS];
+  const shadows = (a: (typeof specs)[number], b: (typeof specs)[number]): boolean =>
+    [...a.en, ...a.zh].some((x) => [...b.en, ...b.zh].some((y) => x !== y && x.startsWith(y)));
+  // Put every keyword that has a spelling extending another keyword's spelling before it.
+  const ordered: typeof specs = [];
+  const pending = [...specs];
+  while (pending.length) {
+    const i = pending.findIndex((s) => !pending.some((o) => o !== s && shadows(o, s)));
+    ordered.push(...pending.splice(i < 0 ? 0 : i, 1));
+  }
+  const out: Record<string, TokenType> = {};
+  for (const s of ordered) {
+    const spellings = [...s.en, ...s.zh].sort(byLength).map(escape).join('|');
+    out[s.name] = createToken({ name: s.name, pattern: new RegExp(spellings), longer_alt: Identifier });
+  }
+  return out;
+}
+
+export const KW = keywordTokens();
+
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\u3000\u2028\u2029\ufeff]+/, group: Lexer.SKIPPED });
+export const Comment = createToken({ name: 'Comment', pattern: LITERAL_PATTERNS.comment, group: 'comments' });
+
+export const DateLit = createToken({ name: 'DateLit', pattern: LITERAL_PATTERNS.date });
+export const MoneyLit = createToken({ name: 'MoneyLit', pattern: LITERAL_PATTERNS.money });
+export const PercentLit = createToken({ name: 'PercentLit', pattern: LITERAL_PATTERNS.percent });
+export const NumberLit = createToken({ name: 'NumberLit', pattern: LITERAL_PATTERNS.number });
+export const StringLit = createToken({ name: 'StringLit', pattern: LITERAL_PATTERNS.string });
+export const Citation = createToken({ name: 'Citation', pattern: LITERAL_PATTERNS.citation });
+/** Recognised only to report them clearly; removed before parsing. */
+export const BadString = createToken({ name: 'BadString', pattern: /"(?:[^"\\\r\n\u2028\u2029]|\\.)*\\?|“[^”\r\n\u2028\u2029]*/, group: 'errors' });
+export const BadCitation = createToken({ name: 'BadCitation', pattern: /\[[^\[\]\r\n\u2028\u2029]*|【[^【】\r\n\u2028\u2029]*/, group: 'errors' });
+
+const punct = (name: string, pattern: RegExp): TokenType => createToken({ name, pattern });
+export const Arrow = punct('Arrow', /=>|⇒/);
+export const Le = punct('Le', /<=|≤/);
+export const Ge = punct('Ge', />=|≥/);
+export const Neq = punct('Neq', /!=|≠/);
+export const Eq = punct('Eq', /=|＝/);
+export const Lt = punct('Lt', /</);
+export const Gt = punct('Gt', />/);
+export const Plus = punct('Plus', /\+/);
+export const Minus = punct('Minus', /-|−/);
+export const Star = punct('Star', /\*|×/);
+export const Slash = punct('Slash', /\/|÷/);
+export const LParen = punct('LParen', /\(|（/);
+export const RParen = punct('RParen', /\)|）/);
+export const LBrace = punct('LBrace', /\{|｛/);
+export const RBrace = punct('RBrace', /\}|｝/);
+export const Comma = punct('Comma', /,|，|、/);
+export const Colon = punct('Colon', /:|：/);
+export const Pipe = punct('Pipe', /\||｜/);
+export const Range = punct('Range', /\.\./);
+export const Dot = punct('Dot', /\./);
+
+export const ALL_TOKENS: TokenType[] = [
+  WhiteSpace,
+  Comment,
+  DateLit,
+  MoneyLit,
+  PercentLit,
+  NumberLit,
+  StringLit,
+  BadString,
+  Citation,
+  BadCitation,
+  Arrow,
+  Le,
+  Ge,
+  Neq,
+  Eq,
+  Lt,
+  Gt,
+  Plus,
+  Minus,
+  Star,
+  Slash,
+  LParen,
+  RParen,
+  LBrace,
+  RBrace,
+  Comma,
+  Colon,
+  Pipe,
+  Range,
+  Dot,
+  ...Object.values(KW),
+  Identifier,
+];

@@ -1,0 +1,40 @@
+/**
+ * Parser: tokens → concrete syntax tree, recovering from errors so that one mistake does not
+ * hide the rest of the file. Parse problems come back as diagnostics.
+ */
+import type { CstNode, IToken } from 'chevrotain';
+import { getParser } from './parser.ts';
+import { lex } from '../lexer/index.ts';
+import { makeDiagnostic, type Diagnostic, type SourceText } from '../diagnostics/index.ts';
+
+export interface ParseResult {
+  readonly cst: CstNode;
+  readonly tokens: readonly IToken[];
+  readonly comments: readonly IToken[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function parseCst(source: SourceText): ParseResult {
+  const lexed = lex(source);
+  const parser = getParser();
+  parser.input = lexed.tokens;
+  const cst = parser.file();
+  const diagnostics = [...lexed.diagnostics];
+  const len = source.text.length;
+  for (const e of parser.errors) {
+    let start = e.token.startOffset;
+    let end = (e.token.endOffset ?? start) + 1;
+    if (!Number.isFinite(start) || e.token.tokenType.name === 'EOF') {
+      // The error is at the end of input or at a token the recovery inserted: point just after the last real token.
+      const prev = (e as unknown as { previousToken?: IToken }).previousToken;
+      const last = prev && Number.isFinite(prev.endOffset) ? prev : lexed.tokens[lexed.tokens.length - 1];
+      start = last ? last.endOffset! + 1 : len;
+      end = Math.min(len, start + 1);
+      start = Math.min(start, len);
+    }
+    diagnostics.push(makeDiagnostic('syntax', { message: e.message }, source.path, source.range({ start, end })));
+  }
+  return { cst, tokens: lexed.tokens, comments: lexed.comments, diagnostics };
+}
+
+export { describeTokenType } from './messages.ts';

@@ -1,0 +1,92 @@
+/** Parse error messages in the language's own words rather than Chevrotain's token names. */
+import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+import { KEYWORDS } from '../lexer/vocabulary.ts';
+
+const PUNCT: Record<string, string> = {
+  Arrow: '=>',
+  Le: '<=',
+  Ge: '>=',
+  Neq: '!=',
+  Eq: '=',
+  Lt: '<',
+  Gt: '>',
+  Plus: '+',
+  Minus: '-',
+  Star: '*',
+  Slash: '/',
+  LParen: '(',
+  RParen: ')',
+  LBrace: '{',
+  RBrace: '}',
+  Comma: ',',
+  Colon: ':',
+  Pipe: '|',
+  Range: '..',
+  Dot: '.',
+};
+
+const LITERALS: Record<string, string> = {
+  Identifier: 'a name',
+  NumberLit: 'a number',
+  MoneyLit: 'an amount such as ¥1510',
+  PercentLit: 'a percentage such as 3.5%',
+  DateLit: 'a date (YYYY-MM-DD)',
+  StringLit: 'text in double quotes',
+  Citation: 'a citation in [brackets]',
+  EOF: 'the end of the file',
+};
+
+export function describeTokenType(t: TokenType): string {
+  if (PUNCT[t.name]) return `"${PUNCT[t.name]}"`;
+  if (LITERALS[t.name]) return LITERALS[t.name]!;
+  const kw = KEYWORDS.find((k) => k.name === t.name);
+  if (kw) return `"${kw.en[0]}" (${kw.zh[0]})`;
+  return t.name;
+}
+
+function describeToken(t: IToken): string {
+  if (t.tokenType.name === 'EOF') return 'the end of the file';
+  const image = t.image.length > 24 ? t.image.slice(0, 24) + '…' : t.image;
+  return `"${image}"`;
+}
+
+const RULE_WORDS: Record<string, string> = {
+  file: 'a declaration',
+  declaration: 'a declaration (parameter, person, household, output, input, enum or test)',
+  expression: 'an expression',
+  primary: 'a value, a name or "("',
+  type: 'a type (bool, integer, number, rate, date, months, money, money/month, money/year, or an enum)',
+  headerItem: 'region, effective, extends, document or framework',
+  testItem: 'date, set, household or expect',
+  cell: 'a table cell (-, a value, a comparison or a range)',
+  matchArm: 'a match arm (value => result)',
+  name: 'a name',
+};
+
+const ruleWord = (rule: string): string => RULE_WORDS[rule] ?? `a ${rule.replace(/([A-Z])/g, ' $1').toLowerCase()}`;
+
+function alternatives(paths: TokenType[][][]): string {
+  const firsts = new Set<string>();
+  for (const alt of paths) for (const path of alt) if (path[0]) firsts.add(describeTokenType(path[0]));
+  const list = [...firsts];
+  if (list.length > 6) return list.slice(0, 6).join(', ') + ', …';
+  return list.join(', ');
+}
+
+export const errorMessages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage({ expected, actual }) {
+    return `expected ${describeTokenType(expected)} but found ${describeToken(actual)}`;
+  },
+  buildNotAllInputParsedMessage({ firstRedundant }) {
+    return `unexpected ${describeToken(firstRedundant)}: expected a declaration`;
+  },
+  buildNoViableAltMessage({ expectedPathsPerAlt, actual, ruleName }) {
+    const t = actual[0]!;
+    const alts = alternatives(expectedPathsPerAlt);
+    return `expected ${ruleWord(ruleName)} but found ${describeToken(t)}${alts && ruleName !== 'primary' && ruleName !== 'expression' ? ` (one of ${alts})` : ''}`;
+  },
+  buildEarlyExitMessage({ expectedIterationPaths, actual, ruleName }) {
+    const t = actual[0]!;
+    return `expected at least one ${ruleWord(ruleName)}, found ${describeToken(t)} (expected ${alternatives([expectedIterationPaths])})`;
+  },
+};

@@ -1,0 +1,557 @@
+/**
+ * The grammar: a Chevrotain CST parser with error recovery. It has no actions; the AST builder
+ * (../ast/build.ts) walks the CST it produces. Rule names here are the CST node names.
+ */
+import { CstParser, type IToken, type TokenType } from 'chevrotain';
+import * as L from '../lexer/index.ts';
+import { errorMessages } from './messages.ts';
+
+const K = L.KW;
+
+export class DoudiParser extends CstParser {
+  constructor() {
+    super(L.ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'full', errorMessageProvider: errorMessages });
+    this.performSelfAnalysis();
+  }
+
+  public file = this.RULE('file', () => {
+    this.OPTION(() => this.SUBRULE(this.header));
+    this.MANY(() => this.SUBRULE(this.declaration));
+  });
+
+  private header = this.RULE('header', () => {
+    this.CONSUME(K.Policy!);
+    this.SUBRULE(this.name);
+    this.OPTION(() => this.CONSUME(L.StringLit));
+    this.MANY(() => this.CONSUME(L.Citation));
+    this.MANY2(() => this.SUBRULE(this.headerItem));
+  });
+
+  private headerItem = this.RULE('headerItem', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(K.Framework!) },
+      {
+        ALT: () => {
+          this.CONSUME(K.Region!);
+          this.CONSUME(L.NumberLit);
+          this.OPTION(() => this.CONSUME(L.StringLit));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Effective!);
+          this.CONSUME(K.From!);
+          this.CONSUME(L.DateLit);
+          this.OPTION2(() => {
+            this.CONSUME(K.To!);
+            this.CONSUME2(L.DateLit);
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Extends!);
+          this.CONSUME2(L.StringLit);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Document!);
+          this.CONSUME3(L.StringLit);
+          this.CONSUME4(L.StringLit);
+        },
+      },
+    ]);
+  });
+
+  private declaration = this.RULE('declaration', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OPTION(() => this.CONSUME(K.Override!));
+          this.OR2([
+            { ALT: () => this.SUBRULE(this.parameterDecl) },
+            { ALT: () => this.SUBRULE(this.inputDecl) },
+            { ALT: () => this.SUBRULE(this.definitionDecl) },
+          ]);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.enumDecl) },
+      { ALT: () => this.SUBRULE(this.testDecl) },
+    ]);
+  });
+
+  private name = this.RULE('name', () => {
+    this.OR([{ ALT: () => this.CONSUME(L.Identifier) }, { ALT: () => this.CONSUME(K.Region!) }]);
+  });
+
+  private parameterDecl = this.RULE('parameterDecl', () => {
+    this.CONSUME(K.Parameter!);
+    this.SUBRULE(this.name);
+    this.OPTION(() => this.CONSUME(L.StringLit));
+    this.CONSUME(L.Colon);
+    this.SUBRULE(this.type);
+    this.OPTION2(() => {
+      this.CONSUME(K.By!);
+      this.SUBRULE2(this.name);
+    });
+    this.MANY(() => this.CONSUME(L.Citation));
+    this.MANY2(() => this.SUBRULE(this.valueLine));
+    this.MANY3(() => this.SUBRULE(this.regionBlock));
+  });
+
+  private valueLine = this.RULE('valueLine', () => {
+    this.CONSUME(K.From!);
+    this.CONSUME(L.DateLit);
+    this.CONSUME(L.Eq);
+    this.OR([{ ALT: () => this.SUBRULE(this.record) }, { ALT: () => this.SUBRULE(this.expression) }]);
+    this.MANY(() => this.CONSUME(L.Citation));
+  });
+
+  private regionBlock = this.RULE('regionBlock', () => {
+    this.CONSUME(K.Region!);
+    this.AT_LEAST_ONE_SEP({ SEP: L.Comma, DEF: () => this.CONSUME(L.NumberLit) });
+    this.OPTION(() => this.CONSUME(L.StringLit));
+    this.CONSUME(L.Colon);
+    this.AT_LEAST_ONE(() => this.SUBRULE(this.valueLine));
+  });
+
+  private inputDecl = this.RULE('inputDecl', () => {
+    this.CONSUME(K.Input!);
+    this.SUBRULE(this.name);
+    this.OPTION(() => this.CONSUME(L.StringLit));
+    this.CONSUME(L.Colon);
+    this.SUBRULE(this.type);
+    this.MANY(() => this.CONSUME(L.Citation));
+    this.OPTION2(() => {
+      this.CONSUME(L.Eq);
+      this.SUBRULE(this.expression);
+      this.MANY2(() => this.CONSUME2(L.Citation));
+    });
+  });
+
+  private definitionDecl = this.RULE('definitionDecl', () => {
+    this.OR([{ ALT: () => this.CONSUME(K.Person!) }, { ALT: () => this.CONSUME(K.Household!) }, { ALT: () => this.CONSUME(K.Output!) }]);
+    this.SUBRULE(this.name);
+    this.OPTION(() => this.CONSUME(L.StringLit));
+    this.CONSUME(L.Colon);
+    this.SUBRULE(this.type);
+    this.MANY(() => this.CONSUME(L.Citation));
+    this.CONSUME(L.Eq);
+    this.SUBRULE(this.expression);
+    this.MANY2(() => this.CONSUME2(L.Citation));
+    this.MANY3(() => this.SUBRULE(this.exceptionClause));
+  });
+
+  private exceptionClause = this.RULE('exceptionClause', () => {
+    this.CONSUME(K.Exception!);
+    this.SUBRULE(this.name);
+    this.OPTION(() => {
+      this.CONSUME(K.To!);
+      this.SUBRULE2(this.name);
+    });
+    this.MANY(() => this.CONSUME(L.Citation));
+    this.CONSUME(K.When!);
+    this.SUBRULE(this.expression);
+    this.CONSUME(K.Then!);
+    this.SUBRULE2(this.expression);
+    this.MANY2(() => this.CONSUME2(L.Citation));
+  });
+
+  private enumDecl = this.RULE('enumDecl', () => {
+    this.CONSUME(K.Enum!);
+    this.SUBRULE(this.name);
+    this.OPTION(() => this.CONSUME(L.StringLit));
+    this.MANY(() => this.CONSUME(L.Citation));
+    this.CONSUME(L.LBrace);
+    this.MANY2(() => {
+      this.SUBRULE(this.enumValue);
+      this.OPTION2(() => this.CONSUME(L.Comma));
+    });
+    this.CONSUME(L.RBrace);
+  });
+
+  private enumValue = this.RULE('enumValue', () => {
+    this.SUBRULE(this.name);
+    this.OPTION(() => this.CONSUME(L.StringLit));
+  });
+
+  private testDecl = this.RULE('testDecl', () => {
+    this.CONSUME(K.Test!);
+    this.CONSUME(L.StringLit);
+    this.MANY(() => this.CONSUME(L.Citation));
+    this.MANY2(() => this.SUBRULE(this.testItem));
+  });
+
+  private testItem = this.RULE('testItem', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.DateType!);
+          this.CONSUME(L.DateLit);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Set!);
+          this.SUBRULE(this.name);
+          this.CONSUME(L.Eq);
+          this.SUBRULE(this.expression);
+        },
+      },
+      {
+        GATE: () => this.LA(2).tokenType === L.LBrace || this.LA(2).tokenType === K.From,
+        ALT: () => {
+          this.CONSUME(K.Household!);
+          this.OR2([
+            {
+              ALT: () => {
+                this.CONSUME(K.From!);
+                this.CONSUME(L.StringLit);
+              },
+            },
+            { ALT: () => this.SUBRULE(this.record) },
+          ]);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Expect!);
+          this.SUBRULE2(this.name);
+          this.CONSUME2(L.Eq);
+          this.SUBRULE2(this.expression);
+        },
+      },
+    ]);
+  });
+
+  private record = this.RULE('record', () => {
+    this.CONSUME(L.LBrace);
+    this.MANY(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(K.Members!);
+            this.SUBRULE(this.record);
+          },
+        },
+        {
+          ALT: () => {
+            this.SUBRULE(this.name);
+            this.CONSUME(L.Colon);
+            this.SUBRULE(this.expression);
+          },
+        },
+      ]);
+      this.OPTION(() => this.CONSUME(L.Comma));
+    });
+    this.CONSUME(L.RBrace);
+  });
+
+  private type = this.RULE('type', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(K.BoolType!) },
+      { ALT: () => this.CONSUME(K.IntegerType!) },
+      { ALT: () => this.CONSUME(K.NumberType!) },
+      { ALT: () => this.CONSUME(K.RateType!) },
+      { ALT: () => this.CONSUME(K.DateType!) },
+      { ALT: () => this.CONSUME(K.Month!) },
+      { ALT: () => this.CONSUME(K.Region!) },
+      {
+        ALT: () => {
+          this.CONSUME(K.MoneyType!);
+          this.OPTION(() => {
+            this.CONSUME(L.Slash);
+            this.OR2([{ ALT: () => this.CONSUME2(K.Month!) }, { ALT: () => this.CONSUME(K.Year!) }]);
+          });
+        },
+      },
+      { ALT: () => this.CONSUME(L.Identifier) },
+    ]);
+  });
+
+  // ---- expressions ----
+
+  public expression = this.RULE('expression', () => {
+    this.SUBRULE(this.orExpr);
+  });
+
+  private orExpr = this.RULE('orExpr', () => {
+    this.SUBRULE(this.andExpr);
+    this.MANY(() => {
+      this.CONSUME(K.Or!);
+      this.SUBRULE2(this.andExpr);
+    });
+  });
+
+  private andExpr = this.RULE('andExpr', () => {
+    this.SUBRULE(this.notExpr);
+    this.MANY(() => {
+      this.CONSUME(K.And!);
+      this.SUBRULE2(this.notExpr);
+    });
+  });
+
+  private notExpr = this.RULE('notExpr', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.Not!);
+          this.SUBRULE(this.notExpr);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.comparison) },
+    ]);
+  });
+
+  private comparison = this.RULE('comparison', () => {
+    this.SUBRULE(this.additive);
+    this.OPTION(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.SUBRULE(this.compOp);
+            this.SUBRULE2(this.additive);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.In!);
+            this.SUBRULE(this.inTarget);
+          },
+        },
+      ]);
+    });
+  });
+
+  private compOp = this.RULE('compOp', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(L.Eq) },
+      { ALT: () => this.CONSUME(L.Neq) },
+      { ALT: () => this.CONSUME(L.Le) },
+      { ALT: () => this.CONSUME(L.Ge) },
+      { ALT: () => this.CONSUME(L.Lt) },
+      { ALT: () => this.CONSUME(L.Gt) },
+    ]);
+  });
+
+  private inTarget = this.RULE('inTarget', () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+      {
+        GATE: () => this.LA(1).tokenType === L.LParen,
+        ALT: () => {
+          this.CONSUME(L.LParen);
+          this.AT_LEAST_ONE_SEP({ SEP: L.Comma, DEF: () => this.SUBRULE(this.expression) });
+          this.CONSUME(L.RParen);
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE(this.additive);
+          this.CONSUME(L.Range);
+          this.SUBRULE2(this.additive);
+        },
+      },
+    ]});
+  });
+
+  private additive = this.RULE('additive', () => {
+    this.SUBRULE(this.multiplicative);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(L.Plus) }, { ALT: () => this.CONSUME(L.Minus) }]);
+      this.SUBRULE2(this.multiplicative);
+    });
+  });
+
+  private multiplicative = this.RULE('multiplicative', () => {
+    this.SUBRULE(this.unary);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(L.Star) }, { ALT: () => this.CONSUME(L.Slash) }]);
+      this.SUBRULE2(this.unary);
+    });
+  });
+
+  private unary = this.RULE('unary', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(L.Minus);
+          this.SUBRULE(this.unary);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.primary) },
+    ]);
+  });
+
+  private primary = this.RULE('primary', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(L.NumberLit);
+          this.OPTION(() => this.CONSUME(K.Month!));
+        },
+      },
+      { ALT: () => this.CONSUME(L.MoneyLit) },
+      { ALT: () => this.CONSUME(L.PercentLit) },
+      { ALT: () => this.CONSUME(L.DateLit) },
+      { ALT: () => this.CONSUME(K.True!) },
+      { ALT: () => this.CONSUME(K.False!) },
+      { ALT: () => this.CONSUME(K.Base!) },
+      {
+        ALT: () => {
+          this.CONSUME(L.LParen);
+          this.SUBRULE(this.expression);
+          this.CONSUME(L.RParen);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.ifExpr) },
+      { ALT: () => this.SUBRULE(this.matchExpr) },
+      { ALT: () => this.SUBRULE(this.tableExpr) },
+      { ALT: () => this.SUBRULE(this.reference) },
+    ]);
+  });
+
+  private reference = this.RULE('reference', () => {
+    this.SUBRULE(this.name);
+    this.OPTION(() => {
+      this.CONSUME(L.Dot);
+      this.SUBRULE2(this.name);
+    });
+    this.OPTION2(() => this.SUBRULE(this.callArgs));
+  });
+
+  private callArgs = this.RULE('callArgs', () => {
+    this.CONSUME(L.LParen);
+    this.OPTION(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.aggregateArgs) },
+        { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: L.Comma, DEF: () => this.SUBRULE(this.expression) }) },
+      ]);
+    });
+    this.CONSUME(L.RParen);
+  });
+
+  private aggregateArgs = this.RULE('aggregateArgs', () => {
+    this.CONSUME(K.Members!);
+    this.OPTION(() => {
+      this.CONSUME(K.Where!);
+      this.SUBRULE(this.expression);
+    });
+    this.OPTION2(() => {
+      this.CONSUME(L.Colon);
+      this.SUBRULE2(this.expression);
+    });
+    this.OPTION3(() => {
+      this.CONSUME(K.Else!);
+      this.SUBRULE3(this.expression);
+    });
+  });
+
+  private ifExpr = this.RULE('ifExpr', () => {
+    this.CONSUME(K.If!);
+    this.SUBRULE(this.expression);
+    this.CONSUME(K.Then!);
+    this.SUBRULE2(this.expression);
+    this.CONSUME(K.Else!);
+    this.SUBRULE3(this.expression);
+  });
+
+  private matchExpr = this.RULE('matchExpr', () => {
+    this.CONSUME(K.Match!);
+    this.SUBRULE(this.expression);
+    this.CONSUME(L.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.matchArm);
+      this.OPTION(() => this.CONSUME(L.Comma));
+    });
+    this.CONSUME(L.RBrace);
+  });
+
+  private matchArm = this.RULE('matchArm', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(K.Otherwise!) },
+      { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: L.Comma, DEF: () => this.SUBRULE(this.expression) }) },
+    ]);
+    this.CONSUME(L.Arrow);
+    this.SUBRULE2(this.expression);
+  });
+
+  private tableExpr = this.RULE('tableExpr', () => {
+    this.CONSUME(K.Table!);
+    this.OR([
+      { ALT: () => this.CONSUME(K.First!) },
+      { ALT: () => this.CONSUME(K.Unique!) },
+      {
+        ALT: () => {
+          this.CONSUME(K.Collect!);
+          this.CONSUME(L.Identifier);
+        },
+      },
+    ]);
+    this.CONSUME(L.LParen);
+    this.AT_LEAST_ONE_SEP({ SEP: L.Comma, DEF: () => this.SUBRULE(this.expression) });
+    this.CONSUME(L.RParen);
+    this.AT_LEAST_ONE(() => this.SUBRULE(this.tableRow));
+    this.OPTION(() => {
+      this.CONSUME(K.Else!);
+      this.SUBRULE2(this.expression);
+    });
+  });
+
+  private tableRow = this.RULE('tableRow', () => {
+    this.AT_LEAST_ONE(() => {
+      this.CONSUME(L.Pipe);
+      this.SUBRULE(this.cell);
+    });
+    this.CONSUME(L.Arrow);
+    this.SUBRULE(this.expression);
+  });
+
+  private cell = this.RULE('cell', () => {
+    this.OR([
+      {
+        GATE: () => this.LA(2).tokenType === L.Pipe || this.LA(2).tokenType === L.Arrow,
+        ALT: () => this.CONSUME(L.Minus),
+      },
+      {
+        ALT: () => {
+          this.SUBRULE(this.compOp);
+          this.SUBRULE(this.additive);
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE2(this.additive);
+          this.OPTION(() => {
+            this.OR2([
+              {
+                ALT: () => {
+                  this.CONSUME(L.Range);
+                  this.SUBRULE3(this.additive);
+                },
+              },
+              {
+                ALT: () => {
+                  this.AT_LEAST_ONE(() => {
+                    this.CONSUME(L.Comma);
+                    this.SUBRULE4(this.additive);
+                  });
+                },
+              },
+            ]);
+          });
+        },
+      },
+    ]);
+  });
+}
+
+/** The parser holds per-input state; one instance per worker is enough, reset for every parse. */
+let shared: DoudiParser | undefined;
+export function getParser(): DoudiParser {
+  return (shared ??= new DoudiParser());
+}
+
+export type { IToken, TokenType };

@@ -1,0 +1,3 @@
+export * from './fields.ts';
+export * from './household.ts';
+export * from './columns.ts';
