@@ -271,7 +271,8 @@ export class ExprChecker {
     if (!isNumeric(ta) || !isNumeric(tb)) return bad();
     if (op === '/' && !nonZero(b, ctx.facts)) {
       const named = b.k === 'def' || b.k === 'field';
-      const text = b.k === 'def' || b.k === 'field' ? b.id : 'this divisor';
+      const src = ctx.file.source.text.slice(e.right.span.start, e.right.span.end).replace(/\s+/g, ' ');
+      const text = named ? b.id : src.length > 40 ? src.slice(0, 39) + '…' : src;
       return this.err(ctx, 'division-may-be-zero', { divisor: text, example: named ? text : 'n', named: named ? 1 : '' }, e.right.span);
     }
     if (op === '/' && b.k === 'param') ctx.deps.add(`divisor:${b.id}`);

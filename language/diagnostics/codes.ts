@@ -66,7 +66,9 @@ export const CODES = {
   // Totality
   'cycle': spec('error', 'Definitions or parameters that depend on each other in a circle.', (p) => `circular definition: ${p.chain}`),
   'division-may-be-zero': spec('error', 'A divisor that is not a non-zero constant and is not guarded by a condition that rules out zero.', (p) =>
-    `the divisor ${p.divisor} may be zero; guard it, e.g. if ${p.example} > 0 then … / ${p.example} else …${p.named ? '' : ' (name it in a definition first)'}`),
+    p.named
+      ? `the divisor ${p.divisor} may be zero; guard it, e.g. if ${p.example} > 0 then … / ${p.example} else …`
+      : `the divisor ${p.divisor} may be zero; name it in a definition (n) and guard it, e.g. if n > 0 then … / n else …`),
   'zero-divisor': spec('error', 'A parameter used as a divisor whose value is zero on some date or region.', (p) => `${p.name} is 0 ${p.when} and is used as a divisor`),
   'match-not-exhaustive': spec('error', 'A match that does not cover every value of its enum and has no `otherwise`.', (p) => `match does not cover ${p.missing}; add arms or an otherwise arm`),
   'match-duplicate': spec('error', 'A match arm for a value an earlier arm already covers.', (p) => `${p.value} is already covered by an earlier arm`),
