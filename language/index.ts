@@ -8,6 +8,7 @@ export { checkPolicy, mapHost, normalizePath, resolvePath, dirname, citeText, ci
 export { parseFile, type PolicyFile, type ParsedFile } from './ast/index.ts';
 export { lex, KEYWORDS, LITERAL_PATTERNS, IDENTIFIER, type KeywordSpec } from './lexer/index.ts';
 export * from './diagnostics/index.ts';
+export { validDate } from './checker/expr.ts';
 export type * from './ir/types.ts';
 export { IR_VERSION } from './ir/types.ts';
 export { reachableDefinitions } from './ir/walk.ts';

@@ -1,6 +1,7 @@
 /** Option parsing shared by the commands: node:util parseArgs, with usage errors in our words. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../io.ts';
+import { validDate } from '../../language/index.ts';
 
 export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, allowPositionals = true) {
   try {
@@ -13,9 +14,7 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: s
 
 export function requireDate(value: string | undefined): string {
   if (value === undefined) throw new UsageError('--date YYYY-MM-DD is required');
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const ok = m && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
-  if (!ok) throw new UsageError(`--date ${value}: expected a date YYYY-MM-DD`);
+  if (!validDate(value)) throw new UsageError(`--date ${value}: expected a calendar date YYYY-MM-DD`);
   return value;
 }
 

@@ -454,8 +454,8 @@ export function resolveParameters(options, codes) {
     if (!PARAMS.some((p) => p.id === id && p.settable)) throw new Error('--set ' + id + ': no parameter or input of ' + policy.id + ' has that name');
   }
   const day = dayNumber(date);
-  const n = {};
-  const d = {};
+  const n = Object.create(null);
+  const d = Object.create(null);
   for (const p of PARAMS) {
     const w = p.width;
     const N = new Float64Array(codes.length * w);
@@ -488,7 +488,8 @@ export function resolveParameters(options, codes) {
 
 /** Output columns for n households. */
 export function allocateOutputs(n) {
-  const out = { errors: new Uint16Array(n) };
+  const out = Object.create(null);
+  out.errors = new Uint16Array(n);
   for (const o of outputs) out[o.id] = o.column === 'u8' ? new Uint8Array(n) : o.column === 'i32' ? new Int32Array(n) : new Float64Array(n);
   return out;
 }
@@ -532,7 +533,7 @@ function readValue(spec, raw, where) {
 
 function readRecord(fields, raw, where, skip) {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error(where + ' must be an object');
-  const cols = {};
+  const cols = Object.create(null);
   for (const key of Object.keys(raw)) {
     if (skip.includes(key)) continue;
     if (!fields.some((f) => f[0] === key || f[1] === key)) throw new Error(where + 'unknown field "' + key + '"');
@@ -554,7 +555,7 @@ export function readHousehold(household) {
   if (!Array.isArray(members)) throw new Error('members must be a list');
   const people = members.map((m, i) => readRecord(FIELDS.person, m, 'members[' + i + '].', []));
   const column = (kind, n) => (kind === 'f64' ? new Float64Array(n) : kind === 'i32' ? new Int32Array(n) : kind === 'u16' ? new Uint16Array(n) : new Uint8Array(n));
-  const pop = { households: 1, persons: people.length, memberStart: Int32Array.of(0, people.length), household: {}, person: {} };
+  const pop = { households: 1, persons: people.length, memberStart: Int32Array.of(0, people.length), household: Object.create(null), person: Object.create(null) };
   for (const f of FIELDS.household) if (f[3]) (pop.household[f[0]] = column(f[3], 1))[0] = hh[f[0]];
   for (const f of FIELDS.person) {
     if (!f[3]) continue;
@@ -575,7 +576,7 @@ export function evaluate(household, options) {
   const out = allocateOutputs(1);
   evaluateBatch(pop, regions, params, out, 0, 1);
   if (out.errors[0] !== 0) throw new Error(SITES[out.errors[0] - 1].message);
-  const result = {};
+  const result = Object.create(null);
   for (const o of outputs) {
     const v = out[o.id][0];
     result[o.id] = o.values ? o.values[v] : o.type === 'bool' ? v === 1 : o.type.startsWith('money') ? v / 100 : v;

@@ -116,6 +116,10 @@ export class PolicyChecker {
     const schemaNames = new Set(this.s.enums.map((e) => e.id));
     for (const [, en] of this.comp.enums) {
       const d = en.decl;
+      if (d.name.text in Object.prototype) {
+        this.s.report(en.file, 'reserved-name', { name: d.name.text, what: 'a property every JavaScript object has' }, d.name.span);
+        continue;
+      }
       if (schemaNames.has(d.name.text)) {
         this.s.report(en.file, 'reserved-name', { name: d.name.text, what: 'a schema enum' }, d.name.span);
         continue;
@@ -143,6 +147,7 @@ export class PolicyChecker {
       const field = findField('household', name) ?? findField('person', name);
       if (field) this.s.report(entry.file, 'reserved-name', { name, what: `the schema field ${field.id} (${field.zh})` }, d.name.span);
       else if (builtinByName(name)) this.s.report(entry.file, 'reserved-name', { name, what: 'a built-in function' }, d.name.span);
+      else if (name in Object.prototype) this.s.report(entry.file, 'reserved-name', { name, what: 'a property every JavaScript object has' }, d.name.span);
       const label = d.label?.value;
       if (label && IDENT_ONLY.test(label) && label !== name) {
         const other = this.s.valueByName.get(label) ?? aliases.get(label);

@@ -552,7 +552,7 @@ export function evaluateHousehold(ir: I.PolicyIR, hh: Household, opts: EvalOptio
   checkDate(ir, opts.date);
   const targets = [...ir.outputs, ...(opts.targets ?? []).filter((t) => !ir.outputs.includes(t))];
   const run = new HouseholdRun(ir, hh, opts);
-  const values: Record<string, Scalar> = {};
+  const values: Record<string, Scalar> = Object.create(null);
   for (const id of targets) values[id] = run.def(id, undefined);
   run.force(reachableDefinitions(ir, targets));
   const keys = targets.map((t) => `def:${t}`);
