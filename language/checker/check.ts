@@ -40,6 +40,8 @@ export class PolicyChecker {
   readonly s: CheckState;
   private readonly ex: ExprChecker;
   private readonly infos = new Map<Entry, ValueInfo>();
+  /** the declared type of an override whose type differs from the declaration it replaces */
+  private readonly ownTypes = new Map<Entry, Type>();
   private readonly hiddenIds = new Map<Entry, string>();
   private readonly queue: { entry: Entry; id: string }[] = [];
   private readonly queued = new Set<Entry>();
@@ -85,7 +87,15 @@ export class PolicyChecker {
     if (v) return v;
     const d = entry.decl;
     const id = this.hiddenIds.get(entry) ?? d.name.text;
-    const type = this.resolveType(d.type, entry.file);
+    let type = this.resolveType(d.type, entry.file);
+    if (entry.replaced) {
+      // Others read an override as the declaration it replaces; a changed type is reported once, at the override.
+      const base = this.info(entry.replaced).type;
+      if (type.k !== 'error' && base.k !== 'error' && !sameDeclaredType(type, base)) {
+        this.ownTypes.set(entry, type);
+        type = base;
+      }
+    }
     if (d.kind === 'definition') v = { kind: 'def', id, type, level: d.output ? 'household' : d.level };
     else if (d.kind === 'input') v = { kind: 'input', id, type };
     else {
@@ -186,10 +196,11 @@ export class PolicyChecker {
 
   private checkEntry(entry: Entry, id: string): void {
     const d = entry.decl;
-    const info = this.info(entry);
+    const known = this.info(entry);
+    const info = this.ownTypes.has(entry) ? { ...known, type: this.ownTypes.get(entry)! } : known;
     if (entry.replaced) {
       const bi = this.info(entry.replaced);
-      if (info.type.k !== 'error' && bi.type.k !== 'error' && !sameDeclaredType(info.type, bi.type))
+      if (this.ownTypes.has(entry))
         this.s.report(entry.file, 'override-type-mismatch', { name: d.name.text, base: typeText(bi.type), policy: entry.replaced.policy, type: typeText(info.type) }, d.type.span, {
           related: [{ message: `declared in ${entry.replaced.policy} here`, file: entry.replaced.file, span: entry.replaced.decl.type.span }],
         });
@@ -379,9 +390,9 @@ export class PolicyChecker {
       const declaredHere = entry.file === this.entryFile;
       const date = this.comp.header.effective?.from ?? 'YYYY-MM-DD';
       const header = this.comp.header.ast;
-      if (declaredHere) this.s.report(entry.file, 'parameter-no-value', { name: p.id, from: '', date }, entry.decl.name.span);
+      if (declaredHere) this.s.report(entry.file, 'parameter-no-value', { name: p.id, from: '', date, type: typeText(p.type) }, entry.decl.name.span);
       else
-        this.s.report(this.entryFile, 'parameter-no-value', { name: p.id, from: entry.policy, date }, header?.id.span ?? { start: 0, end: 0 }, {
+        this.s.report(this.entryFile, 'parameter-no-value', { name: p.id, from: entry.policy, date, type: typeText(p.type) }, header?.id.span ?? { start: 0, end: 0 }, {
           related: [{ message: `declared in ${entry.policy} here`, file: entry.file, span: entry.decl.name.span }],
         });
     }

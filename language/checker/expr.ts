@@ -266,7 +266,7 @@ export class ExprChecker {
     if (isErr(a) || isErr(b)) return ERR;
     const ta = a.t;
     const tb = b.t;
-    const what = `${op === '+' ? 'adding' : op === '-' ? 'subtracting' : op === '*' ? 'multiplying' : 'dividing'} ${typeText(ta)} and ${typeText(tb)}`;
+    const what = `in this ${op === '+' ? 'sum' : op === '-' ? 'difference' : op === '*' ? 'product' : 'division'}`;
     const bad = () => this.err(ctx, 'bad-operands', { op: `"${op}"`, left: typeText(ta), right: typeText(tb) }, e.opSpan);
     if (!isNumeric(ta) || !isNumeric(tb)) return bad();
     if (op === '/' && !nonZero(b, ctx.facts)) {
@@ -331,6 +331,8 @@ export class ExprChecker {
       a = this.check(left, ctx, b.t);
     } else {
       a = this.check(left, ctx);
+      const bareRight = right.k === 'name' && !right.qualifier && !this.s.valueByName.has(right.name.text) && this.s.enums.some((en) => this.enumValue(en, right.name.text));
+      if (isErr(a) && bareRight) return ERR; // the left side is already reported; its enum value cannot be resolved
       b = this.check(right, ctx, a.t);
     }
     return this.compareTyped(op, a, b, opSpan, ctx);
@@ -340,7 +342,7 @@ export class ExprChecker {
     if (isErr(a) || isErr(b)) return ERR;
     const ta = a.t;
     const tb = b.t;
-    const what = `comparing ${typeText(ta)} with ${typeText(tb)}`;
+    const what = 'in this comparison';
     const node = (x: I.Expr, y: I.Expr): I.Expr => ({ k: 'cmp', t: T.bool, op, a: x, b: y });
     const ordered = op !== '=' && op !== '!=';
     if (ta.k === 'region' || tb.k === 'region') {
@@ -351,7 +353,7 @@ export class ExprChecker {
         if (ordered) return this.err(ctx, 'bad-operands', { op: `"${op}"`, left: 'region', right: 'region' }, opSpan);
         return ta.k === 'region' ? node(a, c) : node(c, b);
       }
-      return this.err(ctx, 'type-mismatch', { what, expected: 'a region or a 6-digit code', found: typeText(other.t) }, opSpan);
+      return this.err(ctx, 'type-mismatch', { what: 'comparing a region', expected: 'a region or a 6-digit code', found: typeText(other.t) }, opSpan);
     }
     if (ta.k === 'enum' || tb.k === 'enum' || ta.k === 'bool' || tb.k === 'bool') {
       if (!sameType(ta, tb)) return this.err(ctx, 'type-mismatch', { what, expected: typeText(ta), found: typeText(tb) }, opSpan);
@@ -393,9 +395,9 @@ export class ExprChecker {
     if (isErr(x) || declared.k === 'error') return x;
     if (declared.k === 'integer' && (x.t.k === 'number' || x.t.k === 'rate'))
       return this.err(ctx, 'type-mismatch', { what: `${what} is an integer`, expected: 'integer', found: `${typeText(x.t)} (round it: round(…))` }, e.span);
-    if (money(declared) && isDimensionless(x.t)) return this.err(ctx, 'money-vs-number', { what: `${what} is money`, example: numericText(x) }, e.span);
+    if (money(declared) && isDimensionless(x.t)) return this.err(ctx, 'money-vs-number', { what: `in ${what}, which is money`, example: numericText(x) }, e.span);
     if (money(declared) && money(x.t) && !unifyPeriod(declared.period, x.t.period))
-      return this.err(ctx, 'unit-mismatch', { what, left: `declared ${typeText(declared)}`, right: typeText(x.t), hint: PERIOD_HINT }, e.span);
+      return this.err(ctx, 'unit-mismatch', { what: `in ${what}`, left: `${typeText(declared)} (declared)`, right: `${typeText(x.t)} (its value)`, hint: PERIOD_HINT }, e.span);
     if (!unify(declared, x.t) || (declared.k === 'integer' && x.t.k !== 'integer'))
       return this.err(ctx, 'type-mismatch', { what, expected: typeText(declared), found: typeText(x.t) }, e.span);
     return x;
@@ -619,7 +621,7 @@ export class ExprChecker {
         for (let i = 1; i < args.length; i++) {
           const u = unify(t, args[i]!.t);
           if (!u) {
-            if (money(t) !== money(args[i]!.t)) return this.err(ctx, 'money-vs-number', { what: `${name} of money and a number`, example: numericText(money(t) ? args[i]! : args[0]!) }, e.args[i]!.span);
+            if (money(t) !== money(args[i]!.t)) return this.err(ctx, 'money-vs-number', { what: `in ${name}(…)`, example: numericText(money(t) ? args[i]! : args[0]!) }, e.args[i]!.span);
             return this.err(ctx, 'type-mismatch', { what: `the values of ${name}`, expected: typeText(t), found: typeText(args[i]!.t) }, e.args[i]!.span);
           }
           t = u;
@@ -685,7 +687,7 @@ export class ExprChecker {
     if (isErr(dflt)) return ERR;
     const t = unify(body.t, dflt.t);
     if (!t) {
-      if (money(body.t) !== money(dflt.t)) return this.err(ctx, 'money-vs-number', { what: `the else of ${name}`, example: numericText(dflt) }, e.else.span);
+      if (money(body.t) !== money(dflt.t)) return this.err(ctx, 'money-vs-number', { what: `in the else of ${name}`, example: numericText(dflt) }, e.else.span);
       return this.err(ctx, 'type-mismatch', { what: `the else of ${name}`, expected: typeText(body.t), found: typeText(dflt.t) }, e.else.span);
     }
     return { k: 'agg', t, fn, filter, body, else: dflt };

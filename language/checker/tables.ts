@@ -8,6 +8,7 @@ import { T, typeText, isNumeric, type Type } from '../types/index.ts';
 import * as Q from '../numbers/rational.ts';
 import type { ExprChecker, ExprCtx } from './expr.ts';
 import { unify } from './expr.ts';
+import { findField } from '../schema/index.ts';
 
 const isErr = (e: I.Expr): boolean => e.t.k === 'error';
 
@@ -54,9 +55,9 @@ export function checkTableRows(ck: ExprChecker, e: Extract<A.Expr, { k: 'table' 
   if (failed || !t) return { k: 'const', t: T.error, v: false };
   if (e.hit === 'collect-sum' && !isNumeric(t))
     return ck.fail(ctx, 'type-mismatch', { what: 'the results of a collect sum table', expected: 'numbers or money', found: typeText(t) }, e.span);
-  if (!elseExpr && e.hit !== 'collect-sum') {
-    const complete = e.hit === 'first' ? catchAll >= 0 : coversEnum(rows, inputs, ck, ctx);
-    if (!complete) return ck.fail(ctx, 'table-incomplete', {}, e.span);
+  if (!elseExpr && e.hit !== 'collect-sum' && catchAll < 0) {
+    const gap = uncovered(rows, inputs, ck);
+    if (gap !== null) return ck.fail(ctx, 'table-incomplete', { example: gap === undefined ? '' : `(${gap.join(', ')})` }, e.span);
   }
   if (e.hit === 'unique') reportOverlaps(ck, e, rows, inputs, ctx);
   return { k: 'table', t, hit: e.hit, inputs, rows, else: elseExpr, at: ck.location(ctx, e.span) };
@@ -101,24 +102,7 @@ function checkCell(ck: ExprChecker, c: A.Cell, input: I.Expr, ctx: ExprCtx): I.C
   }
 }
 
-/** A `unique` table with one enum or bool column whose rows name every value is complete. */
-function coversEnum(rows: { cells: I.Cell[] }[], inputs: I.Expr[], ck: ExprChecker, ctx: ExprCtx): boolean {
-  const values = domain(inputs[0]!.t, ck, ctx);
-  if (inputs.length !== 1 || !values) return false;
-  const seen = new Set<string>();
-  for (const r of rows) {
-    const c = r.cells[0]!;
-    if (c.k === 'any') return true;
-    if (c.k === 'in') for (const v of c.vs) if (v.k === 'const') seen.add(String(v.v));
-    if (c.k === 'cmp' && c.v.k === 'const') {
-      if (c.op === '=') seen.add(String(c.v.v));
-      else if (c.op === '!=') for (const v of values) if (v !== String(c.v.v)) seen.add(v);
-    }
-  }
-  return values.every((v) => seen.has(v));
-}
-
-function domain(t: Type, ck: ExprChecker, ctx: ExprCtx): string[] | undefined {
+function domain(t: Type, ck: ExprChecker): string[] | undefined {
   if (t.k === 'bool') return ['true', 'false'];
   if (t.k === 'enum') return ck.enumValues(t.name);
   return undefined;
@@ -240,7 +224,7 @@ function witness(a: Constraint, b: Constraint, t: Type, dom: string[] | undefine
 }
 
 function reportOverlaps(ck: ExprChecker, e: Extract<A.Expr, { k: 'table' }>, rows: { cells: I.Cell[] }[], inputs: I.Expr[], ctx: ExprCtx): void {
-  const doms = inputs.map((x) => domain(x.t, ck, ctx));
+  const doms = inputs.map((x) => domain(x.t, ck));
   const cons = rows.map((r) => r.cells.map((c, i) => constraint(c, inputs[i]!.t, doms[i])));
   for (let i = 0; i < rows.length; i++) {
     for (let j = i + 1; j < rows.length; j++) {
@@ -256,4 +240,85 @@ function reportOverlaps(ck: ExprChecker, e: Extract<A.Expr, { k: 'table' }>, row
       }
     }
   }
+}
+
+// ---- completeness ----
+
+/** The values an input can take: schema fields and counts are never negative; some have a maximum. */
+function bounds(input: I.Expr): { lo?: Q.Rational; hi?: Q.Rational } {
+  if (input.k === 'agg' && input.fn === 'count') return { lo: Q.ZERO };
+  if (input.k === 'field') {
+    const f = findField(input.level, input.id);
+    if (f?.type?.k === 'money') return { lo: Q.ZERO };
+    return { lo: f?.min !== undefined ? Q.rat(f.min) : undefined, hi: f?.max !== undefined ? Q.rat(f.max) : undefined };
+  }
+  return {};
+}
+
+const accepts = (c: Constraint, v: string | Q.Rational, integer: boolean): boolean => {
+  if (c.k === 'all') return true;
+  if (c.k === 'set') return c.values.has(v as string);
+  if (c.k === 'intervals') return c.list.some((iv) => meet(iv, { lo: v as Q.Rational, hi: v as Q.Rational, loOpen: false, hiOpen: false }, integer) !== undefined);
+  return false;
+};
+
+/**
+ * An input no row matches, as display texts; null when the rows cover every input; undefined when
+ * some cell is not a literal and it cannot be known.
+ */
+function uncovered(rows: { cells: I.Cell[] }[], inputs: I.Expr[], ck: ExprChecker): string[] | null | undefined {
+  const doms = inputs.map((x) => domain(x.t, ck));
+  const cons = rows.map((r) => r.cells.map((c, i) => constraint(c, inputs[i]!.t, doms[i])));
+  if (cons.some((r) => r.some((c) => c.k === 'unknown'))) return undefined;
+  let budget = 20000;
+  const show = (t: Type, v: string | Q.Rational): string =>
+    typeof v === 'string' ? v : t.k === 'date' ? new Date(Number(v.n / v.d) * 86400000).toISOString().slice(0, 10) : t.k === 'money' ? `¥${Q.toDecimalString(v, 2)}` : Q.toDecimalString(v, 4);
+  const atoms = (col: number, alive: number[]): (string | Q.Rational)[] => {
+    if (doms[col]) return doms[col]!;
+    const t = inputs[col]!.t;
+    const integer = t.k === 'integer' || t.k === 'months' || t.k === 'date';
+    const { lo, hi } = bounds(inputs[col]!);
+    const points: Q.Rational[] = [];
+    for (const r of alive) {
+      const c = cons[r]![col]!;
+      if (c.k === 'intervals') for (const iv of c.list) for (const p of [iv.lo, iv.hi]) if (p) points.push(p);
+    }
+    if (lo) points.push(lo);
+    if (hi) points.push(hi);
+    const sorted = points.sort(Q.cmp).filter((p, i, a) => i === 0 || !Q.eq(p, a[i - 1]!));
+    const out: Q.Rational[] = [];
+    const inside = (v: Q.Rational) => (!lo || Q.cmp(v, lo) >= 0) && (!hi || Q.cmp(v, hi) <= 0) && (!integer || Q.isInteger(v));
+    const candidates: Q.Rational[] = [];
+    if (!sorted.length) candidates.push(lo ?? Q.ZERO);
+    else {
+      candidates.push(Q.sub(sorted[0]!, Q.ONE));
+      sorted.forEach((p, i) => {
+        candidates.push(p);
+        const next = sorted[i + 1];
+        if (next) candidates.push(integer ? Q.add(p, Q.ONE) : Q.div(Q.add(p, next), Q.rat(2)));
+      });
+      candidates.push(Q.add(sorted[sorted.length - 1]!, Q.ONE));
+    }
+    for (const c of candidates) if (inside(c)) out.push(c);
+    return out;
+  };
+  const search = (col: number, alive: number[]): string[] | null | undefined => {
+    if (--budget < 0) return undefined;
+    if (!alive.length) return [];
+    if (col === inputs.length) return null;
+    if (alive.some((r) => cons[r]!.slice(col).every((c) => c.k === 'all'))) return null;
+    const t = inputs[col]!.t;
+    const integer = t.k === 'integer' || t.k === 'months' || t.k === 'date';
+    for (const a of atoms(col, alive)) {
+      const next = alive.filter((r) => accepts(cons[r]![col]!, a, integer));
+      const rest = search(col + 1, next);
+      if (rest === undefined) return undefined;
+      if (rest !== null) {
+        const tail = rest.length ? rest : inputs.slice(col + 1).map((x, i) => (doms[col + 1 + i] ? doms[col + 1 + i]![0]! : show(x.t, bounds(x).lo ?? Q.ZERO)));
+        return [show(t, a), ...tail];
+      }
+    }
+    return null;
+  };
+  return search(0, rows.map((_, i) => i));
 }

@@ -7,6 +7,8 @@ export type Severity = 'error' | 'warning' | 'info';
 
 type P = Record<string, string | number>;
 
+const article = (word: string): string => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
+
 interface CodeSpec {
   readonly severity: Severity;
   readonly message: (p: P) => string;
@@ -34,7 +36,7 @@ export const CODES = {
   'redeclared-without-override': spec('error', 'A policy declares a name its base already has, without `override`.', (p) =>
     `${p.name} is already declared in ${p.base}; write "override ${p.kind} ${p.name} …" to replace it`),
   'override-without-base': spec('error', '`override` of a name no base policy declares.', (p) => `nothing to override: no base policy declares ${p.name}`),
-  'override-kind-mismatch': spec('error', 'An override that changes what kind of declaration a name is.', (p) => `${p.name} is a ${p.base} in ${p.policy}; an override must also be a ${p.base}`),
+  'override-kind-mismatch': spec('error', 'An override that changes what kind of declaration a name is.', (p) => `${p.name} is ${article(String(p.base))} in ${p.policy}; an override must also be ${article(String(p.base))}`),
   'override-type-mismatch': spec('error', 'An override whose type differs from the declaration it replaces.', (p) => `${p.name} has type ${p.base} in ${p.policy}; this override has ${p.type}`),
   'override': spec('info', 'A declaration that replaces one of a base policy (for review).', (p) => `${p.name} overrides ${p.policy}'s ${p.kind}`),
   'reserved-name': spec('error', 'A declaration named like a built-in function or a schema field.', (p) => `${p.name} is the name of ${p.what}; choose another name`),
@@ -55,8 +57,8 @@ export const CODES = {
 
   // Types and units
   'type-mismatch': spec('error', 'A value of one type where another is required.', (p) => `${p.what}: expected ${p.expected}, found ${p.found}`),
-  'unit-mismatch': spec('error', 'Money of two different periods, or money and months, combined without a conversion.', (p) => `${p.what}: ${p.left} and ${p.right} do not mix${p.hint ? '; ' + p.hint : ''}`),
-  'money-vs-number': spec('error', 'Money compared with, added to or defaulted to a bare number.', (p) => `${p.what}: money and a bare number do not mix; write the amount as money, e.g. ¥${p.example}`),
+  'unit-mismatch': spec('error', 'Money of two different periods, or money and months, combined without a conversion.', (p) => `${p.left} and ${p.right} do not mix ${p.what}${p.hint ? '; ' + p.hint : ''}`),
+  'money-vs-number': spec('error', 'Money compared with, added to or defaulted to a bare number.', (p) => `money and a bare number do not mix ${p.what}; write the amount as money, e.g. ¥${p.example}`),
   'money-not-exact': spec('error', 'An output, parameter or test value of money that may hold fractions of a fen.', (p) => `${p.what} may hold fractions of a fen; round it, e.g. round(…, ¥0.01)`),
   'bad-operands': spec('error', 'An operator applied to types it does not take.', (p) => `${p.op} does not take ${p.left}${p.right ? ' and ' + p.right : ''}`),
   'bad-call': spec('error', 'A built-in function called with the wrong number or kind of arguments.', (p) => String(p.message)),
@@ -74,7 +76,8 @@ export const CODES = {
   'match-duplicate': spec('error', 'A match arm for a value an earlier arm already covers.', (p) => `${p.value} is already covered by an earlier arm`),
   'match-unreachable': spec('warning', 'An `otherwise` arm after every value is covered.', () => 'every value is already covered; this otherwise arm is never used'),
   'table-overlap': spec('error', 'Two rows of a `unique` table that can both match the same inputs.', (p) => `rows ${p.a} and ${p.b} of this unique table both match ${p.example}`),
-  'table-incomplete': spec('error', 'A `first` or `unique` table without `else` whose rows may not cover every input.', () => 'the rows may not cover every input; add a last row of all - or an else result'),
+  'table-incomplete': spec('error', 'A `first` or `unique` table without `else` whose rows do not (or cannot be shown to) cover every input.', (p) =>
+    p.example ? `no row matches ${p.example}; add a row for it, or an else result` : 'the rows may not cover every input (a cell is not a literal); add an else result'),
   'table-arity': spec('error', 'A table row with a different number of cells than the table has inputs.', (p) => `this row has ${p.found} cells; the table has ${p.expected} inputs`),
   'table-unreachable-row': spec('warning', 'A row of a `first` table after a row that matches everything.', () => 'an earlier row matches every input; this row is never used'),
   'table-cell': spec('error', 'A table cell whose test does not fit its input column.', (p) => String(p.message)),
@@ -86,7 +89,9 @@ export const CODES = {
 
   // Parameters
   'parameter-no-value': spec('error', 'A parameter the policy (or its framework) declares but never gives a value.', (p) =>
-    `parameter ${p.name} has no value${p.from ? ` (declared in ${p.from}, which leaves it to each province)` : ''}; give it one: from ${p.date} = …`),
+    p.from
+      ? `parameter ${p.name} has no value: ${p.from} leaves it to each policy built on it; add "override parameter ${p.name} : ${p.type}" with a line "from ${p.date} = …"`
+      : `parameter ${p.name} has no value; add a line "from ${p.date} = …"`),
   'parameter-dates': spec('error', 'Dated values of a parameter that are not in increasing date order, or repeat a date.', (p) => `values of ${p.name} must be in increasing date order; ${p.date} is not after ${p.previous}`),
   'parameter-region': spec('error', 'A region block with a code that is not 6 digits or that repeats.', (p) => String(p.message)),
   'parameter-index': spec('error', 'A value of an enum-indexed parameter that does not give every enum value once.', (p) => String(p.message)),

@@ -53,7 +53,14 @@ function describeToken(t: IToken): string {
 const RULE_WORDS: Record<string, string> = {
   file: 'a declaration',
   declaration: 'a declaration (parameter, person, household, output, input, enum or test)',
-  expression: 'an expression',
+  expression: 'a value',
+  orExpr: 'a value',
+  andExpr: 'a value',
+  notExpr: 'a value',
+  comparison: 'a value',
+  additive: 'a value',
+  multiplicative: 'a value',
+  unary: 'a value',
   primary: 'a value, a name or "("',
   type: 'a type (bool, integer, number, rate, date, months, money, money/month, money/year, or an enum)',
   headerItem: 'region, effective, extends, document or framework',
@@ -75,6 +82,7 @@ function alternatives(paths: TokenType[][][]): string {
 
 export const errorMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual }) {
+    if (expected.name === 'EOF') return `unexpected ${describeToken(actual)}: expected a new declaration (parameter, person, household, output, input, enum or test)`;
     return `expected ${describeTokenType(expected)} but found ${describeToken(actual)}`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
@@ -83,7 +91,8 @@ export const errorMessages: IParserErrorMessageProvider = {
   buildNoViableAltMessage({ expectedPathsPerAlt, actual, ruleName }) {
     const t = actual[0]!;
     const alts = alternatives(expectedPathsPerAlt);
-    return `expected ${ruleWord(ruleName)} but found ${describeToken(t)}${alts && ruleName !== 'primary' && ruleName !== 'expression' ? ` (one of ${alts})` : ''}`;
+    const valueRule = ruleWord(ruleName) === 'a value' || ruleName === 'primary';
+    return `expected ${ruleWord(ruleName)} but found ${describeToken(t)}${alts && !valueRule ? ` (one of ${alts})` : ''}`;
   },
   buildEarlyExitMessage({ expectedIterationPaths, actual, ruleName }) {
     const t = actual[0]!;

@@ -1,0 +1,687 @@
+// Doudi compiled policy: kitchen — 全部语法构造（测试用）
+// Compiled from test/fixtures/kitchen.doudi by doudi 0.1.0. Do not edit: edit the policy and compile again.
+// Money is in fen inside this module and in yuan at evaluate(); every number is an exact fraction.
+// Sources:
+//   t: Test document
+
+export const policy = {"id":"kitchen","label":"全部语法构造（测试用）","region":"440000","effective":{"from":"2023-01-01","to":"2026-12-31"},"file":"test/fixtures/kitchen.doudi","chain":[{"id":"kitchen","file":"test/fixtures/kitchen.doudi"}],"documents":[{"key":"t","title":"Test document","policy":"kitchen"}]};
+
+export const outputs = [{"id":"status","label":"状态","type":"level","column":"u8","values":["low","mid","high"],"cite":["t §9"]},{"id":"benefit","label":"救助金","type":"money/month","column":"f64","cite":["t §9"]},{"id":"lump","label":"一次性","type":"money","column":"f64","cite":["t §9"]},{"id":"costs","label":"支出","type":"money/month","column":"f64","cite":["t §9"]},{"id":"ratio_out","label":"比率","type":"number","column":"f64","cite":["t §9"]},{"id":"adults","label":"成年人","type":"integer","column":"i32","cite":["t §9"]},{"id":"points_total","label":"积分合计","type":"integer","column":"i32","cite":["t §9"]},{"id":"flags","label":"标志","type":"bool","column":"u8","cite":["t §9"]},{"id":"care_total","label":"照护合计","type":"money/month","column":"f64","cite":["t §9"]},{"id":"band_high","label":"高档人数","type":"integer","column":"i32","cite":["t §9"]},{"id":"extremes","label":"极值","type":"money/month","column":"f64","cite":["t §9"]}];
+
+/** Error sites: out.errors[h] = i + 1 for SITES[i]. */
+export const SITES = [{"kind":"table","definition":"weight_class","message":"unique table at line 69 (test/fixtures/kitchen.doudi:68)","file":"test/fixtures/kitchen.doudi","line":68},{"kind":"exception","definition":"status","message":"status: exception mid_case and another that applies give different results (test/fixtures/kitchen.doudi:99)","file":"test/fixtures/kitchen.doudi","line":99},{"kind":"exception","definition":"status","message":"status: exception strict_case and another that applies give different results (test/fixtures/kitchen.doudi:99)","file":"test/fixtures/kitchen.doudi","line":99},{"kind":"exception","definition":"status","message":"status: exception high_case and another that applies give different results (test/fixtures/kitchen.doudi:99)","file":"test/fixtures/kitchen.doudi","line":99},{"kind":"exception","definition":"benefit","message":"benefit: exception capped and another that applies give different results (test/fixtures/kitchen.doudi:104)","file":"test/fixtures/kitchen.doudi","line":104},{"kind":"exception","definition":"benefit","message":"benefit: exception positive and another that applies give different results (test/fixtures/kitchen.doudi:104)","file":"test/fixtures/kitchen.doudi","line":104},{"kind":"exception","definition":"benefit","message":"benefit: exception bonus and another that applies give different results (test/fixtures/kitchen.doudi:104)","file":"test/fixtures/kitchen.doudi","line":104},{"kind":"overflow","definition":"","message":"a value is beyond the exact range of the compiled code (2^53)","file":"test/fixtures/kitchen.doudi","line":1}];
+
+const PARAMS = [{"id":"standard","kind":"parameter","type":"money/month","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[90000,1]]},{"from":"2024-01-01","v":[[95050,1]]}],"regions":[{"codes":["440000"],"values":[{"from":"2023-01-01","v":[[85700,1]]}]},{"codes":["440100","440300"],"values":[{"from":"2023-01-01","v":[[116500,1]]},{"from":"2024-07-01","v":[[120600,1]]}]},{"codes":["440106"],"values":[{"from":"2023-06-01","v":[[130000,1]]}]}]},{"id":"consumption","kind":"parameter","type":"money/year","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[3433200,1]]}],"regions":[]},{"id":"ratio","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[333,1000]]}],"regions":[]},{"id":"formula_standard","kind":"parameter","type":"money/month","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[0]}],"regions":[]},{"id":"area_factor","kind":"parameter","type":"number","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":false,"defaults":[{"from":"2023-01-01","v":[[1,1],[7,10]]}],"regions":[]},{"id":"reform_on","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[0,1]]},{"from":"2025-01-01","v":[[1,1]]}],"regions":[]},{"id":"cutoff","kind":"parameter","type":"date","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[20269,1]]}],"regions":[]},{"id":"tier_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[3,1]]}],"regions":[]},{"id":"divisor_param","kind":"parameter","type":"integer","width":1,"divisor":true,"settable":true,"defaults":[{"from":"2023-01-01","v":[[3,1]]}],"regions":[]},{"id":"bonus_rate","kind":"input","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"0001-01-01","v":[[0,1]]}],"regions":[]},{"id":"strict","kind":"input","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"0001-01-01","v":[[0,1]]}],"regions":[]}];
+
+const FIELDS = { household: [["household_id","家庭编号","id",null,null,null,null],["weight","权重","number","f64",null,0,null],["region","行政区划代码","region","i32",null,null,null],["area","城乡类别","area","u8",["urban","城镇","rural","农村"],null,null],["hukou_local","本地户籍","bool","u8",null,null,null],["residence_permit","持居住证","bool","u8",null,null,null],["financial_assets","金融资产","money","f64",null,null,null],["vehicles","机动车数量","integer","u16",null,0,65535],["houses","住房套数","integer","u16",null,0,65535],["medical_costs","医疗自付支出","money/year","i32",null,null,null],["education_costs","教育支出","money/year","i32",null,null,null],["emergency_cost","急难支出","money","i32",null,null,null],["dibao_last_month","上月享受低保","bool","u8",null,null,null],["last_benefit","上月低保金","money/month","i32",null,null,null],["grace_months_used","已享受渐退月数","months","u8",null,0,255]], person: [["person_id","成员编号","id",null,null,null,null],["household_id","家庭编号","id",null,null,null,null],["relation","与户主关系","relation","u8",["head","户主","spouse","配偶","child","子女","parent","父母","grandchild","孙子女","sibling","兄弟姐妹","other","其他亲属"],null,null],["age","年龄","integer","u8",null,0,150],["sex","性别","sex","u8",["male","男","female","女"],null,null],["co_resident","共同生活","bool","u8",null,null,null],["excluded_status","不计入情形","excluded_status","u8",["none","无","clergy_away","宗教教职人员","prisoner","服刑人员","rehab","强制隔离戒毒","missing","宣告失踪"],null,null],["student","全日制在校","bool","u8",null,null,null],["work_ability","劳动能力","work_ability","u8",["full","完全劳动能力","partial","部分劳动能力","none","无劳动能力"],null,null],["disability_grade","残疾等级","integer","u8",null,0,4],["disability_type","残疾类别","disability_type","u8",["none","无","physical","肢体","visual","视力","hearing","听力","speech","言语","intellectual","智力","mental","精神","multiple","多重"],null,null],["catastrophic_illness","重特大疾病","bool","u8",null,null,null],["self_care","自理能力","self_care","u8",["full","全自理","partial","半失能","none","全失能"],null,null],["employed","就业","bool","u8",null,null,null],["wage_income","工资性收入","money/month","i32",null,null,null],["business_income","经营净收入","money/month","i32",null,null,null],["property_income","财产净收入","money/month","i32",null,null,null],["transfer_income","转移净收入","money/month","i32",null,null,null],["basic_pension","城乡居民基础养老金","money/month","i32",null,null,null],["excluded_income","不计入收入","money/month","i32",null,null,null],["has_capable_supporter","有履行能力的赡养人","bool","u8",null,null,null]] };
+
+const FORMULAS = [function (N, D, r, day) {
+  const t0 = N["consumption"][r];
+  const t1 = D["consumption"][r];
+  const t2 = t1 * 12;
+  const t3 = N["ratio"][r];
+  const t4 = D["ratio"][r];
+  return [roundSteps(t0 * t3, (t2 * t4) * 1000, 1) * 1000, 1];
+}];
+
+function gcd(a, b) {
+  a = Math.abs(a);
+  b = Math.abs(b);
+  while (b !== 0) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+// floor(x / y) for safe integers, y > 0, exact even where x / y rounds to an integer.
+function divFloor(x, y) {
+  let q = Math.floor(x / y);
+  const r = x - q * y;
+  if (r < 0) q -= 1;
+  else if (r >= y) q += 1;
+  return q;
+}
+
+// Whole steps in x / y (y > 0): half away from zero (mode 0), up (1) or down (2).
+// NaN when an operand is past 2^53, where float64 is no longer exact.
+function roundSteps(x, y, mode) {
+  if (!(Math.abs(x) <= 9007199254740991 && y <= 9007199254740991)) return NaN;
+  const k = divFloor(x, y);
+  const r = x - k * y;
+  if (mode === 2 || r === 0) return k;
+  if (mode === 1) return k + 1;
+  const twice = 2 * r;
+  return x >= 0 ? (twice >= y ? k + 1 : k) : twice > y ? k + 1 : k;
+}
+
+// "1600", "-0.035", "3.5%", "1/3" as [n, d], or undefined.
+function parseFraction(text) {
+  let t = String(text).trim();
+  let scale = 1;
+  if (t.endsWith('%')) {
+    t = t.slice(0, -1);
+    scale = 100;
+  }
+  const slash = t.indexOf('/');
+  if (slash > 0) {
+    const a = parseFraction(t.slice(0, slash));
+    const b = parseFraction(t.slice(slash + 1));
+    if (!a || !b || b[0] === 0) return undefined;
+    let n = a[0] * b[1];
+    let d = a[1] * b[0] * scale;
+    if (d < 0) {
+      n = -n;
+      d = -d;
+    }
+    const g = gcd(n, d) || 1;
+    return [n / g, d / g];
+  }
+  const m = /^([+-])?(\d+)(?:\.(\d+))?$/.exec(t);
+  if (!m) return undefined;
+  const frac = m[3] || '';
+  const n = Number((m[2] || '') + frac) * (m[1] === '-' ? -1 : 1);
+  const d = Math.pow(10, frac.length) * scale;
+  if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d)) return undefined;
+  const g = gcd(n, d) || 1;
+  return [n / g, d / g];
+}
+
+// Days since 1970-01-01 of a YYYY-MM-DD date.
+function dayNumber(date) {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86400000;
+}
+
+/** Region codes of a population and each household's slot among them. */
+export function regionsOf(pop) {
+  const codes = [];
+  const index = new Map();
+  const slot = new Uint16Array(pop.households);
+  const col = pop.household.region;
+  for (let h = 0; h < pop.households; h++) {
+    const c = col[h];
+    let s = index.get(c);
+    if (s === undefined) {
+      s = codes.length;
+      index.set(c, s);
+      codes.push(String(c).padStart(6, '0'));
+    }
+    slot[h] = s;
+  }
+  return { codes, slot };
+}
+
+function regionBlock(p, code) {
+  let best = null;
+  let rank = 0;
+  for (const b of p.regions) {
+    for (const c of b.codes) {
+      const k = c === code ? 3 : c.endsWith('00') && !c.endsWith('0000') && c.slice(0, 4) === code.slice(0, 4) ? 2 : c.endsWith('0000') && c.slice(0, 2) === code.slice(0, 2) ? 1 : 0;
+      if (k > rank) {
+        rank = k;
+        best = { values: b.values, where: k === 3 ? ' in region ' + code : k === 2 ? ' in region ' + code + ' (prefecture block)' : ' in region ' + code + ' (province block)' };
+      }
+    }
+  }
+  return best || { values: p.defaults, where: p.regions.length ? ' for region ' + code : '' };
+}
+
+function settingValue(p, raw) {
+  const fail = (why) => {
+    throw new Error('--set ' + p.id + '=' + raw + ': ' + why);
+  };
+  if (!p.settable) fail(p.id + ' cannot be set');
+  const text = String(raw).trim();
+  switch (p.type) {
+    case 'bool':
+      if (raw === true || raw === false) return [raw ? 1 : 0, 1];
+      if (text === 'true' || text === 'false') return [text === 'true' ? 1 : 0, 1];
+      return fail('expected true or false');
+    case 'date':
+      return /^\d{4}-\d{2}-\d{2}$/.test(text) ? [dayNumber(text), 1] : fail('expected a date YYYY-MM-DD');
+    case 'region':
+      return /^\d{6}$/.test(text) ? [Number(text), 1] : fail('expected a 6-digit region code');
+    default: {
+      if (p.enum) {
+        const i = p.enum.indexOf(text);
+        return i >= 0 ? [i, 1] : fail('expected one of ' + p.enum.join(', '));
+      }
+      const v = parseFraction(text.replace(/^[¥￥]/, '').replace(/元$/, '').replace(/\s*months?$/, ''));
+      if (!v) return fail(p.type.startsWith('money') ? 'expected an amount in yuan, e.g. 1600 or 1600.50' : p.type === 'rate' ? 'expected a rate, e.g. 3.5% or 0.035' : 'expected a number');
+      if ((p.type === 'integer' || p.type === 'months') && v[1] !== 1) fail('expected a whole number');
+      if (p.type.startsWith('money')) {
+        const fen = v[0] * 100;
+        if (fen % v[1] !== 0) fail('money is exact to the fen: at most two decimals');
+        return [fen / v[1], 1];
+      }
+      return v;
+    }
+  }
+}
+
+/**
+ * Parameter values for a date and the given region codes, as n/d arrays (slot * width + index).
+ * options: { date: 'YYYY-MM-DD', sets: { id: value } }. Throws an Error naming what is missing.
+ */
+export function resolveParameters(options, codes) {
+  const date = options.date;
+  if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error('the date must be YYYY-MM-DD, not ' + String(date));
+  const eff = policy.effective;
+  if (date < eff.from) throw new Error('policy ' + policy.id + ' is in force from ' + eff.from + '; ' + date + ' is before that');
+  if (eff.to && date > eff.to) throw new Error('policy ' + policy.id + ' is in force until ' + eff.to + '; ' + date + ' is after that');
+  const sets = options.sets || {};
+  for (const id of Object.keys(sets)) {
+    if (!PARAMS.some((p) => p.id === id && p.settable)) throw new Error('--set ' + id + ': no parameter or input of ' + policy.id + ' has that name');
+  }
+  const day = dayNumber(date);
+  const n = Object.create(null);
+  const d = Object.create(null);
+  for (const p of PARAMS) {
+    const w = p.width;
+    const N = new Float64Array(codes.length * w);
+    const D = new Float64Array(codes.length * w);
+    n[p.id] = N;
+    d[p.id] = D;
+    const set = Object.prototype.hasOwnProperty.call(sets, p.id) ? settingValue(p, sets[p.id]) : undefined;
+    for (let r = 0; r < codes.length; r++) {
+      let values;
+      if (set) values = [set];
+      else {
+        const block = p.kind === 'input' ? { values: p.defaults, where: '' } : regionBlock(p, codes[r]);
+        let hit = null;
+        for (const v of block.values) if (v.from <= date) hit = v;
+        if (!hit) {
+          const first = block.values.length ? ' (its first value is from ' + block.values[0].from + ')' : '';
+          throw new Error('parameter ' + p.id + ' has no value in force on ' + date + block.where + first);
+        }
+        values = hit.v.map((x) => (typeof x === 'number' ? FORMULAS[x](n, d, r, day) : x));
+      }
+      for (let i = 0; i < w; i++) {
+        N[r * w + i] = values[i][0];
+        D[r * w + i] = values[i][1];
+        if (p.divisor && values[i][0] === 0) throw new Error('parameter ' + p.id + ' is 0 on ' + date + ' and rules divide by it');
+      }
+    }
+  }
+  return { date, day, codes, n, d };
+}
+
+/** Output columns for n households. */
+export function allocateOutputs(n) {
+  const out = Object.create(null);
+  out.errors = new Uint16Array(n);
+  for (const o of outputs) out[o.id] = o.column === 'u8' ? new Uint8Array(n) : o.column === 'i32' ? new Int32Array(n) : new Float64Array(n);
+  return out;
+}
+
+function readValue(spec, raw, where) {
+  const [id, , type, , values, min, max] = spec;
+  const fail = (why) => {
+    throw new Error(where + id + ' ' + why);
+  };
+  if (type === 'bool') {
+    if (raw === true || raw === false) return raw ? 1 : 0;
+    if (raw === 'true' || raw === 'false') return raw === 'true' ? 1 : 0;
+    return fail('must be true or false');
+  }
+  if (values) {
+    const i = typeof raw === 'string' ? values.indexOf(raw) : -1;
+    if (i < 0) return fail('is not one of ' + values.filter((_, k) => k % 2 === 0).join(', '));
+    return i >> 1;
+  }
+  if (type === 'region') {
+    const s = String(raw);
+    return /^\d{6}$/.test(s) ? Number(s) : fail('must be a 6-digit region code');
+  }
+  if (type.startsWith('money')) {
+    if (typeof raw !== 'number' && typeof raw !== 'string') fail('must be an amount in yuan');
+    const v = parseFraction(String(raw));
+    if (!v || v[0] < 0) fail('must be a non-negative amount in yuan');
+    const fen = v[0] * 100;
+    if (fen % v[1] !== 0) fail('has more than two decimals (money is exact to the fen)');
+    const value = fen / v[1];
+    if (spec[3] === 'i32' && value > 2147483647) fail('is too large');
+    return value;
+  }
+  const num = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+  if (typeof num !== 'number' || !Number.isFinite(num)) return fail('must be a number');
+  if ((type === 'integer' || type === 'months') && !Number.isInteger(num)) fail('must be a whole number');
+  if (min !== null && num < min) fail('is below ' + min);
+  if (max !== null && num > max) fail('is above ' + max);
+  return num;
+}
+
+function readRecord(fields, raw, where, skip) {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error(where + ' must be an object');
+  const cols = Object.create(null);
+  for (const key of Object.keys(raw)) {
+    if (skip.includes(key)) continue;
+    if (!fields.some((f) => f[0] === key || f[1] === key)) throw new Error(where + 'unknown field "' + key + '"');
+  }
+  for (const f of fields) {
+    const has = Object.prototype.hasOwnProperty;
+    const key = has.call(raw, f[0]) ? f[0] : has.call(raw, f[1]) ? f[1] : undefined;
+    if (f[3] === null) continue;
+    if (key === undefined) throw new Error(where + f[0] + ' is missing');
+    cols[f[0]] = readValue(f, raw[key], where);
+  }
+  return cols;
+}
+
+/** One household in the schema's JSON form (money in yuan) as a one-household population. */
+export function readHousehold(household) {
+  const hh = readRecord(FIELDS.household, household, '', ['members', '成员']);
+  const members = household.members ?? household['成员'];
+  if (!Array.isArray(members)) throw new Error('members must be a list');
+  const people = members.map((m, i) => readRecord(FIELDS.person, m, 'members[' + i + '].', []));
+  const column = (kind, n) => (kind === 'f64' ? new Float64Array(n) : kind === 'i32' ? new Int32Array(n) : kind === 'u16' ? new Uint16Array(n) : new Uint8Array(n));
+  const pop = { households: 1, persons: people.length, memberStart: Int32Array.of(0, people.length), household: Object.create(null), person: Object.create(null) };
+  for (const f of FIELDS.household) if (f[3]) (pop.household[f[0]] = column(f[3], 1))[0] = hh[f[0]];
+  for (const f of FIELDS.person) {
+    if (!f[3]) continue;
+    const col = (pop.person[f[0]] = column(f[3], people.length));
+    people.forEach((p, i) => (col[i] = p[f[0]]));
+  }
+  return pop;
+}
+
+/**
+ * Evaluates one household (the schema's JSON form) on options.date with options.sets.
+ * Returns { outputs } with money in yuan; throws an Error for bad input or a conflict.
+ */
+export function evaluate(household, options) {
+  const pop = readHousehold(household);
+  const regions = regionsOf(pop);
+  const params = resolveParameters(options, regions.codes);
+  const out = allocateOutputs(1);
+  evaluateBatch(pop, regions, params, out, 0, 1);
+  if (out.errors[0] !== 0) throw new Error(SITES[out.errors[0] - 1].message);
+  const result = Object.create(null);
+  for (const o of outputs) {
+    const v = out[o.id][0];
+    result[o.id] = o.values ? o.values[v] : o.type === 'bool' ? v === 1 : o.type.startsWith('money') ? v / 100 : v;
+  }
+  return { outputs: result };
+}
+
+/**
+ * Evaluates households [from, to) of a population held as columns. Writes every output and, for
+ * a household whose evaluation failed, a non-zero error site (see SITES) to out.errors.
+ * Returns the number of households with an error.
+ */
+export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.households) {
+  const H_medical_costs = pop.household["medical_costs"];
+  const H_education_costs = pop.household["education_costs"];
+  const H_area = pop.household["area"];
+  const H_region = pop.household["region"];
+  const P_age = pop.person["age"];
+  const P_wage_income = pop.person["wage_income"];
+  const P_business_income = pop.person["business_income"];
+  const P_property_income = pop.person["property_income"];
+  const P_transfer_income = pop.person["transfer_income"];
+  const P_employed = pop.person["employed"];
+  const P_self_care = pop.person["self_care"];
+  const P_disability_grade = pop.person["disability_grade"];
+  const P_student = pop.person["student"];
+  const P_disability_type = pop.person["disability_type"];
+  const P_sex = pop.person["sex"];
+  const P_co_resident = pop.person["co_resident"];
+  const P_catastrophic_illness = pop.person["catastrophic_illness"];
+  const PN_standard = params.n["standard"];
+  const pn_formula_standard = params.n["formula_standard"][0];
+  const PN_area_factor = params.n["area_factor"];
+  const PD_area_factor = params.d["area_factor"];
+  const pn_cutoff = params.n["cutoff"][0];
+  const pn_strict = params.n["strict"][0];
+  const pn_tier_months = params.n["tier_months"][0];
+  const pn_reform_on = params.n["reform_on"][0];
+  const pn_bonus_rate = params.n["bonus_rate"][0];
+  const pd_bonus_rate = params.d["bonus_rate"][0];
+  const pn_divisor_param = params.n["divisor_param"][0];
+  const DAY = params.day;
+  const MS = pop.memberStart;
+  const slot = regions.slot;
+  const E = out.errors;
+  const O_status = out["status"];
+  const O_benefit = out["benefit"];
+  const O_lump = out["lump"];
+  const O_costs = out["costs"];
+  const O_ratio_out = out["ratio_out"];
+  const O_adults = out["adults"];
+  const O_points_total = out["points_total"];
+  const O_flags = out["flags"];
+  const O_care_total = out["care_total"];
+  const O_band_high = out["band_high"];
+  const O_extremes = out["extremes"];
+  let maxMembers = 1;
+  for (let h = from; h < to; h++) if (MS[h + 1] - MS[h] > maxMembers) maxMembers = MS[h + 1] - MS[h];
+  const s_adult = new Uint8Array(maxMembers);
+  const s_income = new Float64Array(maxMembers);
+  const s_care = new Float64Array(maxMembers);
+  const s_band = new Float64Array(maxMembers);
+  const s_points = new Float64Array(maxMembers);
+  const s_weight_class = new Float64Array(maxMembers);
+  const s_share = new Float64Array(maxMembers);
+  const s_shared = new Float64Array(maxMembers);
+  let errors = 0;
+  for (let h = from; h < to; h++) {
+    const ps = MS[h], pe = MS[h + 1], r = slot[h];
+    let err = 0;
+    for (let p = ps, j = 0; p < pe; p++, j++) {
+      // adult 成年 [t §6]
+      const v_adult = P_age[p] >= 18;
+      s_adult[j] = v_adult ? 1 : 0;
+      // income 收入 [t §6]
+      const v_income = P_wage_income[p] + P_business_income[p] + P_property_income[p] + P_transfer_income[p] - ((P_employed[p] !== 0) ? 10000 : 0);
+      s_income[j] = v_income;
+      // care 照护 [t §6]
+      const v_care = P_self_care[p] === 0 ? 0 : (P_self_care[p] === 1 ? (roundSteps(PN_standard[r], 6 * 100, 0) * 100) : (roundSteps(PN_standard[r], 3, 0)));
+      s_care[j] = v_care;
+      // band 档次 [t §6]
+      let t5;
+      if ((P_age[p] < 18)) {
+        t5 = 0;
+      } else if ((P_age[p] >= 60) && (P_disability_grade[p] >= 1 && P_disability_grade[p] <= 2)) {
+        t5 = 2;
+      } else if ((P_age[p] >= 60)) {
+        t5 = 1;
+      } else if (((P_disability_grade[p] === 1) || (P_disability_grade[p] === 2))) {
+        t5 = 2;
+      } else {
+        t5 = 1;
+      }
+      const v_band = t5;
+      s_band[j] = v_band;
+      // points 积分 [t §6]
+      const t6 = P_student[p] !== 0;
+      let t7 = 0, t8 = 0;
+      if ((P_age[p] >= 60)) {
+        t7 += 2; t8++;
+      }
+      if (t6) {
+        t7 += 1; t8++;
+      }
+      if (((P_disability_type[p] === 5) || (P_disability_type[p] === 6))) {
+        t7 += 3; t8++;
+      }
+      const v_points = t7;
+      s_points[j] = v_points;
+      // weight_class 类 [t §6]
+      const t9 = ((P_sex[p] === 0)) && (P_age[p] < 40);
+      const t10 = ((P_sex[p] === 0)) && (P_age[p] >= 40);
+      const t11 = ((P_sex[p] === 1)) && (P_age[p] >= 0 && P_age[p] <= 39);
+      const t12 = ((P_sex[p] === 1)) && (P_age[p] >= 40);
+      if (+t9 + +t10 + +t11 + +t12 > 1) { if (err === 0) err = 1; }
+      let t13;
+      if (t9) {
+        t13 = 1;
+      } else if (t10) {
+        t13 = 2;
+      } else if (t11) {
+        t13 = 3;
+      } else if (t12) {
+        t13 = 4;
+      } else {
+        t13 = 0;
+      }
+      const v_weight_class = t13;
+      s_weight_class[j] = v_weight_class;
+    }
+    // adult_count 成年人数 [t §7]
+    let t14 = 0;
+    for (let p = ps, j = 0; p < pe; p++, j++) {
+      if (!(s_adult[j] !== 0)) continue;
+      t14++;
+    }
+    const h_adult_count = t14;
+    // household_income 家庭收入 [t §7]
+    let t15 = 0;
+    for (let p = ps, j = 0; p < pe; p++, j++) {
+      t15 += s_income[j];
+    }
+    const h_household_income = t15;
+    // oldest 最大年龄 [t §7]
+    let t16 = 0, t16f = false;
+    for (let p = ps, j = 0; p < pe; p++, j++) {
+      if (!t16f || P_age[p] > t16) { t16 = P_age[p]; t16f = true; }
+    }
+    if (!t16f) {
+      t16 = 0;
+    }
+    const h_oldest = t16;
+    // top_income 最高收入 [t §7]
+    let t17 = 0, t17f = false;
+    for (let p = ps, j = 0; p < pe; p++, j++) {
+      if (!(P_co_resident[p] !== 0)) continue;
+      if (!t17f || s_income[j] > t17) { t17 = s_income[j]; t17f = true; }
+    }
+    if (!t17f) {
+      t17 = 0;
+    }
+    const h_top_income = t17;
+    // everyone_resident 都共同生活 [t §7]
+    let t18 = true;
+    for (let p = ps, j = 0; p < pe; p++, j++) {
+      if (!(P_co_resident[p] !== 0)) { t18 = false; break; }
+    }
+    const h_everyone_resident = t18;
+    // all_adults_work 成年人都就业 [t §7]
+    let t19 = true;
+    for (let p = ps, j = 0; p < pe; p++, j++) {
+      if (!(s_adult[j] !== 0)) continue;
+      if (!(P_employed[p] !== 0)) { t19 = false; break; }
+    }
+    const h_all_adults_work = t19;
+    // some_disabled 有残疾人 [t §7]
+    let t20 = false;
+    for (let p = ps, j = 0; p < pe; p++, j++) {
+      if (!(P_disability_grade[p] >= 1)) continue;
+      t20 = true;
+      break;
+    }
+    const h_some_disabled = t20;
+    // some_old_ill 有老年病人 [t §7]
+    let t21 = false;
+    for (let p = ps, j = 0; p < pe; p++, j++) {
+      if (!(P_age[p] >= 60)) continue;
+      if (P_catastrophic_illness[p] !== 0) { t21 = true; break; }
+    }
+    const h_some_old_ill = t21;
+    // size 人数 [t §8]
+    let t22 = 0;
+    for (let p = ps, j = 0; p < pe; p++, j++) {
+      t22++;
+    }
+    const h_size = t22;
+    // pci 人均收入 [t §8]
+    let t23, t23d;
+    if (h_size === 0) {
+      t23 = 0; t23d = 1;
+    } else {
+      t23 = h_household_income; t23d = h_size;
+    }
+    const h_pci = t23, h_pcid = t23d;
+    // yearly_costs 年度支出 [t §8]
+    const h_yearly_costs = H_medical_costs[h] + H_education_costs[h];
+    // monthly_costs 月度支出 [t §8]
+    const h_monthly_costs = h_yearly_costs;
+    // local_standard 地方标准 [t §8]
+    const t24 = Math.max(PN_standard[r], pn_formula_standard);
+    const t25 = PN_area_factor[H_area[h]];
+    const t26 = PD_area_factor[H_area[h]];
+    const h_local_standard = roundSteps(t24 * t25, t26, 0);
+    // cost_ratio 支出比 [t §8]
+    let t27, t27d;
+    if (h_household_income > 0) {
+      t27 = h_monthly_costs * Math.sign(h_household_income); t27d = 12 * (Math.abs(h_household_income));
+    } else {
+      t27 = 0; t27d = 1;
+    }
+    const h_cost_ratio = t27, h_cost_ratiod = t27d;
+    // gap 差额 [t §8]
+    const h_gap = h_local_standard * h_pcid - h_pci, h_gapd = h_pcid;
+    // after_cutoff 截止后 [t §8]
+    const h_after_cutoff = DAY > pn_cutoff;
+    // in_guangzhou 广州 [t §8]
+    const h_in_guangzhou = (H_region[h] === 440100) || (H_region[h] === 440106);
+    // status 状态 [t §9]
+    let t28 = 0;
+    let t29;
+    if (h_gap < 0) {
+      if (t28 !== 0 && !(1 === t29)) { if (err === 0) err = 2; }
+      t29 = 1; t28 = 1;
+    }
+    let t30 = 0;
+    let t31;
+    if (pn_strict !== 0) {
+      if (t30 !== 0 && !(1 === t31)) { if (err === 0) err = 3; }
+      t31 = 1; t30 = 1;
+    }
+    let t32 = 0;
+    let t33;
+    if (t30 !== 0) { t33 = t31; t32 = 1; }
+    if (t32 === 0) {
+      if (h_some_disabled && (h_gap > 0)) {
+        t33 = 2; t32 = 1;
+      }
+    }
+    if (t32 !== 0) {
+      if (t28 !== 0 && !(t33 === t29)) { if (err === 0) err = 4; }
+      t29 = t33; t28 = 1;
+    }
+    let t34;
+    if (t28 !== 0) {
+      t34 = t29;
+    } else {
+      t34 = 0;
+    }
+    const h_status = t34;
+    // benefit 救助金 [t §9]
+    let t40 = 0;
+    let t41;
+    let t42 = 0;
+    let t43;
+      const t35 = h_gap * h_size;
+      const t36 = pn_tier_months * PN_standard[r];
+    if (t35 > t36 * h_gapd) {
+      const t44 = roundSteps(PN_standard[r] * 2, 100, 2) * 100;
+      if (t42 !== 0 && !(t44 === t43)) { if (err === 0) err = 5; }
+      t43 = t44; t42 = 1;
+    }
+    let t45 = 0;
+    let t46;
+    if (t42 !== 0) { t46 = t43; t45 = 1; }
+    if (t45 === 0) {
+      if (h_gap > 0) {
+        t46 = roundSteps(h_gap * h_size, h_gapd * 100, 0) * 100; t45 = 1;
+      }
+    }
+    if (t45 !== 0) {
+      if (t40 !== 0 && !(t46 === t41)) { if (err === 0) err = 6; }
+      t41 = t46; t40 = 1;
+    }
+    if ((pn_reform_on !== 0) && (pn_bonus_rate > 0)) {
+      const t37 = pd_bonus_rate + pn_bonus_rate;
+      const t38 = h_gap * t37;
+      const t39 = h_gapd * pd_bonus_rate;
+      const t47 = roundSteps(t38 * h_size, t39 * 100, 1) * 100;
+      if (t40 !== 0 && !(t47 === t41)) { if (err === 0) err = 7; }
+      t41 = t47; t40 = 1;
+    }
+    let t48;
+    if (t40 !== 0) {
+      t48 = t41;
+    } else {
+      t48 = 0;
+    }
+    const h_benefit = t48;
+    // lump 一次性 [t §9]
+    const t49 = Math.abs(h_gap);
+    const t50 = t49 * pn_tier_months;
+    const h_lump = roundSteps(t50 * 2 + (h_oldest * h_gapd), h_gapd * 2, 0);
+    // costs 支出 [t §9]
+    const h_costs = roundSteps(h_monthly_costs, 12, 0);
+    // ratio_out 比率 [t §9]
+    const h_ratio_out = h_cost_ratio, h_ratio_outd = h_cost_ratiod;
+    // adults 成年人 [t §9]
+    const h_adults = h_adult_count;
+    // points_total 积分合计 [t §9]
+    let t51 = 0;
+    for (let p = ps, j = 0; p < pe; p++, j++) {
+      t51 += s_points[j];
+    }
+    let t52 = 0;
+    for (let p = ps, j = 0; p < pe; p++, j++) {
+      t52 += s_weight_class[j];
+    }
+    const h_points_total = t51 + (roundSteps(t52 * Math.sign(pn_divisor_param), Math.abs(pn_divisor_param), 0)) * pn_divisor_param;
+    // flags 标志 [t §9]
+    const h_flags = ((h_everyone_resident || h_all_adults_work) && (!(h_some_old_ill && h_after_cutoff))) || h_in_guangzhou;
+    // care_total 照护合计 [t §9]
+    let t53 = 0;
+    for (let p = ps, j = 0; p < pe; p++, j++) {
+      t53 += roundSteps(s_care[j], 100, 0) * 100;
+    }
+    const h_care_total = t53;
+    // band_high 高档人数 [t §9]
+    let t54 = 0;
+    for (let p = ps, j = 0; p < pe; p++, j++) {
+      if (!(s_band[j] === 2)) continue;
+      t54++;
+    }
+    let t55 = 0;
+    for (let p = ps, j = 0; p < pe; p++, j++) {
+      if (!(s_band[j] !== 0)) continue;
+      t55++;
+    }
+    const h_band_high = t54 + t55 - (roundSteps(h_oldest, 1000, 2));
+    for (let p = ps, j = 0; p < pe; p++, j++) {
+      // share 人均份额 [t §6]
+      let t56, t56d;
+      if ((h_adult_count > 0) && (s_adult[j] !== 0)) {
+        t56 = h_household_income; t56d = h_adult_count;
+      } else {
+        t56 = 0; t56d = 1;
+      }
+      const v_share = t56;
+      s_share[j] = v_share;
+      const v_shared = t56d;
+      s_shared[j] = v_shared;
+    }
+    // lowest_share 最低份额 [t §7]
+    let t57 = 0, t57d = 1, t57f = false;
+    for (let p = ps, j = 0; p < pe; p++, j++) {
+      if (!(s_adult[j] !== 0)) continue;
+      if (!t57f || s_share[j] * t57d < t57 * s_shared[j]) { t57 = s_share[j]; t57d = s_shared[j]; t57f = true; }
+    }
+    if (!t57f) {
+      t57 = 0; t57d = 1;
+    }
+    const h_lowest_share = t57, h_lowest_shared = t57d;
+    // share_floor 份额下限 [t §9]
+    const h_share_floor = h_lowest_share, h_share_floord = h_lowest_shared * 2;
+    // extremes 极值 [t §9]
+    const h_extremes = h_top_income - (roundSteps(h_lowest_share, h_lowest_shared, 0)) + roundSteps(h_share_floor, h_share_floord, 0);
+    O_status[h] = h_status;
+    O_benefit[h] = h_benefit;
+    if (O_benefit[h] !== O_benefit[h] && err === 0) err = 8;
+    O_lump[h] = h_lump;
+    if (O_lump[h] !== O_lump[h] && err === 0) err = 8;
+    O_costs[h] = h_costs;
+    if (O_costs[h] !== O_costs[h] && err === 0) err = 8;
+    O_ratio_out[h] = h_ratio_out / h_ratio_outd;
+    if (O_ratio_out[h] !== O_ratio_out[h] && err === 0) err = 8;
+    O_adults[h] = h_adults;
+    O_points_total[h] = h_points_total;
+    O_flags[h] = h_flags ? 1 : 0;
+    O_care_total[h] = h_care_total;
+    if (O_care_total[h] !== O_care_total[h] && err === 0) err = 8;
+    O_band_high[h] = h_band_high;
+    O_extremes[h] = h_extremes;
+    if (O_extremes[h] !== O_extremes[h] && err === 0) err = 8;
+    E[h] = err;
+    if (err !== 0) errors++;
+  }
+  return errors;
+}
