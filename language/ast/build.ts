@@ -7,22 +7,37 @@ import type { Span } from '../diagnostics/index.ts';
 import type * as A from './nodes.ts';
 
 type Child = CstNode | IToken;
-const isToken = (c: Child): c is IToken => (c as IToken).image !== undefined;
+const isToken = (c: Child): c is IToken => (c as IToken).tokenType !== undefined;
 
-function kids(node: CstNode | undefined, key: string): Child[] {
-  return (node?.children[key] as Child[] | undefined) ?? [];
-}
+const live = (t: IToken): boolean => !t.isInsertedInRecovery && Number.isFinite(t.startOffset);
+
+/** The real (not recovery-inserted) tokens under `key`. */
 function toks(node: CstNode | undefined, key: string): IToken[] {
-  return kids(node, key).filter(isToken).filter((t) => !t.isInsertedInRecovery && Number.isFinite(t.startOffset));
+  const list = node?.children[key] as Child[] | undefined;
+  if (!list) return [];
+  const out: IToken[] = [];
+  for (const c of list) if (isToken(c) && live(c)) out.push(c);
+  return out;
 }
+/** The i-th real token under `key`, without building a list. */
 function tok(node: CstNode | undefined, key: string, i = 0): IToken | undefined {
-  return toks(node, key)[i];
+  const list = node?.children[key] as Child[] | undefined;
+  if (!list) return undefined;
+  for (const c of list) if (isToken(c) && live(c) && i-- === 0) return c;
+  return undefined;
 }
 function subs(node: CstNode | undefined, key: string): CstNode[] {
-  return kids(node, key).filter((c): c is CstNode => !isToken(c));
+  const list = node?.children[key] as Child[] | undefined;
+  if (!list) return [];
+  const out: CstNode[] = [];
+  for (const c of list) if (!isToken(c)) out.push(c);
+  return out;
 }
 function sub(node: CstNode | undefined, key: string, i = 0): CstNode | undefined {
-  return subs(node, key)[i];
+  const list = node?.children[key] as Child[] | undefined;
+  if (!list) return undefined;
+  for (const c of list) if (!isToken(c) && i-- === 0) return c;
+  return undefined;
 }
 
 const tokSpan = (t: IToken): Span => ({ start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1 });
@@ -47,6 +62,36 @@ export function unquote(image: string): string {
 
 const citeText = (image: string): string => image.slice(1, -1).trim();
 
+const OPS: Record<string, A.BinaryOp> = {
+  Or: 'or',
+  And: 'and',
+  Eq: '=',
+  Neq: '!=',
+  Le: '<=',
+  Ge: '>=',
+  Lt: '<',
+  Gt: '>',
+  Plus: '+',
+  Minus: '-',
+  Star: '*',
+  Slash: '/',
+};
+const PREC = { or: 1, and: 2, not: 3, compare: 4, additive: 5, multiplicative: 6 } as const;
+const OP_LEVEL: Record<A.BinaryOp, keyof typeof PREC> = {
+  or: 'or',
+  and: 'and',
+  '=': 'compare',
+  '!=': 'compare',
+  '<': 'compare',
+  '<=': 'compare',
+  '>': 'compare',
+  '>=': 'compare',
+  '+': 'additive',
+  '-': 'additive',
+  '*': 'multiplicative',
+  '/': 'multiplicative',
+};
+
 export class AstBuilder {
   private readonly empty: Span;
   /** Problems the grammar cannot express (reported as syntax diagnostics). */
@@ -63,7 +108,7 @@ export class AstBuilder {
   }
 
   private name(n: CstNode | undefined): A.Name {
-    const t = tok(n, 'Identifier') ?? tok(n, 'Region');
+    const t = tok(n, 'NameTok');
     if (!t) return { text: '', span: this.span(n) };
     return { text: t.image, span: tokSpan(t) };
   }
@@ -290,80 +335,80 @@ export class AstBuilder {
 
   expr(n: CstNode | undefined): A.Expr {
     if (!n) return { k: 'error', span: this.empty };
-    switch (n.name) {
-      case 'expression':
-        return this.expr(sub(n, 'orExpr'));
-      case 'orExpr':
-        return this.chain(n, 'andExpr', ['Or'], () => 'or');
-      case 'andExpr':
-        return this.chain(n, 'notExpr', ['And'], () => 'and');
-      case 'notExpr': {
-        const inner = sub(n, 'notExpr');
-        if (tok(n, 'Not') || inner) return { k: 'unary', op: 'not', operand: this.expr(inner), span: this.span(n) };
-        return this.expr(sub(n, 'comparison'));
-      }
-      case 'comparison':
-        return this.comparison(n);
-      case 'additive':
-        return this.chain(n, 'multiplicative', ['Plus', 'Minus'], (t) => (t.tokenType.name === 'Plus' ? '+' : '-'));
-      case 'multiplicative':
-        return this.chain(n, 'unary', ['Star', 'Slash'], (t) => (t.tokenType.name === 'Star' ? '*' : '/'));
-      case 'unary': {
-        const inner = sub(n, 'unary');
-        if (inner) return { k: 'unary', op: '-', operand: this.expr(inner), span: this.span(n) };
-        return this.expr(sub(n, 'primary'));
-      }
-      case 'primary':
-        return this.primary(n);
-      default:
-        return { k: 'error', span: this.span(n) };
-    }
+    // A part the parser had to recover is already reported; checking it would only add noise.
+    if (n.recoveredNode) return { k: 'error', span: this.span(n) };
+    if (n.name === 'operand') return this.sequence([n], [], []);
+    if (n.name !== 'expression') return { k: 'error', span: this.span(n) };
+    const targets = subs(n, 'inTarget');
+    return this.sequence(subs(n, 'operand'), toks(n, 'BinaryOp'), toks(n, 'In').map((t, i) => ({ t, target: targets[i] })));
   }
 
-  private chain(n: CstNode, operandKey: string, opKeys: string[], op: (t: IToken) => A.BinaryOp): A.Expr {
-    const operands = subs(n, operandKey);
-    const ops = opKeys.flatMap((k) => toks(n, k)).sort((a, b) => a.startOffset - b.startOffset);
-    let left = this.expr(operands[0]);
-    for (let i = 1; i < operands.length; i++) {
-      const right = this.expr(operands[i]);
-      const t = ops[i - 1];
-      const opSpan = t ? tokSpan(t) : right.span;
-      left = { k: 'binary', op: t ? op(t) : '+', left, right, opSpan, span: { start: left.span.start, end: right.span.end } };
+  /**
+   * Operator precedence over the flat sequence the grammar gives:
+   * or < and < not < comparisons and "in" < + - < * / < unary minus.
+   */
+  private sequence(operands: CstNode[], ops: IToken[], ins: { t: IToken; target: CstNode | undefined }[]): A.Expr {
+    type Item =
+      | { kind: 'operand'; node: CstNode; at: number; prefixes: IToken[]; used: number }
+      | { kind: 'op'; op: A.BinaryOp; span: Span; at: number }
+      | { kind: 'in'; target: CstNode | undefined; span: Span; at: number };
+    const items: Item[] = [];
+    for (const o of operands) {
+      const prefixes = toks(o, 'PrefixOp');
+      items.push({ kind: 'operand', node: o, at: offsetOf(o), prefixes, used: 0 });
     }
-    return left;
+    for (const t of ops) items.push({ kind: 'op', op: OPS[t.tokenType.name]!, span: tokSpan(t), at: t.startOffset });
+    for (const x of ins) items.push({ kind: 'in', target: x.target, span: tokSpan(x.t), at: x.t.startOffset });
+    if (items.length > 1) items.sort((a, b) => a.at - b.at);
+    let pos = 0;
+    const prefix = (): A.Expr => {
+      const u = items[pos];
+      if (!u || u.kind !== 'operand') return { k: 'error', span: u ? u.span : this.empty };
+      if (u.used < u.prefixes.length) {
+        const t = u.prefixes[u.used++]!;
+        const not = t.tokenType.name === 'Not';
+        const operand = not ? climb(PREC.not) : prefix();
+        return { k: 'unary', op: not ? 'not' : '-', operand, span: { start: t.startOffset, end: Math.max(operand.span.end, t.startOffset + t.image.length) } };
+      }
+      pos++;
+      return this.primary(sub(u.node, 'primary'), this.span(u.node));
+    };
+    const climb = (min: number): A.Expr => {
+      let left = prefix();
+      while (pos < items.length) {
+        const it = items[pos]!;
+        if (it.kind === 'in') {
+          if (PREC.compare < min) break;
+          pos++;
+          left = this.inExpr(left, it.target);
+          continue;
+        }
+        if (it.kind !== 'op') break;
+        const prec = PREC[OP_LEVEL[it.op]];
+        if (prec < min) break;
+        pos++;
+        const right = climb(prec + 1);
+        left = { k: 'binary', op: it.op, left, right, opSpan: it.span, span: { start: left.span.start, end: right.span.end } };
+      }
+      return left;
+    };
+    return climb(0);
+  }
+
+  private inExpr(left: A.Expr, target: CstNode | undefined): A.Expr {
+    const span = { start: left.span.start, end: Math.max(left.span.end, this.span(target).end) };
+    const r = subs(target, 'operand');
+    if (r.length) return { k: 'in', operand: left, range: [this.expr(r[0]), this.expr(r[1])], span };
+    return { k: 'in', operand: left, values: subs(target, 'expression').map((e) => this.expr(e)), span };
   }
 
   private compOp(n: CstNode | undefined): A.CompareOp {
-    const map: [string, A.CompareOp][] = [
-      ['Eq', '='],
-      ['Neq', '!='],
-      ['Le', '<='],
-      ['Ge', '>='],
-      ['Lt', '<'],
-      ['Gt', '>'],
-    ];
-    for (const [k, o] of map) if (tok(n, k)) return o;
-    return '=';
+    const t = tok(n, 'CompareOp');
+    return t ? (OPS[t.tokenType.name] as A.CompareOp) : '=';
   }
 
-  private comparison(n: CstNode): A.Expr {
-    const adds = subs(n, 'additive');
-    const left = this.expr(adds[0]);
-    const opNode = sub(n, 'compOp');
-    if (opNode) {
-      const right = this.expr(adds[1]);
-      return { k: 'binary', op: this.compOp(opNode), left, right, opSpan: this.span(opNode), span: this.span(n) };
-    }
-    const target = sub(n, 'inTarget');
-    if (target) {
-      const r = subs(target, 'additive');
-      if (r.length) return { k: 'in', operand: left, range: [this.expr(r[0]), this.expr(r[1])], span: this.span(n) };
-      return { k: 'in', operand: left, values: subs(target, 'expression').map((e) => this.expr(e)), span: this.span(n) };
-    }
-    return left;
-  }
-
-  private primary(n: CstNode): A.Expr {
+  private primary(n: CstNode | undefined, outer: Span): A.Expr {
+    if (!n) return { k: 'error', span: outer };
     const span = this.span(n);
     const num = tok(n, 'NumberLit');
     if (num) return { k: tok(n, 'Month') ? 'months' : 'number', text: num.image.replace(/_/g, ''), span };
@@ -394,12 +439,12 @@ export class AstBuilder {
 
   private reference(n: CstNode): A.Expr {
     const span = this.span(n);
-    const names = subs(n, 'name');
-    const first = this.name(names[0]);
+    const names = toks(n, 'NameTok').map((t) => ({ text: t.image, span: tokSpan(t) }));
+    const first = names[0] ?? { text: '', span };
     const call = sub(n, 'callArgs');
     if (names.length > 1) {
       // Enum.value: a qualified enum value (never called)
-      return { k: 'name', name: this.name(names[1]), qualifier: first, span };
+      return { k: 'name', name: names[1]!, qualifier: first, span };
     }
     if (!call) return { k: 'name', name: first, span };
     const agg = sub(call, 'aggregateArgs');
@@ -458,12 +503,12 @@ export class AstBuilder {
 
   private cell(n: CstNode): A.Cell {
     const span = this.span(n);
-    const adds = subs(n, 'additive');
+    const exprs = subs(n, 'expression');
     const op = sub(n, 'compOp');
-    if (op) return { k: 'compare', op: this.compOp(op), value: this.expr(adds[0]), span };
-    if (!adds.length) return { k: 'any', span };
-    if (tok(n, 'Range')) return { k: 'range', lo: this.expr(adds[0]), hi: this.expr(adds[1]), span };
-    return { k: 'values', values: adds.map((a) => this.expr(a)), span };
+    if (op) return { k: 'compare', op: this.compOp(op), value: this.expr(exprs[0]), span };
+    if (!exprs.length) return { k: 'any', span };
+    if (tok(n, 'Range')) return { k: 'range', lo: this.expr(exprs[0]), hi: this.expr(exprs[1]), span };
+    return { k: 'values', values: exprs.map((a) => this.expr(a)), span };
   }
 }
 

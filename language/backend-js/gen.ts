@@ -35,7 +35,8 @@ export interface Refs {
   field(level: 'household' | 'person', id: string): string;
   /** a parameter: n and d, or the code of an enum/bool/date parameter */
   param(id: string, index?: string): { n: string; d: string } | { code: string };
-  def(id: string, level: 'household' | 'person'): V;
+  /** a definition's value; a definition computed where it is used is generated into ctx */
+  def(id: string, level: 'household' | 'person', ctx: GenCtx): V;
   evaluationDay: string;
   enumCode(enumId: string, value: string): number;
   /** records a conflict: returns the statement that sets the household's error */
@@ -165,6 +166,25 @@ function common(vs: Extract<V, { k: 'num' }>[]): { sd?: bigint } {
 }
 
 const ROUND_MODE: Record<I.RoundFn, number> = { round: 0, round_up: 1, round_down: 2 };
+const JS_ROUND: Record<I.RoundFn, string> = { round: 'Math.round', round_up: 'Math.ceil', round_down: 'Math.floor' };
+
+/**
+ * Whole steps in x / y. For 0 <= x < 2^52 the float quotient is within half an ulp of the exact
+ * one, so Math.round/ceil/floor of it are exact (Math.round rounds halves up, which for
+ * non-negative x is half away from zero); otherwise the runtime's exact roundSteps is used.
+ */
+function roundCall(x: string, y: string, fn: I.RoundFn, nonNeg: boolean, ctx: GenCtx): string {
+  if (!nonNeg) return `roundSteps(${x}, ${y}, ${ROUND_MODE[fn]})`;
+  let xs = x;
+  if (!isAtom(x)) {
+    xs = ctx.tmp();
+    ctx.out.push(`const ${xs} = ${x};`);
+  }
+  const quotient = y === '1' ? xs : `${xs} / ${paren(y)}`;
+  const fast = y === '1' ? xs : `${JS_ROUND[fn]}(${quotient})`;
+  const yOk = /^\d+$/.test(y) ? '' : ` && ${paren(y)} < 9007199254740992`;
+  return `(${xs} < 4503599627370496${yOk} ? ${fast} : roundSteps(${xs}, ${y}, ${ROUND_MODE[fn]}))`;
+}
 
 /** The temporaries a branching construct assigns, and how to read them afterwards. */
 class Result {
@@ -238,7 +258,7 @@ export function gen(e: I.Expr, ctx: GenCtx): V {
       return p.d === '1' ? staticNum(p.n, 1n, false) : { k: 'num', n: p.n, d: p.d, nonNeg: false };
     }
     case 'def':
-      return ctx.refs.def(e.id, e.level);
+      return ctx.refs.def(e.id, e.level, ctx);
     case 'date':
       return { k: 'code', e: ctx.refs.evaluationDay };
     case 'neg': {
@@ -300,7 +320,7 @@ export function gen(e: I.Expr, ctx: GenCtx): V {
       const a = asNum(gen(e.a, ctx));
       const step = Q.parseRational(e.step)!;
       const s = e.t.k === 'money' ? Q.mul(step, Q.rat(MONEY_SCALE)) : step;
-      const steps = `roundSteps(${mulStr(a.n, intLiteral(s.d))}, ${mulStr(a.d, intLiteral(s.n))}, ${ROUND_MODE[e.fn]})`;
+      const steps = roundCall(mulStr(a.n, intLiteral(s.d)), mulStr(a.d, intLiteral(s.n)), e.fn, a.nonNeg, ctx);
       return staticNum(s.n === 1n ? steps : `${steps} * ${intLiteral(s.n)}`, s.d, a.nonNeg);
     }
     case 'minmax': {
@@ -616,4 +636,89 @@ export function exceptions(d: I.DefinitionIR, ctx: GenCtx): V {
   ctx.out.nest(defaultBlock);
   ctx.out.push(`  ${out.assign(dflt)}`, '}');
   return out.value();
+}
+
+/**
+ * An aggregation accumulated inside a member loop that is already running: its accumulator is
+ * declared in `init` (before the loop), updated in ctx.out (the loop body) and finished in `after`.
+ */
+export function fusedAggregate(e: Extract<I.Expr, { k: 'agg' }>, ctx: GenCtx, init: Block, after: Block): V {
+  const t = ctx.tmp();
+  const step = new Block();
+  const inner: GenCtx = { ...ctx, out: step };
+  const filter = e.filter ? asBool(gen(e.filter, ctx)) : undefined;
+  const guard = (lines: string[]) => {
+    if (!filter) {
+      ctx.out.push(...step.lines, ...lines);
+      return;
+    }
+    ctx.out.push(`if (${filter}) {`);
+    ctx.out.nest(step);
+    ctx.out.push(...lines.map((l) => '  ' + l), '}');
+  };
+  switch (e.fn) {
+    case 'count':
+      init.push(`let ${t} = 0;`);
+      guard([`${t}++;`]);
+      return staticNum(t, 1n, true);
+    case 'any':
+    case 'all': {
+      const want = e.fn === 'any';
+      init.push(`let ${t} = ${want ? 'false' : 'true'};`);
+      if (!e.body) {
+        // any(members where f): some member satisfies f; all(members where f): every member does
+        if (want) guard([`${t} = true;`]);
+        else ctx.out.push(`if (!${paren(filter!)}) ${t} = false;`);
+        return { k: 'bool', e: t };
+      }
+      const b = asBool(gen(e.body, inner));
+      guard([want ? `if (${b}) ${t} = true;` : `if (!${paren(b)}) ${t} = false;`]);
+      return { k: 'bool', e: t };
+    }
+    case 'sum': {
+      const b = asNum(gen(e.body!, inner));
+      if (b.sd !== undefined) {
+        init.push(`let ${t} = 0;`);
+        guard([`${t} += ${b.n};`]);
+        return staticNum(t, b.sd, b.nonNeg);
+      }
+      const k = keep(b, inner);
+      init.push(`let ${t} = 0, ${t}d = 1;`);
+      guard([`${t} = ${t} * ${k.d} + ${mulStr(k.n, `${t}d`)};`, `${t}d = ${t}d * ${k.d};`, `{ const g = gcd(${t}, ${t}d); if (g > 1) { ${t} /= g; ${t}d /= g; } }`]);
+      return { k: 'num', n: t, d: `${t}d`, nonNeg: b.nonNeg };
+    }
+    case 'min':
+    case 'max': {
+      const better = e.fn === 'min' ? '<' : '>';
+      const found = `${t}f`;
+      const b = gen(e.body!, inner);
+      const elseBlock = new Block();
+      const dflt = gen(e.else!, { ...ctx, inMembers: false, out: elseBlock });
+      const finish = (assign: string) => after.push(`if (!${found}) {`, ...elseBlock.lines.map((l) => '  ' + l), `  ${assign}`, '}');
+      if (b.k === 'code') {
+        init.push(`let ${t} = 0, ${found} = false;`);
+        guard([`if (!${found} || ${b.e} ${better} ${t}) { ${t} = ${b.e}; ${found} = true; }`]);
+        finish(`${t} = ${asCode(dflt)};`);
+        return { k: 'code', e: t };
+      }
+      const bn = asNum(b);
+      const dv = asNum(dflt);
+      const { sd } = common([bn, dv]);
+      const nonNeg = bn.nonNeg && dv.nonNeg;
+      if (sd !== undefined) {
+        const x = times(bn.n, sd / bn.sd!);
+        const v = isAtom(x) ? x : inner.tmp();
+        if (v !== x) step.push(`const ${v} = ${x};`);
+        init.push(`let ${t} = 0, ${found} = false;`);
+        guard([`if (!${found} || ${v} ${better} ${t}) { ${t} = ${v}; ${found} = true; }`]);
+        finish(`${t} = ${times(dv.n, sd / dv.sd!)};`);
+        return staticNum(t, sd, nonNeg);
+      }
+      const k = keep(bn, inner);
+      init.push(`let ${t} = 0, ${t}d = 1, ${found} = false;`);
+      guard([`if (!${found} || ${mulStr(k.n, `${t}d`)} ${better} ${mulStr(t, k.d)}) { ${t} = ${k.n}; ${t}d = ${k.d}; ${found} = true; }`]);
+      finish(`${t} = ${dv.n}; ${t}d = ${dv.d};`);
+      return { k: 'num', n: t, d: `${t}d`, nonNeg };
+    }
+  }
 }

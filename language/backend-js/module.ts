@@ -8,7 +8,7 @@ import { reachableDefinitions, defExprs, forEachExpr } from '../ir/walk.ts';
 import * as Q from '../numbers/rational.ts';
 import { HOUSEHOLD_FIELDS, PERSON_FIELDS, enumSpec } from '../schema/index.ts';
 import { citeText } from '../checker/cites.ts';
-import { Block, gen, exceptions, staticNum, isAtom, type GenCtx, type Refs, type V } from './gen.ts';
+import { Block, gen, exceptions, fusedAggregate, staticNum, isAtom, type GenCtx, type Refs, type V } from './gen.ts';
 import { Names, jsonLiteral, commentText, intLiteral } from './names.ts';
 import { RUNTIME_SOURCE } from './runtime.ts';
 
@@ -34,26 +34,134 @@ function whole(v: V, d: I.DefinitionIR): V {
   return staticNum(`${isAtom(v.n) ? v.n : `(${v.n})`} / ${isAtom(v.d) ? v.d : `(${v.d})`}`, 1n, v.nonNeg);
 }
 
-/** Orders definitions so that person-level ones run together in as few member loops as possible. */
-function schedule(defs: readonly I.DefinitionIR[]): I.DefinitionIR[] {
+/** How the batch function computes the definitions, in order. */
+type Step =
+  /** once per run, before the household loop: reads only parameters and the date */
+  | { readonly kind: 'constant'; readonly def: I.DefinitionIR }
+  | { readonly kind: 'household'; readonly def: I.DefinitionIR }
+  /** one loop over the members: person-level definitions, and aggregations over them accumulated on the way */
+  | { readonly kind: 'members'; readonly persons: I.DefinitionIR[]; readonly aggregates: I.DefinitionIR[] };
+
+function directDeps(d: I.DefinitionIR, ids: ReadonlySet<string>): Set<string> {
+  const s = new Set<string>();
+  for (const x of defExprs(d)) forEachExpr(x, (e) => e.k === 'def' && ids.has(e.id) && s.add(e.id));
+  return s;
+}
+
+/**
+ * Person-level definitions computed where they are used instead of in a loop of their own: those
+ * that cannot fail (so when they are computed is unobservable), used at most twice, not outputs.
+ * Used inside a condition, they are then computed only for the members that reach it.
+ */
+function inlined(defs: readonly I.DefinitionIR[]): Set<string> {
+  const uses = new Map<string, number>();
+  for (const d of defs) for (const x of defExprs(d)) forEachExpr(x, (e) => e.k === 'def' && uses.set(e.id, (uses.get(e.id) ?? 0) + 1));
+  return new Set(defs.filter((d) => d.level === 'person' && !d.output && !mayConflict(d) && (uses.get(d.id) ?? 0) <= 2).map((d) => d.id));
+}
+
+/** True when an expression can fail at run time (a conflict), so it must stay inside the household loop. */
+function mayConflict(d: I.DefinitionIR): boolean {
+  let risky = d.exceptions.length > 0;
+  forEachExpr(d.expr, (e) => {
+    if (e.k === 'table' && e.hit === 'unique') risky = true;
+  });
+  return risky;
+}
+
+/**
+ * Orders definitions into steps: definitions that read only parameters are hoisted out of the
+ * household loop; person-level definitions run in as few member loops as possible, and the
+ * aggregations over them are accumulated in the same loops.
+ */
+function schedule(defs: readonly I.DefinitionIR[], regional: ReadonlySet<string>, inline: ReadonlySet<string>): Step[] {
   const ids = new Set(defs.map((d) => d.id));
-  const deps = new Map<string, Set<string>>();
+  const direct = new Map(defs.map((d) => [d.id, directDeps(d, ids)]));
+  // A definition computed where it is used passes its own dependencies on to its users.
+  const expand = (id: string, seen = new Set<string>()): string[] =>
+    [...direct.get(id)!].flatMap((x) => {
+      if (!inline.has(x)) return [x];
+      if (seen.has(x)) return [];
+      seen.add(x);
+      return expand(x, seen);
+    });
+  const deps = new Map(defs.map((d) => [d.id, new Set(expand(d.id))]));
+  defs = defs.filter((d) => !inline.has(d.id));
+  const constant = new Set<string>();
   for (const d of defs) {
-    const s = new Set<string>();
-    for (const x of defExprs(d)) forEachExpr(x, (e) => e.k === 'def' && ids.has(e.id) && s.add(e.id));
-    deps.set(d.id, s);
+    if (d.level !== 'household' || mayConflict(d)) continue;
+    let reads = false;
+    for (const x of defExprs(d))
+      forEachExpr(x, (e) => {
+        if (e.k === 'field' || e.k === 'agg' || (e.k === 'param' && regional.has(e.id)) || (e.k === 'def' && !constant.has(e.id))) reads = true;
+      });
+    if (!reads) constant.add(d.id);
   }
+  const fusable = (d: I.DefinitionIR) => d.level === 'household' && d.expr.k === 'agg' && !d.exceptions.length;
   const done = new Set<string>();
-  const out: I.DefinitionIR[] = [];
-  let level: string | undefined;
-  while (out.length < defs.length) {
-    const ready = defs.filter((d) => !done.has(d.id) && [...deps.get(d.id)!].every((x) => done.has(x)));
-    const next = ready.find((d) => d.level === level) ?? ready[0]!;
-    out.push(next);
-    done.add(next.id);
-    level = next.level;
+  const steps: Step[] = [];
+  for (const d of defs)
+    if (constant.has(d.id)) {
+      steps.push({ kind: 'constant', def: d });
+      done.add(d.id);
+    }
+  // Kahn's algorithm over the remaining definitions, keeping the source order among the ready ones.
+  const missing = new Map<string, number>();
+  const users = new Map<string, string[]>();
+  for (const d of defs) {
+    if (done.has(d.id)) continue;
+    let n = 0;
+    for (const x of deps.get(d.id)!) {
+      if (done.has(x)) continue;
+      n++;
+      users.set(x, [...(users.get(x) ?? []), d.id]);
+    }
+    missing.set(d.id, n);
   }
-  return out;
+  const order = new Map(defs.map((d, i) => [d.id, i]));
+  const byId = new Map(defs.map((d) => [d.id, d]));
+  let ready = defs.filter((d) => missing.get(d.id) === 0);
+  const finish = (id: string, into: I.DefinitionIR[]) => {
+    done.add(id);
+    for (const u of users.get(id) ?? []) {
+      const left = missing.get(u)! - 1;
+      missing.set(u, left);
+      if (left === 0) into.push(byId.get(u)!);
+    }
+  };
+  while (ready.length) {
+    ready.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    const household = ready.find((d) => d.level === 'household' && !fusable(d));
+    if (household) {
+      ready = ready.filter((d) => d !== household);
+      steps.push({ kind: 'household', def: household });
+      finish(household.id, ready);
+      continue;
+    }
+    // A member loop: every ready person-level definition and fusable aggregation, then those that
+    // become ready through person-level definitions of the same loop (never through its aggregations).
+    const persons: I.DefinitionIR[] = [];
+    const aggregates: I.DefinitionIR[] = [];
+    const later: I.DefinitionIR[] = [];
+    let queue = ready;
+    ready = [];
+    while (queue.length) {
+      const next: I.DefinitionIR[] = [];
+      for (const d of queue.sort((a, b) => order.get(a.id)! - order.get(b.id)!)) {
+        if (d.level === 'person') {
+          persons.push(d);
+          finish(d.id, next);
+        } else if (fusable(d)) aggregates.push(d);
+        else later.push(d);
+      }
+      queue = next;
+    }
+    for (const a of aggregates) finish(a.id, later);
+    ready = later;
+    if (!persons.length && !aggregates.length) throw new Error('internal: no definition can be scheduled');
+    steps.push({ kind: 'members', persons, aggregates });
+  }
+  if (done.size < defs.length) throw new Error('internal: definitions left unscheduled');
+  return steps;
 }
 
 /** Parameters whose value can differ between regions: those with region blocks, and formulas over them. */
@@ -85,7 +193,10 @@ export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
   };
   const params = new Map(ir.parameters.map((p) => [p.id, p]));
   const regional = regionalParams(ir);
-  const defs = schedule(reachableDefinitions(ir, ir.outputs));
+  const reachable = reachableDefinitions(ir, ir.outputs);
+  const inline = inlined(reachable);
+  const steps = schedule(reachable, regional, inline);
+  const byId = new Map(reachable.map((d) => [d.id, d]));
   const sites: Site[] = [];
   let tmpCounter = 0;
   const tmp = () => `t${tmpCounter++}`;
@@ -158,6 +269,7 @@ export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
   const defVals = new Map<string, V>();
   const scratch = new Map<string, { kind: V['k']; dynamic: boolean }>();
   let loopLocals = new Map<string, V>();
+  const scratchRead = new Set<string>();
 
   const refs: Refs = {
     field: (level, id) => {
@@ -176,10 +288,15 @@ export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
       }
       return isCodeType(p.type) ? { code: `pn_${nm}` } : wholeParam(p) ? { n: `pn_${nm}`, d: '1' } : { n: `pn_${nm}`, d: `pd_${nm}` };
     },
-    def: (id, level) => {
+    def: (id, level, ctx) => {
+      if (inline.has(id)) {
+        const d = byId.get(id)!;
+        return whole(gen(d.expr, ctx), d);
+      }
       if (level === 'household') return defVals.get(id)!;
       const local = loopLocals.get(id);
       if (local) return local;
+      scratchRead.add(id);
       const s = scratch.get(id)!;
       const nm = names.get('s_', id);
       if (s.kind === 'bool') return { k: 'bool', e: `${nm}[j] !== 0` };
@@ -192,67 +309,159 @@ export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
     conflict,
   };
 
+  /** Does the expression read only household-level values (looking through inlined definitions)? */
+  const householdLevel = (e: I.Expr): boolean => {
+    let ok = true;
+    forEachExpr(e, (x) => {
+      if ((x.k === 'field' && x.level === 'person') || (x.k === 'def' && x.level === 'person' && !(inline.has(x.id) && householdLevel(byId.get(x.id)!.expr))) || x.k === 'agg') ok = false;
+    });
+    return ok;
+  };
+  /** The household-level conjuncts that lead a member filter, as one condition. */
+  const householdGuard = (filter: I.Expr | undefined): I.Expr | undefined => {
+    if (!filter) return undefined;
+    const e = filter.k === 'def' && inline.has(filter.id) ? byId.get(filter.id)!.expr : filter;
+    const conjuncts: I.Expr[] = [];
+    const spine = (x: I.Expr): void => {
+      if (x.k === 'and') {
+        spine(x.a);
+        spine(x.b);
+      } else conjuncts.push(x);
+    };
+    spine(e);
+    const lead: I.Expr[] = [];
+    for (const c of conjuncts) {
+      if (!householdLevel(c)) break;
+      lead.push(c);
+    }
+    return lead.length ? lead.reduce((a, b) => ({ k: 'and', t: a.t, a, b })) : undefined;
+  };
+  const pre = new Block();
   const body = new Block();
-  let i = 0;
-  while (i < defs.length) {
-    const d = defs[i]!;
-    if (d.level === 'person') {
-      // One member loop for a run of person-level definitions.
+  const comment = (d: I.DefinitionIR) => `// ${commentText(`${d.id}${d.label ? ' ' + d.label : ''}${d.cite.length ? ' ' + d.cite.map((c) => `[${citeText(c)}]`).join('') : ''}`)}`;
+  // Person-level values read outside the loop that computes them are kept in per-member arrays.
+  const stepOf = new Map<string, number>();
+  steps.forEach((st, k) => {
+    if (st.kind === 'members') for (const d of [...st.persons, ...st.aggregates]) stepOf.set(d.id, k);
+    else stepOf.set(st.def.id, k);
+  });
+  const needsStore = new Set<string>();
+  const readsOf = (d: I.DefinitionIR, into: Set<string>, seen = new Set<string>()): Set<string> => {
+    for (const x of defExprs(d))
+      forEachExpr(x, (e) => {
+        if (e.k !== 'def' || seen.has(e.id)) return;
+        seen.add(e.id);
+        if (inline.has(e.id)) readsOf(byId.get(e.id)!, into, seen);
+        else into.add(e.id);
+      });
+    return into;
+  };
+  for (const d of reachable) {
+    if (inline.has(d.id)) continue;
+    for (const id of readsOf(d, new Set())) if (byId.get(id)?.level === 'person' && stepOf.get(id) !== stepOf.get(d.id)) needsStore.add(id);
+  }
+  const defineHousehold = (d: I.DefinitionIR, out: Block) => {
+    currentDef = d;
+    out.push(comment(d));
+    const ctx: GenCtx = { out, inMembers: false, refs, tmp };
+    const v = whole(d.exceptions.length ? exceptions(d, ctx) : gen(d.expr, ctx), d);
+    const nm = names.get('h_', d.id);
+    if (v.k === 'num') {
+      if (v.sd !== undefined) {
+        out.push(`const ${nm} = ${v.n};`);
+        defVals.set(d.id, staticNum(nm, v.sd, v.nonNeg));
+      } else {
+        out.push(`const ${nm} = ${v.n}, ${nm}d = ${v.d};`);
+        defVals.set(d.id, { k: 'num', n: nm, d: `${nm}d`, nonNeg: v.nonNeg });
+      }
+    } else {
+      out.push(`const ${nm} = ${v.e};`);
+      defVals.set(d.id, { k: v.k, e: nm });
+    }
+  };
+  for (const step of steps) {
+    if (step.kind === 'constant') defineHousehold(step.def, pre);
+    else if (step.kind === 'household') defineHousehold(step.def, body);
+    else {
       const loop = new Block();
       loopLocals = new Map();
-      while (i < defs.length && defs[i]!.level === 'person') {
-        const pd = defs[i]!;
+      for (const pd of step.persons) {
         currentDef = pd;
-        loop.push(`// ${commentText(`${pd.id}${pd.label ? ' ' + pd.label : ''}${pd.cite.length ? ' ' + pd.cite.map((c) => `[${citeText(c)}]`).join('') : ''}`)}`);
+        loop.push(comment(pd));
         const ctx: GenCtx = { out: loop, inMembers: true, refs, tmp };
         const v = whole(pd.exceptions.length ? exceptions(pd, ctx) : gen(pd.expr, ctx), pd);
         const nm = names.get('s_', pd.id);
         const local = names.get('v_', pd.id);
         if (v.k === 'num') {
           const dynamic = v.sd === undefined;
-          loop.push(`const ${local} = ${v.n};`, `${nm}[j] = ${local};`);
-          if (dynamic) loop.push(`const ${local}d = ${v.d};`, `${nm}d[j] = ${local}d;`);
+          loop.push(`const ${local} = ${v.n};`);
+          if (needsStore.has(pd.id)) loop.push(`${nm}[j] = ${local};`);
+          if (dynamic) loop.push(`const ${local}d = ${v.d};`);
+          if (dynamic && needsStore.has(pd.id)) loop.push(`${nm}d[j] = ${local}d;`);
           scratch.set(pd.id, { kind: 'num', dynamic });
           const lv: V = dynamic ? { k: 'num', n: local, d: `${local}d`, nonNeg: v.nonNeg } : staticNum(local, v.sd!, v.nonNeg);
           defVals.set(pd.id, lv);
           loopLocals.set(pd.id, lv);
         } else {
-          loop.push(`const ${local} = ${v.e};`, `${nm}[j] = ${v.k === 'bool' ? `${local} ? 1 : 0` : local};`);
+          loop.push(`const ${local} = ${v.e};`);
+          if (needsStore.has(pd.id)) loop.push(`${nm}[j] = ${v.k === 'bool' ? `${local} ? 1 : 0` : local};`);
           scratch.set(pd.id, { kind: v.k, dynamic: false });
           const lv: V = { k: v.k, e: local };
           defVals.set(pd.id, lv);
           loopLocals.set(pd.id, lv);
         }
-        i++;
+      }
+      const init = new Block();
+      const after = new Block();
+      for (const ad of step.aggregates) {
+        currentDef = ad;
+        loop.push(comment(ad));
+        const acc = fusedAggregate(ad.expr as Extract<I.Expr, { k: 'agg' }>, { out: loop, inMembers: true, refs, tmp }, init, after);
+        const v = whole(acc, ad);
+        const nm = names.get('h_', ad.id);
+        if (v.k === 'num') {
+          if (v.sd !== undefined) {
+            after.push(`const ${nm} = ${v.n};`);
+            defVals.set(ad.id, staticNum(nm, v.sd, v.nonNeg));
+          } else {
+            after.push(`const ${nm} = ${v.n}, ${nm}d = ${v.d};`);
+            defVals.set(ad.id, { k: 'num', n: nm, d: `${nm}d`, nonNeg: v.nonNeg });
+          }
+        } else {
+          after.push(`const ${nm} = ${v.e};`);
+          defVals.set(ad.id, { k: v.k, e: nm });
+        }
       }
       loopLocals = new Map();
-      body.push('for (let p = ps, j = 0; p < pe; p++, j++) {');
-      body.nest(loop);
-      body.push('}');
-      continue;
-    }
-    currentDef = d;
-    body.push(`// ${commentText(`${d.id}${d.label ? ' ' + d.label : ''}${d.cite.length ? ' ' + d.cite.map((c) => `[${citeText(c)}]`).join('') : ''}`)}`);
-    const ctx: GenCtx = { out: body, inMembers: false, refs, tmp };
-    const v = whole(d.exceptions.length ? exceptions(d, ctx) : gen(d.expr, ctx), d);
-    const nm = names.get('h_', d.id);
-    if (v.k === 'num') {
-      if (v.sd !== undefined) {
-        body.push(`const ${nm} = ${v.n};`);
-        defVals.set(d.id, staticNum(nm, v.sd, v.nonNeg));
+      // A loop that only aggregates, over members filtered by a household-level condition first,
+      // is skipped when that condition is false: every accumulator then keeps its initial value.
+      const guards = step.persons.length ? [] : step.aggregates.map((a) => householdGuard((a.expr as Extract<I.Expr, { k: 'agg' }>).filter));
+      body.push(...init.lines);
+      if (guards.length && guards.every(Boolean)) {
+        const g = new Block();
+        const conds = guards.map((x) => gen(x!, { out: g, inMembers: false, refs, tmp }));
+        body.push(...g.lines, `if (${conds.map((c) => `(${(c as { e: string }).e})`).join(' || ')}) {`);
+        body.push('  for (let p = ps, j = 0; p < pe; p++, j++) {');
+        for (const l of loop.lines) body.push('    ' + l);
+        body.push('  }', '}', ...after.lines);
       } else {
-        body.push(`const ${nm} = ${v.n}, ${nm}d = ${v.d};`);
-        defVals.set(d.id, { k: 'num', n: nm, d: `${nm}d`, nonNeg: v.nonNeg });
+        body.push('for (let p = ps, j = 0; p < pe; p++, j++) {');
+        body.nest(loop);
+        body.push('}', ...after.lines);
       }
-    } else {
-      body.push(`const ${nm} = ${v.e};`);
-      defVals.set(d.id, { k: v.k, e: nm });
     }
-    i++;
   }
+  for (const id of scratchRead) if (!needsStore.has(id)) throw new Error(`internal: ${id} is read from a member array that is never written`);
+  for (const id of [...scratch.keys()]) if (!needsStore.has(id)) scratch.delete(id);
 
   // outputs
   const outputs = ir.definitions.filter((d) => ir.outputs.includes(d.id));
+  const usesRounding = new Set<string>();
+  for (const d of reachable) {
+    let r = false;
+    for (const x of defExprs(d)) forEachExpr(x, (e) => (e.k === 'round' || (e.k === 'def' && usesRounding.has(e.id))) && (r = true));
+    if (r) usesRounding.add(d.id);
+  }
   const outKind = (d: I.DefinitionIR): 'f64' | 'i32' | 'u8' => (d.type.k === 'bool' || d.type.k === 'enum' ? 'u8' : d.type.k === 'integer' || d.type.k === 'months' ? 'i32' : 'f64');
   const overflowSite = sites.length + 1;
   sites.push({ kind: 'overflow', definition: '', message: 'a value is beyond the exact range of the compiled code (2^53)', file: ir.policy.file, line: 1 });
@@ -261,8 +470,9 @@ export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
     const o = names.get('O_', d.id);
     if (v.k === 'num') {
       const value = v.sd === 1n ? v.n : `${v.n} / ${v.d}`;
+      // NaN only comes from rounding past 2^53, where float64 stops being exact.
+      if (usesRounding.has(d.id)) body.push(`if (${value} !== ${value} && err === 0) err = ${overflowSite};`);
       body.push(`${o}[h] = ${value};`);
-      if (d.type.k !== 'integer' && d.type.k !== 'months') body.push(`if (${o}[h] !== ${o}[h] && err === 0) err = ${overflowSite};`);
     } else body.push(`${o}[h] = ${v.k === 'bool' ? `${v.e} ? 1 : 0` : v.e};`);
   }
 
@@ -281,7 +491,8 @@ export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
       if (!isCodeType(p.type) && !wholeParam(p)) hoist.push(`const pd_${nm} = params.d[${jsonLiteral(id)}][0];`);
     }
   }
-  hoist.push('const DAY = params.day;', 'const MS = pop.memberStart;', 'const slot = regions.slot;', 'const E = out.errors;');
+  const usesSlot = [...usedParams].some((id) => regional.has(id));
+  hoist.push('const DAY = params.day;', 'const MS = pop.memberStart;', ...(usesSlot ? ['const slot = regions.slot;'] : []), 'const E = out.errors;');
   for (const d of outputs) hoist.push(`const ${names.get('O_', d.id)} = out[${jsonLiteral(d.id)}];`);
   const scratchLines: string[] = [];
   for (const [id, s] of scratch) {
@@ -301,9 +512,10 @@ export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
     '  let maxMembers = 1;',
     '  for (let h = from; h < to; h++) if (MS[h + 1] - MS[h] > maxMembers) maxMembers = MS[h + 1] - MS[h];',
     ...scratchLines.map((l) => '  ' + l),
+    ...pre.lines.map((l) => '  ' + l),
     '  let errors = 0;',
     '  for (let h = from; h < to; h++) {',
-    '    const ps = MS[h], pe = MS[h + 1], r = slot[h];',
+    `    const ps = MS[h], pe = MS[h + 1]${usesSlot ? ', r = slot[h]' : ''};`,
     '    let err = 0;',
     ...body.lines.map((l) => '    ' + l),
     '    E[h] = err;',

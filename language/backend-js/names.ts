@@ -12,15 +12,20 @@ export class Names {
   private counter = 0;
 
   /** A JS identifier for `kind` + `id`: readable when the id is a plain name, numbered otherwise. */
+  private readonly byPrefix = new Map<string, Map<string, string>>();
+
   get(prefix: string, id: string): string {
-    const key = `${prefix}\u0000${id}`;
-    const hit = this.used.get(key);
+    let m = this.byPrefix.get(prefix);
+    if (!m) this.byPrefix.set(prefix, (m = new Map()));
+    const hit = m.get(id);
     if (hit) return hit;
+    const key = `${prefix}\u0000${id}`;
     const plain = id.replace('@', '$');
     let name = SAFE_NAME.test(plain.replace('$', '_')) ? `${prefix}${plain}` : `${prefix}${this.counter++}`;
     while (this.taken.has(name)) name = `${prefix}${this.counter++}`;
     this.taken.add(name);
     this.used.set(key, name);
+    m.set(id, name);
     return name;
   }
 }

@@ -46,6 +46,7 @@ export class PolicyChecker {
   private readonly queue: { entry: Entry; id: string }[] = [];
   private readonly queued = new Set<Entry>();
   private readonly checked: Checked[] = [];
+  private readonly checkedById = new Map<string, Checked>();
   private readonly params = new Map<string, I.ParameterIR>();
   private readonly defs = new Map<string, I.DefinitionIR>();
   private readonly divisors = new Set<string>();
@@ -211,7 +212,9 @@ export class PolicyChecker {
     if (d.kind === 'definition') this.definition(entry, d, id, info, deps);
     else if (d.kind === 'input') this.input(entry, d, id, info, deps);
     else this.parameter(entry, d, id, info, deps);
-    this.checked.push({ entry, id, deps });
+    const c = { entry, id, deps };
+    this.checked.push(c);
+    this.checkedById.set(id, c);
   }
 
   private definition(entry: Entry, d: A.DefinitionDecl, id: string, info: ValueInfo, deps: Set<string>): void {
@@ -385,7 +388,7 @@ export class PolicyChecker {
     if (this.comp.header.framework) return;
     for (const [, p] of this.params) {
       if (p.kind !== 'parameter' || p.values.length || p.regions.some((r) => r.values.length)) continue;
-      const entry = [...this.comp.values.values()].find((e) => e.decl.name.text === p.id);
+      const entry = this.comp.values.get(p.id);
       if (!entry) continue;
       const declaredHere = entry.file === this.entryFile;
       const date = this.comp.header.effective?.from ?? 'YYYY-MM-DD';
@@ -431,7 +434,7 @@ export class PolicyChecker {
         const exprs = Array.isArray(v.value) ? v.value : [v.value as I.Expr];
         for (const e of exprs) {
           if (e.k === 'const' && typeof e.v === 'string' && Q.isZero(Q.parseRational(e.v)!)) {
-            const entry = [...this.comp.values.values()].find((x) => x.decl.name.text === id.replace(/@.*$/, ''));
+            const entry = this.entryFor(id);
             if (entry) this.s.report(entry.file, 'zero-divisor', { name: id, when: `from ${v.from}${where}` }, entry.decl.name.span);
           }
         }
@@ -479,8 +482,7 @@ export class PolicyChecker {
   }
 
   private entryFor(id: string): Entry | undefined {
-    for (const c of this.checked) if (c.id === id) return c.entry;
-    return undefined;
+    return this.checkedById.get(id)?.entry;
   }
 
   // ---------- tests ----------

@@ -4,7 +4,13 @@ import { KEYWORDS, IDENTIFIER, LITERAL_PATTERNS } from './vocabulary.ts';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export const Identifier = createToken({ name: 'Identifier', pattern: IDENTIFIER });
+/** Categories: one CONSUME matches any of their tokens (a name, a binary operator, a prefix). */
+export const NameTok = createToken({ name: 'NameTok', pattern: Lexer.NA });
+export const BinaryOp = createToken({ name: 'BinaryOp', pattern: Lexer.NA });
+export const CompareOp = createToken({ name: 'CompareOp', pattern: Lexer.NA });
+export const PrefixOp = createToken({ name: 'PrefixOp', pattern: Lexer.NA });
+
+export const Identifier = createToken({ name: 'Identifier', pattern: IDENTIFIER, categories: [NameTok] });
 
 const byLength = (a: string, b: string): number => b.length - a.length;
 
@@ -23,7 +29,8 @@ function keywordTokens(): Record<string, TokenType> {
   const out: Record<string, TokenType> = {};
   for (const s of ordered) {
     const spellings = [...s.en, ...s.zh].sort(byLength).map(escape).join('|');
-    out[s.name] = createToken({ name: s.name, pattern: new RegExp(spellings), longer_alt: Identifier });
+    const categories = s.name === 'Region' ? [NameTok] : s.name === 'And' || s.name === 'Or' ? [BinaryOp] : s.name === 'Not' ? [PrefixOp] : [];
+    out[s.name] = createToken({ name: s.name, pattern: new RegExp(spellings), longer_alt: Identifier, categories });
   }
   return out;
 }
@@ -43,18 +50,19 @@ export const Citation = createToken({ name: 'Citation', pattern: LITERAL_PATTERN
 export const BadString = createToken({ name: 'BadString', pattern: /"(?:[^"\\\r\n\u2028\u2029]|\\.)*\\?|“[^”\r\n\u2028\u2029]*/, group: 'errors' });
 export const BadCitation = createToken({ name: 'BadCitation', pattern: /\[[^\[\]\r\n\u2028\u2029]*|【[^【】\r\n\u2028\u2029]*/, group: 'errors' });
 
-const punct = (name: string, pattern: RegExp): TokenType => createToken({ name, pattern });
+const punct = (name: string, pattern: RegExp, categories: TokenType[] = []): TokenType => createToken({ name, pattern, categories });
+const punctCmp = (name: string, pattern: RegExp): TokenType => punct(name, pattern, [BinaryOp, CompareOp]);
 export const Arrow = punct('Arrow', /=>|⇒/);
-export const Le = punct('Le', /<=|≤/);
-export const Ge = punct('Ge', />=|≥/);
-export const Neq = punct('Neq', /!=|≠/);
-export const Eq = punct('Eq', /=|＝/);
-export const Lt = punct('Lt', /</);
-export const Gt = punct('Gt', />/);
-export const Plus = punct('Plus', /\+/);
-export const Minus = punct('Minus', /-|−/);
-export const Star = punct('Star', /\*|×/);
-export const Slash = punct('Slash', /\/|÷/);
+export const Le = punctCmp('Le', /<=|≤/);
+export const Ge = punctCmp('Ge', />=|≥/);
+export const Neq = punctCmp('Neq', /!=|≠/);
+export const Eq = punctCmp('Eq', /=|＝/);
+export const Lt = punctCmp('Lt', /</);
+export const Gt = punctCmp('Gt', />/);
+export const Plus = punct('Plus', /\+/, [BinaryOp]);
+export const Minus = punct('Minus', /-|−/, [BinaryOp, PrefixOp]);
+export const Star = punct('Star', /\*|×/, [BinaryOp]);
+export const Slash = punct('Slash', /\/|÷/, [BinaryOp]);
 export const LParen = punct('LParen', /\(|（/);
 export const RParen = punct('RParen', /\)|）/);
 export const LBrace = punct('LBrace', /\{|｛/);
@@ -66,6 +74,10 @@ export const Range = punct('Range', /\.\./);
 export const Dot = punct('Dot', /\./);
 
 export const ALL_TOKENS: TokenType[] = [
+  NameTok,
+  BinaryOp,
+  CompareOp,
+  PrefixOp,
   WhiteSpace,
   Comment,
   DateLit,

@@ -32,7 +32,18 @@ export function parseCst(source: SourceText): ParseResult {
       end = Math.min(len, start + 1);
       start = Math.min(start, len);
     }
-    diagnostics.push(makeDiagnostic('syntax', { message: e.message }, source.path, source.range({ start, end })));
+    let message = e.message;
+    // When the unexpected token starts a later line, the mistake is at the end of the line before
+    // (a dangling operator, a missing parenthesis): point there.
+    const at = lexed.tokens.indexOf(e.token);
+    const prev = at > 0 ? lexed.tokens[at - 1] : undefined;
+    if (prev && Number.isFinite(start) && source.position(prev.endOffset! + 1).line < source.position(start).line) {
+      const found = e.token.image.length > 24 ? e.token.image.slice(0, 24) + '…' : e.token.image;
+      message = `${message.replace(/ but found .*$/, '')} after "${prev.image}" (the next line starts with "${found}")`;
+      start = prev.endOffset! + 1;
+      end = start;
+    }
+    diagnostics.push(makeDiagnostic('syntax', { message }, source.path, source.range({ start, end })));
   }
   return { cst, tokens: lexed.tokens, comments: lexed.comments, diagnostics };
 }

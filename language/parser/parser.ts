@@ -8,9 +8,14 @@ import { errorMessages } from './messages.ts';
 
 const K = L.KW;
 
+type Alts = Parameters<CstParser['OR']>[0];
+
 export class DoudiParser extends CstParser {
+  /** Alternatives built once, not on every call (Chevrotain's advice for hot rules). */
+  private readonly alts: Record<string, Alts> = {};
+
   constructor() {
-    super(L.ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'full', errorMessageProvider: errorMessages });
+    super(L.ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'onlyOffset', errorMessageProvider: errorMessages });
     this.performSelfAnalysis();
   }
 
@@ -82,7 +87,7 @@ export class DoudiParser extends CstParser {
   });
 
   private name = this.RULE('name', () => {
-    this.OR([{ ALT: () => this.CONSUME(L.Identifier) }, { ALT: () => this.CONSUME(K.Region!) }]);
+    this.CONSUME(L.NameTok);
   });
 
   private parameterDecl = this.RULE('parameterDecl', () => {
@@ -271,153 +276,99 @@ export class DoudiParser extends CstParser {
   });
 
   // ---- expressions ----
+  // One flat rule for operator sequences; the AST builder applies precedence. A deep rule per
+  // precedence level would build a dozen CST nodes for every name and number.
 
   public expression = this.RULE('expression', () => {
-    this.SUBRULE(this.orExpr);
-  });
-
-  private orExpr = this.RULE('orExpr', () => {
-    this.SUBRULE(this.andExpr);
+    this.SUBRULE(this.operand);
     this.MANY(() => {
-      this.CONSUME(K.Or!);
-      this.SUBRULE2(this.andExpr);
-    });
-  });
-
-  private andExpr = this.RULE('andExpr', () => {
-    this.SUBRULE(this.notExpr);
-    this.MANY(() => {
-      this.CONSUME(K.And!);
-      this.SUBRULE2(this.notExpr);
-    });
-  });
-
-  private notExpr = this.RULE('notExpr', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.Not!);
-          this.SUBRULE(this.notExpr);
-        },
-      },
-      { ALT: () => this.SUBRULE(this.comparison) },
-    ]);
-  });
-
-  private comparison = this.RULE('comparison', () => {
-    this.SUBRULE(this.additive);
-    this.OPTION(() => {
-      this.OR([
-        {
-          ALT: () => {
-            this.SUBRULE(this.compOp);
-            this.SUBRULE2(this.additive);
+      this.OR(
+        (this.alts.expression ??= [
+          {
+            ALT: () => {
+              this.CONSUME(L.BinaryOp);
+              this.SUBRULE2(this.operand);
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(K.In!);
-            this.SUBRULE(this.inTarget);
+          {
+            ALT: () => {
+              this.CONSUME(K.In!);
+              this.SUBRULE(this.inTarget);
+            },
           },
-        },
-      ]);
+        ]),
+      );
     });
+  });
+
+  private operand = this.RULE('operand', () => {
+    this.MANY(() => this.CONSUME(L.PrefixOp));
+    this.SUBRULE(this.primary);
   });
 
   private compOp = this.RULE('compOp', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(L.Eq) },
-      { ALT: () => this.CONSUME(L.Neq) },
-      { ALT: () => this.CONSUME(L.Le) },
-      { ALT: () => this.CONSUME(L.Ge) },
-      { ALT: () => this.CONSUME(L.Lt) },
-      { ALT: () => this.CONSUME(L.Gt) },
-    ]);
+    this.CONSUME(L.CompareOp);
   });
 
   private inTarget = this.RULE('inTarget', () => {
     this.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [
-      {
-        GATE: () => this.LA(1).tokenType === L.LParen,
-        ALT: () => {
-          this.CONSUME(L.LParen);
-          this.AT_LEAST_ONE_SEP({ SEP: L.Comma, DEF: () => this.SUBRULE(this.expression) });
-          this.CONSUME(L.RParen);
+        {
+          GATE: () => this.LA(1).tokenType === L.LParen,
+          ALT: () => {
+            this.CONSUME(L.LParen);
+            this.AT_LEAST_ONE_SEP({ SEP: L.Comma, DEF: () => this.SUBRULE(this.expression) });
+            this.CONSUME(L.RParen);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.SUBRULE(this.additive);
-          this.CONSUME(L.Range);
-          this.SUBRULE2(this.additive);
+        {
+          ALT: () => {
+            this.SUBRULE(this.operand);
+            this.CONSUME(L.Range);
+            this.SUBRULE2(this.operand);
+          },
         },
-      },
-    ]});
-  });
-
-  private additive = this.RULE('additive', () => {
-    this.SUBRULE(this.multiplicative);
-    this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(L.Plus) }, { ALT: () => this.CONSUME(L.Minus) }]);
-      this.SUBRULE2(this.multiplicative);
+      ],
     });
-  });
-
-  private multiplicative = this.RULE('multiplicative', () => {
-    this.SUBRULE(this.unary);
-    this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(L.Star) }, { ALT: () => this.CONSUME(L.Slash) }]);
-      this.SUBRULE2(this.unary);
-    });
-  });
-
-  private unary = this.RULE('unary', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(L.Minus);
-          this.SUBRULE(this.unary);
-        },
-      },
-      { ALT: () => this.SUBRULE(this.primary) },
-    ]);
   });
 
   private primary = this.RULE('primary', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(L.NumberLit);
-          this.OPTION(() => this.CONSUME(K.Month!));
+    this.OR(
+      (this.alts.primary ??= [
+        { ALT: () => this.SUBRULE(this.reference) },
+        {
+          ALT: () => {
+            this.CONSUME(L.NumberLit);
+            this.OPTION(() => this.CONSUME(K.Month!));
+          },
         },
-      },
-      { ALT: () => this.CONSUME(L.MoneyLit) },
-      { ALT: () => this.CONSUME(L.PercentLit) },
-      { ALT: () => this.CONSUME(L.DateLit) },
-      { ALT: () => this.CONSUME(K.True!) },
-      { ALT: () => this.CONSUME(K.False!) },
-      { ALT: () => this.CONSUME(K.Base!) },
-      {
-        ALT: () => {
-          this.CONSUME(L.LParen);
-          this.SUBRULE(this.expression);
-          this.CONSUME(L.RParen);
+        { ALT: () => this.CONSUME(L.MoneyLit) },
+        { ALT: () => this.CONSUME(L.PercentLit) },
+        { ALT: () => this.CONSUME(L.DateLit) },
+        { ALT: () => this.CONSUME(K.True!) },
+        { ALT: () => this.CONSUME(K.False!) },
+        { ALT: () => this.CONSUME(K.Base!) },
+        {
+          ALT: () => {
+            this.CONSUME(L.LParen);
+            this.SUBRULE(this.expression);
+            this.CONSUME(L.RParen);
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.ifExpr) },
-      { ALT: () => this.SUBRULE(this.matchExpr) },
-      { ALT: () => this.SUBRULE(this.tableExpr) },
-      { ALT: () => this.SUBRULE(this.reference) },
-    ]);
+        { ALT: () => this.SUBRULE(this.ifExpr) },
+        { ALT: () => this.SUBRULE(this.matchExpr) },
+        { ALT: () => this.SUBRULE(this.tableExpr) },
+      ]),
+    );
   });
 
+  /** A name, a qualified enum value (Enum.value) or a call. */
   private reference = this.RULE('reference', () => {
-    this.SUBRULE(this.name);
+    this.CONSUME(L.NameTok);
     this.OPTION(() => {
       this.CONSUME(L.Dot);
-      this.SUBRULE2(this.name);
+      this.CONSUME2(L.NameTok);
     });
     this.OPTION2(() => this.SUBRULE(this.callArgs));
   });
@@ -518,25 +469,25 @@ export class DoudiParser extends CstParser {
       {
         ALT: () => {
           this.SUBRULE(this.compOp);
-          this.SUBRULE(this.additive);
+          this.SUBRULE(this.expression);
         },
       },
       {
         ALT: () => {
-          this.SUBRULE2(this.additive);
+          this.SUBRULE2(this.expression);
           this.OPTION(() => {
             this.OR2([
               {
                 ALT: () => {
                   this.CONSUME(L.Range);
-                  this.SUBRULE3(this.additive);
+                  this.SUBRULE3(this.expression);
                 },
               },
               {
                 ALT: () => {
                   this.AT_LEAST_ONE(() => {
                     this.CONSUME(L.Comma);
-                    this.SUBRULE4(this.additive);
+                    this.SUBRULE4(this.expression);
                   });
                 },
               },

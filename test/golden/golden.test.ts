@@ -36,7 +36,27 @@ function compare(file: string, actual: string | undefined): void {
     return;
   }
   const expected = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
-  expect(actual, `${file} differs (run npm run golden:update if the change is intended)`).toBe(expected);
+  if (actual === expected) return;
+  expect.fail(`${file} differs (run npm run golden:update if the change is intended):\n${diff(expected, actual)}`);
+}
+
+/** The first differing lines, with a little context, in unified-diff style. */
+function diff(expected: string | undefined, actual: string | undefined): string {
+  if (expected === undefined) return '(the expected file does not exist)';
+  if (actual === undefined) return '(nothing was produced, but the expected file exists)';
+  const a = expected.split('\n');
+  const b = actual.split('\n');
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  let ea = a.length - 1;
+  let eb = b.length - 1;
+  while (ea >= i && eb >= i && a[ea] === b[eb]) {
+    ea--;
+    eb--;
+  }
+  const from = Math.max(0, i - 3);
+  const out = [`@@ line ${i + 1} @@`, ...a.slice(from, i).map((l) => `  ${l}`), ...a.slice(i, Math.min(ea + 1, i + 20)).map((l) => `- ${l}`), ...b.slice(i, Math.min(eb + 1, i + 20)).map((l) => `+ ${l}`)];
+  return out.join('\n');
 }
 
 describe('golden', () => {

@@ -313,30 +313,31 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const pd_edge_multiple = params.d["edge_multiple"][0];
   const DAY = params.day;
   const MS = pop.memberStart;
-  const slot = regions.slot;
   const E = out.errors;
   const O_eligible = out["eligible"];
   const O_edge = out["edge"];
   const O_raised = out["raised"];
   let maxMembers = 1;
   for (let h = from; h < to; h++) if (MS[h + 1] - MS[h] > maxMembers) maxMembers = MS[h + 1] - MS[h];
+  // raised [浙 §4]
+  const h_raised = roundSteps(pn_dibao_standard * 11, 10 * 100, 0) * 100;
   let errors = 0;
   for (let h = from; h < to; h++) {
-    const ps = MS[h], pe = MS[h + 1], r = slot[h];
+    const ps = MS[h], pe = MS[h + 1];
     let err = 0;
-    // count_members [57号 §7]
     let t0 = 0;
-    for (let p = ps, j = 0; p < pe; p++, j++) {
-      if (!(P_co_resident[p] !== 0)) continue;
-      t0++;
-    }
-    const h_count_members = t0;
-    // income [浙 §3]
     let t1 = 0;
     for (let p = ps, j = 0; p < pe; p++, j++) {
-      if (!(P_co_resident[p] !== 0)) continue;
-      t1 += P_wage_income[p] + P_business_income[p];
+      // count_members [57号 §7]
+      if (P_co_resident[p] !== 0) {
+        t0++;
+      }
+      // income [浙 §3]
+      if (P_co_resident[p] !== 0) {
+        t1 += P_wage_income[p] + P_business_income[p];
+      }
     }
+    const h_count_members = t0;
     const h_income = t1;
     // pci [57号 §13]
     let t2, t2d;
@@ -355,12 +356,10 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
       t4 = h_pci * pd_edge_multiple < t3 * h_pcid;
     }
     const h_edge = t4;
-    // raised [浙 §4]
-    const h_raised = roundSteps(pn_dibao_standard * 11, 10 * 100, 0) * 100;
     O_eligible[h] = h_eligible ? 1 : 0;
     O_edge[h] = h_edge ? 1 : 0;
+    if (h_raised !== h_raised && err === 0) err = 1;
     O_raised[h] = h_raised;
-    if (O_raised[h] !== O_raised[h] && err === 0) err = 1;
     E[h] = err;
     if (err !== 0) errors++;
   }

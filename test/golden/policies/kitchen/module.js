@@ -316,23 +316,23 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const H_area = pop.household["area"];
   const H_region = pop.household["region"];
   const P_age = pop.person["age"];
+  const P_sex = pop.person["sex"];
   const P_wage_income = pop.person["wage_income"];
   const P_business_income = pop.person["business_income"];
   const P_property_income = pop.person["property_income"];
   const P_transfer_income = pop.person["transfer_income"];
   const P_employed = pop.person["employed"];
-  const P_self_care = pop.person["self_care"];
+  const P_co_resident = pop.person["co_resident"];
   const P_disability_grade = pop.person["disability_grade"];
+  const P_catastrophic_illness = pop.person["catastrophic_illness"];
+  const P_self_care = pop.person["self_care"];
   const P_student = pop.person["student"];
   const P_disability_type = pop.person["disability_type"];
-  const P_sex = pop.person["sex"];
-  const P_co_resident = pop.person["co_resident"];
-  const P_catastrophic_illness = pop.person["catastrophic_illness"];
+  const pn_cutoff = params.n["cutoff"][0];
   const PN_standard = params.n["standard"];
   const pn_formula_standard = params.n["formula_standard"][0];
   const PN_area_factor = params.n["area_factor"];
   const PD_area_factor = params.d["area_factor"];
-  const pn_cutoff = params.n["cutoff"][0];
   const pn_strict = params.n["strict"][0];
   const pn_tier_months = params.n["tier_months"][0];
   const pn_reform_on = params.n["reform_on"][0];
@@ -357,329 +357,303 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   let maxMembers = 1;
   for (let h = from; h < to; h++) if (MS[h + 1] - MS[h] > maxMembers) maxMembers = MS[h + 1] - MS[h];
   const s_adult = new Uint8Array(maxMembers);
-  const s_income = new Float64Array(maxMembers);
-  const s_care = new Float64Array(maxMembers);
-  const s_band = new Float64Array(maxMembers);
-  const s_points = new Float64Array(maxMembers);
   const s_weight_class = new Float64Array(maxMembers);
-  const s_share = new Float64Array(maxMembers);
-  const s_shared = new Float64Array(maxMembers);
+  // after_cutoff 截止后 [t §8]
+  const h_after_cutoff = DAY > pn_cutoff;
   let errors = 0;
   for (let h = from; h < to; h++) {
     const ps = MS[h], pe = MS[h + 1], r = slot[h];
     let err = 0;
-    for (let p = ps, j = 0; p < pe; p++, j++) {
-      // adult 成年 [t §6]
-      const v_adult = P_age[p] >= 18;
-      s_adult[j] = v_adult ? 1 : 0;
-      // income 收入 [t §6]
-      const v_income = P_wage_income[p] + P_business_income[p] + P_property_income[p] + P_transfer_income[p] - ((P_employed[p] !== 0) ? 10000 : 0);
-      s_income[j] = v_income;
-      // care 照护 [t §6]
-      const v_care = P_self_care[p] === 0 ? 0 : (P_self_care[p] === 1 ? (roundSteps(PN_standard[r], 6 * 100, 0) * 100) : (roundSteps(PN_standard[r], 3, 0)));
-      s_care[j] = v_care;
-      // band 档次 [t §6]
-      let t5;
-      if ((P_age[p] < 18)) {
-        t5 = 0;
-      } else if ((P_age[p] >= 60) && (P_disability_grade[p] >= 1 && P_disability_grade[p] <= 2)) {
-        t5 = 2;
-      } else if ((P_age[p] >= 60)) {
-        t5 = 1;
-      } else if (((P_disability_grade[p] === 1) || (P_disability_grade[p] === 2))) {
-        t5 = 2;
-      } else {
-        t5 = 1;
-      }
-      const v_band = t5;
-      s_band[j] = v_band;
-      // points 积分 [t §6]
-      const t6 = P_student[p] !== 0;
-      let t7 = 0, t8 = 0;
-      if ((P_age[p] >= 60)) {
-        t7 += 2; t8++;
-      }
-      if (t6) {
-        t7 += 1; t8++;
-      }
-      if (((P_disability_type[p] === 5) || (P_disability_type[p] === 6))) {
-        t7 += 3; t8++;
-      }
-      const v_points = t7;
-      s_points[j] = v_points;
-      // weight_class 类 [t §6]
-      const t9 = ((P_sex[p] === 0)) && (P_age[p] < 40);
-      const t10 = ((P_sex[p] === 0)) && (P_age[p] >= 40);
-      const t11 = ((P_sex[p] === 1)) && (P_age[p] >= 0 && P_age[p] <= 39);
-      const t12 = ((P_sex[p] === 1)) && (P_age[p] >= 40);
-      if (+t9 + +t10 + +t11 + +t12 > 1) { if (err === 0) err = 1; }
-      let t13;
-      if (t9) {
-        t13 = 1;
-      } else if (t10) {
-        t13 = 2;
-      } else if (t11) {
-        t13 = 3;
-      } else if (t12) {
-        t13 = 4;
-      } else {
-        t13 = 0;
-      }
-      const v_weight_class = t13;
-      s_weight_class[j] = v_weight_class;
-    }
-    // adult_count 成年人数 [t §7]
-    let t14 = 0;
-    for (let p = ps, j = 0; p < pe; p++, j++) {
-      if (!(s_adult[j] !== 0)) continue;
-      t14++;
-    }
-    const h_adult_count = t14;
-    // household_income 家庭收入 [t §7]
-    let t15 = 0;
-    for (let p = ps, j = 0; p < pe; p++, j++) {
-      t15 += s_income[j];
-    }
-    const h_household_income = t15;
-    // oldest 最大年龄 [t §7]
-    let t16 = 0, t16f = false;
-    for (let p = ps, j = 0; p < pe; p++, j++) {
-      if (!t16f || P_age[p] > t16) { t16 = P_age[p]; t16f = true; }
-    }
-    if (!t16f) {
-      t16 = 0;
-    }
-    const h_oldest = t16;
-    // top_income 最高收入 [t §7]
-    let t17 = 0, t17f = false;
-    for (let p = ps, j = 0; p < pe; p++, j++) {
-      if (!(P_co_resident[p] !== 0)) continue;
-      if (!t17f || s_income[j] > t17) { t17 = s_income[j]; t17f = true; }
-    }
-    if (!t17f) {
-      t17 = 0;
-    }
-    const h_top_income = t17;
-    // everyone_resident 都共同生活 [t §7]
-    let t18 = true;
-    for (let p = ps, j = 0; p < pe; p++, j++) {
-      if (!(P_co_resident[p] !== 0)) { t18 = false; break; }
-    }
-    const h_everyone_resident = t18;
-    // all_adults_work 成年人都就业 [t §7]
-    let t19 = true;
-    for (let p = ps, j = 0; p < pe; p++, j++) {
-      if (!(s_adult[j] !== 0)) continue;
-      if (!(P_employed[p] !== 0)) { t19 = false; break; }
-    }
-    const h_all_adults_work = t19;
-    // some_disabled 有残疾人 [t §7]
-    let t20 = false;
-    for (let p = ps, j = 0; p < pe; p++, j++) {
-      if (!(P_disability_grade[p] >= 1)) continue;
-      t20 = true;
-      break;
-    }
-    const h_some_disabled = t20;
-    // some_old_ill 有老年病人 [t §7]
-    let t21 = false;
-    for (let p = ps, j = 0; p < pe; p++, j++) {
-      if (!(P_age[p] >= 60)) continue;
-      if (P_catastrophic_illness[p] !== 0) { t21 = true; break; }
-    }
-    const h_some_old_ill = t21;
-    // size 人数 [t §8]
-    let t22 = 0;
-    for (let p = ps, j = 0; p < pe; p++, j++) {
-      t22++;
-    }
-    const h_size = t22;
-    // pci 人均收入 [t §8]
-    let t23, t23d;
-    if (h_size === 0) {
-      t23 = 0; t23d = 1;
-    } else {
-      t23 = h_household_income; t23d = h_size;
-    }
-    const h_pci = t23, h_pcid = t23d;
     // yearly_costs 年度支出 [t §8]
     const h_yearly_costs = H_medical_costs[h] + H_education_costs[h];
     // monthly_costs 月度支出 [t §8]
     const h_monthly_costs = h_yearly_costs;
     // local_standard 地方标准 [t §8]
-    const t24 = Math.max(PN_standard[r], pn_formula_standard);
-    const t25 = PN_area_factor[H_area[h]];
-    const t26 = PD_area_factor[H_area[h]];
-    const h_local_standard = roundSteps(t24 * t25, t26, 0);
-    // cost_ratio 支出比 [t §8]
-    let t27, t27d;
-    if (h_household_income > 0) {
-      t27 = h_monthly_costs * Math.sign(h_household_income); t27d = 12 * (Math.abs(h_household_income));
-    } else {
-      t27 = 0; t27d = 1;
-    }
-    const h_cost_ratio = t27, h_cost_ratiod = t27d;
-    // gap 差额 [t §8]
-    const h_gap = h_local_standard * h_pcid - h_pci, h_gapd = h_pcid;
-    // after_cutoff 截止后 [t §8]
-    const h_after_cutoff = DAY > pn_cutoff;
+    const t5 = Math.max(PN_standard[r], pn_formula_standard);
+    const t6 = PN_area_factor[H_area[h]];
+    const t7 = PD_area_factor[H_area[h]];
+    const h_local_standard = roundSteps(t5 * t6, t7, 0);
     // in_guangzhou 广州 [t §8]
     const h_in_guangzhou = (H_region[h] === 440100) || (H_region[h] === 440106);
+    // costs 支出 [t §9]
+    const h_costs = (h_monthly_costs < 4503599627370496 ? Math.round(h_monthly_costs / 12) : roundSteps(h_monthly_costs, 12, 0));
+    let t13 = 0;
+    let t14 = 0, t14f = false;
+    let t15 = 0, t15f = false;
+    let t17 = true;
+    let t18 = false;
+    let t19 = false;
+    let t20 = 0;
+    let t21 = 0;
+    let t22 = 0;
+    let t23 = true;
+    for (let p = ps, j = 0; p < pe; p++, j++) {
+      // adult 成年 [t §6]
+      const v_adult = P_age[p] >= 18;
+      s_adult[j] = v_adult ? 1 : 0;
+      // weight_class 类 [t §6]
+      const t8 = ((P_sex[p] === 0)) && (P_age[p] < 40);
+      const t9 = ((P_sex[p] === 0)) && (P_age[p] >= 40);
+      const t10 = ((P_sex[p] === 1)) && (P_age[p] >= 0 && P_age[p] <= 39);
+      const t11 = ((P_sex[p] === 1)) && (P_age[p] >= 40);
+      if (+t8 + +t9 + +t10 + +t11 > 1) { if (err === 0) err = 1; }
+      let t12;
+      if (t8) {
+        t12 = 1;
+      } else if (t9) {
+        t12 = 2;
+      } else if (t10) {
+        t12 = 3;
+      } else if (t11) {
+        t12 = 4;
+      } else {
+        t12 = 0;
+      }
+      const v_weight_class = t12;
+      s_weight_class[j] = v_weight_class;
+      // household_income 家庭收入 [t §7]
+      t13 += P_wage_income[p] + P_business_income[p] + P_property_income[p] + P_transfer_income[p] - ((P_employed[p] !== 0) ? 10000 : 0);
+      // oldest 最大年龄 [t §7]
+      if (!t14f || P_age[p] > t14) { t14 = P_age[p]; t14f = true; }
+      // top_income 最高收入 [t §7]
+      if (P_co_resident[p] !== 0) {
+        const t16 = P_wage_income[p] + P_business_income[p] + P_property_income[p] + P_transfer_income[p] - ((P_employed[p] !== 0) ? 10000 : 0);
+        if (!t15f || t16 > t15) { t15 = t16; t15f = true; }
+      }
+      // everyone_resident 都共同生活 [t §7]
+      if (!(P_co_resident[p] !== 0)) t17 = false;
+      // some_disabled 有残疾人 [t §7]
+      if (P_disability_grade[p] >= 1) {
+        t18 = true;
+      }
+      // some_old_ill 有老年病人 [t §7]
+      if (P_age[p] >= 60) {
+        if (P_catastrophic_illness[p] !== 0) t19 = true;
+      }
+      // size 人数 [t §8]
+      t20++;
+      // care_total 照护合计 [t §9]
+      t21 += roundSteps(P_self_care[p] === 0 ? 0 : (P_self_care[p] === 1 ? (roundSteps(PN_standard[r], 6 * 100, 0) * 100) : (roundSteps(PN_standard[r], 3, 0))), 100, 0) * 100;
+      // adult_count 成年人数 [t §7]
+      if (v_adult) {
+        t22++;
+      }
+      // all_adults_work 成年人都就业 [t §7]
+      if (v_adult) {
+        if (!(P_employed[p] !== 0)) t23 = false;
+      }
+    }
+    const h_household_income = t13;
+    if (!t14f) {
+      t14 = 0;
+    }
+    const h_oldest = t14;
+    if (!t15f) {
+      t15 = 0;
+    }
+    const h_top_income = t15;
+    const h_everyone_resident = t17;
+    const h_some_disabled = t18;
+    const h_some_old_ill = t19;
+    const h_size = t20;
+    const h_care_total = t21;
+    const h_adult_count = t22;
+    const h_all_adults_work = t23;
+    // pci 人均收入 [t §8]
+    let t24, t24d;
+    if (h_size === 0) {
+      t24 = 0; t24d = 1;
+    } else {
+      t24 = h_household_income; t24d = h_size;
+    }
+    const h_pci = t24, h_pcid = t24d;
+    // cost_ratio 支出比 [t §8]
+    let t25, t25d;
+    if (h_household_income > 0) {
+      t25 = h_monthly_costs * Math.sign(h_household_income); t25d = 12 * (Math.abs(h_household_income));
+    } else {
+      t25 = 0; t25d = 1;
+    }
+    const h_cost_ratio = t25, h_cost_ratiod = t25d;
+    // gap 差额 [t §8]
+    const h_gap = h_local_standard * h_pcid - h_pci, h_gapd = h_pcid;
     // status 状态 [t §9]
+    let t26 = 0;
+    let t27;
+    if (h_gap < 0) {
+      if (t26 !== 0 && !(1 === t27)) { if (err === 0) err = 2; }
+      t27 = 1; t26 = 1;
+    }
     let t28 = 0;
     let t29;
-    if (h_gap < 0) {
-      if (t28 !== 0 && !(1 === t29)) { if (err === 0) err = 2; }
+    if (pn_strict !== 0) {
+      if (t28 !== 0 && !(1 === t29)) { if (err === 0) err = 3; }
       t29 = 1; t28 = 1;
     }
     let t30 = 0;
     let t31;
-    if (pn_strict !== 0) {
-      if (t30 !== 0 && !(1 === t31)) { if (err === 0) err = 3; }
-      t31 = 1; t30 = 1;
-    }
-    let t32 = 0;
-    let t33;
-    if (t30 !== 0) { t33 = t31; t32 = 1; }
-    if (t32 === 0) {
+    if (t28 !== 0) { t31 = t29; t30 = 1; }
+    if (t30 === 0) {
       if (h_some_disabled && (h_gap > 0)) {
-        t33 = 2; t32 = 1;
+        t31 = 2; t30 = 1;
       }
     }
-    if (t32 !== 0) {
-      if (t28 !== 0 && !(t33 === t29)) { if (err === 0) err = 4; }
-      t29 = t33; t28 = 1;
+    if (t30 !== 0) {
+      if (t26 !== 0 && !(t31 === t27)) { if (err === 0) err = 4; }
+      t27 = t31; t26 = 1;
     }
-    let t34;
-    if (t28 !== 0) {
-      t34 = t29;
+    let t32;
+    if (t26 !== 0) {
+      t32 = t27;
     } else {
-      t34 = 0;
+      t32 = 0;
     }
-    const h_status = t34;
+    const h_status = t32;
     // benefit 救助金 [t §9]
+    let t38 = 0;
+    let t39;
     let t40 = 0;
     let t41;
-    let t42 = 0;
-    let t43;
-      const t35 = h_gap * h_size;
-      const t36 = pn_tier_months * PN_standard[r];
-    if (t35 > t36 * h_gapd) {
-      const t44 = roundSteps(PN_standard[r] * 2, 100, 2) * 100;
-      if (t42 !== 0 && !(t44 === t43)) { if (err === 0) err = 5; }
-      t43 = t44; t42 = 1;
+      const t33 = h_gap * h_size;
+      const t34 = pn_tier_months * PN_standard[r];
+    if (t33 > t34 * h_gapd) {
+      const t42 = roundSteps(PN_standard[r] * 2, 100, 2) * 100;
+      if (t40 !== 0 && !(t42 === t41)) { if (err === 0) err = 5; }
+      t41 = t42; t40 = 1;
     }
-    let t45 = 0;
-    let t46;
-    if (t42 !== 0) { t46 = t43; t45 = 1; }
-    if (t45 === 0) {
+    let t43 = 0;
+    let t44;
+    if (t40 !== 0) { t44 = t41; t43 = 1; }
+    if (t43 === 0) {
       if (h_gap > 0) {
-        t46 = roundSteps(h_gap * h_size, h_gapd * 100, 0) * 100; t45 = 1;
+        t44 = roundSteps(h_gap * h_size, h_gapd * 100, 0) * 100; t43 = 1;
       }
     }
-    if (t45 !== 0) {
-      if (t40 !== 0 && !(t46 === t41)) { if (err === 0) err = 6; }
-      t41 = t46; t40 = 1;
+    if (t43 !== 0) {
+      if (t38 !== 0 && !(t44 === t39)) { if (err === 0) err = 6; }
+      t39 = t44; t38 = 1;
     }
     if ((pn_reform_on !== 0) && (pn_bonus_rate > 0)) {
-      const t37 = pd_bonus_rate + pn_bonus_rate;
-      const t38 = h_gap * t37;
-      const t39 = h_gapd * pd_bonus_rate;
-      const t47 = roundSteps(t38 * h_size, t39 * 100, 1) * 100;
-      if (t40 !== 0 && !(t47 === t41)) { if (err === 0) err = 7; }
-      t41 = t47; t40 = 1;
+      const t35 = pd_bonus_rate + pn_bonus_rate;
+      const t36 = h_gap * t35;
+      const t37 = h_gapd * pd_bonus_rate;
+      const t45 = roundSteps(t36 * h_size, t37 * 100, 1) * 100;
+      if (t38 !== 0 && !(t45 === t39)) { if (err === 0) err = 7; }
+      t39 = t45; t38 = 1;
     }
-    let t48;
-    if (t40 !== 0) {
-      t48 = t41;
+    let t46;
+    if (t38 !== 0) {
+      t46 = t39;
     } else {
-      t48 = 0;
+      t46 = 0;
     }
-    const h_benefit = t48;
+    const h_benefit = t46;
     // lump 一次性 [t §9]
-    const t49 = Math.abs(h_gap);
-    const t50 = t49 * pn_tier_months;
-    const h_lump = roundSteps(t50 * 2 + (h_oldest * h_gapd), h_gapd * 2, 0);
-    // costs 支出 [t §9]
-    const h_costs = roundSteps(h_monthly_costs, 12, 0);
+    const t47 = Math.abs(h_gap);
+    const t48 = t47 * pn_tier_months;
+    const h_lump = roundSteps(t48 * 2 + (h_oldest * h_gapd), h_gapd * 2, 0);
     // ratio_out 比率 [t §9]
     const h_ratio_out = h_cost_ratio, h_ratio_outd = h_cost_ratiod;
     // adults 成年人 [t §9]
     const h_adults = h_adult_count;
     // points_total 积分合计 [t §9]
-    let t51 = 0;
+    let t49 = 0;
     for (let p = ps, j = 0; p < pe; p++, j++) {
-      t51 += s_points[j];
+      const t50 = P_student[p] !== 0;
+      let t51 = 0, t52 = 0;
+      if ((P_age[p] >= 60)) {
+        t51 += 2; t52++;
+      }
+      if (t50) {
+        t51 += 1; t52++;
+      }
+      if (((P_disability_type[p] === 5) || (P_disability_type[p] === 6))) {
+        t51 += 3; t52++;
+      }
+      t49 += t51;
     }
-    let t52 = 0;
-    for (let p = ps, j = 0; p < pe; p++, j++) {
-      t52 += s_weight_class[j];
-    }
-    const h_points_total = t51 + (roundSteps(t52 * Math.sign(pn_divisor_param), Math.abs(pn_divisor_param), 0)) * pn_divisor_param;
-    // flags 标志 [t §9]
-    const h_flags = ((h_everyone_resident || h_all_adults_work) && (!(h_some_old_ill && h_after_cutoff))) || h_in_guangzhou;
-    // care_total 照护合计 [t §9]
     let t53 = 0;
     for (let p = ps, j = 0; p < pe; p++, j++) {
-      t53 += roundSteps(s_care[j], 100, 0) * 100;
+      t53 += s_weight_class[j];
     }
-    const h_care_total = t53;
+    const h_points_total = t49 + (roundSteps(t53 * Math.sign(pn_divisor_param), Math.abs(pn_divisor_param), 0)) * pn_divisor_param;
+    // flags 标志 [t §9]
+    const h_flags = ((h_everyone_resident || h_all_adults_work) && (!(h_some_old_ill && h_after_cutoff))) || h_in_guangzhou;
     // band_high 高档人数 [t §9]
-    let t54 = 0;
-    for (let p = ps, j = 0; p < pe; p++, j++) {
-      if (!(s_band[j] === 2)) continue;
-      t54++;
-    }
     let t55 = 0;
     for (let p = ps, j = 0; p < pe; p++, j++) {
-      if (!(s_band[j] !== 0)) continue;
+      let t54;
+      if ((P_age[p] < 18)) {
+        t54 = 0;
+      } else if ((P_age[p] >= 60) && (P_disability_grade[p] >= 1 && P_disability_grade[p] <= 2)) {
+        t54 = 2;
+      } else if ((P_age[p] >= 60)) {
+        t54 = 1;
+      } else if (((P_disability_grade[p] === 1) || (P_disability_grade[p] === 2))) {
+        t54 = 2;
+      } else {
+        t54 = 1;
+      }
+      if (!(t54 === 2)) continue;
       t55++;
     }
-    const h_band_high = t54 + t55 - (roundSteps(h_oldest, 1000, 2));
+    let t57 = 0;
     for (let p = ps, j = 0; p < pe; p++, j++) {
-      // share 人均份额 [t §6]
-      let t56, t56d;
-      if ((h_adult_count > 0) && (s_adult[j] !== 0)) {
-        t56 = h_household_income; t56d = h_adult_count;
+      let t56;
+      if ((P_age[p] < 18)) {
+        t56 = 0;
+      } else if ((P_age[p] >= 60) && (P_disability_grade[p] >= 1 && P_disability_grade[p] <= 2)) {
+        t56 = 2;
+      } else if ((P_age[p] >= 60)) {
+        t56 = 1;
+      } else if (((P_disability_grade[p] === 1) || (P_disability_grade[p] === 2))) {
+        t56 = 2;
       } else {
-        t56 = 0; t56d = 1;
+        t56 = 1;
       }
-      const v_share = t56;
-      s_share[j] = v_share;
-      const v_shared = t56d;
-      s_shared[j] = v_shared;
+      if (!(t56 !== 0)) continue;
+      t57++;
     }
-    // lowest_share 最低份额 [t §7]
-    let t57 = 0, t57d = 1, t57f = false;
+    const h_band_high = t55 + t57 - ((h_oldest < 4503599627370496 ? Math.floor(h_oldest / 1000) : roundSteps(h_oldest, 1000, 2)));
+    let t58 = 0, t58d = 1, t58f = false;
     for (let p = ps, j = 0; p < pe; p++, j++) {
-      if (!(s_adult[j] !== 0)) continue;
-      if (!t57f || s_share[j] * t57d < t57 * s_shared[j]) { t57 = s_share[j]; t57d = s_shared[j]; t57f = true; }
+      // lowest_share 最低份额 [t §7]
+      if (s_adult[j] !== 0) {
+        let t59, t59d;
+        if ((h_adult_count > 0) && (s_adult[j] !== 0)) {
+          t59 = h_household_income; t59d = h_adult_count;
+        } else {
+          t59 = 0; t59d = 1;
+        }
+        if (!t58f || t59 * t58d < t58 * t59d) { t58 = t59; t58d = t59d; t58f = true; }
+      }
     }
-    if (!t57f) {
-      t57 = 0; t57d = 1;
+    if (!t58f) {
+      t58 = 0; t58d = 1;
     }
-    const h_lowest_share = t57, h_lowest_shared = t57d;
+    const h_lowest_share = t58, h_lowest_shared = t58d;
     // share_floor 份额下限 [t §9]
     const h_share_floor = h_lowest_share, h_share_floord = h_lowest_shared * 2;
     // extremes 极值 [t §9]
     const h_extremes = h_top_income - (roundSteps(h_lowest_share, h_lowest_shared, 0)) + roundSteps(h_share_floor, h_share_floord, 0);
     O_status[h] = h_status;
+    if (h_benefit !== h_benefit && err === 0) err = 8;
     O_benefit[h] = h_benefit;
-    if (O_benefit[h] !== O_benefit[h] && err === 0) err = 8;
+    if (h_lump !== h_lump && err === 0) err = 8;
     O_lump[h] = h_lump;
-    if (O_lump[h] !== O_lump[h] && err === 0) err = 8;
+    if (h_costs !== h_costs && err === 0) err = 8;
     O_costs[h] = h_costs;
-    if (O_costs[h] !== O_costs[h] && err === 0) err = 8;
     O_ratio_out[h] = h_ratio_out / h_ratio_outd;
-    if (O_ratio_out[h] !== O_ratio_out[h] && err === 0) err = 8;
     O_adults[h] = h_adults;
+    if (h_points_total !== h_points_total && err === 0) err = 8;
     O_points_total[h] = h_points_total;
     O_flags[h] = h_flags ? 1 : 0;
+    if (h_care_total !== h_care_total && err === 0) err = 8;
     O_care_total[h] = h_care_total;
-    if (O_care_total[h] !== O_care_total[h] && err === 0) err = 8;
+    if (h_band_high !== h_band_high && err === 0) err = 8;
     O_band_high[h] = h_band_high;
+    if (h_extremes !== h_extremes && err === 0) err = 8;
     O_extremes[h] = h_extremes;
-    if (O_extremes[h] !== O_extremes[h] && err === 0) err = 8;
     E[h] = err;
     if (err !== 0) errors++;
   }

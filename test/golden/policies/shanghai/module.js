@@ -328,12 +328,9 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const P_disability_grade = pop.person["disability_grade"];
   const P_disability_type = pop.person["disability_type"];
   const P_work_ability = pop.person["work_ability"];
-  const P_catastrophic_illness = pop.person["catastrophic_illness"];
   const P_has_capable_supporter = pop.person["has_capable_supporter"];
   const P_self_care = pop.person["self_care"];
-  const pn_employment_exemption = params.n["employment_exemption"][0];
-  const pn_dibao_standard = params.n["dibao_standard"][0];
-  const pn_assets_months = params.n["assets_months"][0];
+  const P_catastrophic_illness = pop.person["catastrophic_illness"];
   const pn_cpi_yoy = params.n["cpi_yoy"][0];
   const pd_cpi_yoy = params.d["cpi_yoy"][0];
   const pn_price_cpi_trigger = params.n["price_cpi_trigger"][0];
@@ -342,6 +339,9 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const pd_food_cpi_yoy = params.d["food_cpi_yoy"][0];
   const pn_price_food_trigger = params.n["price_food_trigger"][0];
   const pd_price_food_trigger = params.d["price_food_trigger"][0];
+  const pn_dibao_standard = params.n["dibao_standard"][0];
+  const pn_employment_exemption = params.n["employment_exemption"][0];
+  const pn_assets_months = params.n["assets_months"][0];
   const pn_tekun_standard = params.n["tekun_standard"][0];
   const pn_minimum_wage = params.n["minimum_wage"][0];
   const PN_care_fraction = params.n["care_fraction"];
@@ -352,7 +352,6 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const pn_emergency_cap_months = params.n["emergency_cap_months"][0];
   const DAY = params.day;
   const MS = pop.memberStart;
-  const slot = regions.slot;
   const E = out.errors;
   const O_tekun_persons = out["tekun_persons"];
   const O_tekun_benefit = out["tekun_benefit"];
@@ -369,17 +368,30 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   for (let h = from; h < to; h++) if (MS[h + 1] - MS[h] > maxMembers) maxMembers = MS[h + 1] - MS[h];
   const s_is_member = new Uint8Array(maxMembers);
   const s_countable_income = new Float64Array(maxMembers);
-  const s_no_work_capacity = new Uint8Array(maxMembers);
-  const s_single_condition = new Uint8Array(maxMembers);
-  const s_single_amount = new Float64Array(maxMembers);
-  const s_tekun = new Uint8Array(maxMembers);
-  const s_tekun_amount = new Float64Array(maxMembers);
   const s_dibao_member = new Uint8Array(maxMembers);
-  const s_single_covered = new Uint8Array(maxMembers);
+  // price_rate 价格补贴比例 [2016价格][ref §10]
+  const t0 = pn_cpi_yoy * pd_price_cpi_trigger >= pn_price_cpi_trigger * pd_cpi_yoy;
+  const t1 = pn_food_cpi_yoy * pd_price_food_trigger >= pn_price_food_trigger * pd_food_cpi_yoy;
+  let t3, t3d;
+  if (t0 && t1) {
+    let t2 = pn_cpi_yoy, t2d = pd_cpi_yoy;
+    if (pn_food_cpi_yoy * t2d > t2 * pd_food_cpi_yoy) { t2 = pn_food_cpi_yoy; t2d = pd_food_cpi_yoy; }
+    t3 = t2; t3d = t2d;
+  } else if (t0) {
+    t3 = pn_cpi_yoy; t3d = pd_cpi_yoy;
+  } else if (t1) {
+    t3 = pn_food_cpi_yoy; t3d = pd_food_cpi_yoy;
+  } else {
+    t3 = 0; t3d = 1;
+  }
+  const h_price_rate = t3, h_price_rated = t3d;
+  // price_per_person 每人价格补贴 [ref §10]
+  const h_price_per_person = roundSteps(pn_dibao_standard * h_price_rate, h_price_rated * 100, 0) * 100;
   let errors = 0;
   for (let h = from; h < to; h++) {
-    const ps = MS[h], pe = MS[h + 1], r = slot[h];
+    const ps = MS[h], pe = MS[h + 1];
     let err = 0;
+    let t4 = 0;
     for (let p = ps, j = 0; p < pe; p++, j++) {
       // is_member 家庭成员 [57号 §7][ref §1]
       const v_is_member = (P_co_resident[p] !== 0) && (P_excluded_status[p] === 0);
@@ -387,94 +399,57 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
       // countable_income 可计收入 [57号 §13][ref §2]
       const v_countable_income = Math.max(0, P_wage_income[p] - ((P_employed[p] !== 0) ? pn_employment_exemption : 0)) + P_business_income[p] + P_property_income[p] + P_transfer_income[p];
       s_countable_income[j] = v_countable_income;
-      // no_work_capacity 无劳动能力 [43号 §5][ref §3]
-      const v_no_work_capacity = ((((P_age[p] >= 60) || (P_age[p] < 18)) || ((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2))) || (((P_disability_type[p] === 5) || (P_disability_type[p] === 6)) && (P_disability_grade[p] === 3))) || (P_work_ability[p] === 2);
-      s_no_work_capacity[j] = v_no_work_capacity ? 1 : 0;
-      // single_condition 单人户条件 [2022通知][ref §9]
-      const v_single_condition = (((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2)) || (((P_disability_type[p] === 5) || (P_disability_type[p] === 6)) && (P_disability_grade[p] === 3))) || (P_catastrophic_illness[p] !== 0);
-      s_single_condition[j] = v_single_condition ? 1 : 0;
-      // single_amount 单人户保障金 [ref §9]
-      const v_single_amount = roundSteps(Math.max(0, pn_dibao_standard - v_countable_income), 100, 0) * 100;
-      s_single_amount[j] = v_single_amount;
+      // member_count 共同生活成员数 [ref §5]
+      if (v_is_member) {
+        t4++;
+      }
     }
-    // member_count 共同生活成员数 [ref §5]
-    let t0 = 0;
-    for (let p = ps, j = 0; p < pe; p++, j++) {
-      if (!(s_is_member[j] !== 0)) continue;
-      t0++;
-    }
-    const h_member_count = t0;
+    const h_member_count = t4;
     // asset_test 财产状况符合规定 [ref §5]
-    let t2 = h_member_count >= 1;
-    if (t2) {
-      const t1 = pn_assets_months * pn_dibao_standard;
-      t2 = H_financial_assets[h] <= t1 * h_member_count;
+    let t6 = h_member_count >= 1;
+    if (t6) {
+      const t5 = pn_assets_months * pn_dibao_standard;
+      t6 = H_financial_assets[h] <= t5 * h_member_count;
     }
-    const h_asset_test = (t2 && (H_vehicles[h] === 0)) && (H_houses[h] <= 1);
-    // price_rate 价格补贴比例 [2016价格][ref §10]
-    const t3 = pn_cpi_yoy * pd_price_cpi_trigger >= pn_price_cpi_trigger * pd_cpi_yoy;
-    const t4 = pn_food_cpi_yoy * pd_price_food_trigger >= pn_price_food_trigger * pd_food_cpi_yoy;
-    let t6, t6d;
-    if (t3 && t4) {
-      let t5 = pn_cpi_yoy, t5d = pd_cpi_yoy;
-      if (pn_food_cpi_yoy * t5d > t5 * pd_food_cpi_yoy) { t5 = pn_food_cpi_yoy; t5d = pd_food_cpi_yoy; }
-      t6 = t5; t6d = t5d;
-    } else if (t3) {
-      t6 = pn_cpi_yoy; t6d = pd_cpi_yoy;
-    } else if (t4) {
-      t6 = pn_food_cpi_yoy; t6d = pd_food_cpi_yoy;
-    } else {
-      t6 = 0; t6d = 1;
-    }
-    const h_price_rate = t6, h_price_rated = t6d;
-    // price_per_person 每人价格补贴 [ref §10]
-    const h_price_per_person = roundSteps(pn_dibao_standard * h_price_rate, h_price_rated * 100, 0) * 100;
+    const h_asset_test = (t6 && (H_vehicles[h] === 0)) && (H_houses[h] <= 1);
+    let t7 = 0;
+    let t8 = 0;
+    let t12 = 0;
+    let t13 = 0;
     for (let p = ps, j = 0; p < pe; p++, j++) {
       // tekun 特困人员 [43号 §4][ref §3]
-      const v_tekun = ((((s_is_member[j] !== 0) && (s_no_work_capacity[j] !== 0)) && (s_countable_income[j] < pn_dibao_standard)) && (!(P_has_capable_supporter[p] !== 0))) && h_asset_test;
-      s_tekun[j] = v_tekun ? 1 : 0;
-      // tekun_amount 特困供养金 [43号 §20][ref §3]
-      let t9;
-      if (v_tekun) {
-        const t7 = PN_care_fraction[P_self_care[p]];
-        const t8 = PD_care_fraction[P_self_care[p]];
-        t9 = pn_tekun_standard + roundSteps(pn_minimum_wage * t7, t8 * 100, 0) * 100;
-      } else {
-        t9 = 0;
-      }
-      const v_tekun_amount = t9;
-      s_tekun_amount[j] = v_tekun_amount;
+      const v_tekun = ((((s_is_member[j] !== 0) && (((((P_age[p] >= 60) || (P_age[p] < 18)) || ((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2))) || (((P_disability_type[p] === 5) || (P_disability_type[p] === 6)) && (P_disability_grade[p] === 3))) || (P_work_ability[p] === 2))) && (s_countable_income[j] < pn_dibao_standard)) && (!(P_has_capable_supporter[p] !== 0))) && h_asset_test;
       // dibao_member 低保核算成员 [ref §4]
       const v_dibao_member = (s_is_member[j] !== 0) && (!v_tekun);
       s_dibao_member[j] = v_dibao_member ? 1 : 0;
+      // tekun_persons 特困供养人数 [ref §3]
+      if (v_tekun) {
+        t7++;
+      }
+      // tekun_benefit 特困供养金合计 [ref §3]
+      if (v_tekun) {
+        let t11;
+        if (v_tekun) {
+          const t9 = PN_care_fraction[P_self_care[p]];
+          const t10 = PD_care_fraction[P_self_care[p]];
+          t11 = pn_tekun_standard + roundSteps(pn_minimum_wage * t9, t10 * 100, 0) * 100;
+        } else {
+          t11 = 0;
+        }
+        t8 += t11;
+      }
+      // n 低保核算人数 [ref §4]
+      if (v_dibao_member) {
+        t12++;
+      }
+      // income_sum 家庭可计收入 [ref §4]
+      if (v_dibao_member) {
+        t13 += s_countable_income[j];
+      }
     }
-    // tekun_persons 特困供养人数 [ref §3]
-    let t10 = 0;
-    for (let p = ps, j = 0; p < pe; p++, j++) {
-      if (!(s_tekun[j] !== 0)) continue;
-      t10++;
-    }
-    const h_tekun_persons = t10;
-    // tekun_benefit 特困供养金合计 [ref §3]
-    let t11 = 0;
-    for (let p = ps, j = 0; p < pe; p++, j++) {
-      if (!(s_tekun[j] !== 0)) continue;
-      t11 += s_tekun_amount[j];
-    }
-    const h_tekun_benefit = t11;
-    // n 低保核算人数 [ref §4]
-    let t12 = 0;
-    for (let p = ps, j = 0; p < pe; p++, j++) {
-      if (!(s_dibao_member[j] !== 0)) continue;
-      t12++;
-    }
+    const h_tekun_persons = t7;
+    const h_tekun_benefit = t8;
     const h_n = t12;
-    // income_sum 家庭可计收入 [ref §4]
-    let t13 = 0;
-    for (let p = ps, j = 0; p < pe; p++, j++) {
-      if (!(s_dibao_member[j] !== 0)) continue;
-      t13 += s_countable_income[j];
-    }
     const h_income_sum = t13;
     // pci 人均收入 [57号 §13][ref §4]
     let t14, t14d;
@@ -485,7 +460,7 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     }
     const h_pci = t14, h_pcid = t14d;
     // per_capita_income 家庭人均收入 [ref §4]
-    const h_per_capita_income = roundSteps(h_pci, h_pcid, 0);
+    const h_per_capita_income = (h_pci < 4503599627370496 && h_pcid < 9007199254740992 ? Math.round(h_pci / h_pcid) : roundSteps(h_pci, h_pcid, 0));
     // regular_dibao 符合低保条件 [57号 §9][ref §6]
     const h_regular_dibao = ((h_n >= 1) && (h_pci < pn_dibao_standard * h_pcid)) && h_asset_test;
     // in_grace 渐退期家庭 [57号 §33][2022通知 §1(3)][ref §7]
@@ -507,108 +482,117 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
       t18 = h_pci * pd_edge_multiple < t17 * h_pcid;
     }
     const h_edge_family = t18;
-    for (let p = ps, j = 0; p < pe; p++, j++) {
-      // single_covered 单人户纳入 [ref §9]
-      const v_single_covered = ((h_edge_family && (s_dibao_member[j] !== 0)) && (s_single_condition[j] !== 0)) && (s_single_amount[j] > 0);
-      s_single_covered[j] = v_single_covered ? 1 : 0;
-    }
-    // single_count 单人户人数 [ref §9]
     let t19 = 0;
-    for (let p = ps, j = 0; p < pe; p++, j++) {
-      if (!(s_single_covered[j] !== 0)) continue;
-      t19++;
+    if ((h_edge_family)) {
+      for (let p = ps, j = 0; p < pe; p++, j++) {
+        // single_count 单人户人数 [ref §9]
+        let t21 = (h_edge_family && (s_dibao_member[j] !== 0)) && ((((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2)) || (((P_disability_type[p] === 5) || (P_disability_type[p] === 6)) && (P_disability_grade[p] === 3))) || (P_catastrophic_illness[p] !== 0));
+        if (t21) {
+          const t20 = Math.max(0, pn_dibao_standard - s_countable_income[j]);
+          t21 = (t20 < 4503599627370496 ? Math.round(t20 / 100) : roundSteps(t20, 100, 0)) * 100 > 0;
+        }
+        if (t21) {
+          t19++;
+        }
+      }
     }
     const h_single_count = t19;
     // dibao_status 低保状态 [ref §6]
-    let t20 = 0;
-    let t21;
+    let t22 = 0;
+    let t23;
     if (h_regular_dibao) {
-      if (t20 !== 0 && !(1 === t21)) { if (err === 0) err = 1; }
-      t21 = 1; t20 = 1;
+      if (t22 !== 0 && !(1 === t23)) { if (err === 0) err = 1; }
+      t23 = 1; t22 = 1;
     }
     if (h_in_grace) {
-      if (t20 !== 0 && !(2 === t21)) { if (err === 0) err = 2; }
-      t21 = 2; t20 = 1;
+      if (t22 !== 0 && !(2 === t23)) { if (err === 0) err = 2; }
+      t23 = 2; t22 = 1;
     }
     if (h_single_count > 0) {
-      if (t20 !== 0 && !(3 === t21)) { if (err === 0) err = 3; }
-      t21 = 3; t20 = 1;
+      if (t22 !== 0 && !(3 === t23)) { if (err === 0) err = 3; }
+      t23 = 3; t22 = 1;
     }
-    let t22;
-    if (t20 !== 0) {
-      t22 = t21;
+    let t24;
+    if (t22 !== 0) {
+      t24 = t23;
     } else {
-      t22 = 0;
+      t24 = 0;
     }
-    const h_dibao_status = t22;
+    const h_dibao_status = t24;
     // dibao_benefit 低保金 [57号 §23]
-    let t25 = 0;
-    let t26;
-    if (h_regular_dibao) {
-      const t23 = pn_dibao_standard * h_pcid - h_pci;
-      const t27 = roundSteps(t23 * h_n, h_pcid * 100, 0) * 100;
-      if (t25 !== 0 && !(t27 === t26)) { if (err === 0) err = 4; }
-      t26 = t27; t25 = 1;
-    }
-    if (h_in_grace) {
-      if (t25 !== 0 && !(H_last_benefit[h] === t26)) { if (err === 0) err = 5; }
-      t26 = H_last_benefit[h]; t25 = 1;
-    }
-    if (h_single_count > 0) {
-      let t24 = 0;
-      for (let p = ps, j = 0; p < pe; p++, j++) {
-        if (!(s_single_covered[j] !== 0)) continue;
-        t24 += s_single_amount[j];
-      }
-      if (t25 !== 0 && !(t24 === t26)) { if (err === 0) err = 6; }
-      t26 = t24; t25 = 1;
-    }
-    let t28;
-    if (t25 !== 0) {
-      t28 = t26;
-    } else {
-      t28 = 0;
-    }
-    const h_dibao_benefit = t28;
-    // dibao_persons 低保保障人数 [ref §6]
-    let t29 = 0;
-    let t30;
-    if (h_regular_dibao) {
-      if (t29 !== 0 && !(h_n === t30)) { if (err === 0) err = 7; }
-      t30 = h_n; t29 = 1;
-    }
-    if (h_in_grace) {
-      if (t29 !== 0 && !(h_n === t30)) { if (err === 0) err = 8; }
-      t30 = h_n; t29 = 1;
-    }
-    if (h_single_count > 0) {
-      if (t29 !== 0 && !(h_single_count === t30)) { if (err === 0) err = 9; }
-      t30 = h_single_count; t29 = 1;
-    }
+    let t30 = 0;
     let t31;
-    if (t29 !== 0) {
-      t31 = t30;
-    } else {
-      t31 = 0;
+    if (h_regular_dibao) {
+      const t25 = pn_dibao_standard * h_pcid - h_pci;
+      const t32 = roundSteps(t25 * h_n, h_pcid * 100, 0) * 100;
+      if (t30 !== 0 && !(t32 === t31)) { if (err === 0) err = 4; }
+      t31 = t32; t30 = 1;
     }
-    const h_dibao_persons = t31;
+    if (h_in_grace) {
+      if (t30 !== 0 && !(H_last_benefit[h] === t31)) { if (err === 0) err = 5; }
+      t31 = H_last_benefit[h]; t30 = 1;
+    }
+    if (h_single_count > 0) {
+      let t28 = 0;
+      for (let p = ps, j = 0; p < pe; p++, j++) {
+        let t27 = (h_edge_family && (s_dibao_member[j] !== 0)) && ((((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2)) || (((P_disability_type[p] === 5) || (P_disability_type[p] === 6)) && (P_disability_grade[p] === 3))) || (P_catastrophic_illness[p] !== 0));
+        if (t27) {
+          const t26 = Math.max(0, pn_dibao_standard - s_countable_income[j]);
+          t27 = (t26 < 4503599627370496 ? Math.round(t26 / 100) : roundSteps(t26, 100, 0)) * 100 > 0;
+        }
+        if (!t27) continue;
+        const t29 = Math.max(0, pn_dibao_standard - s_countable_income[j]);
+        t28 += (t29 < 4503599627370496 ? Math.round(t29 / 100) : roundSteps(t29, 100, 0)) * 100;
+      }
+      if (t30 !== 0 && !(t28 === t31)) { if (err === 0) err = 6; }
+      t31 = t28; t30 = 1;
+    }
+    let t33;
+    if (t30 !== 0) {
+      t33 = t31;
+    } else {
+      t33 = 0;
+    }
+    const h_dibao_benefit = t33;
+    // dibao_persons 低保保障人数 [ref §6]
+    let t34 = 0;
+    let t35;
+    if (h_regular_dibao) {
+      if (t34 !== 0 && !(h_n === t35)) { if (err === 0) err = 7; }
+      t35 = h_n; t34 = 1;
+    }
+    if (h_in_grace) {
+      if (t34 !== 0 && !(h_n === t35)) { if (err === 0) err = 8; }
+      t35 = h_n; t34 = 1;
+    }
+    if (h_single_count > 0) {
+      if (t34 !== 0 && !(h_single_count === t35)) { if (err === 0) err = 9; }
+      t35 = h_single_count; t34 = 1;
+    }
+    let t36;
+    if (t34 !== 0) {
+      t36 = t35;
+    } else {
+      t36 = 0;
+    }
+    const h_dibao_persons = t36;
     // price_subsidy 价格临时补贴 [ref §10]
     const h_price_subsidy = (h_dibao_persons + h_tekun_persons) * h_price_per_person;
     // emergency_eligible 急难型临时救助对象 [ref §11]
-    let t35 = H_emergency_cost[h] > 0;
-    if (t35) {
-      let t34 = (h_dibao_status !== 0) || (h_tekun_persons > 0);
-      if (!t34) {
-        let t33 = h_n >= 1;
-        if (t33) {
-          const t32 = pn_edge_multiple * pn_dibao_standard;
-          t33 = h_pci * pd_edge_multiple < t32 * h_pcid;
+    let t40 = H_emergency_cost[h] > 0;
+    if (t40) {
+      let t39 = (h_dibao_status !== 0) || (h_tekun_persons > 0);
+      if (!t39) {
+        let t38 = h_n >= 1;
+        if (t38) {
+          const t37 = pn_edge_multiple * pn_dibao_standard;
+          t38 = h_pci * pd_edge_multiple < t37 * h_pcid;
         }
-        t34 = t33;
+        t39 = t38;
       }
-      t35 = t34;
+      t40 = t39;
     }
-    const h_emergency_eligible = t35;
+    const h_emergency_eligible = t40;
     // temporary_assistance 临时救助金 [ref §11]
     const h_temporary_assistance = h_emergency_eligible ? (roundSteps(Math.min(H_emergency_cost[h], pn_emergency_cap_months * pn_dibao_standard), 100, 0) * 100) : 0;
     // help_first 先行救助 [ref §11]
@@ -616,22 +600,23 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     // total_monthly 月度救助合计 [ref §4]
     const h_total_monthly = h_dibao_benefit + h_tekun_benefit + h_price_subsidy;
     O_tekun_persons[h] = h_tekun_persons;
+    if (h_tekun_benefit !== h_tekun_benefit && err === 0) err = 10;
     O_tekun_benefit[h] = h_tekun_benefit;
-    if (O_tekun_benefit[h] !== O_tekun_benefit[h] && err === 0) err = 10;
+    if (h_per_capita_income !== h_per_capita_income && err === 0) err = 10;
     O_per_capita_income[h] = h_per_capita_income;
-    if (O_per_capita_income[h] !== O_per_capita_income[h] && err === 0) err = 10;
     O_edge_family[h] = h_edge_family ? 1 : 0;
     O_dibao_status[h] = h_dibao_status;
+    if (h_dibao_benefit !== h_dibao_benefit && err === 0) err = 10;
     O_dibao_benefit[h] = h_dibao_benefit;
-    if (O_dibao_benefit[h] !== O_dibao_benefit[h] && err === 0) err = 10;
+    if (h_dibao_persons !== h_dibao_persons && err === 0) err = 10;
     O_dibao_persons[h] = h_dibao_persons;
+    if (h_price_subsidy !== h_price_subsidy && err === 0) err = 10;
     O_price_subsidy[h] = h_price_subsidy;
-    if (O_price_subsidy[h] !== O_price_subsidy[h] && err === 0) err = 10;
+    if (h_temporary_assistance !== h_temporary_assistance && err === 0) err = 10;
     O_temporary_assistance[h] = h_temporary_assistance;
-    if (O_temporary_assistance[h] !== O_temporary_assistance[h] && err === 0) err = 10;
     O_help_first[h] = h_help_first ? 1 : 0;
+    if (h_total_monthly !== h_total_monthly && err === 0) err = 10;
     O_total_monthly[h] = h_total_monthly;
-    if (O_total_monthly[h] !== O_total_monthly[h] && err === 0) err = 10;
     E[h] = err;
     if (err !== 0) errors++;
   }

@@ -1,0 +1,155 @@
+/**
+ * npm run bench: measures the language's performance goals and writes bench/results.json.
+ *   1. parse + check + compile of a 2,000-line policy, warm (goal ≤ 50 ms)
+ *   2. compiled batch evaluation of the Shanghai policy over 1,000,000 households, against a
+ *      hand-written TypeScript loop over the same columns, measured alternately in one process
+ *      (goal: ratio ≤ 1.25; evaluation ≤ 150 ms on one core)
+ *   3. how evaluation time grows from 10^4 to 10^6 households
+ * Timings are medians of repeated runs; the machine is shared, so compare ratios.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { checkPolicy, emitModule, instantiate, mapHost, LANGUAGE_VERSION, type CompiledPolicy } from '../language/index.ts';
+import { benchPopulation } from './population.ts';
+import { shanghaiByHand, allocHandOutputs, type HandParams } from './shanghai-handwritten.ts';
+import { largePolicy } from './large-policy.ts';
+
+const now = () => performance.now();
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const round = (x: number, places = 2) => Math.round(x * 10 ** places) / 10 ** places;
+
+function log(s: string) {
+  process.stderr.write(s + '\n');
+}
+
+// ---- 1. a 2,000-line policy ----
+function compileBench() {
+  const text = largePolicy(2000);
+  const lines = text.split('\n').length;
+  const host = mapHost({ 'large.doudi': text });
+  const times: number[] = [];
+  let size = 0;
+  for (let i = 0; i < 30; i++) {
+    const t0 = now();
+    const r = checkPolicy('large.doudi', host);
+    if (!r.ir) throw new Error('the generated policy has errors: ' + r.diagnostics.slice(0, 3).map((d) => d.message).join('; '));
+    const js = emitModule(r.ir, { version: LANGUAGE_VERSION });
+    const t1 = now();
+    size = js.length;
+    if (i >= 10) times.push(t1 - t0);
+  }
+  const warm = median(times);
+  log(`parse + check + compile, ${lines} lines: ${round(warm)} ms warm (goal ≤ 50)`);
+  return { lines, warm_ms: round(warm), best_ms: round(Math.min(...times)), module_bytes: size, goal_ms: 50 };
+}
+
+// ---- 2 and 3. batch evaluation ----
+function shanghai(): CompiledPolicy {
+  const src = fs.readFileSync('policies/shanghai/shanghai.doudi', 'utf8');
+  const r = checkPolicy('policies/shanghai/shanghai.doudi', mapHost({ 'policies/shanghai/shanghai.doudi': src }));
+  if (!r.ir) throw new Error('the Shanghai policy has errors');
+  return instantiate(emitModule(r.ir, { version: LANGUAGE_VERSION }));
+}
+
+const DATE = '2024-07-01';
+const SETS = { cpi_yoy: '4%', food_cpi_yoy: '5.5%' };
+const HAND: HandParams = {
+  standard: 159500,
+  tekunStandard: 207500,
+  exemption: 87000,
+  minimumWage: 269000,
+  assetsMonths: 24,
+  graceMonths: 6,
+  capMonths: 6,
+  care: [
+    [1, 10],
+    [1, 6],
+    [1, 3],
+  ],
+  edge: [2, 1],
+  cpi: [4, 100],
+  food: [55, 1000],
+  cpiTrigger: [35, 1000],
+  foodTrigger: [6, 100],
+};
+
+function evalBench(m: CompiledPolicy) {
+  const N = 1_000_000;
+  const t0 = now();
+  const pop = benchPopulation(N, 42);
+  const genMs = now() - t0;
+  const regions = m.regionsOf(pop);
+  const params = m.resolveParameters({ date: DATE, sets: SETS }, regions.codes);
+  const out = m.allocateOutputs(N);
+  const hand = allocHandOutputs(N);
+
+  // The baseline must compute the same thing.
+  m.evaluateBatch(pop, regions, params, out);
+  shanghaiByHand(pop, HAND, hand);
+  let mismatches = 0;
+  for (const key of Object.keys(hand) as (keyof typeof hand)[]) {
+    const a = out[key]!;
+    const b = hand[key];
+    for (let h = 0; h < N; h++) if (a[h] !== b[h]) mismatches++;
+  }
+  if (mismatches) throw new Error(`the hand-written loop and the compiled code differ in ${mismatches} values`);
+  const statuses = [0, 0, 0, 0];
+  for (let h = 0; h < N; h++) statuses[out.dibao_status![h]!]!++;
+
+  const compiled: number[] = [];
+  const byHand: number[] = [];
+  for (let i = 0; i < 14; i++) {
+    let t = now();
+    m.evaluateBatch(pop, regions, params, out);
+    const c = now() - t;
+    t = now();
+    shanghaiByHand(pop, HAND, hand);
+    const b = now() - t;
+    if (i >= 3) {
+      compiled.push(c);
+      byHand.push(b);
+    }
+  }
+  const c = median(compiled);
+  const b = median(byHand);
+  log(`Shanghai over ${N} households: compiled ${round(c)} ms, hand-written ${round(b)} ms, ratio ${round(c / b, 3)} (goals ≤ 150 ms, ≤ 1.25)`);
+
+  // Scaling from 10^4 to 10^6.
+  const scaling: { households: number; ms: number; ns_per_household: number }[] = [];
+  for (const n of [10_000, 100_000, 1_000_000]) {
+    const sub = n === N ? pop : benchPopulation(n, 42);
+    const reg = m.regionsOf(sub);
+    const o = m.allocateOutputs(n);
+    const ts: number[] = [];
+    for (let i = 0; i < (n < N ? 20 : 7); i++) {
+      const t = now();
+      m.evaluateBatch(sub, reg, params, o);
+      if (i >= 3) ts.push(now() - t);
+    }
+    const ms = median(ts);
+    scaling.push({ households: n, ms: round(ms, 3), ns_per_household: round((ms * 1e6) / n, 1) });
+  }
+  log(`scaling: ${scaling.map((s) => `${s.households}: ${s.ms} ms (${s.ns_per_household} ns/household)`).join(', ')}`);
+  return {
+    households: N,
+    persons: pop.persons,
+    population_generation_ms: round(genMs),
+    compiled_ms: round(c),
+    handwritten_ms: round(b),
+    ratio: round(c / b, 3),
+    goal_ms: 150,
+    goal_ratio: 1.25,
+    statuses: { none: statuses[0], regular: statuses[1], grace: statuses[2], single: statuses[3] },
+    runs: compiled.length,
+    scaling,
+  };
+}
+
+const results = {
+  date: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '', node: process.version },
+  compile: compileBench(),
+  evaluation: evalBench(shanghai()),
+};
+fs.writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+log('wrote bench/results.json');
