@@ -23,7 +23,8 @@ function compiledDisagreements(ir: PolicyIR, report: TestReport): Map<string, st
       const cols = m.allocateOutputs(1);
       m.evaluateBatch(pop, regions, params, cols, 0, 1);
       const failed = cols.errors[0] !== 0;
-      if (failed !== !!r.error) problems.push(failed ? `compiled code reports "${m.SITES[cols.errors[0]! - 1]!.message}"; the interpreter does not` : `the interpreter reports "${r.error}"; compiled code does not`);
+      if (r.expectedError) problems.push(`the interpreter fails ("${r.expectedError}"); compiled code does not`);
+      else if (failed !== !!r.error) problems.push(failed ? `compiled code reports "${m.SITES[cols.errors[0]! - 1]!.message}"; the interpreter does not` : `the interpreter reports "${r.error}"; compiled code does not`);
       if (!failed && !r.error) {
         for (const o of m.outputs) {
           const v = cols[o.id]![0]!;
@@ -35,7 +36,7 @@ function compiledDisagreements(ir: PolicyIR, report: TestReport): Map<string, st
         }
       }
     } catch (e) {
-      if (!r.error) problems.push(`compiled code failed: ${(e as Error).message}`);
+      if (!r.error && !r.expectedError) problems.push(`compiled code failed: ${(e as Error).message}`);
     }
     if (problems.length) out.set(t.name, problems);
   });

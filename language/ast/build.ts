@@ -292,6 +292,7 @@ export class AstBuilder {
     let householdSpan: Span | undefined;
     const sets: { name: A.Name; value: A.Expr; span: Span }[] = [];
     const expects: { name: A.Name; value: A.Expr; span: Span }[] = [];
+    let expectError: A.TestDecl['expectError'];
     for (const item of subs(n, 'testItem')) {
       if (tok(item, 'DateType')) {
         const d = tok(item, 'DateLit');
@@ -299,7 +300,9 @@ export class AstBuilder {
       } else if (tok(item, 'Set')) {
         sets.push({ name: this.name(sub(item, 'name')), value: this.expr(sub(item, 'expression')), span: this.span(item) });
       } else if (tok(item, 'Expect')) {
-        expects.push({ name: this.name(sub(item, 'name')), value: this.expr(sub(item, 'expression')), span: this.span(item) });
+        const text = tok(item, 'StringLit');
+        if (text) expectError = { word: this.name(sub(item, 'name')), text: unquote(text.image), span: this.span(item) };
+        else expects.push({ name: this.name(sub(item, 'name')), value: this.expr(sub(item, 'expression')), span: this.span(item) });
       } else if (tok(item, 'Household')) {
         householdSpan = this.span(item);
         const from = tok(item, 'StringLit');
@@ -316,6 +319,7 @@ export class AstBuilder {
       household,
       householdSpan,
       expects,
+      ...(expectError ? { expectError } : {}),
       span: this.span(n),
     };
   }

@@ -115,6 +115,8 @@ export interface TestDecl {
   readonly household?: { readonly from: Located<string> } | { readonly record: RecordNode };
   readonly householdSpan?: Span;
   readonly expects: readonly { readonly name: Name; readonly value: Expr; readonly span: Span }[];
+  /** `expect error "text"`: the evaluation must fail with a message containing the text */
+  readonly expectError?: { readonly word: Name; readonly text: string; readonly span: Span };
   readonly span: Span;
 }
 

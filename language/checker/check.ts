@@ -487,7 +487,7 @@ export class PolicyChecker {
 
   // ---------- tests ----------
 
-  private constant(e: A.Expr, t: Type | undefined, file: FileInfo, what: string): I.Value | undefined {
+  private constant(e: A.Expr, t: Type | undefined, file: FileInfo, what: string, exactFen = true): I.Value | undefined {
     const ctx: ExprCtx = { file, level: 'constant', facts: NO_FACTS, deps: new Set(), inAggregate: false, owner: what };
     const x = t ? this.ex.expectType(e, t, ctx, what) : this.ex.check(e, ctx);
     if (isErr(x)) return undefined;
@@ -495,7 +495,7 @@ export class PolicyChecker {
       this.s.report(file, 'type-mismatch', { what, expected: 'a constant value', found: 'an expression' }, e.span);
       return undefined;
     }
-    if (t?.k === 'money' && !exact(x, { param: () => true, def: () => true })) {
+    if (exactFen && t?.k === 'money' && !exact(x, { param: () => true, def: () => true })) {
       this.s.report(file, 'money-not-exact', { what }, e.span);
       return undefined;
     }
@@ -515,7 +515,8 @@ export class PolicyChecker {
         if (v !== undefined) out[spec.id] = v;
         continue;
       }
-      const t = spec.type.k === 'region' ? T.integer : spec.type;
+      // A region is written as its 6-digit code; a count of months may be written as a whole number.
+      const t = spec.type.k === 'region' || (spec.type.k === 'months' && f.value.k === 'number') ? T.integer : spec.type;
       const v = this.constant(f.value, t, file, `${spec.id}`);
       if (v === undefined) continue;
       if (typeof v === 'boolean') out[spec.id] = v;
@@ -537,7 +538,7 @@ export class PolicyChecker {
       const at = this.s.at(file, t.span);
       if (!t.date) this.s.report(file, 'test-no-date', {}, t.name.span);
       else if (!validDate(t.date.value)) this.s.report(file, 'bad-literal', { message: `${t.date.value} is not a calendar date` }, t.date.span);
-      else {
+      else if (!t.expectError) {
         const eff = this.comp.header.effective;
         if (eff && (t.date.value < eff.from || (eff.to && t.date.value > eff.to)))
           this.s.report(file, 'date-out-of-range', { message: `${this.comp.header.id} is in force from ${eff.from}${eff.to ? ` to ${eff.to}` : ''}; ${t.date.value} is outside that` }, t.date.span);
@@ -591,12 +592,16 @@ export class PolicyChecker {
           this.s.report(file, 'test-unknown-name', { name: x.name.text, why }, x.name.span);
           continue;
         }
-        const v = this.constant(x.value, info.type, file, `the expected ${x.name.text}`);
+        // An expected value is compared exactly; it may be a fraction (¥1000 / 3).
+        const v = this.constant(x.value, info.type, file, `the expected ${x.name.text}`, false);
         if (v !== undefined) expects.push({ id: info.id, value: v, at: this.s.at(file, x.span) });
       }
-      if (!t.expects.length) this.s.report(file, 'test-no-expect', {}, t.name.span);
+      if (t.expectError && !['error', '错误'].includes(t.expectError.word.text))
+        this.s.report(file, 'syntax', { message: `expect "${t.expectError.text}" needs the word error: expect error "${t.expectError.text}"` }, t.expectError.word.span);
+      if (t.expectError && t.expects.length) this.s.report(file, 'test-unknown-name', { name: 'expect error', why: 'cannot be combined with expected values: a failing evaluation has none' }, t.expectError.span);
+      if (!t.expects.length && !t.expectError) this.s.report(file, 'test-no-expect', {}, t.name.span);
       if (household && t.date && this.s.diagnostics.length === before)
-        out.push({ name: t.name.value, cite: this.s.cites(file, t.cites), date: t.date.value, sets, household, expects, file: file.path, at });
+        out.push({ name: t.name.value, cite: this.s.cites(file, t.cites), date: t.date.value, sets, household, expects, ...(t.expectError ? { expectError: t.expectError.text } : {}), file: file.path, at });
     }
     return out;
   }

@@ -543,8 +543,8 @@ function show(v: Scalar): string {
 export function checkDate(ir: I.PolicyIR, date: string): void {
   const eff = ir.policy.effective;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new EvalError('out-of-effect', `${date} is not a date (YYYY-MM-DD)`);
-  if (date < eff.from) throw new EvalError('out-of-effect', `policy ${ir.policy.id} is in force from ${eff.from}; ${date} is before that`);
-  if (eff.to && date > eff.to) throw new EvalError('out-of-effect', `policy ${ir.policy.id} is in force until ${eff.to}; ${date} is after that`);
+  if (date < eff.from) throw new EvalError('out-of-effect', `policy ${ir.policy.id} has no value in force on ${date}: it is in force from ${eff.from}`);
+  if (eff.to && date > eff.to) throw new EvalError('out-of-effect', `policy ${ir.policy.id} has no value in force on ${date}: it is in force until ${eff.to}`);
 }
 
 /** Evaluates one household exactly. Throws EvalError for a date out of effect, a missing parameter value or a conflict. */

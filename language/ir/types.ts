@@ -155,6 +155,8 @@ export interface TestIR {
   /** the household in the schema's JSON form, normalised (money in fen) */
   readonly household: { readonly values: Readonly<Record<string, string | number | boolean>>; readonly members: readonly Readonly<Record<string, string | number | boolean>>[] };
   readonly expects: readonly { readonly id: string; readonly value: Value; readonly at: At }[];
+  /** the evaluation must fail with a message containing this text */
+  readonly expectError?: string;
   readonly file: string;
   readonly at: At;
 }

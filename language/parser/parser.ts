@@ -223,8 +223,15 @@ export class DoudiParser extends CstParser {
         ALT: () => {
           this.CONSUME(K.Expect!);
           this.SUBRULE2(this.name);
-          this.CONSUME2(L.Eq);
-          this.SUBRULE2(this.expression);
+          this.OR3([
+            {
+              ALT: () => {
+                this.CONSUME2(L.Eq);
+                this.SUBRULE2(this.expression);
+              },
+            },
+            { ALT: () => this.CONSUME2(L.StringLit) },
+          ]);
         },
       },
     ]);

@@ -23,6 +23,8 @@ export interface TestResult {
   readonly failures: readonly TestFailure[];
   /** set when the evaluation itself failed (a conflict, a missing parameter value) */
   readonly error?: string;
+  /** the message of an evaluation that failed as the test expected */
+  readonly expectedError?: string;
   /** the values the test computed, for printing */
   readonly values: Readonly<Record<string, Scalar>>;
 }
@@ -61,6 +63,8 @@ export function runTests(ir: I.PolicyIR): TestReport {
     const targets = t.expects.map((x) => x.id);
     try {
       const r = evaluateHousehold(ir, t.household as unknown as Household, { date: t.date, sets: testSets(ir, t), targets, coverageFrom: targets });
+      if (t.expectError !== undefined)
+        return { name: t.name, file: t.file, line: t.at[0], ok: false, failures: [{ id: 'error', expected: `an error mentioning "${t.expectError}"`, actual: 'no error', line: t.at[0] }], values: r.values };
       for (const d of r.reached) reached.add(d);
       for (const k of r.taken) taken.add(k);
       const failures: TestFailure[] = [];
@@ -73,6 +77,11 @@ export function runTests(ir: I.PolicyIR): TestReport {
       return { name: t.name, file: t.file, line: t.at[0], ok: failures.length === 0, failures, values: r.values };
     } catch (e) {
       if (!(e instanceof EvalError)) throw e;
+      if (t.expectError !== undefined) {
+        const ok = e.message.toLowerCase().includes(t.expectError.toLowerCase());
+        const failures = ok ? [] : [{ id: 'error', expected: `an error mentioning "${t.expectError}"`, actual: `"${e.message}"`, line: t.at[0] }];
+        return { name: t.name, file: t.file, line: t.at[0], ok, failures, expectedError: e.message, values: {} };
+      }
       return { name: t.name, file: t.file, line: t.at[0], ok: false, failures: [], error: e.message, values: {} };
     }
   });

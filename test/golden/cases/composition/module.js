@@ -162,8 +162,8 @@ export function resolveParameters(options, codes) {
   const date = options.date;
   if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error('the date must be YYYY-MM-DD, not ' + String(date));
   const eff = policy.effective;
-  if (date < eff.from) throw new Error('policy ' + policy.id + ' is in force from ' + eff.from + '; ' + date + ' is before that');
-  if (eff.to && date > eff.to) throw new Error('policy ' + policy.id + ' is in force until ' + eff.to + '; ' + date + ' is after that');
+  if (date < eff.from) throw new Error('policy ' + policy.id + ' has no value in force on ' + date + ': it is in force from ' + eff.from);
+  if (eff.to && date > eff.to) throw new Error('policy ' + policy.id + ' has no value in force on ' + date + ': it is in force until ' + eff.to);
   const sets = options.sets || {};
   for (const id of Object.keys(sets)) {
     if (!PARAMS.some((p) => p.id === id && p.settable)) throw new Error('--set ' + id + ': no parameter or input of ' + policy.id + ' has that name');
