@@ -486,9 +486,10 @@ class HouseholdRun {
     }
   }
 
-  /** Builds the explanation tree of `keys`, expanding each node once. */
+  /** Builds the explanation tree of each of `keys`. */
   tree(keys: readonly string[]): ExplainNode[] {
-    const seen = new Set<string>();
+    // Each output's tree is complete on its own; within it, a node explained once is not repeated.
+    let seen = new Set<string>();
     const build = (key: string): ExplainNode => {
       const n = this.nodes.get(key)!;
       const repeated = seen.has(key);
@@ -510,7 +511,10 @@ class HouseholdRun {
         ...(repeated ? { repeated: true } : {}),
       };
     };
-    return keys.map(build);
+    return keys.map((k) => {
+      seen = new Set();
+      return build(k);
+    });
   }
 
   /** Definitions reachable from `keys` through what was read. */

@@ -1,0 +1,245 @@
+/**
+ * The command line as a user meets it: exit codes 0 / 1 / 2, one-line messages for bad input
+ * (never a stack trace), the documented output shapes, and a compiled module that runs in a
+ * plain Node process with no Doudi installed.
+ */
+import { describe, it, expect, beforeAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = process.cwd();
+const BIN = path.join(ROOT, 'cli/doudi.mjs');
+const SHANGHAI = 'policies/shanghai/shanghai.doudi';
+const EXAMPLE = 'policies/shanghai/examples/household.json';
+const EXAMPLES = 'policies/shanghai/examples/households.jsonl';
+
+function doudi(args: string[], opts: { cwd?: string; input?: string } = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, encoding: 'utf8', input: opts.input, timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+let tmp: string;
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-cli-'));
+});
+
+function write(name: string, text: string): string {
+  const p = path.join(tmp, name);
+  fs.mkdirSync(path.dirname(p), { recursive: true });
+  fs.writeFileSync(p, text);
+  return p;
+}
+
+const noStackTrace = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+describe('usage', () => {
+  it('prints usage and exits 2 without a command, 0 with --help', () => {
+    const none = doudi([]);
+    expect(none.code).toBe(2);
+    expect(none.out).toContain('Usage: doudi <command>');
+    expect(doudi(['--help']).code).toBe(0);
+  });
+
+  it.each(['check', 'test', 'eval', 'compile'])('%s --help explains its options and exits 0', (cmd) => {
+    const r = doudi([cmd, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`Usage: doudi ${cmd}`);
+    expect(r.out).toMatch(/Exit code/);
+  });
+
+  it('rejects unknown commands and options with exit 2', () => {
+    const a = doudi(['frobnicate']);
+    expect(a.code).toBe(2);
+    expect(a.err).toContain('unknown command "frobnicate"');
+    const b = doudi(['check', '--frob', SHANGHAI]);
+    expect(b.code).toBe(2);
+    expect(b.err).toContain('--frob');
+    expect(doudi(['eval', SHANGHAI, '--household', EXAMPLE]).code).toBe(2); // no --date
+    expect(doudi(['eval', SHANGHAI, '--household', EXAMPLE, '--date', '2024-02-30']).code).toBe(2);
+    expect(doudi(['compile', SHANGHAI, '--target', 'sql', '--out', tmp]).code).toBe(2);
+  });
+});
+
+describe('check', () => {
+  it('passes the shipped policies', () => {
+    const r = doudi(['check', 'policies/']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/checked: 0 errors, 0 warnings/);
+  });
+
+  it('prints file:line:col: error CODE: message, the line and a caret, and exits 1', () => {
+    const f = write('bad.doudi', 'policy p "x"\n  region 310000\n  effective from 2024-01-01\n  document "d" "doc"\n\nhousehold a : money/month [d] = medical_costs + last_benefit\n');
+    const r = doudi(['check', f]);
+    expect(r.code).toBe(1);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toMatch(/bad\.doudi:6:47: error unit-mismatch: money\/year and money\/month do not mix in this sum/);
+    expect(lines[1]).toBe('  household a : money/month [d] = medical_costs + last_benefit');
+    expect(lines[2]).toBe('                                                ^');
+  });
+
+  it('gives diagnostics as JSON with --json', () => {
+    const f = write('bad2.doudi', 'policy p "x"\n  region 310000\n  effective from 2024-01-01\n\nhousehold a : integer = b\n');
+    const r = doudi(['check', '--json', f]);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.out);
+    expect(j.errors).toBe(1);
+    expect(j.diagnostics.find((d: { severity: string }) => d.severity === 'error')).toMatchObject({ code: 'unknown-name', severity: 'error', range: { start: { line: 5, column: 25 } } });
+  });
+
+  it('names a missing path in one line', () => {
+    const r = doudi(['check', 'no/such/place']);
+    expect(r.code).toBe(1);
+    expect(r.err.trim()).toBe('doudi check: no/such/place: no such file or folder');
+  });
+});
+
+describe('test', () => {
+  it('runs the in-language tests of the shipped policies', () => {
+    const r = doudi(['test', 'policies/']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\d+ passed, 0 failed/);
+    expect(r.out).not.toContain('not reached by any test');
+  });
+
+  it('reports a failing expectation with its line, and unreached definitions', () => {
+    const f = write(
+      't.doudi',
+      [
+        'policy p "x"',
+        '  region 310000',
+        '  effective from 2024-01-01',
+        '  document "d" "doc"',
+        'output a : integer [d] = count(members)',
+        'output b : integer [d] = 2',
+        'test "two members" [d]',
+        '  date 2024-01-01',
+        '  household { member { } member { } }',
+        '  expect a = 3',
+        '',
+      ].join('\n'),
+    );
+    const r = doudi(['test', f]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('✗ two members');
+    expect(r.out).toMatch(/t\.doudi:10: expected a = 3, got 2/);
+    expect(r.out).toContain('not reached by any test: b');
+  });
+});
+
+describe('eval', () => {
+  it('prints {"outputs": …} with money in yuan', () => {
+    const r = doudi(['eval', SHANGHAI, '--household', EXAMPLE, '--date', '2024-07-01']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual({
+      outputs: {
+        tekun_persons: 0,
+        tekun_benefit: 0,
+        per_capita_income: 565,
+        edge_family: false,
+        dibao_status: 'regular',
+        dibao_benefit: 2060,
+        dibao_persons: 2,
+        price_subsidy: 0,
+        temporary_assistance: 0,
+        help_first: false,
+        total_monthly: 2060,
+      },
+    });
+  });
+
+  it('applies --set to parameters and scenario inputs', () => {
+    const r = doudi(['eval', SHANGHAI, '--household', EXAMPLE, '--date', '2024-07-01', '--set', 'dibao_standard=1600', '--set', 'cpi_yoy=3.6%']);
+    expect(r.code).toBe(0);
+    const o = JSON.parse(r.out).outputs;
+    expect(o.dibao_benefit).toBe(2070); // (1600 − 565) × 2
+    expect(o.price_subsidy).toBe(2 * 58); // round(1600 × 3.6%) = 58 per person
+  });
+
+  it('explains why, with the rule that fired and its citation', () => {
+    const r = doudi(['eval', SHANGHAI, '--household', EXAMPLE, '--date', '2024-07-01', '--explain']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    const status = j.explanation.find((n: { id: string }) => n.id === 'dibao_status');
+    expect(status.value).toBe('regular');
+    expect(status.because[0]).toBe('exception regular_case [ref §6]');
+    expect(status.cite).toContain('ref §6');
+    const regular = status.reads.find((n: { id: string }) => n.id === 'regular_dibao');
+    expect(regular.reads.map((n: { id: string }) => n.id)).toEqual(expect.arrayContaining(['n', 'pci', 'dibao_standard', 'asset_test']));
+  });
+
+  it('evaluates a JSON Lines file in input order, one line per household', () => {
+    const r = doudi(['eval', SHANGHAI, '--households', EXAMPLES, '--date', '2024-07-01']);
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.household_id)).toEqual(['SH-001', 'SH-002', 'SH-003', 'SH-004', 'SH-005']);
+    expect(lines[0].outputs.dibao_benefit).toBe(2060);
+  });
+
+  it('names the file, line and field of bad input in one line, and changes nothing', () => {
+    const bad = write('bad.jsonl', fs.readFileSync(EXAMPLES, 'utf8').split('\n').map((l, i) => (i === 2 ? l.replace('"age": 38', '"age": "old"') : l)).join('\n'));
+    const a = doudi(['eval', SHANGHAI, '--households', bad, '--date', '2024-07-01']);
+    expect(a.code).toBe(1);
+    expect(a.out).toBe('');
+    expect(a.err.trim()).toBe(`doudi eval: ${bad}:3: field members[0].age must be a whole number, not the text "old"`);
+    const broken = write('broken.json', '{"household_id": ');
+    const b = doudi(['eval', SHANGHAI, '--household', broken, '--date', '2024-07-01']);
+    expect(b.code).toBe(1);
+    expect(b.err).toMatch(/^doudi eval: .*broken\.json: not valid JSON/);
+    const unknown = write('unknown.json', fs.readFileSync(EXAMPLE, 'utf8').replace('"vehicles"', '"cars"'));
+    const c = doudi(['eval', SHANGHAI, '--household', unknown, '--date', '2024-07-01']);
+    expect(c.code).toBe(1);
+    expect(c.err).toMatch(/field cars unknown field "cars"|unknown field "cars"/);
+    for (const r of [a, b, c]) noStackTrace(r.err);
+  });
+
+  it('refuses dates with no value in force, unknown settings and policies with errors', () => {
+    const early = doudi(['eval', SHANGHAI, '--household', EXAMPLE, '--date', '2023-06-30']);
+    expect(early.code).toBe(1);
+    expect(early.err).toContain('no value in force on 2023-06-30');
+    const set = doudi(['eval', SHANGHAI, '--household', EXAMPLE, '--date', '2024-07-01', '--set', 'dibao_standard=abc']);
+    expect(set.code).toBe(1);
+    expect(set.err).toContain('--set dibao_standard=abc: expected an amount in yuan');
+    const unknown = doudi(['eval', SHANGHAI, '--household', EXAMPLE, '--date', '2024-07-01', '--set', 'nope=1']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('has no parameter or input called nope');
+    const f = write('broken.doudi', 'policy p "x"\n  region 310000\n  effective from 2024-01-01\noutput a : integer = zzz\n');
+    const bad = doudi(['eval', f, '--household', EXAMPLE, '--date', '2024-07-01']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/error unknown-name/);
+    expect(bad.err).toMatch(/cannot be run/);
+    for (const r of [early, set, unknown, bad]) noStackTrace(r.err);
+  });
+});
+
+describe('compile', () => {
+  it('writes a standalone module, its types and the IR; the module runs without Doudi', () => {
+    const out = path.join(tmp, 'compiled');
+    const r = doudi(['compile', SHANGHAI, '--target', 'js', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(fs.readdirSync(out).sort()).toEqual(['shanghai.d.ts', 'shanghai.ir.json', 'shanghai.js']);
+    const js = fs.readFileSync(path.join(out, 'shanghai.js'), 'utf8');
+    expect(js).not.toMatch(/\bimport\b|\brequire\(/);
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'shanghai.ir.json'), 'utf8')).policy.id).toBe('shanghai');
+    // A fresh folder outside the repository: nothing to import but the module itself.
+    const away = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-standalone-'));
+    fs.copyFileSync(path.join(out, 'shanghai.js'), path.join(away, 'shanghai.mjs'));
+    fs.copyFileSync(EXAMPLE, path.join(away, 'household.json'));
+    const script = `import { evaluate } from './shanghai.mjs'; import fs from 'node:fs';
+      const hh = JSON.parse(fs.readFileSync('household.json', 'utf8'));
+      process.stdout.write(JSON.stringify(evaluate(hh, { date: '2024-07-01', sets: { cpi_yoy: '3.8%' } })));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: away, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const viaCli = doudi(['eval', SHANGHAI, '--household', EXAMPLE, '--date', '2024-07-01', '--set', 'cpi_yoy=3.8%']);
+    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(viaCli.out));
+  });
+
+  it('writes nothing for a policy with errors', () => {
+    const f = write('broken2.doudi', 'policy p "x"\n  region 310000\n  effective from 2024-01-01\noutput a : integer = zzz\n');
+    const out = path.join(tmp, 'nothing');
+    const r = doudi(['compile', f, '--target', 'js', '--out', out]);
+    expect(r.code).toBe(1);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
