@@ -27,6 +27,10 @@ const PUNCT: Record<string, string> = {
 
 const LITERALS: Record<string, string> = {
   Identifier: 'a name',
+  NameTok: 'a name',
+  BinaryOp: 'an operator',
+  CompareOp: 'a comparison (=, !=, <, <=, >, >=)',
+  PrefixOp: '"not" or "-"',
   NumberLit: 'a number',
   MoneyLit: 'an amount such as ¥1510',
   PercentLit: 'a percentage such as 3.5%',
@@ -82,6 +86,8 @@ function alternatives(paths: TokenType[][][]): string {
 
 export const errorMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual }) {
+    const kw = KEYWORDS.find((k) => k.name === actual.tokenType.name);
+    if (kw && (expected.name === 'NameTok' || expected.name === 'Identifier')) return `"${actual.image}" is a keyword (${kw.en.includes(actual.image) ? kw.zh[0] : kw.en[0]}); choose another name`;
     if (expected.name === 'EOF') return `unexpected ${describeToken(actual)}: expected a new declaration (parameter, person, household, output, input, enum or test)`;
     return `expected ${describeTokenType(expected)} but found ${describeToken(actual)}`;
   },
