@@ -96,9 +96,12 @@ export const errorMessages: IParserErrorMessageProvider = {
   },
   buildNoViableAltMessage({ expectedPathsPerAlt, actual, ruleName }) {
     const t = actual[0]!;
+    const kw = KEYWORDS.find((k) => k.name === t.tokenType.name);
+    const wantsValue = ruleWord(ruleName) === 'a value' || ruleName === 'primary';
+    if (kw && wantsValue && alternatives(expectedPathsPerAlt).includes('a name'))
+      return `expected a value but found the keyword "${t.image}" (${kw.en.includes(t.image) ? kw.zh[0] : kw.en[0]}); a keyword cannot name a value`;
     const alts = alternatives(expectedPathsPerAlt);
-    const valueRule = ruleWord(ruleName) === 'a value' || ruleName === 'primary';
-    return `expected ${ruleWord(ruleName)} but found ${describeToken(t)}${alts && !valueRule ? ` (one of ${alts})` : ''}`;
+    return `expected ${ruleWord(ruleName)} but found ${describeToken(t)}${alts && !wantsValue ? ` (one of ${alts})` : ''}`;
   },
   buildEarlyExitMessage({ expectedIterationPaths, actual, ruleName }) {
     const t = actual[0]!;

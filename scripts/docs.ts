@@ -1,0 +1,59 @@
+/**
+ * The generated parts of docs/language.md: keywords, built-in functions, schema fields and
+ * diagnostics, taken from the language's own tables. `npm run docs` rewrites them; a test fails
+ * when they are out of date.
+ */
+import * as fs from 'node:fs';
+import { KEYWORDS, BUILTINS, HOUSEHOLD_FIELDS, PERSON_FIELDS, ENUMS, typeText, type FieldSpec } from '../language/index.ts';
+import { CODES } from '../language/diagnostics/codes.ts';
+
+const esc = (s: string) => s.replace(/\|/g, '\\|');
+
+function keywords(): string {
+  const rows = KEYWORDS.map((k) => `| ${k.en.map((x) => `\`${x}\``).join(', ')} | ${k.zh.map((x) => `\`${x}\``).join('、')} | ${esc(k.doc)} |`);
+  return ['| English | 中文 | meaning |', '|---|---|---|', ...rows].join('\n');
+}
+
+function builtins(): string {
+  const rows = BUILTINS.map((b) => `| ${b.names.map((x) => `\`${x}\``).join(', ')} | ${esc(b.doc)} |`);
+  return ['| names | use |', '|---|---|', ...rows].join('\n');
+}
+
+function fields(list: readonly FieldSpec[]): string {
+  const type = (f: FieldSpec) => (f.type ? (f.type.k === 'enum' ? `enum ${f.type.name}` : typeText(f.type)) : 'text id');
+  const rows = list.map((f) => `| \`${f.id}\` | ${f.zh} | ${type(f)} | ${f.readable ? '' : 'not readable by rules; '}${esc(f.doc)} |`);
+  return ['| id | 中文名 | type | notes |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+function enums(): string {
+  return ENUMS.map((e) => `- \`${e.id}\` (${e.zh}): ${e.values.map((v) => `\`${v.id}\` ${v.zh}`).join(', ')}`).join('\n');
+}
+
+function diagnostics(): string {
+  const rows = Object.entries(CODES).map(([code, c]) => `| \`${code}\` | ${c.severity} | ${esc(c.doc)} |`);
+  return ['| code | severity | when |', '|---|---|---|', ...rows].join('\n');
+}
+
+export const SECTIONS: Record<string, () => string> = {
+  keywords,
+  builtins,
+  'household-fields': () => fields(HOUSEHOLD_FIELDS),
+  'person-fields': () => fields(PERSON_FIELDS),
+  enums,
+  diagnostics,
+};
+
+/** The document with every generated section brought up to date. */
+export function regenerate(text: string): string {
+  return text.replace(/(<!-- generated:([\w-]+) -->)[\s\S]*?(<!-- \/generated -->)/g, (_, open: string, name: string, close: string) => {
+    const make = SECTIONS[name];
+    if (!make) throw new Error(`docs/language.md: unknown generated section ${name}`);
+    return `${open}\n${make()}\n${close}`;
+  });
+}
+
+if (process.argv[1]?.endsWith('docs.ts')) {
+  const file = 'docs/language.md';
+  fs.writeFileSync(file, regenerate(fs.readFileSync(file, 'utf8')));
+  process.stderr.write(`updated ${file}\n`);
+}
