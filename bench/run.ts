@@ -88,13 +88,13 @@ function evalBench(m: CompiledPolicy) {
   shanghaiByHand(pop, HAND, hand);
   let mismatches = 0;
   for (const key of Object.keys(hand) as (keyof typeof hand)[]) {
-    const a = out[key]!;
+    const a = out.columns[key]!;
     const b = hand[key];
     for (let h = 0; h < N; h++) if (a[h] !== b[h]) mismatches++;
   }
   if (mismatches) throw new Error(`the hand-written loop and the compiled code differ in ${mismatches} values`);
   const statuses = [0, 0, 0, 0];
-  for (let h = 0; h < N; h++) statuses[out.dibao_status![h]!]!++;
+  for (let h = 0; h < N; h++) statuses[out.columns.dibao_status![h]!]!++;
 
   const compiled: number[] = [];
   const byHand: number[] = [];

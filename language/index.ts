@@ -13,7 +13,7 @@ export type * from './ir/types.ts';
 export { IR_VERSION } from './ir/types.ts';
 export { reachableDefinitions } from './ir/walk.ts';
 export { evaluateHousehold, checkDate, parseSetting, EvalError, scalarEquals, type ExplainNode, type EvalResult, type EvalOptions, type Scalar } from './interpreter/index.ts';
-export { emitModule, emitDeclarations, instantiate, type CompiledPolicy, type OutputColumns } from './backend-js/index.ts';
+export { emitModule, emitDeclarations, instantiate, compileIR, CompileLimit, type CompiledPolicy, type OutputColumns, type Compiled } from './backend-js/index.ts';
 export { runTests, showScalar, testSets, type TestReport, type TestResult } from './testing/index.ts';
 export * from './schema/index.ts';
 export { T, typeText, type Type, type Period } from './types/index.ts';

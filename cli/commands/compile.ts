@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkPolicy, emitModule, emitDeclarations, LANGUAGE_VERSION } from '../../language/index.ts';
+import { checkPolicy, compileIR, emitDeclarations, LANGUAGE_VERSION } from '../../language/index.ts';
 import { fsHost, printDiagnostics, plural, InputError, UsageError } from '../io.ts';
 import { parse } from './args.ts';
 import type { Command } from '../main.ts';
@@ -35,9 +35,14 @@ Exit code: 0 written, 1 the policy has errors or DIR cannot be written, 2 bad us
       throw new InputError(`${positionals[0]} has ${plural(errors.length, 'error')}; nothing written`);
     }
     const ir = r.ir;
+    const c = compileIR(ir, r.files, { version: LANGUAGE_VERSION });
+    if (!c.js) {
+      printDiagnostics(c.diagnostics, [r], io.err);
+      throw new InputError(`${positionals[0]} cannot be compiled exactly; nothing written`);
+    }
     const base = ir.policy.id.replace(/[^\w\u3400-\u9fff-]/g, '_');
     const files: [string, string][] = [
-      [`${base}.js`, emitModule(ir, { version: LANGUAGE_VERSION })],
+      [`${base}.js`, c.js],
       [`${base}.d.ts`, emitDeclarations(ir)],
       [`${base}.ir.json`, JSON.stringify(ir, null, 2) + '\n'],
     ];

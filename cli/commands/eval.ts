@@ -6,7 +6,7 @@ import {
   toColumns,
   EvalError,
   findField,
-  type PolicyIR,
+  type CheckResult,
   type Household,
   type Scalar,
 } from '../../language/index.ts';
@@ -15,14 +15,14 @@ import { parse, requireDate, settings } from './args.ts';
 import { compiled } from './compiled.ts';
 import type { Command } from '../main.ts';
 
-function loadPolicy(path: string, io: { err(s: string): void }): PolicyIR {
+function loadPolicy(path: string, io: { err(s: string): void }): CheckResult {
   const r = checkPolicy(path, fsHost);
   const errors = r.diagnostics.filter((d) => d.severity === 'error');
   if (!r.ir) {
     printDiagnostics(errors, [r], io.err);
     throw new InputError(`${path} has ${plural(errors.length, 'error')}; it cannot be run`);
   }
-  return r.ir;
+  return r;
 }
 
 function parseJson(text: string, where: string): unknown {
@@ -73,7 +73,8 @@ Exit code: 0 success, 1 bad input or a household that cannot be evaluated, 2 bad
     if (values.explain && values.households) throw new UsageError('--explain works with --household (one household)');
     const date = requireDate(values.date);
     const pairs = settings(values.set);
-    const ir = loadPolicy(positionals[0]!, io);
+    const checked = loadPolicy(positionals[0]!, io);
+    const ir = checked.ir!;
     const exact: Record<string, Scalar> = {};
     const raw: Record<string, string> = {};
     for (const [name, value] of pairs) {
@@ -86,7 +87,7 @@ Exit code: 0 success, 1 bad input or a household that cannot be evaluated, 2 bad
       }
       raw[p.id] = value;
     }
-    const m = compiled(ir);
+    const m = compiled(checked, io.err);
 
     if (values.household) {
       const file = values.household;
@@ -138,7 +139,7 @@ Exit code: 0 success, 1 bad input or a household that cannot be evaluated, 2 bad
       }
       const o: Record<string, unknown> = {};
       for (const spec of m.outputs) {
-        const v = out[spec.id]![h]!;
+        const v = out.columns[spec.id]![h]!;
         o[spec.id] = spec.values ? spec.values[v] : spec.type === 'bool' ? v === 1 : spec.type.startsWith('money') ? v / 100 : v;
       }
       chunks.push(JSON.stringify({ household_id: x.id, outputs: o }));

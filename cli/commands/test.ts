@@ -1,4 +1,4 @@
-import { runTests, toColumns, rational as Q, type PolicyIR, type TestReport, type Household } from '../../language/index.ts';
+import { runTests, toColumns, rational as Q, type CheckResult, type TestReport, type Household } from '../../language/index.ts';
 import { policyFiles, printDiagnostics, plural, UsageError } from '../io.ts';
 import { parse } from './args.ts';
 import { checkAll } from './check.ts';
@@ -9,8 +9,9 @@ import type { Command } from '../main.ts';
  * Runs each test through the compiled module as well and reports any output where it differs
  * from the interpreter: the two must agree exactly.
  */
-function compiledDisagreements(ir: PolicyIR, report: TestReport): Map<string, string[]> {
-  const m = compiled(ir);
+function compiledDisagreements(result: CheckResult, report: TestReport, err: (s: string) => void): Map<string, string[]> {
+  const ir = result.ir!;
+  const m = compiled(result, err);
   const out = new Map<string, string[]>();
   ir.tests.forEach((t, i) => {
     const r = report.results[i]!;
@@ -27,7 +28,7 @@ function compiledDisagreements(ir: PolicyIR, report: TestReport): Map<string, st
       else if (failed !== !!r.error) problems.push(failed ? `compiled code reports "${m.SITES[cols.errors[0]! - 1]!.message}"; the interpreter does not` : `the interpreter reports "${r.error}"; compiled code does not`);
       if (!failed && !r.error) {
         for (const o of m.outputs) {
-          const v = cols[o.id]![0]!;
+          const v = cols.columns[o.id]![0]!;
           const want = r.values[o.id];
           if (want === undefined) continue;
           const got = o.values ? o.values[v] : o.type === 'bool' ? v === 1 : o.type.startsWith('money') ? Q.rat(v, 100) : Q.fromNumber(v);
@@ -75,7 +76,7 @@ Exit code: 0 all pass, 1 a policy has errors or a test fails, 2 bad usage.
       const ir = res.ir!;
       if (!ir.tests.length) return;
       const report = runTests(ir);
-      const mismatch = compiledDisagreements(ir, report);
+      const mismatch = compiledDisagreements(res, report, io.err);
       const file = files[i]!;
       if (values.json) {
         json.push({

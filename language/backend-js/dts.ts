@@ -85,7 +85,12 @@ export interface Parameters {
   d: Record<string, Float64Array>;
 }
 
-export type OutputColumns = { errors: Uint16Array } & { [K in keyof Outputs]: Column };
+export interface OutputColumns {
+  /** 0, or i + 1 for a household whose evaluation failed at SITES[i] */
+  errors: Uint16Array;
+  /** one column per output; money in fen */
+  columns: { [K in keyof Outputs]: Column };
+}
 
 export declare const policy: {
   id: string;

@@ -2,7 +2,8 @@
  * The JavaScript backend: IR → a standalone ES module (and its .d.ts). The batch function it
  * contains is the simulator's engine.
  */
-export { emitModule, type EmitOptions } from './module.ts';
+export { emitModule, CompileLimit, type EmitOptions } from './module.ts';
+export { compileIR, type Compiled } from './compile.ts';
 export { emitDeclarations } from './dts.ts';
 export { RUNTIME_SOURCE, runtimeFunctions } from './runtime.ts';
 export { instantiate, type CompiledPolicy, type CompiledParameters, type CompiledRegions, type OutputColumns } from './load.ts';

@@ -17,7 +17,12 @@ export interface CompiledRegions {
   readonly slot: Uint16Array;
 }
 
-export type OutputColumns = { readonly errors: Uint16Array } & Readonly<Record<string, Float64Array | Int32Array | Uint8Array | Uint16Array>>;
+export interface OutputColumns {
+  /** 0, or i + 1 for a household whose evaluation failed at SITES[i] */
+  readonly errors: Uint16Array;
+  /** one column per output; money in fen */
+  readonly columns: Readonly<Record<string, Float64Array | Int32Array | Uint8Array>>;
+}
 
 export interface CompiledPolicy {
   readonly policy: { id: string; label: string | null; region: string; effective: { from: string; to?: string }; file: string };

@@ -9,7 +9,7 @@ import * as Q from '../numbers/rational.ts';
 import { HOUSEHOLD_FIELDS, PERSON_FIELDS, enumSpec } from '../schema/index.ts';
 import { citeText } from '../checker/cites.ts';
 import { Block, gen, exceptions, fusedAggregate, staticNum, isAtom, type GenCtx, type Refs, type V } from './gen.ts';
-import { Names, jsonLiteral, commentText, intLiteral } from './names.ts';
+import { Names, jsonLiteral, commentText, intLiteral, CompileLimitError } from './names.ts';
 import { RUNTIME_SOURCE } from './runtime.ts';
 
 export interface EmitOptions {
@@ -183,6 +183,27 @@ interface Site {
   readonly line: number;
 }
 
+/** A definition the compiled code cannot hold exactly, with where it is. */
+export class CompileLimit extends Error {
+  constructor(
+    readonly definition: string,
+    readonly origin: I.Origin,
+    readonly detail: string,
+  ) {
+    super(`${definition} needs numbers beyond the exact range of compiled code (${detail})`);
+  }
+}
+
+/** Runs `f`, naming `where` if it needs numbers compiled code cannot hold exactly. */
+function within<T>(where: { id: string; origin: I.Origin }, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof CompileLimitError) throw new CompileLimit(where.id, where.origin, e.message);
+    throw e;
+  }
+}
+
 export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
   const names = new Names();
   const enumIndex = new Map(ir.enums.map((e) => [e.id, e]));
@@ -250,7 +271,7 @@ export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
     from: v.from,
     v: (Array.isArray(v.value) ? (v.value as I.Expr[]) : [v.value as I.Expr]).map((e) => encodeValue(e, t)),
   });
-  const paramData = ir.parameters.map((p) => ({
+  const paramData = ir.parameters.map((p) => within(p, () => ({
     id: p.id,
     kind: p.kind,
     type: typeName(p.type),
@@ -261,7 +282,7 @@ export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
     settable: !p.hidden && !p.by,
     defaults: p.values.map((v) => encodeDated(v, p.type)),
     regions: p.regions.map((r) => ({ codes: r.codes, values: r.values.map((v) => encodeDated(v, p.type)) })),
-  }));
+  })));
 
   // ---- the batch function ----
   const usedFields = { household: new Set<string>(), person: new Set<string>() };
@@ -302,7 +323,7 @@ export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
       if (s.kind === 'bool') return { k: 'bool', e: `${nm}[j] !== 0` };
       if (s.kind === 'code') return { k: 'code', e: `${nm}[j]` };
       const sv = defVals.get(id) as Extract<V, { k: 'num' }>;
-      return s.dynamic ? { k: 'num', n: `${nm}[j]`, d: `${nm}d[j]`, nonNeg: sv.nonNeg } : staticNum(`${nm}[j]`, sv.sd!, sv.nonNeg);
+      return s.dynamic ? { k: 'num', n: `${nm}[j]`, d: `${names.get('sd_', id)}[j]`, nonNeg: sv.nonNeg } : staticNum(`${nm}[j]`, sv.sd!, sv.nonNeg);
     },
     evaluationDay: 'DAY',
     enumCode,
@@ -364,15 +385,16 @@ export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
     currentDef = d;
     out.push(comment(d));
     const ctx: GenCtx = { out, inMembers: false, refs, tmp };
-    const v = whole(d.exceptions.length ? exceptions(d, ctx) : gen(d.expr, ctx), d);
+    const v = within(d, () => whole(d.exceptions.length ? exceptions(d, ctx) : gen(d.expr, ctx), d));
     const nm = names.get('h_', d.id);
     if (v.k === 'num') {
       if (v.sd !== undefined) {
         out.push(`const ${nm} = ${v.n};`);
         defVals.set(d.id, staticNum(nm, v.sd, v.nonNeg));
       } else {
-        out.push(`const ${nm} = ${v.n}, ${nm}d = ${v.d};`);
-        defVals.set(d.id, { k: 'num', n: nm, d: `${nm}d`, nonNeg: v.nonNeg });
+        const dn = names.get('hd_', d.id);
+        out.push(`const ${nm} = ${v.n}, ${dn} = ${v.d};`);
+        defVals.set(d.id, { k: 'num', n: nm, d: dn, nonNeg: v.nonNeg });
       }
     } else {
       out.push(`const ${nm} = ${v.e};`);
@@ -389,17 +411,18 @@ export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
         currentDef = pd;
         loop.push(comment(pd));
         const ctx: GenCtx = { out: loop, inMembers: true, refs, tmp };
-        const v = whole(pd.exceptions.length ? exceptions(pd, ctx) : gen(pd.expr, ctx), pd);
+        const v = within(pd, () => whole(pd.exceptions.length ? exceptions(pd, ctx) : gen(pd.expr, ctx), pd));
         const nm = names.get('s_', pd.id);
         const local = names.get('v_', pd.id);
         if (v.k === 'num') {
           const dynamic = v.sd === undefined;
           loop.push(`const ${local} = ${v.n};`);
           if (needsStore.has(pd.id)) loop.push(`${nm}[j] = ${local};`);
-          if (dynamic) loop.push(`const ${local}d = ${v.d};`);
-          if (dynamic && needsStore.has(pd.id)) loop.push(`${nm}d[j] = ${local}d;`);
+          const localD = names.get('vd_', pd.id);
+          if (dynamic) loop.push(`const ${localD} = ${v.d};`);
+          if (dynamic && needsStore.has(pd.id)) loop.push(`${names.get('sd_', pd.id)}[j] = ${localD};`);
           scratch.set(pd.id, { kind: 'num', dynamic });
-          const lv: V = dynamic ? { k: 'num', n: local, d: `${local}d`, nonNeg: v.nonNeg } : staticNum(local, v.sd!, v.nonNeg);
+          const lv: V = dynamic ? { k: 'num', n: local, d: localD, nonNeg: v.nonNeg } : staticNum(local, v.sd!, v.nonNeg);
           defVals.set(pd.id, lv);
           loopLocals.set(pd.id, lv);
         } else {
@@ -416,7 +439,7 @@ export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
       for (const ad of step.aggregates) {
         currentDef = ad;
         loop.push(comment(ad));
-        const acc = fusedAggregate(ad.expr as Extract<I.Expr, { k: 'agg' }>, { out: loop, inMembers: true, refs, tmp }, init, after);
+        const acc = within(ad, () => fusedAggregate(ad.expr as Extract<I.Expr, { k: 'agg' }>, { out: loop, inMembers: true, refs, tmp }, init, after));
         const v = whole(acc, ad);
         const nm = names.get('h_', ad.id);
         if (v.k === 'num') {
@@ -424,8 +447,9 @@ export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
             after.push(`const ${nm} = ${v.n};`);
             defVals.set(ad.id, staticNum(nm, v.sd, v.nonNeg));
           } else {
-            after.push(`const ${nm} = ${v.n}, ${nm}d = ${v.d};`);
-            defVals.set(ad.id, { k: 'num', n: nm, d: `${nm}d`, nonNeg: v.nonNeg });
+            const dn = names.get('hd_', ad.id);
+            after.push(`const ${nm} = ${v.n}, ${dn} = ${v.d};`);
+            defVals.set(ad.id, { k: 'num', n: nm, d: dn, nonNeg: v.nonNeg });
           }
         } else {
           after.push(`const ${nm} = ${v.e};`);
@@ -493,18 +517,19 @@ export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
   }
   const usesSlot = [...usedParams].some((id) => regional.has(id));
   hoist.push('const DAY = params.day;', 'const MS = pop.memberStart;', ...(usesSlot ? ['const slot = regions.slot;'] : []), 'const E = out.errors;');
-  for (const d of outputs) hoist.push(`const ${names.get('O_', d.id)} = out[${jsonLiteral(d.id)}];`);
+  for (const d of outputs) hoist.push(`const ${names.get('O_', d.id)} = out.columns[${jsonLiteral(d.id)}];`);
   const scratchLines: string[] = [];
   for (const [id, s] of scratch) {
     const nm = names.get('s_', id);
     scratchLines.push(`const ${nm} = new ${s.kind === 'bool' ? 'Uint8Array' : 'Float64Array'}(maxMembers);`);
-    if (s.dynamic) scratchLines.push(`const ${nm}d = new Float64Array(maxMembers);`);
+    if (s.dynamic) scratchLines.push(`const ${names.get('sd_', id)} = new Float64Array(maxMembers);`);
   }
 
   const batch = [
     '/**',
     ' * Evaluates households [from, to) of a population held as columns. Writes every output and, for',
     ' * a household whose evaluation failed, a non-zero error site (see SITES) to out.errors.',
+    ' * out is { errors: Uint16Array, columns: { [output id]: typed array } } from allocateOutputs.',
     ' * Returns the number of households with an error.',
     ' */',
     'export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.households) {',
@@ -698,12 +723,11 @@ export function resolveParameters(options, codes) {
   return { date, day, codes, n, d };
 }
 
-/** Output columns for n households. */
+/** Output columns for n households: out.columns[id] (money in fen) and out.errors (0, or a site of SITES + 1). */
 export function allocateOutputs(n) {
-  const out = Object.create(null);
-  out.errors = new Uint16Array(n);
-  for (const o of outputs) out[o.id] = o.column === 'u8' ? new Uint8Array(n) : o.column === 'i32' ? new Int32Array(n) : new Float64Array(n);
-  return out;
+  const columns = Object.create(null);
+  for (const o of outputs) columns[o.id] = o.column === 'u8' ? new Uint8Array(n) : o.column === 'i32' ? new Int32Array(n) : new Float64Array(n);
+  return { errors: new Uint16Array(n), columns };
 }
 
 function readValue(spec, raw, where) {
@@ -790,7 +814,7 @@ export function evaluate(household, options) {
   if (out.errors[0] !== 0) throw new Error(SITES[out.errors[0] - 1].message);
   const result = Object.create(null);
   for (const o of outputs) {
-    const v = out[o.id][0];
+    const v = out.columns[o.id][0];
     result[o.id] = o.values ? o.values[v] : o.type === 'bool' ? v === 1 : o.type.startsWith('money') ? v / 100 : v;
   }
   return { outputs: result };

@@ -6,6 +6,8 @@
 
 const SAFE_NAME = /^[A-Za-z_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][A-Za-z0-9_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{0,63}$/;
 
+const JS_NAME = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
+
 export class Names {
   private readonly used = new Map<string, string>();
   private readonly taken = new Set<string>();
@@ -21,7 +23,9 @@ export class Names {
     if (hit) return hit;
     const key = `${prefix}\u0000${id}`;
     const plain = id.replace('@', '$');
-    let name = SAFE_NAME.test(plain.replace('$', '_')) ? `${prefix}${plain}` : `${prefix}${this.counter++}`;
+    const readable = `${prefix}${plain}`;
+    // The language's names allow every CJK compatibility ideograph; JavaScript does not allow the unassigned ones.
+    let name = SAFE_NAME.test(plain.replace('$', '_')) && JS_NAME.test(readable) ? readable : `${prefix}${this.counter++}`;
     while (this.taken.has(name)) name = `${prefix}${this.counter++}`;
     this.taken.add(name);
     this.used.set(key, name);
@@ -42,10 +46,13 @@ export function commentText(text: string): string {
   return one.length > 160 ? one.slice(0, 157) + '…' : one;
 }
 
+/** Compiled code holds numbers exactly only up to 2^53; thrown when a definition would need more. */
+export class CompileLimitError extends Error {}
+
 /** A safe integer as a JS literal; anything else is refused. */
 export function intLiteral(n: bigint | number): string {
   const v = typeof n === 'bigint' ? n : BigInt(n);
   const max = BigInt(Number.MAX_SAFE_INTEGER);
-  if (v > max || v < -max) throw new RangeError(`number out of the exact range of generated code: ${v}`);
+  if (v > max || v < -max) throw new CompileLimitError(`${v.toString().length} digits`);
   return v < 0n ? `(${v})` : v.toString();
 }

@@ -43,6 +43,12 @@ const ERR: I.Expr = { k: 'const', t: T.error, v: false };
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 const isErr = (e: I.Expr): boolean => e.t.k === 'error';
+
+/** Can compiled code hold this constant exactly? Money is held in fen there, so it is checked ×100. */
+function fitsExactly(v: Q.Rational, money: boolean): boolean {
+  const c = money ? Q.mul(v, Q.rat(100)) : v;
+  return (c.n < 0n ? -c.n : c.n) <= MAX_SAFE && c.d <= MAX_SAFE;
+}
 const money = (t: Type): t is Extract<Type, { k: 'money' }> => t.k === 'money';
 
 /** Merge two money periods: `any` adapts; otherwise they must be equal. */
@@ -103,14 +109,14 @@ export class ExprChecker {
 
   // ---------- literals ----------
 
-  private rational(ctx: ExprCtx, text: string, span: Span, scale?: Q.Rational): Q.Rational | undefined {
+  private rational(ctx: ExprCtx, text: string, span: Span, scale?: Q.Rational, money = false): Q.Rational | undefined {
     let v = Q.parseDecimal(text);
     if (!v) {
       this.err(ctx, 'bad-literal', { message: `${text} is not a number` }, span);
       return undefined;
     }
     if (scale) v = Q.mul(v, scale);
-    if ((v.n < 0n ? -v.n : v.n) > MAX_SAFE || v.d > MAX_SAFE) {
+    if (!fitsExactly(v, money)) {
       this.err(ctx, 'bad-literal', { message: `${text} has too many digits: numbers are limited to 15 significant digits` }, span);
       return undefined;
     }
@@ -125,7 +131,7 @@ export class ExprChecker {
         return { k: 'const', t: e.text.includes('.') ? T.number : T.integer, v: Q.toText(v) };
       }
       case 'money': {
-        const v = this.rational(ctx, e.text, e.span);
+        const v = this.rational(ctx, e.text, e.span, undefined, true);
         return v ? { k: 'const', t: T.money('any'), v: Q.toText(v) } : ERR;
       }
       case 'percent': {
@@ -255,7 +261,7 @@ export class ExprChecker {
       const y = Q.parseRational(b.v)!;
       if (op === '/' && Q.isZero(y)) return { k: 'arith', t, op, a, b };
       const r = op === '+' ? Q.add(x, y) : op === '-' ? Q.sub(x, y) : op === '*' ? Q.mul(x, y) : Q.div(x, y);
-      if ((r.n < 0n ? -r.n : r.n) <= MAX_SAFE && r.d <= MAX_SAFE) return { k: 'const', t, v: Q.toText(r) };
+      if (fitsExactly(r, t.k === 'money')) return { k: 'const', t, v: Q.toText(r) };
     }
     return { k: 'arith', t, op, a, b };
   }

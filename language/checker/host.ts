@@ -11,7 +11,8 @@ export interface SourceHost {
 
 /** A host over an in-memory map of path → text. */
 export function mapHost(files: Readonly<Record<string, string>> | ReadonlyMap<string, string>): SourceHost {
-  const get = files instanceof Map ? (p: string) => files.get(p) : (p: string) => (files as Record<string, string>)[p];
+  const record = files as Readonly<Record<string, string>>;
+  const get = files instanceof Map ? (p: string) => files.get(p) : (p: string) => (Object.prototype.hasOwnProperty.call(record, p) ? record[p] : undefined);
   return { read: (p) => get(normalizePath(p)) };
 }
 

@@ -104,6 +104,8 @@ export const CODES = {
   'test-no-household': spec('error', 'A test without a household.', () => 'this test has no household; add household { … } or household from "file.json"'),
   'test-no-date': spec('error', 'A test without a date.', () => 'this test has no date; add: date YYYY-MM-DD'),
   'test-no-expect': spec('warning', 'A test that expects nothing.', () => 'this test checks nothing; add expect <output> = <value>'),
+  'compile-limit': spec('error', 'A definition whose exact arithmetic needs integers beyond 2^53 in compiled code (fractions with very large denominators).', (p) =>
+    `${p.name} needs numbers beyond the exact range of compiled code (${p.detail}); use fewer decimals or round intermediate values`),
   'date-out-of-range': spec('error', 'A date outside the policy\'s effective period or before a parameter\'s first value.', (p) => String(p.message)),
 } as const;
 

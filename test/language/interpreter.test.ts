@@ -78,7 +78,7 @@ output v : money/month [d] = s`);
     const params = m.resolveParameters({ date: '2024-07-01' }, regions.codes);
     const out = m.allocateOutputs(4);
     m.evaluateBatch(pop, regions, params, out);
-    expect(Array.from(out.v!)).toEqual([11000, 20000, 30000, 40000]);
+    expect(Array.from(out.columns.v!)).toEqual([11000, 20000, 30000, 40000]);
     expect(() => m.resolveParameters({ date: '2024-02-01' }, ['440106'])).toThrow('parameter s has no value in force on 2024-02-01 in region 440106 (its first value is from 2024-03-01)');
   });
 });

@@ -43,7 +43,7 @@ function compiledValue(m: CompiledPolicy, c: Case): { values?: Record<string, nu
   if (out.errors[0]) return { error: m.SITES[out.errors[0] - 1]!.kind };
   const values: Record<string, number | string | boolean> = {};
   for (const o of m.outputs) {
-    const v = out[o.id]![0]!;
+    const v = out.columns[o.id]![0]!;
     values[o.id] = o.values ? o.values[v]! : o.type === 'bool' ? v === 1 : v;
   }
   return { values };

@@ -201,12 +201,11 @@ export function resolveParameters(options, codes) {
   return { date, day, codes, n, d };
 }
 
-/** Output columns for n households. */
+/** Output columns for n households: out.columns[id] (money in fen) and out.errors (0, or a site of SITES + 1). */
 export function allocateOutputs(n) {
-  const out = Object.create(null);
-  out.errors = new Uint16Array(n);
-  for (const o of outputs) out[o.id] = o.column === 'u8' ? new Uint8Array(n) : o.column === 'i32' ? new Int32Array(n) : new Float64Array(n);
-  return out;
+  const columns = Object.create(null);
+  for (const o of outputs) columns[o.id] = o.column === 'u8' ? new Uint8Array(n) : o.column === 'i32' ? new Int32Array(n) : new Float64Array(n);
+  return { errors: new Uint16Array(n), columns };
 }
 
 function readValue(spec, raw, where) {
@@ -293,7 +292,7 @@ export function evaluate(household, options) {
   if (out.errors[0] !== 0) throw new Error(SITES[out.errors[0] - 1].message);
   const result = Object.create(null);
   for (const o of outputs) {
-    const v = out[o.id][0];
+    const v = out.columns[o.id][0];
     result[o.id] = o.values ? o.values[v] : o.type === 'bool' ? v === 1 : o.type.startsWith('money') ? v / 100 : v;
   }
   return { outputs: result };
@@ -302,6 +301,7 @@ export function evaluate(household, options) {
 /**
  * Evaluates households [from, to) of a population held as columns. Writes every output and, for
  * a household whose evaluation failed, a non-zero error site (see SITES) to out.errors.
+ * out is { errors: Uint16Array, columns: { [output id]: typed array } } from allocateOutputs.
  * Returns the number of households with an error.
  */
 export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.households) {
@@ -314,9 +314,9 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const DAY = params.day;
   const MS = pop.memberStart;
   const E = out.errors;
-  const O_eligible = out["eligible"];
-  const O_edge = out["edge"];
-  const O_raised = out["raised"];
+  const O_eligible = out.columns["eligible"];
+  const O_edge = out.columns["edge"];
+  const O_raised = out.columns["raised"];
   let maxMembers = 1;
   for (let h = from; h < to; h++) if (MS[h + 1] - MS[h] > maxMembers) maxMembers = MS[h + 1] - MS[h];
   // raised [浙 §4]
@@ -346,14 +346,14 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     } else {
       t2 = 0; t2d = 1;
     }
-    const h_pci = t2, h_pcid = t2d;
+    const h_pci = t2, hd_pci = t2d;
     // eligible 符合低保 [57号 §9]
-    const h_eligible = (h_count_members > 0) && (h_pci < pn_dibao_standard * h_pcid);
+    const h_eligible = (h_count_members > 0) && (h_pci < pn_dibao_standard * hd_pci);
     // edge 低保边缘 [57号 §8]
     let t4 = !h_eligible;
     if (t4) {
       const t3 = pn_edge_multiple * pn_dibao_standard;
-      t4 = h_pci * pd_edge_multiple < t3 * h_pcid;
+      t4 = h_pci * pd_edge_multiple < t3 * hd_pci;
     }
     const h_edge = t4;
     O_eligible[h] = h_eligible ? 1 : 0;

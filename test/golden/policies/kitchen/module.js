@@ -207,12 +207,11 @@ export function resolveParameters(options, codes) {
   return { date, day, codes, n, d };
 }
 
-/** Output columns for n households. */
+/** Output columns for n households: out.columns[id] (money in fen) and out.errors (0, or a site of SITES + 1). */
 export function allocateOutputs(n) {
-  const out = Object.create(null);
-  out.errors = new Uint16Array(n);
-  for (const o of outputs) out[o.id] = o.column === 'u8' ? new Uint8Array(n) : o.column === 'i32' ? new Int32Array(n) : new Float64Array(n);
-  return out;
+  const columns = Object.create(null);
+  for (const o of outputs) columns[o.id] = o.column === 'u8' ? new Uint8Array(n) : o.column === 'i32' ? new Int32Array(n) : new Float64Array(n);
+  return { errors: new Uint16Array(n), columns };
 }
 
 function readValue(spec, raw, where) {
@@ -299,7 +298,7 @@ export function evaluate(household, options) {
   if (out.errors[0] !== 0) throw new Error(SITES[out.errors[0] - 1].message);
   const result = Object.create(null);
   for (const o of outputs) {
-    const v = out[o.id][0];
+    const v = out.columns[o.id][0];
     result[o.id] = o.values ? o.values[v] : o.type === 'bool' ? v === 1 : o.type.startsWith('money') ? v / 100 : v;
   }
   return { outputs: result };
@@ -308,6 +307,7 @@ export function evaluate(household, options) {
 /**
  * Evaluates households [from, to) of a population held as columns. Writes every output and, for
  * a household whose evaluation failed, a non-zero error site (see SITES) to out.errors.
+ * out is { errors: Uint16Array, columns: { [output id]: typed array } } from allocateOutputs.
  * Returns the number of households with an error.
  */
 export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.households) {
@@ -343,17 +343,17 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const MS = pop.memberStart;
   const slot = regions.slot;
   const E = out.errors;
-  const O_status = out["status"];
-  const O_benefit = out["benefit"];
-  const O_lump = out["lump"];
-  const O_costs = out["costs"];
-  const O_ratio_out = out["ratio_out"];
-  const O_adults = out["adults"];
-  const O_points_total = out["points_total"];
-  const O_flags = out["flags"];
-  const O_care_total = out["care_total"];
-  const O_band_high = out["band_high"];
-  const O_extremes = out["extremes"];
+  const O_status = out.columns["status"];
+  const O_benefit = out.columns["benefit"];
+  const O_lump = out.columns["lump"];
+  const O_costs = out.columns["costs"];
+  const O_ratio_out = out.columns["ratio_out"];
+  const O_adults = out.columns["adults"];
+  const O_points_total = out.columns["points_total"];
+  const O_flags = out.columns["flags"];
+  const O_care_total = out.columns["care_total"];
+  const O_band_high = out.columns["band_high"];
+  const O_extremes = out.columns["extremes"];
   let maxMembers = 1;
   for (let h = from; h < to; h++) if (MS[h + 1] - MS[h] > maxMembers) maxMembers = MS[h + 1] - MS[h];
   const s_adult = new Uint8Array(maxMembers);
@@ -466,7 +466,7 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     } else {
       t24 = h_household_income; t24d = h_size;
     }
-    const h_pci = t24, h_pcid = t24d;
+    const h_pci = t24, hd_pci = t24d;
     // cost_ratio 支出比 [t §8]
     let t25, t25d;
     if (h_household_income > 0) {
@@ -474,9 +474,9 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     } else {
       t25 = 0; t25d = 1;
     }
-    const h_cost_ratio = t25, h_cost_ratiod = t25d;
+    const h_cost_ratio = t25, hd_cost_ratio = t25d;
     // gap 差额 [t §8]
-    const h_gap = h_local_standard * h_pcid - h_pci, h_gapd = h_pcid;
+    const h_gap = h_local_standard * hd_pci - h_pci, hd_gap = hd_pci;
     // status 状态 [t §9]
     let t26 = 0;
     let t27;
@@ -516,7 +516,7 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     let t41;
       const t33 = h_gap * h_size;
       const t34 = pn_tier_months * PN_standard[r];
-    if (t33 > t34 * h_gapd) {
+    if (t33 > t34 * hd_gap) {
       const t42 = roundSteps(PN_standard[r] * 2, 100, 2) * 100;
       if (t40 !== 0 && !(t42 === t41)) { if (err === 0) err = 5; }
       t41 = t42; t40 = 1;
@@ -526,7 +526,7 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     if (t40 !== 0) { t44 = t41; t43 = 1; }
     if (t43 === 0) {
       if (h_gap > 0) {
-        t44 = roundSteps(h_gap * h_size, h_gapd * 100, 0) * 100; t43 = 1;
+        t44 = roundSteps(h_gap * h_size, hd_gap * 100, 0) * 100; t43 = 1;
       }
     }
     if (t43 !== 0) {
@@ -536,7 +536,7 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     if ((pn_reform_on !== 0) && (pn_bonus_rate > 0)) {
       const t35 = pd_bonus_rate + pn_bonus_rate;
       const t36 = h_gap * t35;
-      const t37 = h_gapd * pd_bonus_rate;
+      const t37 = hd_gap * pd_bonus_rate;
       const t45 = roundSteps(t36 * h_size, t37 * 100, 1) * 100;
       if (t38 !== 0 && !(t45 === t39)) { if (err === 0) err = 7; }
       t39 = t45; t38 = 1;
@@ -551,9 +551,9 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     // lump 一次性 [t §9]
     const t47 = Math.abs(h_gap);
     const t48 = t47 * pn_tier_months;
-    const h_lump = roundSteps(t48 * 2 + (h_oldest * h_gapd), h_gapd * 2, 0);
+    const h_lump = roundSteps(t48 * 2 + (h_oldest * hd_gap), hd_gap * 2, 0);
     // ratio_out 比率 [t §9]
-    const h_ratio_out = h_cost_ratio, h_ratio_outd = h_cost_ratiod;
+    const h_ratio_out = h_cost_ratio, hd_ratio_out = hd_cost_ratio;
     // adults 成年人 [t §9]
     const h_adults = h_adult_count;
     // points_total 积分合计 [t §9]
@@ -631,11 +631,11 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     if (!t58f) {
       t58 = 0; t58d = 1;
     }
-    const h_lowest_share = t58, h_lowest_shared = t58d;
+    const h_lowest_share = t58, hd_lowest_share = t58d;
     // share_floor 份额下限 [t §9]
-    const h_share_floor = h_lowest_share, h_share_floord = h_lowest_shared * 2;
+    const h_share_floor = h_lowest_share, hd_share_floor = hd_lowest_share * 2;
     // extremes 极值 [t §9]
-    const h_extremes = h_top_income - (roundSteps(h_lowest_share, h_lowest_shared, 0)) + roundSteps(h_share_floor, h_share_floord, 0);
+    const h_extremes = h_top_income - (roundSteps(h_lowest_share, hd_lowest_share, 0)) + roundSteps(h_share_floor, hd_share_floor, 0);
     O_status[h] = h_status;
     if (h_benefit !== h_benefit && err === 0) err = 8;
     O_benefit[h] = h_benefit;
@@ -643,7 +643,7 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     O_lump[h] = h_lump;
     if (h_costs !== h_costs && err === 0) err = 8;
     O_costs[h] = h_costs;
-    O_ratio_out[h] = h_ratio_out / h_ratio_outd;
+    O_ratio_out[h] = h_ratio_out / hd_ratio_out;
     O_adults[h] = h_adults;
     if (h_points_total !== h_points_total && err === 0) err = 8;
     O_points_total[h] = h_points_total;

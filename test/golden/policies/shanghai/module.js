@@ -206,12 +206,11 @@ export function resolveParameters(options, codes) {
   return { date, day, codes, n, d };
 }
 
-/** Output columns for n households. */
+/** Output columns for n households: out.columns[id] (money in fen) and out.errors (0, or a site of SITES + 1). */
 export function allocateOutputs(n) {
-  const out = Object.create(null);
-  out.errors = new Uint16Array(n);
-  for (const o of outputs) out[o.id] = o.column === 'u8' ? new Uint8Array(n) : o.column === 'i32' ? new Int32Array(n) : new Float64Array(n);
-  return out;
+  const columns = Object.create(null);
+  for (const o of outputs) columns[o.id] = o.column === 'u8' ? new Uint8Array(n) : o.column === 'i32' ? new Int32Array(n) : new Float64Array(n);
+  return { errors: new Uint16Array(n), columns };
 }
 
 function readValue(spec, raw, where) {
@@ -298,7 +297,7 @@ export function evaluate(household, options) {
   if (out.errors[0] !== 0) throw new Error(SITES[out.errors[0] - 1].message);
   const result = Object.create(null);
   for (const o of outputs) {
-    const v = out[o.id][0];
+    const v = out.columns[o.id][0];
     result[o.id] = o.values ? o.values[v] : o.type === 'bool' ? v === 1 : o.type.startsWith('money') ? v / 100 : v;
   }
   return { outputs: result };
@@ -307,6 +306,7 @@ export function evaluate(household, options) {
 /**
  * Evaluates households [from, to) of a population held as columns. Writes every output and, for
  * a household whose evaluation failed, a non-zero error site (see SITES) to out.errors.
+ * out is { errors: Uint16Array, columns: { [output id]: typed array } } from allocateOutputs.
  * Returns the number of households with an error.
  */
 export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.households) {
@@ -353,17 +353,17 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const DAY = params.day;
   const MS = pop.memberStart;
   const E = out.errors;
-  const O_tekun_persons = out["tekun_persons"];
-  const O_tekun_benefit = out["tekun_benefit"];
-  const O_per_capita_income = out["per_capita_income"];
-  const O_edge_family = out["edge_family"];
-  const O_dibao_status = out["dibao_status"];
-  const O_dibao_benefit = out["dibao_benefit"];
-  const O_dibao_persons = out["dibao_persons"];
-  const O_price_subsidy = out["price_subsidy"];
-  const O_temporary_assistance = out["temporary_assistance"];
-  const O_help_first = out["help_first"];
-  const O_total_monthly = out["total_monthly"];
+  const O_tekun_persons = out.columns["tekun_persons"];
+  const O_tekun_benefit = out.columns["tekun_benefit"];
+  const O_per_capita_income = out.columns["per_capita_income"];
+  const O_edge_family = out.columns["edge_family"];
+  const O_dibao_status = out.columns["dibao_status"];
+  const O_dibao_benefit = out.columns["dibao_benefit"];
+  const O_dibao_persons = out.columns["dibao_persons"];
+  const O_price_subsidy = out.columns["price_subsidy"];
+  const O_temporary_assistance = out.columns["temporary_assistance"];
+  const O_help_first = out.columns["help_first"];
+  const O_total_monthly = out.columns["total_monthly"];
   let maxMembers = 1;
   for (let h = from; h < to; h++) if (MS[h + 1] - MS[h] > maxMembers) maxMembers = MS[h + 1] - MS[h];
   const s_is_member = new Uint8Array(maxMembers);
@@ -384,9 +384,9 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   } else {
     t3 = 0; t3d = 1;
   }
-  const h_price_rate = t3, h_price_rated = t3d;
+  const h_price_rate = t3, hd_price_rate = t3d;
   // price_per_person 每人价格补贴 [ref §10]
-  const h_price_per_person = roundSteps(pn_dibao_standard * h_price_rate, h_price_rated * 100, 0) * 100;
+  const h_price_per_person = roundSteps(pn_dibao_standard * h_price_rate, hd_price_rate * 100, 0) * 100;
   let errors = 0;
   for (let h = from; h < to; h++) {
     const ps = MS[h], pe = MS[h + 1];
@@ -458,11 +458,11 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     } else {
       t14 = h_income_sum; t14d = h_n;
     }
-    const h_pci = t14, h_pcid = t14d;
+    const h_pci = t14, hd_pci = t14d;
     // per_capita_income 家庭人均收入 [ref §4]
-    const h_per_capita_income = (h_pci < 4503599627370496 && h_pcid < 9007199254740992 ? Math.round(h_pci / h_pcid) : roundSteps(h_pci, h_pcid, 0));
+    const h_per_capita_income = (h_pci < 4503599627370496 && hd_pci < 9007199254740992 ? Math.round(h_pci / hd_pci) : roundSteps(h_pci, hd_pci, 0));
     // regular_dibao 符合低保条件 [57号 §9][ref §6]
-    const h_regular_dibao = ((h_n >= 1) && (h_pci < pn_dibao_standard * h_pcid)) && h_asset_test;
+    const h_regular_dibao = ((h_n >= 1) && (h_pci < pn_dibao_standard * hd_pci)) && h_asset_test;
     // in_grace 渐退期家庭 [57号 §33][2022通知 §1(3)][ref §7]
     let t16 = ((!h_regular_dibao) && (h_n >= 1)) && (H_dibao_last_month[h] !== 0);
     if (t16) {
@@ -479,7 +479,7 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     let t18 = (((h_n >= 1) && (!h_regular_dibao)) && (!h_in_grace)) && h_asset_test;
     if (t18) {
       const t17 = pn_edge_multiple * pn_dibao_standard;
-      t18 = h_pci * pd_edge_multiple < t17 * h_pcid;
+      t18 = h_pci * pd_edge_multiple < t17 * hd_pci;
     }
     const h_edge_family = t18;
     let t19 = 0;
@@ -523,8 +523,8 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     let t30 = 0;
     let t31;
     if (h_regular_dibao) {
-      const t25 = pn_dibao_standard * h_pcid - h_pci;
-      const t32 = roundSteps(t25 * h_n, h_pcid * 100, 0) * 100;
+      const t25 = pn_dibao_standard * hd_pci - h_pci;
+      const t32 = roundSteps(t25 * h_n, hd_pci * 100, 0) * 100;
       if (t30 !== 0 && !(t32 === t31)) { if (err === 0) err = 4; }
       t31 = t32; t30 = 1;
     }
@@ -586,7 +586,7 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
         let t38 = h_n >= 1;
         if (t38) {
           const t37 = pn_edge_multiple * pn_dibao_standard;
-          t38 = h_pci * pd_edge_multiple < t37 * h_pcid;
+          t38 = h_pci * pd_edge_multiple < t37 * hd_pci;
         }
         t39 = t38;
       }
