@@ -12,9 +12,11 @@ const isToken = (c: Child): c is IToken => (c as IToken).tokenType !== undefined
 const live = (t: IToken): boolean => !t.isInsertedInRecovery && Number.isFinite(t.startOffset);
 
 /** The real (not recovery-inserted) tokens under `key`. */
+const NONE: never[] = [];
+
 function toks(node: CstNode | undefined, key: string): IToken[] {
   const list = node?.children[key] as Child[] | undefined;
-  if (!list) return [];
+  if (!list) return NONE;
   const out: IToken[] = [];
   for (const c of list) if (isToken(c) && live(c)) out.push(c);
   return out;
@@ -28,7 +30,7 @@ function tok(node: CstNode | undefined, key: string, i = 0): IToken | undefined 
 }
 function subs(node: CstNode | undefined, key: string): CstNode[] {
   const list = node?.children[key] as Child[] | undefined;
-  if (!list) return [];
+  if (!list) return NONE;
   const out: CstNode[] = [];
   for (const c of list) if (!isToken(c)) out.push(c);
   return out;
@@ -341,41 +343,42 @@ export class AstBuilder {
     if (!n) return { k: 'error', span: this.empty };
     // A part the parser had to recover is already reported; checking it would only add noise.
     if (n.recoveredNode) return { k: 'error', span: this.span(n) };
-    if (n.name === 'operand') return this.sequence([n], [], []);
-    if (n.name !== 'expression') return { k: 'error', span: this.span(n) };
+    if (n.name !== 'expression' && n.name !== 'operand') return { k: 'error', span: this.span(n) };
+    const c = n.children;
+    if (!c.BinaryOp && !c.PrefixOp && !c.In && c.primary?.length === 1) return this.primary(c.primary[0] as CstNode, this.span(n));
     const targets = subs(n, 'inTarget');
-    return this.sequence(subs(n, 'operand'), toks(n, 'BinaryOp'), toks(n, 'In').map((t, i) => ({ t, target: targets[i] })));
+    return this.sequence(subs(n, 'primary'), toks(n, 'PrefixOp'), toks(n, 'BinaryOp'), toks(n, 'In').map((t, i) => ({ t, target: targets[i] })), this.span(n));
   }
 
   /**
    * Operator precedence over the flat sequence the grammar gives:
    * or < and < not < comparisons and "in" < + - < * / < unary minus.
    */
-  private sequence(operands: CstNode[], ops: IToken[], ins: { t: IToken; target: CstNode | undefined }[]): A.Expr {
+  private sequence(primaries: CstNode[], prefixes: IToken[], ops: IToken[], ins: { t: IToken; target: CstNode | undefined }[], whole: Span): A.Expr {
     type Item =
-      | { kind: 'operand'; node: CstNode; at: number; prefixes: IToken[]; used: number }
+      | { kind: 'primary'; node: CstNode; at: number }
+      | { kind: 'prefix'; t: IToken; at: number }
       | { kind: 'op'; op: A.BinaryOp; span: Span; at: number }
       | { kind: 'in'; target: CstNode | undefined; span: Span; at: number };
     const items: Item[] = [];
-    for (const o of operands) {
-      const prefixes = toks(o, 'PrefixOp');
-      items.push({ kind: 'operand', node: o, at: offsetOf(o), prefixes, used: 0 });
-    }
+    for (const p of primaries) items.push({ kind: 'primary', node: p, at: offsetOf(p) });
+    for (const t of prefixes) items.push({ kind: 'prefix', t, at: t.startOffset });
     for (const t of ops) items.push({ kind: 'op', op: OPS[t.tokenType.name]!, span: tokSpan(t), at: t.startOffset });
     for (const x of ins) items.push({ kind: 'in', target: x.target, span: tokSpan(x.t), at: x.t.startOffset });
     if (items.length > 1) items.sort((a, b) => a.at - b.at);
     let pos = 0;
     const prefix = (): A.Expr => {
       const u = items[pos];
-      if (!u || u.kind !== 'operand') return { k: 'error', span: u ? u.span : this.empty };
-      if (u.used < u.prefixes.length) {
-        const t = u.prefixes[u.used++]!;
-        const not = t.tokenType.name === 'Not';
+      if (!u) return { k: 'error', span: whole };
+      if (u.kind === 'prefix') {
+        pos++;
+        const not = u.t.tokenType.name === 'Not';
         const operand = not ? climb(PREC.not) : prefix();
-        return { k: 'unary', op: not ? 'not' : '-', operand, span: { start: t.startOffset, end: Math.max(operand.span.end, t.startOffset + t.image.length) } };
+        return { k: 'unary', op: not ? 'not' : '-', operand, span: { start: u.t.startOffset, end: Math.max(operand.span.end, u.t.startOffset + u.t.image.length) } };
       }
+      if (u.kind !== 'primary') return { k: 'error', span: u.span };
       pos++;
-      return this.primary(sub(u.node, 'primary'), this.span(u.node));
+      return this.primary(u.node, whole);
     };
     const climb = (min: number): A.Expr => {
       let left = prefix();
@@ -413,31 +416,29 @@ export class AstBuilder {
 
   private primary(n: CstNode | undefined, outer: Span): A.Expr {
     if (!n) return { k: 'error', span: outer };
+    const c = n.children;
+    // The most frequent kinds first: a name, then literals.
+    if (c.NameTok) return this.reference(n);
     const span = this.span(n);
-    const num = tok(n, 'NumberLit');
-    if (num) return { k: tok(n, 'Month') ? 'months' : 'number', text: num.image.replace(/_/g, ''), span };
-    const money = tok(n, 'MoneyLit');
+    const first = (key: string) => (c[key] ? tok(n, key) : undefined);
+    const num = first('NumberLit');
+    if (num) return { k: c.Month ? 'months' : 'number', text: num.image.replace(/_/g, ''), span };
+    const money = first('MoneyLit');
     if (money) return { k: 'money', text: money.image.replace(/[¥￥元\s_]/g, ''), span };
-    const pct = tok(n, 'PercentLit');
+    if (c.expression) return this.expr(sub(n, 'expression'));
+    const pct = first('PercentLit');
     if (pct) return { k: 'percent', text: pct.image.replace(/[%％_]/g, ''), span };
-    const date = tok(n, 'DateLit');
+    const date = first('DateLit');
     if (date) return { k: 'date', text: date.image, span };
-    if (tok(n, 'True')) return { k: 'bool', value: true, span };
-    if (tok(n, 'False')) return { k: 'bool', value: false, span };
-    if (tok(n, 'Base')) return { k: 'base', span };
-    const inner = sub(n, 'expression');
-    if (inner) return this.expr(inner);
-    const ifn = sub(n, 'ifExpr');
-    if (ifn) {
-      const e = subs(ifn, 'expression');
+    if (c.True) return { k: 'bool', value: true, span };
+    if (c.False) return { k: 'bool', value: false, span };
+    if (c.Base) return { k: 'base', span };
+    if (c.ifExpr) {
+      const e = subs(sub(n, 'ifExpr'), 'expression');
       return { k: 'if', cond: this.expr(e[0]), then: this.expr(e[1]), else: this.expr(e[2]), span };
     }
-    const m = sub(n, 'matchExpr');
-    if (m) return this.match(m);
-    const t = sub(n, 'tableExpr');
-    if (t) return this.table(t);
-    const ref = sub(n, 'reference');
-    if (ref) return this.reference(ref);
+    if (c.matchExpr) return this.match(sub(n, 'matchExpr')!);
+    if (c.tableExpr) return this.table(sub(n, 'tableExpr')!);
     return { k: 'error', span };
   }
 

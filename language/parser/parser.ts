@@ -287,14 +287,16 @@ export class DoudiParser extends CstParser {
   // precedence level would build a dozen CST nodes for every name and number.
 
   public expression = this.RULE('expression', () => {
-    this.SUBRULE(this.operand);
-    this.MANY(() => {
+    this.MANY(() => this.CONSUME(L.PrefixOp));
+    this.SUBRULE(this.primary);
+    this.MANY2(() => {
       this.OR(
         (this.alts.expression ??= [
           {
             ALT: () => {
               this.CONSUME(L.BinaryOp);
-              this.SUBRULE2(this.operand);
+              this.MANY3(() => this.CONSUME2(L.PrefixOp));
+              this.SUBRULE2(this.primary);
             },
           },
           {
@@ -308,6 +310,7 @@ export class DoudiParser extends CstParser {
     });
   });
 
+  /** A range bound: a value with optional prefixes, never a whole expression (x in 1..2 and y). */
   private operand = this.RULE('operand', () => {
     this.MANY(() => this.CONSUME(L.PrefixOp));
     this.SUBRULE(this.primary);
@@ -343,7 +346,17 @@ export class DoudiParser extends CstParser {
   private primary = this.RULE('primary', () => {
     this.OR(
       (this.alts.primary ??= [
-        { ALT: () => this.SUBRULE(this.reference) },
+        {
+          // a name, a qualified enum value (Enum.value) or a call
+          ALT: () => {
+            this.CONSUME(L.NameTok);
+            this.OPTION2(() => {
+              this.CONSUME(L.Dot);
+              this.CONSUME2(L.NameTok);
+            });
+            this.OPTION3(() => this.SUBRULE(this.callArgs));
+          },
+        },
         {
           ALT: () => {
             this.CONSUME(L.NumberLit);
@@ -368,16 +381,6 @@ export class DoudiParser extends CstParser {
         { ALT: () => this.SUBRULE(this.tableExpr) },
       ]),
     );
-  });
-
-  /** A name, a qualified enum value (Enum.value) or a call. */
-  private reference = this.RULE('reference', () => {
-    this.CONSUME(L.NameTok);
-    this.OPTION(() => {
-      this.CONSUME(L.Dot);
-      this.CONSUME2(L.NameTok);
-    });
-    this.OPTION2(() => this.SUBRULE(this.callArgs));
   });
 
   private callArgs = this.RULE('callArgs', () => {
