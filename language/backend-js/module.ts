@@ -231,7 +231,6 @@ export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
 
   // ---- parameter data and formulas ----
   const formulas: string[] = [];
-  const paramName = (id: string) => names.get('', id);
   const constRefs = (r: string): Refs => ({
     field: () => {
       throw new Error('internal: a parameter value reads a household field');
@@ -381,25 +380,26 @@ export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
     if (inline.has(d.id)) continue;
     for (const id of readsOf(d, new Set())) if (byId.get(id)?.level === 'person' && stepOf.get(id) !== stepOf.get(d.id)) needsStore.add(id);
   }
+  /** Binds a household-level value to its name(s) in `out`, for the definitions that read it. */
+  const bindHousehold = (d: I.DefinitionIR, v: V, out: Block) => {
+    const nm = names.get('h_', d.id);
+    if (v.k !== 'num') {
+      out.push(`const ${nm} = ${v.e};`);
+      defVals.set(d.id, { k: v.k, e: nm });
+    } else if (v.sd !== undefined) {
+      out.push(`const ${nm} = ${v.n};`);
+      defVals.set(d.id, staticNum(nm, v.sd, v.nonNeg));
+    } else {
+      const dn = names.get('hd_', d.id);
+      out.push(`const ${nm} = ${v.n}, ${dn} = ${v.d};`);
+      defVals.set(d.id, { k: 'num', n: nm, d: dn, nonNeg: v.nonNeg });
+    }
+  };
   const defineHousehold = (d: I.DefinitionIR, out: Block) => {
     currentDef = d;
     out.push(comment(d));
     const ctx: GenCtx = { out, inMembers: false, refs, tmp };
-    const v = within(d, () => whole(d.exceptions.length ? exceptions(d, ctx) : gen(d.expr, ctx), d));
-    const nm = names.get('h_', d.id);
-    if (v.k === 'num') {
-      if (v.sd !== undefined) {
-        out.push(`const ${nm} = ${v.n};`);
-        defVals.set(d.id, staticNum(nm, v.sd, v.nonNeg));
-      } else {
-        const dn = names.get('hd_', d.id);
-        out.push(`const ${nm} = ${v.n}, ${dn} = ${v.d};`);
-        defVals.set(d.id, { k: 'num', n: nm, d: dn, nonNeg: v.nonNeg });
-      }
-    } else {
-      out.push(`const ${nm} = ${v.e};`);
-      defVals.set(d.id, { k: v.k, e: nm });
-    }
+    bindHousehold(d, within(d, () => whole(d.exceptions.length ? exceptions(d, ctx) : gen(d.expr, ctx), d)), out);
   };
   for (const step of steps) {
     if (step.kind === 'constant') defineHousehold(step.def, pre);
@@ -440,21 +440,7 @@ export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
         currentDef = ad;
         loop.push(comment(ad));
         const acc = within(ad, () => fusedAggregate(ad.expr as Extract<I.Expr, { k: 'agg' }>, { out: loop, inMembers: true, refs, tmp }, init, after));
-        const v = whole(acc, ad);
-        const nm = names.get('h_', ad.id);
-        if (v.k === 'num') {
-          if (v.sd !== undefined) {
-            after.push(`const ${nm} = ${v.n};`);
-            defVals.set(ad.id, staticNum(nm, v.sd, v.nonNeg));
-          } else {
-            const dn = names.get('hd_', ad.id);
-            after.push(`const ${nm} = ${v.n}, ${dn} = ${v.d};`);
-            defVals.set(ad.id, { k: 'num', n: nm, d: dn, nonNeg: v.nonNeg });
-          }
-        } else {
-          after.push(`const ${nm} = ${v.e};`);
-          defVals.set(ad.id, { k: v.k, e: nm });
-        }
+        bindHousehold(ad, whole(acc, ad), after);
       }
       loopLocals = new Map();
       // A loop that only aggregates, over members filtered by a household-level condition first,

@@ -77,6 +77,31 @@ export function unify(a: Type, b: Type): Type | undefined {
   return a.k === b.k ? a : undefined;
 }
 
+/**
+ * The common type of several branches (match arms, table rows), reporting the first that does not
+ * fit. `failed` is set by a branch that is already an error or does not fit.
+ */
+export class BranchType {
+  type: Type | undefined;
+  failed = false;
+  constructor(
+    private readonly what: string,
+    private readonly report: (params: Record<string, string>, span: Span) => void,
+  ) {}
+  take(x: I.Expr, span: Span): void {
+    if (isErr(x)) {
+      this.failed = true;
+      return;
+    }
+    const u = this.type ? unify(this.type, x.t) : x.t;
+    if (u) this.type = u;
+    else {
+      this.report({ what: this.what, expected: typeText(this.type!), found: typeText(x.t) }, span);
+      this.failed = true;
+    }
+  }
+}
+
 const PERIOD_HINT = 'convert with monthly(…) or yearly(…), or multiply a monthly amount by a number of months';
 
 function levenshtein(a: string, b: string): number {
@@ -508,19 +533,9 @@ export class ExprChecker {
     const covered = new Set<string>();
     const arms: { values: string[]; body: I.Expr; at: I.At }[] = [];
     let otherwise: I.Expr | undefined;
-    let t: Type | undefined;
+    const result = new BranchType('the arms of this match', (p, span) => this.err(ctx, 'type-mismatch', p, span));
+    const take = (body: I.Expr, span: Span) => result.take(body, span);
     let failed = false;
-    const take = (body: I.Expr, span: Span) => {
-      if (isErr(body)) {
-        failed = true;
-        return;
-      }
-      const u = t ? unify(t, body.t) : body.t;
-      if (!u) {
-        this.err(ctx, 'type-mismatch', { what: 'the arms of this match', expected: typeText(t!), found: typeText(body.t) }, span);
-        failed = true;
-      } else t = u;
-    };
     for (const arm of e.arms) {
       if (!arm.values) {
         if (covered.size === en.values.length) this.s.report(ctx.file, 'match-unreachable', {}, arm.span);
@@ -549,12 +564,12 @@ export class ExprChecker {
       take(body, arm.body.span);
       arms.push({ values, body, at: this.at(ctx, arm.span) });
     }
-    if (!otherwise && !failed) {
+    if (!otherwise && !failed && !result.failed) {
       const missing = en.values.filter((v) => !covered.has(v.id)).map((v) => v.id);
       if (missing.length) return this.err(ctx, 'match-not-exhaustive', { missing: missing.join(', ') }, e.on.span);
     }
-    if (failed || !t) return ERR;
-    return { k: 'match', t, on, arms, otherwise, at: this.at(ctx, e.span) };
+    if (failed || result.failed || !result.type) return ERR;
+    return { k: 'match', t: result.type, on, arms, otherwise, at: this.at(ctx, e.span) };
   }
 
   private table(e: Extract<A.Expr, { k: 'table' }>, ctx: ExprCtx, expected?: Type): I.Expr {

@@ -7,7 +7,7 @@ import type * as I from '../ir/types.ts';
 import { T, typeText, isNumeric, type Type } from '../types/index.ts';
 import * as Q from '../numbers/rational.ts';
 import type { ExprChecker, ExprCtx } from './expr.ts';
-import { unify } from './expr.ts';
+import { BranchType } from './expr.ts';
 import { findField } from '../schema/index.ts';
 
 const isErr = (e: I.Expr): boolean => e.t.k === 'error';
@@ -15,19 +15,9 @@ const isErr = (e: I.Expr): boolean => e.t.k === 'error';
 export function checkTableRows(ck: ExprChecker, e: Extract<A.Expr, { k: 'table' }>, inputs: I.Expr[], ctx: ExprCtx, expected?: Type): I.Expr {
   const constant: ExprCtx = { ...ctx, level: 'constant' };
   let failed = false;
-  let t: Type | undefined;
+  const result = new BranchType('the results of this table', (p, span) => ck.fail(ctx, 'type-mismatch', p, span));
+  const takeResult = (r: I.Expr, span: A.Expr['span']) => result.take(r, span);
   const rows: { cells: I.Cell[]; result: I.Expr; at: I.At }[] = [];
-  const takeResult = (r: I.Expr, span: A.Expr['span']) => {
-    if (isErr(r)) {
-      failed = true;
-      return;
-    }
-    const u = t ? unify(t, r.t) : r.t;
-    if (!u) {
-      ck.fail(ctx, 'type-mismatch', { what: 'the results of this table', expected: typeText(t!), found: typeText(r.t) }, span);
-      failed = true;
-    } else t = u;
-  };
   let catchAll = -1;
   e.rows.forEach((row, ri) => {
     if (row.cells.length !== inputs.length) {
@@ -43,16 +33,17 @@ export function checkTableRows(ck: ExprChecker, e: Extract<A.Expr, { k: 'table' 
       return cell ?? { k: 'any' };
     });
     if (cells.every((c) => c.k === 'any') && catchAll < 0) catchAll = ri;
-    const result = ck.check(row.result, ctx, expected ?? t);
-    takeResult(result, row.result.span);
-    rows.push({ cells, result, at: ck.location(ctx, row.span) });
+    const value = ck.check(row.result, ctx, expected ?? result.type);
+    takeResult(value, row.result.span);
+    rows.push({ cells, result: value, at: ck.location(ctx, row.span) });
   });
   let elseExpr: I.Expr | undefined;
   if (e.else) {
-    elseExpr = ck.check(e.else, ctx, expected ?? t);
+    elseExpr = ck.check(e.else, ctx, expected ?? result.type);
     takeResult(elseExpr, e.else.span);
   }
-  if (failed || !t) return { k: 'const', t: T.error, v: false };
+  const t = result.type;
+  if (failed || result.failed || !t) return { k: 'const', t: T.error, v: false };
   if (e.hit === 'collect-sum' && !isNumeric(t))
     return ck.fail(ctx, 'type-mismatch', { what: 'the results of a collect sum table', expected: 'numbers or money', found: typeText(t) }, e.span);
   if (!elseExpr && e.hit !== 'collect-sum' && catchAll < 0) {
@@ -127,7 +118,7 @@ function constOf(e: I.Expr): Q.Rational | string | undefined {
   return String(e.v);
 }
 
-function constraint(c: I.Cell, t: Type, dom: string[] | undefined): Constraint {
+function constraint(c: I.Cell, dom: string[] | undefined): Constraint {
   if (c.k === 'any') return { k: 'all' };
   if (dom) {
     if (c.k === 'in') {
@@ -225,7 +216,7 @@ function witness(a: Constraint, b: Constraint, t: Type, dom: string[] | undefine
 
 function reportOverlaps(ck: ExprChecker, e: Extract<A.Expr, { k: 'table' }>, rows: { cells: I.Cell[] }[], inputs: I.Expr[], ctx: ExprCtx): void {
   const doms = inputs.map((x) => domain(x.t, ck));
-  const cons = rows.map((r) => r.cells.map((c, i) => constraint(c, inputs[i]!.t, doms[i])));
+  const cons = rows.map((r) => r.cells.map((c, i) => constraint(c, doms[i])));
   for (let i = 0; i < rows.length; i++) {
     for (let j = i + 1; j < rows.length; j++) {
       const example: string[] = [];
@@ -268,7 +259,7 @@ const accepts = (c: Constraint, v: string | Q.Rational, integer: boolean): boole
  */
 function uncovered(rows: { cells: I.Cell[] }[], inputs: I.Expr[], ck: ExprChecker): string[] | null | undefined {
   const doms = inputs.map((x) => domain(x.t, ck));
-  const cons = rows.map((r) => r.cells.map((c, i) => constraint(c, inputs[i]!.t, doms[i])));
+  const cons = rows.map((r) => r.cells.map((c, i) => constraint(c, doms[i])));
   if (cons.some((r) => r.some((c) => c.k === 'unknown'))) return undefined;
   let budget = 20000;
   const show = (t: Type, v: string | Q.Rational): string =>
