@@ -3,8 +3,8 @@ import { fsHost, policyFiles, printDiagnostics, plural, UsageError } from '../io
 import { parse } from './args.ts';
 import type { Command } from '../main.ts';
 
-export function checkAll(files: readonly string[]): { results: CheckResult[]; diagnostics: ReturnType<typeof normalizeDiagnostics> } {
-  const results = files.map((f) => checkPolicy(f, fsHost));
+export function checkAll(files: readonly string[], baseline?: string): { results: CheckResult[]; diagnostics: ReturnType<typeof normalizeDiagnostics> } {
+  const results = files.map((f) => checkPolicy(f, fsHost, { baseline }));
   return { results, diagnostics: normalizeDiagnostics(results.flatMap((r) => r.diagnostics)) };
 }
 
@@ -21,13 +21,14 @@ listed as "info override" for review.
 Options:
   --json     print {"files", "errors", "warnings", "diagnostics": […]} instead
   --quiet    print errors only
+  --baseline P  check each policy (a reform) applied on the baseline policy P
 Exit code: 0 no errors, 1 errors found, 2 bad usage.
 `,
   run(args, io) {
-    const { values, positionals } = parse(args, { json: { type: 'boolean' }, quiet: { type: 'boolean' } });
+    const { values, positionals } = parse(args, { json: { type: 'boolean' }, quiet: { type: 'boolean' }, baseline: { type: 'string' } });
     if (!positionals.length) throw new UsageError('give at least one policy file or folder');
     const files = policyFiles(positionals);
-    const { results, diagnostics } = checkAll(files);
+    const { results, diagnostics } = checkAll(files, values.baseline);
     const shown = values.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.filter((d) => d.severity === 'warning').length;

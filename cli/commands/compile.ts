@@ -20,15 +20,16 @@ Writes to DIR:
 Options:
   --target js   the only target today
   --out DIR     created if missing
+  --baseline P  compile POLICY (a reform) applied on the baseline policy P
 Exit code: 0 written, 1 the policy has errors or DIR cannot be written, 2 bad usage.
 `,
   run(args, io) {
-    const { values, positionals } = parse(args, { target: { type: 'string' }, out: { type: 'string' } });
+    const { values, positionals } = parse(args, { target: { type: 'string' }, out: { type: 'string' }, baseline: { type: 'string' } });
     if (positionals.length !== 1) throw new UsageError('give exactly one policy file');
     if (!values.target) throw new UsageError('--target js is required');
     if (values.target !== 'js') throw new UsageError(`--target ${values.target}: the only target is js`);
     if (!values.out) throw new UsageError('--out DIR is required');
-    const r = checkPolicy(positionals[0]!, fsHost);
+    const r = checkPolicy(positionals[0]!, fsHost, { baseline: values.baseline });
     if (!r.ir) {
       const errors = r.diagnostics.filter((d) => d.severity === 'error');
       printDiagnostics(errors, [r], io.err);

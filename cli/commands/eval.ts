@@ -15,8 +15,8 @@ import { parse, requireDate, settings } from './args.ts';
 import { compiled } from './compiled.ts';
 import type { Command } from '../main.ts';
 
-function loadPolicy(path: string, io: { err(s: string): void }): CheckResult {
-  const r = checkPolicy(path, fsHost);
+function loadPolicy(path: string, io: { err(s: string): void }, baseline?: string): CheckResult {
+  const r = checkPolicy(path, fsHost, { baseline });
   const errors = r.diagnostics.filter((d) => d.severity === 'error');
   if (!r.ir) {
     printDiagnostics(errors, [r], io.err);
@@ -54,7 +54,10 @@ Evaluates the policy's outputs with the parameter values in force on the date.
   --households FILE.jsonl   one household per line; prints one line per household,
                             {"household_id": …, "outputs": {…}}, in input order
   --set name=value          replace a parameter or scenario input for this run, e.g.
-                            --set dibao_standard=1600 --set cpi_yoy=3.6%
+                            --set cpi_yoy=3.6% --set dibao_standard=1600 (every entry of a
+                            parameter given per area), --set dibao_standard.rural=1200 (one entry)
+  --baseline POLICY         apply POLICY (a reform) on this baseline instead of the policy
+                            its "extends" names, e.g. a reform on any province
   --explain                 add "explanation": why each output has its value, what it
                             read, which rule fired and its citation (one household only)
 Money is printed as numbers in yuan.
@@ -67,25 +70,36 @@ Exit code: 0 success, 1 bad input or a household that cannot be evaluated, 2 bad
       date: { type: 'string' },
       set: { type: 'string', multiple: true },
       explain: { type: 'boolean' },
+      baseline: { type: 'string' },
     });
     if (positionals.length !== 1) throw new UsageError('give exactly one policy file');
     if (!values.household === !values.households) throw new UsageError('give either --household FILE.json or --households FILE.jsonl');
     if (values.explain && values.households) throw new UsageError('--explain works with --household (one household)');
     const date = requireDate(values.date);
     const pairs = settings(values.set);
-    const checked = loadPolicy(positionals[0]!, io);
+    const checked = loadPolicy(positionals[0]!, io, values.baseline);
     const ir = checked.ir!;
     const exact: Record<string, Scalar> = {};
     const raw: Record<string, string> = {};
-    for (const [name, value] of pairs) {
+    for (const [key, value] of pairs) {
+      // "name" sets a parameter (every entry of one given by an enum); "name.entry" one entry.
+      const dot = key.indexOf('.');
+      const name = dot < 0 ? key : key.slice(0, dot);
       const p = ir.parameters.find((x) => x.id === name && !x.hidden) ?? ir.parameters.find((x) => x.label === name && !x.hidden);
-      if (!p) throw new InputError(`--set ${name}: ${ir.policy.id} has no parameter or input called ${name}`);
+      if (!p) throw new InputError(`--set ${key}: ${ir.policy.id} has no parameter or input called ${name}`);
+      let id = p.id;
+      if (dot >= 0) {
+        const entries = ir.enums.find((x) => x.id === p.by)?.values ?? [];
+        const entry = entries.find((v) => v.id === key.slice(dot + 1) || v.label === key.slice(dot + 1));
+        if (!entry) throw new InputError(`--set ${key}: ${p.id} has ${p.by ? `no entry ${key.slice(dot + 1)} (entries: ${entries.map((v) => v.id).join(', ')})` : 'no entries'}`);
+        id = `${p.id}.${entry.id}`;
+      }
       try {
-        exact[p.id] = parseSetting(p, value, ir.enums);
+        exact[id] = parseSetting(p, value, ir.enums);
       } catch (e) {
         throw new InputError((e as Error).message);
       }
-      raw[p.id] = value;
+      raw[id] = value;
     }
     const m = compiled(checked, io.err);
 

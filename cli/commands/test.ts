@@ -1,4 +1,4 @@
-import { runTests, toColumns, rational as Q, type CheckResult, type TestReport, type Household } from '../../language/index.ts';
+import { runTests, mutationByFile, toColumns, rational as Q, type CheckResult, type TestReport, type Household } from '../../language/index.ts';
 import { policyFiles, printDiagnostics, plural, UsageError } from '../io.ts';
 import { parse } from './args.ts';
 import { checkAll } from './check.ts';
@@ -47,7 +47,7 @@ function compiledDisagreements(result: CheckResult, report: TestReport, err: (s:
 export const testCommand: Command = {
   name: 'test',
   summary: 'run the test cases written in policies, and report what no test reached',
-  help: `Usage: doudi test FILES-OR-FOLDERS… [--json]
+  help: `Usage: doudi test FILES-OR-FOLDERS… [--json] [--mutate]
 
 Runs every "test" case of the policies given (folders are searched): each case's
 household is evaluated on its date and each "expect" compared exactly. Each case also
@@ -56,10 +56,13 @@ definitions no expected value depended on, and the exceptions that never fired.
 
 Options:
   --json     print the results as JSON
-Exit code: 0 all pass, 1 a policy has errors or a test fails, 2 bad usage.
+  --mutate   also delete or negate each rule of the file's own policy in turn and report
+             the changes no test notices (mutation testing); any such change fails the run
+Exit code: 0 all pass, 1 a policy has errors or a test fails (or, with --mutate, a change
+goes unnoticed), 2 bad usage.
 `,
   run(args, io) {
-    const { values, positionals } = parse(args, { json: { type: 'boolean' } });
+    const { values, positionals } = parse(args, { json: { type: 'boolean' }, mutate: { type: 'boolean' } });
     if (!positionals.length) throw new UsageError('give at least one policy file or folder');
     const files = policyFiles(positionals);
     const { results, diagnostics } = checkAll(files);
@@ -102,7 +105,19 @@ Exit code: 0 all pass, 1 a policy has errors or a test fails, 2 bad usage.
         if (report.unreached.length) io.out(`  not reached by any test: ${report.unreached.join(', ')}\n`);
         if (report.unfired.length) io.out(`  exceptions no test fired: ${report.unfired.join('; ')}\n`);
       }
+
     });
+    if (values.mutate) {
+      // Every rule of the files given is deleted or negated in turn, in every suite that builds on it.
+      const given = new Set(files);
+      const reports = mutationByFile(results.map((r) => r.ir!), given);
+      for (const [file, m] of [...reports].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const score = m.total ? (100 * m.killed) / m.total : 100;
+        if (!values.json) io.out(`${file}: mutation score ${m.killed}/${m.total} (${score.toFixed(1)}%) of deleted or negated rules caught by a test\n`);
+        for (const s of m.survivors) if (!values.json) io.out(`  not caught: ${s.file}:${s.line}: ${s.description}\n`);
+        if (m.survivors.length) failed++;
+      }
+    }
     if (values.json) io.out(JSON.stringify({ passed, failed, files: json }, null, 2) + '\n');
     else io.out(`${passed} passed, ${failed} failed\n`);
     return failed ? 1 : 0;

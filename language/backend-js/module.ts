@@ -278,7 +278,7 @@ export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
     ...(p.type.k === 'enum' ? { enum: enumIndex.get(p.type.name)!.values.map((v) => v.id) } : {}),
     width: p.by ? enumIndex.get(p.by)!.values.length : 1,
     divisor: p.divisor,
-    settable: !p.hidden && !p.by,
+    settable: !p.hidden,
     defaults: p.values.map((v) => encodeDated(v, p.type)),
     regions: p.regions.map((r) => ({ codes: r.codes, values: r.values.map((v) => encodeDated(v, p.type)) })),
   })));
@@ -673,8 +673,13 @@ export function resolveParameters(options, codes) {
   if (date < eff.from) throw new Error('policy ' + policy.id + ' has no value in force on ' + date + ': it is in force from ' + eff.from);
   if (eff.to && date > eff.to) throw new Error('policy ' + policy.id + ' has no value in force on ' + date + ': it is in force until ' + eff.to);
   const sets = options.sets || {};
-  for (const id of Object.keys(sets)) {
-    if (!PARAMS.some((p) => p.id === id && p.settable)) throw new Error('--set ' + id + ': no parameter or input of ' + policy.id + ' has that name');
+  const has = (key) => Object.prototype.hasOwnProperty.call(sets, key);
+  for (const key of Object.keys(sets)) {
+    const dot = key.indexOf('.');
+    const id = dot < 0 ? key : key.slice(0, dot);
+    const p = PARAMS.find((x) => x.id === id && x.settable);
+    if (!p) throw new Error('--set ' + key + ': no parameter or input of ' + policy.id + ' has that name');
+    if (dot >= 0 && !(p.values && p.values.includes(key.slice(dot + 1)))) throw new Error('--set ' + key + ': ' + id + (p.values ? ' has no entry ' + key.slice(dot + 1) + ' (entries: ' + p.values.join(', ') + ')' : ' has no entries'));
   }
   const day = dayNumber(date);
   const n = Object.create(null);
@@ -685,10 +690,11 @@ export function resolveParameters(options, codes) {
     const D = new Float64Array(codes.length * w);
     n[p.id] = N;
     d[p.id] = D;
-    const set = Object.prototype.hasOwnProperty.call(sets, p.id) ? settingValue(p, sets[p.id]) : undefined;
+    const whole = has(p.id) ? settingValue(p, sets[p.id]) : undefined;
+    const entries = p.values ? p.values.map((k) => (has(p.id + '.' + k) ? settingValue(p, sets[p.id + '.' + k]) : whole)) : [whole];
     for (let r = 0; r < codes.length; r++) {
       let values;
-      if (set) values = [set];
+      if (entries.every((x) => x !== undefined)) values = entries;
       else {
         const block = p.kind === 'input' ? { values: p.defaults, where: '' } : regionBlock(p, codes[r]);
         let hit = null;
@@ -697,7 +703,7 @@ export function resolveParameters(options, codes) {
           const first = block.values.length ? ' (its first value is from ' + block.values[0].from + ')' : '';
           throw new Error('parameter ' + p.id + ' has no value in force on ' + date + block.where + first);
         }
-        values = hit.v.map((x) => (typeof x === 'number' ? FORMULAS[x](n, d, r, day) : x));
+        values = hit.v.map((x, i) => entries[i] || (typeof x === 'number' ? FORMULAS[x](n, d, r, day) : x));
       }
       for (let i = 0; i < w; i++) {
         N[r * w + i] = values[i][0];

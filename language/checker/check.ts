@@ -172,10 +172,10 @@ export class PolicyChecker {
 
   private ctx(entry: Entry, level: ExprCtx['level'], deps: Set<string>, owner: string): ExprCtx {
     let base: ExprCtx['base'];
-    if (entry.replaced) {
-      const bi = this.info(entry.replaced);
-      const hid = this.hidden(entry.replaced);
-      base = { kind: bi.kind === 'def' ? 'def' : 'param', id: hid, type: bi.type, level: bi.level };
+    const replaced = entry.replaced;
+    if (replaced) {
+      const bi = this.info(replaced);
+      base = { kind: bi.kind === 'def' ? 'def' : 'param', id: this.hiddenIds.get(replaced)!, type: bi.type, level: bi.level, use: () => void this.hidden(replaced) };
     }
     return { file: entry.file, level, facts: NO_FACTS, deps, base, inAggregate: false, owner };
   }
@@ -330,7 +330,8 @@ export class PolicyChecker {
             complete = false;
             continue;
           }
-          index.push(this.ex.expectType(x, info.type, ctx, `the ${v.id} value of ${name}`));
+          const entryCtx = ctx.base ? { ...ctx, base: { ...ctx.base, index: { enumId: info.by.id, value: v.id } } } : ctx;
+          index.push(this.ex.expectType(x, info.type, entryCtx, `the ${v.id} value of ${name}`));
         }
         if (!complete) continue;
         value = index;
@@ -551,10 +552,7 @@ export class PolicyChecker {
           continue;
         }
         const info = this.info(entry);
-        if (info.by) {
-          this.s.report(file, 'test-unknown-name', { name: st.name.text, why: `has one value per ${info.by.id}; tests cannot set it yet` }, st.name.span);
-          continue;
-        }
+        // A parameter given per enum value is set as a whole: every entry takes the value.
         const v = this.constant(st.value, info.type, file, `the value of ${st.name.text}`);
         if (v !== undefined) sets.push({ id: info.id, value: v });
       }

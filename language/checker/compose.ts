@@ -91,7 +91,11 @@ export class Loader {
     );
   }
 
-  compose(file: FileInfo, stack: string[] = []): Composition {
+  /**
+   * `rebase`: a policy to build on instead of the one `extends` names — how a reform written for
+   * the framework's names is applied to any province that builds on the same framework.
+   */
+  compose(file: FileInfo, stack: string[] = [], rebase?: string): Composition {
     const ast = file.parsed.ast;
     const header = ast.header;
     const id = header?.id.text || file.path.replace(/^.*\//, '').replace(/\.[^.]*$/, '');
@@ -106,6 +110,19 @@ export class Loader {
         const baseFile = this.load(target);
         if (!baseFile) this.diag(file, 'file-not-found', { path: header.extends.value, reason: 'no such policy file' }, header.extends.span);
         else base = this.compose(baseFile, [...stack, file.path]);
+      }
+    }
+    if (rebase !== undefined && header) {
+      const span = header.extends?.span ?? header.id.span;
+      const baselineFile = this.load(rebase);
+      if (!baselineFile) this.diag(file, 'file-not-found', { path: rebase, reason: 'no such baseline policy' }, span);
+      else {
+        const baseline = this.compose(baselineFile, [...stack, file.path]);
+        // The reform must be written for a framework the baseline builds on too.
+        const root = base?.chain[base.chain.length - 1];
+        if (root && !baseline.chain.some((c) => c.file.path === root.file.path))
+          this.diag(file, 'baseline-mismatch', { policy: id, root: root.id, baseline: baseline.header.id }, span);
+        else base = baseline;
       }
     }
 

@@ -24,7 +24,16 @@ export interface ExprCtx {
   /** dependencies found: "def:<id>" or "param:<id>" */
   readonly deps: Set<string>;
   /** what `base` means here, inside an override */
-  readonly base?: { readonly kind: 'param' | 'def'; readonly id: string; readonly type: Type; readonly level?: Level };
+  readonly base?: {
+    readonly kind: 'param' | 'def';
+    readonly id: string;
+    readonly type: Type;
+    readonly level?: Level;
+    /** inside the entry for one enum value of an indexed parameter: base is that entry */
+    readonly index?: { readonly enumId: string; readonly value: string };
+    /** called when `base` is read: the replaced declaration is then checked and kept in the IR */
+    readonly use: () => void;
+  };
   readonly inAggregate: boolean;
   /** the declaration being checked, for messages */
   readonly owner: string;
@@ -450,11 +459,14 @@ export class ExprChecker {
         return { k: 'const', t: T.bool, v: e.value };
       case 'base': {
         if (!ctx.base) return this.err(ctx, 'base-outside-override', {}, e.span);
+        ctx.base.use();
         if (ctx.base.kind === 'def') {
           ctx.deps.add(`def:${ctx.base.id}`);
           return { k: 'def', t: ctx.base.type, level: ctx.base.level!, id: ctx.base.id };
         }
         ctx.deps.add(`param:${ctx.base.id}`);
+        const ix = ctx.base.index;
+        if (ix) return { k: 'param', t: ctx.base.type, id: ctx.base.id, index: { k: 'const', t: T.enum(ix.enumId), v: ix.value } };
         return { k: 'param', t: ctx.base.type, id: ctx.base.id };
       }
       case 'name':

@@ -22,7 +22,12 @@ export interface CheckResult {
   readonly files: ReadonlyMap<string, FileInfo>;
 }
 
-export function checkPolicy(path: string, host: SourceHost): CheckResult {
+export interface CheckOptions {
+  /** apply the policy (a reform) on this baseline instead of the policy its extends names */
+  readonly baseline?: string;
+}
+
+export function checkPolicy(path: string, host: SourceHost, options: CheckOptions = {}): CheckResult {
   const loader = new Loader(host);
   const p = normalizePath(path);
   const file = loader.load(p);
@@ -31,7 +36,7 @@ export function checkPolicy(path: string, host: SourceHost): CheckResult {
     const at = { line: 1, column: 1, offset: 0 };
     return { diagnostics: [makeDiagnostic('file-not-found', { path: p, reason: '' }, p, { start: at, end: at })], files: files() };
   }
-  const comp = loader.compose(file);
+  const comp = loader.compose(file, [], options.baseline === undefined ? undefined : normalizePath(options.baseline));
   const checker = new PolicyChecker(comp, host);
   const r = checker.run();
   const diagnostics = normalizeDiagnostics([...loader.diagnostics, ...r.diagnostics]);

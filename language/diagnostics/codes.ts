@@ -29,6 +29,8 @@ export const CODES = {
 
   // Files and composition
   'file-not-found': spec('error', 'A policy `extends` or a test `household from` names a file that does not exist.', (p) => `cannot read ${p.path}${p.reason ? ': ' + p.reason : ''}`),
+  'baseline-mismatch': spec('error', 'A reform applied to a baseline that does not build on the framework the reform is written for.', (p) =>
+    `${p.policy} is written for policies built on ${p.root}; the baseline ${p.baseline} does not build on it`),
   'extends-cycle': spec('error', 'Policies that extend each other in a circle.', (p) => `policies extend each other in a circle: ${p.chain}`),
   'missing-header': spec('error', 'A file without a `policy` header.', () => 'a policy file starts with a header: policy <id> "<name>"'),
   'missing-header-field': spec('error', 'A policy that neither states nor inherits its region or effective date.', (p) => `policy ${p.policy} has no ${p.field}; add "${p.example}" to its header`),

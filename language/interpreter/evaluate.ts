@@ -41,6 +41,8 @@ export interface ExplainNode {
   readonly because: readonly string[];
   readonly cite: readonly string[];
   readonly at?: { readonly file: string; readonly line: number; readonly column: number };
+  /** the base policy whose declaration this one overrides */
+  readonly overrides?: string;
   /** what it read; a node explained earlier in the tree appears again with `repeated` and no children */
   readonly reads: readonly ExplainNode[];
   readonly repeated?: boolean;
@@ -68,6 +70,7 @@ interface Node {
   cite: string[];
   at?: { file: string; line: number; column: number };
   label?: string;
+  overrides?: string;
 }
 
 const TWO_PLACES = Q.rat(1, 100);
@@ -145,30 +148,31 @@ class HouseholdRun {
       cite: p.cite.map(citeText),
       at: this.atOf(p.origin),
       label: p.label,
+      overrides: p.overrides?.policy,
     };
     this.stack.push(node);
     let value: ParamValue;
     try {
-      const set = this.opts.sets?.[id];
-      if (set !== undefined) {
-        value = set;
+      const sets = this.opts.sets ?? {};
+      const whole = Object.prototype.hasOwnProperty.call(sets, id) ? sets[id] : undefined;
+      const entries = p.by ? this.ir.enums.find((x) => x.id === p.by)!.values.map((v) => v.id) : [];
+      const someEntry = entries.some((k) => Object.prototype.hasOwnProperty.call(sets, `${id}.${k}`));
+      if (whole !== undefined && !p.by) {
+        value = whole;
+        node.because.push('set for this run');
+      } else if (p.by && (whole !== undefined || someEntry)) {
+        // An indexed parameter: the whole of it, or single entries ("dibao_standard.rural"), are set.
+        const fallback = whole === undefined ? this.dated(p, node) : undefined;
+        value = entries.map((k, i) => {
+          const one = sets[`${id}.${k}`];
+          return one ?? whole ?? (fallback as Scalar[])[i]!;
+        });
         node.because.push('set for this run');
       } else {
-        const { values, where } = p.kind === 'input' ? { values: p.values, where: '' } : regionValues(p, this.region);
-        const v = inForce(values, this.opts.date);
-        if (!v) {
-          const first = values[0]?.from;
-          throw new EvalError(
-            'no-value',
-            `parameter ${id} has no value in force on ${this.opts.date}${where}${first ? ` (its first value is from ${first})` : ''}`,
-            { file: p.origin.file, at: p.origin.at },
-          );
-        }
-        if (p.kind !== 'input') node.because.push(`value from ${v.from}${where}`);
-        node.cite.push(...v.cite.map(citeText));
-        value = Array.isArray(v.value) ? (v.value as I.Expr[]).map((e) => this.scalar(e)) : this.scalar(v.value as I.Expr);
+        value = this.dated(p, node);
       }
       if (p.divisor) {
+
         const zero = (Array.isArray(value) ? value : [value]).some((x) => typeof x === 'object' && Q.isZero(x as Q.Rational));
         if (zero) throw new EvalError('zero-divisor', `parameter ${id} is 0 on ${this.opts.date} and rules divide by it`, { file: p.origin.file, at: p.origin.at });
       }
@@ -180,6 +184,23 @@ class HouseholdRun {
     this.paramMemo.set(id, value);
     this.read(node.key);
     return value;
+  }
+
+  /** The value in force on the date, in the household's region block. */
+  private dated(p: I.ParameterIR, node: Node): ParamValue {
+    const { values, where } = p.kind === 'input' ? { values: p.values, where: '' } : regionValues(p, this.region);
+    const v = inForce(values, this.opts.date);
+    if (!v) {
+      const first = values[0]?.from;
+      throw new EvalError(
+        'no-value',
+        `parameter ${p.id} has no value in force on ${this.opts.date}${where}${first ? ` (its first value is from ${first})` : ''}`,
+        { file: p.origin.file, at: p.origin.at },
+      );
+    }
+    if (p.kind !== 'input') node.because.push(`value from ${v.from}${where}`);
+    node.cite.push(...v.cite.map(citeText));
+    return Array.isArray(v.value) ? (v.value as I.Expr[]).map((e) => this.scalar(e)) : this.scalar(v.value as I.Expr);
   }
 
   // ---- fields ----
@@ -233,6 +254,7 @@ class HouseholdRun {
       cite: d.cite.map(citeText),
       at: this.atOf(d.origin),
       label: d.label,
+      overrides: d.overrides?.policy,
     };
     const outer = this.stack.length;
     this.stack.push(node);
@@ -507,6 +529,7 @@ class HouseholdRun {
         because: n.because,
         cite: [...new Set(n.cite)],
         ...(n.at ? { at: n.at } : {}),
+        ...(n.overrides ? { overrides: n.overrides } : {}),
         reads: repeated ? [] : n.reads.filter((k) => this.nodes.has(k)).map(build),
         ...(repeated ? { repeated: true } : {}),
       };

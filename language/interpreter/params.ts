@@ -50,7 +50,6 @@ export function parseSetting(p: I.ParameterIR, text: string, enums: readonly I.E
   const fail = (why: string): never => {
     throw new EvalError('bad-setting', `--set ${p.id}=${text}: ${why}`);
   };
-  if (p.by) fail(`${p.id} has one value per ${p.by}; it cannot be set from the command line`);
   switch (t.k) {
     case 'bool':
       if (raw === 'true' || raw === 'false') return raw === 'true';

@@ -55,6 +55,23 @@ export function testSets(ir: I.PolicyIR, t: I.TestIR): Record<string, Scalar> {
   return sets;
 }
 
+/** Did every test pass? Stops at the first failure (for mutation testing). */
+export function allPass(ir: I.PolicyIR): boolean {
+  const defs = new Map(ir.definitions.map((d) => [d.id, d]));
+  for (const t of ir.tests) {
+    const targets = t.expects.map((x) => x.id);
+    try {
+      const r = evaluateHousehold(ir, t.household as unknown as Household, { date: t.date, sets: testSets(ir, t), targets });
+      if (t.expectError !== undefined) return false;
+      for (const x of t.expects) if (!scalarEquals(decodeConst({ k: 'const', t: defs.get(x.id)!.type, v: x.value }), r.values[x.id]!)) return false;
+    } catch (e) {
+      if (!(e instanceof EvalError)) throw e;
+      if (t.expectError === undefined || !e.message.toLowerCase().includes(t.expectError.toLowerCase())) return false;
+    }
+  }
+  return true;
+}
+
 export function runTests(ir: I.PolicyIR): TestReport {
   const reached = new Set<string>();
   const taken = new Set<string>();

@@ -35,7 +35,10 @@ import {
   type Range,
 } from '../../language/index.ts';
 
-const FILE = 'fuzz.doudi';
+// The Shanghai seed builds on the national framework, which the mutated file can still read.
+const FILE = 'policies/shanghai/fuzz.doudi';
+const FRAMEWORK = 'policies/national/framework.doudi';
+const FRAMEWORK_TEXT = fs.readFileSync(new URL('../../policies/national/framework.doudi', import.meta.url), 'utf8');
 
 const SEEDS = {
   shanghai: fs.readFileSync(new URL('../../policies/shanghai/shanghai.doudi', import.meta.url), 'utf8'),
@@ -338,7 +341,7 @@ interface CaseStats {
 function runCase(text: string, pick: number, stats?: CaseStats): void {
   let r: CheckResult;
   try {
-    r = checkPolicy(FILE, mapHost({ [FILE]: text }));
+    r = checkPolicy(FILE, mapHost({ [FILE]: text, [FRAMEWORK]: FRAMEWORK_TEXT }));
   } catch (e) {
     fail('checkPolicy threw', text, e);
   }

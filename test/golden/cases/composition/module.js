@@ -12,7 +12,7 @@ export const outputs = [{"id":"eligible","label":"符合低保","type":"bool","c
 /** Error sites: out.errors[h] = i + 1 for SITES[i]. */
 export const SITES = [{"kind":"overflow","definition":"","message":"a value is beyond the exact range of the compiled code (2^53)","file":"test/golden/cases/composition/input.doudi","line":1}];
 
-const PARAMS = [{"id":"dibao_standard","kind":"parameter","type":"money/month","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2024-01-01","v":[[114500,1]]}],"regions":[]},{"id":"edge_multiple","kind":"parameter","type":"number","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2024-01-01","v":[[2,1]]}],"regions":[]},{"id":"dibao_standard@national","kind":"parameter","type":"money/month","width":1,"divisor":false,"settable":false,"defaults":[],"regions":[]},{"id":"edge_multiple@national","kind":"parameter","type":"number","width":1,"divisor":false,"settable":false,"defaults":[{"from":"2021-01-01","v":[[3,2]]}],"regions":[]}];
+const PARAMS = [{"id":"dibao_standard","kind":"parameter","type":"money/month","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2024-01-01","v":[[114500,1]]}],"regions":[]},{"id":"edge_multiple","kind":"parameter","type":"number","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2024-01-01","v":[[2,1]]}],"regions":[]}];
 
 const FIELDS = { household: [["household_id","家庭编号","id",null,null,null,null],["weight","权重","number","f64",null,0,null],["region","行政区划代码","region","i32",null,null,null],["area","城乡类别","area","u8",["urban","城镇","rural","农村"],null,null],["hukou_local","本地户籍","bool","u8",null,null,null],["residence_permit","持居住证","bool","u8",null,null,null],["financial_assets","金融资产","money","f64",null,null,null],["vehicles","机动车数量","integer","u16",null,0,65535],["houses","住房套数","integer","u16",null,0,65535],["medical_costs","医疗自付支出","money/year","i32",null,null,null],["education_costs","教育支出","money/year","i32",null,null,null],["emergency_cost","急难支出","money","i32",null,null,null],["dibao_last_month","上月享受低保","bool","u8",null,null,null],["last_benefit","上月低保金","money/month","i32",null,null,null],["grace_months_used","已享受渐退月数","months","u8",null,0,255]], person: [["person_id","成员编号","id",null,null,null,null],["household_id","家庭编号","id",null,null,null,null],["relation","与户主关系","relation","u8",["head","户主","spouse","配偶","child","子女","parent","父母","grandchild","孙子女","sibling","兄弟姐妹","other","其他亲属"],null,null],["age","年龄","integer","u8",null,0,150],["sex","性别","sex","u8",["male","男","female","女"],null,null],["co_resident","共同生活","bool","u8",null,null,null],["excluded_status","不计入情形","excluded_status","u8",["none","无","clergy_away","宗教教职人员","prisoner","服刑人员","rehab","强制隔离戒毒","missing","宣告失踪"],null,null],["student","全日制在校","bool","u8",null,null,null],["work_ability","劳动能力","work_ability","u8",["full","完全劳动能力","partial","部分劳动能力","none","无劳动能力"],null,null],["disability_grade","残疾等级","integer","u8",null,0,4],["disability_type","残疾类别","disability_type","u8",["none","无","physical","肢体","visual","视力","hearing","听力","speech","言语","intellectual","智力","mental","精神","multiple","多重"],null,null],["catastrophic_illness","重特大疾病","bool","u8",null,null,null],["self_care","自理能力","self_care","u8",["full","全自理","partial","半失能","none","全失能"],null,null],["employed","就业","bool","u8",null,null,null],["wage_income","工资性收入","money/month","i32",null,null,null],["business_income","经营净收入","money/month","i32",null,null,null],["property_income","财产净收入","money/month","i32",null,null,null],["transfer_income","转移净收入","money/month","i32",null,null,null],["basic_pension","城乡居民基础养老金","money/month","i32",null,null,null],["excluded_income","不计入收入","money/month","i32",null,null,null],["has_capable_supporter","有履行能力的赡养人","bool","u8",null,null,null]] };
 
@@ -165,8 +165,13 @@ export function resolveParameters(options, codes) {
   if (date < eff.from) throw new Error('policy ' + policy.id + ' has no value in force on ' + date + ': it is in force from ' + eff.from);
   if (eff.to && date > eff.to) throw new Error('policy ' + policy.id + ' has no value in force on ' + date + ': it is in force until ' + eff.to);
   const sets = options.sets || {};
-  for (const id of Object.keys(sets)) {
-    if (!PARAMS.some((p) => p.id === id && p.settable)) throw new Error('--set ' + id + ': no parameter or input of ' + policy.id + ' has that name');
+  const has = (key) => Object.prototype.hasOwnProperty.call(sets, key);
+  for (const key of Object.keys(sets)) {
+    const dot = key.indexOf('.');
+    const id = dot < 0 ? key : key.slice(0, dot);
+    const p = PARAMS.find((x) => x.id === id && x.settable);
+    if (!p) throw new Error('--set ' + key + ': no parameter or input of ' + policy.id + ' has that name');
+    if (dot >= 0 && !(p.values && p.values.includes(key.slice(dot + 1)))) throw new Error('--set ' + key + ': ' + id + (p.values ? ' has no entry ' + key.slice(dot + 1) + ' (entries: ' + p.values.join(', ') + ')' : ' has no entries'));
   }
   const day = dayNumber(date);
   const n = Object.create(null);
@@ -177,10 +182,11 @@ export function resolveParameters(options, codes) {
     const D = new Float64Array(codes.length * w);
     n[p.id] = N;
     d[p.id] = D;
-    const set = Object.prototype.hasOwnProperty.call(sets, p.id) ? settingValue(p, sets[p.id]) : undefined;
+    const whole = has(p.id) ? settingValue(p, sets[p.id]) : undefined;
+    const entries = p.values ? p.values.map((k) => (has(p.id + '.' + k) ? settingValue(p, sets[p.id + '.' + k]) : whole)) : [whole];
     for (let r = 0; r < codes.length; r++) {
       let values;
-      if (set) values = [set];
+      if (entries.every((x) => x !== undefined)) values = entries;
       else {
         const block = p.kind === 'input' ? { values: p.defaults, where: '' } : regionBlock(p, codes[r]);
         let hit = null;
@@ -189,7 +195,7 @@ export function resolveParameters(options, codes) {
           const first = block.values.length ? ' (its first value is from ' + block.values[0].from + ')' : '';
           throw new Error('parameter ' + p.id + ' has no value in force on ' + date + block.where + first);
         }
-        values = hit.v.map((x) => (typeof x === 'number' ? FORMULAS[x](n, d, r, day) : x));
+        values = hit.v.map((x, i) => entries[i] || (typeof x === 'number' ? FORMULAS[x](n, d, r, day) : x));
       }
       for (let i = 0; i < w; i++) {
         N[r * w + i] = values[i][0];
