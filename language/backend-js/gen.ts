@@ -145,7 +145,7 @@ function div(a: Extract<V, { k: 'num' }>, b: Extract<V, { k: 'num' }>, ctx: GenC
   const x = keep(a, ctx);
   const y = keep(b, ctx);
   if (b.nonNeg) return { k: 'num', n: mulStr(x.n, y.d), d: mulStr(x.d, y.n), nonNeg };
-  return { k: 'num', n: `${mulStr(x.n, y.d)} * Math.sign(${y.n})`, d: mulStr(x.d, `Math.abs(${y.n})`), nonNeg };
+  return { k: 'num', n: mulStr(mulStr(x.n, y.d), `Math.sign(${y.n})`), d: mulStr(x.d, `Math.abs(${y.n})`), nonNeg };
 }
 
 export function compareNums(op: I.CompareOp, a: Extract<V, { k: 'num' }>, b: Extract<V, { k: 'num' }>, ctx: GenCtx): string {
@@ -223,7 +223,9 @@ export function branches(ctx: GenCtx, gens: ((c: GenCtx) => V)[], dispatch: (arm
   const nonNeg = kind === 'num' && nums.every((v) => v.nonNeg);
   if (ternary && blocks.every((b) => b.empty) && (kind !== 'num' || sd !== undefined)) {
     const scaled = kind === 'num' ? nums.map((v) => ({ ...v, n: times(v.n, sd! / v.sd!) }) as V) : vals;
-    const e = ternary(scaled);
+    const t = ternary(scaled);
+    // A conditional binds looser than every operator: it is always parenthesised.
+    const e = t === undefined ? undefined : `(${t})`;
     if (e !== undefined) return kind === 'num' ? staticNum(e, sd!, nonNeg) : { k: kind, e } as V;
   }
   const r = new Result(kind, sd, nonNeg, ctx);

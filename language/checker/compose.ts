@@ -119,8 +119,9 @@ export class Loader {
       else {
         const baseline = this.compose(baselineFile, [...stack, file.path]);
         // The reform must be written for a framework the baseline builds on too.
+        // Compared by policy id: the same framework may be reached by a relative or an absolute path.
         const root = base?.chain[base.chain.length - 1];
-        if (root && !baseline.chain.some((c) => c.file.path === root.file.path))
+        if (root && !baseline.chain.some((c) => c.id === root.id))
           this.diag(file, 'baseline-mismatch', { policy: id, root: root.id, baseline: baseline.header.id }, span);
         else base = baseline;
       }

@@ -56,17 +56,19 @@ const SIZE_CUMULATIVE = cumulative(HOUSEHOLD_SIZE.shares.map((f) => f.value));
  * that the five quintile means equal the published ones. Draws are Q(u) for uniform u.
  */
 export class IncomeDistribution {
-  private constructor(private readonly knots: readonly number[]) {}
+  private readonly logs: readonly number[];
+  private constructor(private readonly knots: readonly number[]) {
+    this.logs = knots.map(Math.log);
+  }
 
   static readonly AT = [0.1, 0.3, 0.5, 0.7, 0.9];
 
   quantile(u: number): number {
-    const at = IncomeDistribution.AT;
-    const k = this.knots;
-    let i = 0;
-    while (i < at.length - 2 && u > at[i + 1]!) i++;
-    const t = (u - at[i]!) / (at[i + 1]! - at[i]!);
-    return Math.exp(Math.log(k[i]!) + t * (Math.log(k[i + 1]!) - Math.log(k[i]!)));
+    // Knots 0.2 apart: segment i covers [0.1 + 0.2 i, 0.3 + 0.2 i], the ends extended.
+    const i = u <= 0.3 ? 0 : u <= 0.5 ? 1 : u <= 0.7 ? 2 : 3;
+    const t = (u - 0.1 - 0.2 * i) * 5;
+    const l = this.logs;
+    return Math.exp(l[i]! + t * (l[i + 1]! - l[i]!));
   }
 
   /** Quintile means by numerical integration. */
@@ -124,36 +126,47 @@ function elderlyAge(s: Stream): number {
 }
 
 /** Who lives in a household of `size` members: relations and ages. */
-function composition(size: number, urban: boolean, s: Stream): Member[] {
-  const adult = (lo: number, hi: number) => s.int(lo, hi);
-  const kid = (parentAge: number) => Math.max(0, Math.min(parentAge - 20, s.int(0, 24)));
-  if (size === 1) return [{ relation: HEAD, age: s.chance(urban ? 0.3 : 0.4) ? elderlyAge(s) : adult(20, 59) }];
-  const out: Member[] = [];
+function composition(size: number, urban: boolean, s: Stream, out: Member[]): number {
+  let k = 0;
+  const put = (relation: number, age: number) => {
+    const m = out[k++]!;
+    m.relation = relation;
+    m.age = age;
+  };
+  if (size === 1) {
+    put(HEAD, s.chance(urban ? 0.3 : 0.4) ? elderlyAge(s) : s.int(20, 59));
+    return k;
+  }
   const u = s.next();
   if (size === 2) {
     if (u < 0.46) {
-      const a = adult(22, 59);
-      out.push({ relation: HEAD, age: a }, { relation: SPOUSE, age: Math.max(18, Math.min(59, a + s.int(-4, 4))) });
+      const a = s.int(22, 59);
+      put(HEAD, a);
+      put(SPOUSE, Math.max(18, Math.min(59, a + s.int(-4, 4))));
     } else if (u < 0.76) {
       const a = elderlyAge(s);
-      out.push({ relation: HEAD, age: a }, { relation: SPOUSE, age: Math.max(55, a + s.int(-4, 4)) });
+      put(HEAD, a);
+      put(SPOUSE, Math.max(55, a + s.int(-4, 4)));
     } else if (u < 0.92) {
-      const a = adult(26, 59);
-      out.push({ relation: HEAD, age: a }, { relation: CHILD, age: kid(a) });
+      const a = s.int(26, 59);
+      put(HEAD, a);
+      put(CHILD, Math.max(0, Math.min(a - 20, s.int(0, 24))));
     } else {
       const a = elderlyAge(s);
-      out.push({ relation: HEAD, age: a }, { relation: CHILD, age: Math.max(18, a - s.int(22, 35)) });
+      put(HEAD, a);
+      put(CHILD, Math.max(18, a - s.int(22, 35)));
     }
-    return out;
+    return k;
   }
   // Three members or more: a couple, children, and sometimes grandparents.
   const elderCount = size >= 5 ? (u < 0.45 ? 2 : 1) : size === 4 ? (u < 0.3 ? 1 : 0) : u < 0.12 ? 1 : 0;
-  const a = adult(24, 58);
-  out.push({ relation: HEAD, age: a }, { relation: SPOUSE, age: Math.max(20, Math.min(59, a + s.int(-4, 4))) });
+  const a = s.int(24, 58);
+  put(HEAD, a);
+  put(SPOUSE, Math.max(20, Math.min(59, a + s.int(-4, 4))));
   const children = size - 2 - elderCount;
-  for (let i = 0; i < children; i++) out.push({ relation: i >= 3 ? GRANDCHILD : CHILD, age: kid(a) });
-  for (let i = 0; i < elderCount; i++) out.push({ relation: PARENT, age: Math.max(a + 20, elderlyAge(s)) });
-  return out;
+  for (let i = 0; i < children; i++) put(i >= 3 ? GRANDCHILD : CHILD, Math.max(0, Math.min(a - 20, s.int(0, 24))));
+  for (let i = 0; i < elderCount; i++) put(PARENT, Math.max(a + 20, elderlyAge(s)));
+  return k;
 }
 
 function householdSize(s: Stream): number {
@@ -164,6 +177,8 @@ function householdSize(s: Stream): number {
 // disability types in the schema's order: none physical visual hearing speech intellectual mental multiple
 const DISABILITY_TYPE = cumulative([0, 0.5, 0.13, 0.15, 0.02, 0.07, 0.09, 0.04]);
 const DISABILITY_GRADE = cumulative([0, 0.12, 0.2, 0.3, 0.38]);
+const CARE_VERY_OLD = cumulative([0.4, 0.35, 0.25]);
+const CARE_OLD = cumulative([0.75, 0.18, 0.07]);
 
 export function generatePopulation(o: GenerateOptions): SyntheticPopulation {
   if (!/^\d{6}$/.test(o.region)) throw new PopulationError(`region ${o.region}: expected a 6-digit code (100000 is the whole country)`);
@@ -211,6 +226,8 @@ export function generatePopulation(o: GenerateOptions): SyntheticPopulation {
   const shares = targets.sources;
   const fen = (yuanPerYear: number) => Math.min(2_000_000_000, Math.max(0, Math.round((yuanPerYear * 100) / 12)));
 
+  const members: Member[] = Array.from({ length: 8 }, () => ({ relation: 0, age: 0 }));
+  const splits = new Float64Array(8);
   let p = 0;
   for (let h = 0; h < n; h++) {
     const shape = streamFor(o.seed, h, P_SHAPE);
@@ -230,18 +247,19 @@ export function generatePopulation(o: GenerateOptions): SyntheticPopulation {
     const level = (urban ? dist.urban : dist.rural).quantile(money.next());
     const total = level * size;
 
-    const members = composition(size, urban, people);
+    const count = composition(size, urban, people, members);
     let workers = 0;
     let elders = 0;
     const start = p;
-    for (const m of members) {
+    for (let mi = 0; mi < count; mi++) {
+      const m = members[mi]!;
       const age = m.age;
       const disabled = people.chance(age < 18 ? 0.015 : age < 60 ? 0.04 : age < 75 ? 0.12 : 0.22);
       const grade = disabled ? people.pick(DISABILITY_GRADE) : 0;
       const type = disabled ? people.pick(DISABILITY_TYPE) : 0;
       const ill = people.chance(age < 60 ? 0.006 : 0.03);
       const ability = grade === 1 || grade === 2 || age >= 80 || (ill && people.chance(0.5)) ? 2 : grade > 0 || age >= 60 ? 1 : 0;
-      const careNeed = age >= 85 || grade === 1 ? people.pick(cumulative([0.4, 0.35, 0.25])) : age >= 75 || grade === 2 ? people.pick(cumulative([0.75, 0.18, 0.07])) : 0;
+      const careNeed = age >= 85 || grade === 1 ? people.pick(CARE_VERY_OLD) : age >= 75 || grade === 2 ? people.pick(CARE_OLD) : 0;
       const student = age >= 6 && age <= 22 && (age <= 15 || people.chance(age <= 18 ? 0.9 : 0.55));
       const working = !student && age >= 18 && ability < 2 && people.chance(age < 60 ? (ability === 0 ? ASSUMPTIONS.employmentFullAbility.value : 0.4) : age < 70 ? ASSUMPTIONS.employmentElderly.value : 0.03);
       if (working) workers++;
@@ -279,8 +297,8 @@ export function generatePopulation(o: GenerateOptions): SyntheticPopulation {
     for (let q = start; q < p; q++) pensionsYear += (P.basic_pension![q]! / 100) * 12;
     transfers = Math.max(0, transfers - pensionsYear);
     let workerIndex = 0;
-    const splits = workers ? Array.from({ length: workers }, () => 0.5 + money.next()) : [];
-    const splitSum = splits.reduce((a, b) => a + b, 0);
+    let splitSum = 0;
+    for (let i = 0; i < workers; i++) splitSum += splits[i] = 0.5 + money.next();
     for (let q = start; q < p; q++) {
       const isHead = q === start;
       const age = P.age![q]!;
@@ -292,9 +310,11 @@ export function generatePopulation(o: GenerateOptions): SyntheticPopulation {
       const elderShare = elders ? (age >= 60 ? 1 / elders : 0) : isHead ? 1 : 0;
       P.transfer_income![q] = fen(transfers * elderShare);
       P.excluded_income![q] = P.student![q] && money.chance(0.1) ? fen(money.int(1000, 8000)) : 0;
-      // A supporter able to support: more likely when other adults of the household work.
+      // A legal supporter able to support (children, spouse, parents — in or outside the household):
+      // nearly always for children and the elderly, more so when other adults of the household work.
       const othersWork = workers - (P.employed![q] ? 1 : 0);
-      P.has_capable_supporter![q] = (age < 18 || age >= 60 ? people.chance(othersWork > 0 ? 0.92 : 0.55) : people.chance(othersWork > 0 ? 0.45 : 0.15)) ? 1 : 0;
+      const supported = age < 18 || age >= 60 ? (othersWork > 0 ? ASSUMPTIONS.supporterWithWorkers.value : ASSUMPTIONS.supporterWithoutWorkers.value) : othersWork > 0 ? 0.5 : 0.2;
+      P.has_capable_supporter![q] = people.chance(supported) ? 1 : 0;
     }
 
     // Assets and costs rise with income.

@@ -82,6 +82,8 @@ export const ASSUMPTIONS = {
   assetsMedianYearsOfIncome: A(1.2, 'financial assets ≈ 1.2 years of household income at the median, rising with income'),
   basicPensionMonthly: A(200, 'the basic pension of 城乡居民基本养老保险 per month (national minimum ¥103 plus local top-ups)'),
   emergencyMonthlyChance: A(0.01, 'households facing an accident, disaster or sudden illness in a month'),
+  supporterWithWorkers: A(0.99, 'children and elderly with a legal supporter able to support, when another adult of the household works'),
+  supporterWithoutWorkers: A(0.95, 'the same when no other adult of the household works (supporters elsewhere); 特困 are about 0.3% of the population'),
 };
 
 export interface RegionProfile {

@@ -6,7 +6,7 @@
 
 export const policy = {"id":"kitchen","label":"全部语法构造（测试用）","region":"440000","effective":{"from":"2023-01-01","to":"2026-12-31"},"file":"test/fixtures/kitchen.doudi","chain":[{"id":"kitchen","file":"test/fixtures/kitchen.doudi"}],"documents":[{"key":"t","title":"Test document","policy":"kitchen"}]};
 
-export const outputs = [{"id":"status","label":"状态","type":"level","column":"u8","values":["low","mid","high"],"cite":["t §9"]},{"id":"benefit","label":"救助金","type":"money/month","column":"f64","cite":["t §9"]},{"id":"lump","label":"一次性","type":"money","column":"f64","cite":["t §9"]},{"id":"costs","label":"支出","type":"money/month","column":"f64","cite":["t §9"]},{"id":"ratio_out","label":"比率","type":"number","column":"f64","cite":["t §9"]},{"id":"adults","label":"成年人","type":"integer","column":"i32","cite":["t §9"]},{"id":"points_total","label":"积分合计","type":"integer","column":"i32","cite":["t §9"]},{"id":"flags","label":"标志","type":"bool","column":"u8","cite":["t §9"]},{"id":"care_total","label":"照护合计","type":"money/month","column":"f64","cite":["t §9"]},{"id":"band_high","label":"高档人数","type":"integer","column":"i32","cite":["t §9"]},{"id":"extremes","label":"极值","type":"money/month","column":"f64","cite":["t §9"]}];
+export const outputs = [{"id":"status","label":"状态","type":"level","column":"u8","values":["low","mid","high"],"cite":["t §9"]},{"id":"benefit","label":"救助金","type":"money/month","column":"f64","cite":["t §9"]},{"id":"lump","label":"一次性","type":"money","column":"f64","cite":["t §9"]},{"id":"costs","label":"支出","type":"money/month","column":"f64","cite":["t §9"]},{"id":"ratio_out","label":"比率","type":"number","column":"f64","cite":["t §9"]},{"id":"adults","label":"成年人","type":"integer","column":"i32","cite":["t §9"]},{"id":"points_total","label":"积分合计","type":"integer","column":"i32","cite":["t §9"]},{"id":"flags","label":"标志","type":"bool","column":"u8","cite":["t §9"]},{"id":"care_total","label":"照护合计","type":"money/month","column":"f64","cite":["t §9"]},{"id":"band_high","label":"高档人数","type":"integer","column":"i32","cite":["t §9"]},{"id":"extremes","label":"极值","type":"money/month","column":"f64","cite":["t §9"]},{"id":"mixed","label":"混合","type":"integer","column":"i32","cite":["t §9"]},{"id":"mixed_bool","label":"混合判断","type":"bool","column":"u8","cite":["t §9"]},{"id":"mixed_money","label":"混合金额","type":"money/month","column":"f64","cite":["t §9"]},{"id":"mixed_table","label":"混合表","type":"integer","column":"i32","cite":["t §9"]}];
 
 /** Error sites: out.errors[h] = i + 1 for SITES[i]. */
 export const SITES = [{"kind":"table","definition":"weight_class","message":"unique table at line 69 (test/fixtures/kitchen.doudi:68)","file":"test/fixtures/kitchen.doudi","line":68},{"kind":"exception","definition":"status","message":"status: exception mid_case and another that applies give different results (test/fixtures/kitchen.doudi:99)","file":"test/fixtures/kitchen.doudi","line":99},{"kind":"exception","definition":"status","message":"status: exception strict_case and another that applies give different results (test/fixtures/kitchen.doudi:99)","file":"test/fixtures/kitchen.doudi","line":99},{"kind":"exception","definition":"status","message":"status: exception high_case and another that applies give different results (test/fixtures/kitchen.doudi:99)","file":"test/fixtures/kitchen.doudi","line":99},{"kind":"exception","definition":"benefit","message":"benefit: exception capped and another that applies give different results (test/fixtures/kitchen.doudi:104)","file":"test/fixtures/kitchen.doudi","line":104},{"kind":"exception","definition":"benefit","message":"benefit: exception positive and another that applies give different results (test/fixtures/kitchen.doudi:104)","file":"test/fixtures/kitchen.doudi","line":104},{"kind":"exception","definition":"benefit","message":"benefit: exception bonus and another that applies give different results (test/fixtures/kitchen.doudi:104)","file":"test/fixtures/kitchen.doudi","line":104},{"kind":"overflow","definition":"","message":"a value is beyond the exact range of the compiled code (2^53)","file":"test/fixtures/kitchen.doudi","line":1}];
@@ -321,6 +321,7 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const H_education_costs = pop.household["education_costs"];
   const H_area = pop.household["area"];
   const H_region = pop.household["region"];
+  const H_vehicles = pop.household["vehicles"];
   const P_age = pop.person["age"];
   const P_sex = pop.person["sex"];
   const P_wage_income = pop.person["wage_income"];
@@ -360,6 +361,10 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const O_care_total = out.columns["care_total"];
   const O_band_high = out.columns["band_high"];
   const O_extremes = out.columns["extremes"];
+  const O_mixed = out.columns["mixed"];
+  const O_mixed_bool = out.columns["mixed_bool"];
+  const O_mixed_money = out.columns["mixed_money"];
+  const O_mixed_table = out.columns["mixed_table"];
   let maxMembers = 1;
   for (let h = from; h < to; h++) if (MS[h + 1] - MS[h] > maxMembers) maxMembers = MS[h + 1] - MS[h];
   const s_adult = new Uint8Array(maxMembers);
@@ -383,261 +388,279 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     const h_in_guangzhou = (H_region[h] === 440100) || (H_region[h] === 440106);
     // costs 支出 [t §9]
     const h_costs = (h_monthly_costs < 4503599627370496 ? Math.round(h_monthly_costs / 12) : roundSteps(h_monthly_costs, 12, 0));
-    let t13 = 0;
-    let t14 = 0, t14f = false;
+    // mixed_table 混合表 [t §9]
+    let t8;
+    if (((H_vehicles[h] === 0))) {
+      t8 = 10;
+    } else {
+      t8 = 20;
+    }
+    const h_mixed_table = 1 + t8 * 2;
+    let t14 = 0;
     let t15 = 0, t15f = false;
-    let t17 = true;
-    let t18 = false;
+    let t16 = 0, t16f = false;
+    let t18 = true;
     let t19 = false;
-    let t20 = 0;
+    let t20 = false;
     let t21 = 0;
     let t22 = 0;
-    let t23 = true;
+    let t23 = 0;
+    let t24 = true;
     for (let p = ps, j = 0; p < pe; p++, j++) {
       // adult 成年 [t §6]
       const v_adult = P_age[p] >= 18;
       s_adult[j] = v_adult ? 1 : 0;
       // weight_class 类 [t §6]
-      const t8 = ((P_sex[p] === 0)) && (P_age[p] < 40);
-      const t9 = ((P_sex[p] === 0)) && (P_age[p] >= 40);
-      const t10 = ((P_sex[p] === 1)) && (P_age[p] >= 0 && P_age[p] <= 39);
-      const t11 = ((P_sex[p] === 1)) && (P_age[p] >= 40);
-      if (+t8 + +t9 + +t10 + +t11 > 1) { if (err === 0) err = 1; }
-      let t12;
-      if (t8) {
-        t12 = 1;
-      } else if (t9) {
-        t12 = 2;
+      const t9 = ((P_sex[p] === 0)) && (P_age[p] < 40);
+      const t10 = ((P_sex[p] === 0)) && (P_age[p] >= 40);
+      const t11 = ((P_sex[p] === 1)) && (P_age[p] >= 0 && P_age[p] <= 39);
+      const t12 = ((P_sex[p] === 1)) && (P_age[p] >= 40);
+      if (+t9 + +t10 + +t11 + +t12 > 1) { if (err === 0) err = 1; }
+      let t13;
+      if (t9) {
+        t13 = 1;
       } else if (t10) {
-        t12 = 3;
+        t13 = 2;
       } else if (t11) {
-        t12 = 4;
+        t13 = 3;
+      } else if (t12) {
+        t13 = 4;
       } else {
-        t12 = 0;
+        t13 = 0;
       }
-      const v_weight_class = t12;
+      const v_weight_class = t13;
       s_weight_class[j] = v_weight_class;
       // household_income 家庭收入 [t §7]
-      t13 += P_wage_income[p] + P_business_income[p] + P_property_income[p] + P_transfer_income[p] - ((P_employed[p] !== 0) ? 10000 : 0);
+      t14 += P_wage_income[p] + P_business_income[p] + P_property_income[p] + P_transfer_income[p] - (((P_employed[p] !== 0) ? 10000 : 0));
       // oldest 最大年龄 [t §7]
-      if (!t14f || P_age[p] > t14) { t14 = P_age[p]; t14f = true; }
+      if (!t15f || P_age[p] > t15) { t15 = P_age[p]; t15f = true; }
       // top_income 最高收入 [t §7]
       if (P_co_resident[p] !== 0) {
-        const t16 = P_wage_income[p] + P_business_income[p] + P_property_income[p] + P_transfer_income[p] - ((P_employed[p] !== 0) ? 10000 : 0);
-        if (!t15f || t16 > t15) { t15 = t16; t15f = true; }
+        const t17 = P_wage_income[p] + P_business_income[p] + P_property_income[p] + P_transfer_income[p] - (((P_employed[p] !== 0) ? 10000 : 0));
+        if (!t16f || t17 > t16) { t16 = t17; t16f = true; }
       }
       // everyone_resident 都共同生活 [t §7]
-      if (!(P_co_resident[p] !== 0)) t17 = false;
+      if (!(P_co_resident[p] !== 0)) t18 = false;
       // some_disabled 有残疾人 [t §7]
       if (P_disability_grade[p] >= 1) {
-        t18 = true;
+        t19 = true;
       }
       // some_old_ill 有老年病人 [t §7]
       if (P_age[p] >= 60) {
-        if (P_catastrophic_illness[p] !== 0) t19 = true;
+        if (P_catastrophic_illness[p] !== 0) t20 = true;
       }
       // size 人数 [t §8]
-      t20++;
+      t21++;
       // care_total 照护合计 [t §9]
-      t21 += roundSteps(P_self_care[p] === 0 ? 0 : (P_self_care[p] === 1 ? (roundSteps(PN_standard[r], 6 * 100, 0) * 100) : (roundSteps(PN_standard[r], 3, 0))), 100, 0) * 100;
+      t22 += roundSteps((P_self_care[p] === 0 ? 0 : (P_self_care[p] === 1 ? (roundSteps(PN_standard[r], 6 * 100, 0) * 100) : (roundSteps(PN_standard[r], 3, 0)))), 100, 0) * 100;
       // adult_count 成年人数 [t §7]
       if (v_adult) {
-        t22++;
+        t23++;
       }
       // all_adults_work 成年人都就业 [t §7]
       if (v_adult) {
-        if (!(P_employed[p] !== 0)) t23 = false;
+        if (!(P_employed[p] !== 0)) t24 = false;
       }
     }
-    const h_household_income = t13;
-    if (!t14f) {
-      t14 = 0;
-    }
-    const h_oldest = t14;
+    const h_household_income = t14;
     if (!t15f) {
       t15 = 0;
     }
-    const h_top_income = t15;
-    const h_everyone_resident = t17;
-    const h_some_disabled = t18;
-    const h_some_old_ill = t19;
-    const h_size = t20;
-    const h_care_total = t21;
-    const h_adult_count = t22;
-    const h_all_adults_work = t23;
+    const h_oldest = t15;
+    if (!t16f) {
+      t16 = 0;
+    }
+    const h_top_income = t16;
+    const h_everyone_resident = t18;
+    const h_some_disabled = t19;
+    const h_some_old_ill = t20;
+    const h_size = t21;
+    const h_care_total = t22;
+    const h_adult_count = t23;
+    const h_all_adults_work = t24;
     // pci 人均收入 [t §8]
-    let t24, t24d;
-    if (h_size === 0) {
-      t24 = 0; t24d = 1;
-    } else {
-      t24 = h_household_income; t24d = h_size;
-    }
-    const h_pci = t24, hd_pci = t24d;
-    // cost_ratio 支出比 [t §8]
     let t25, t25d;
-    if (h_household_income > 0) {
-      t25 = h_monthly_costs * Math.sign(h_household_income); t25d = 12 * (Math.abs(h_household_income));
-    } else {
+    if (h_size === 0) {
       t25 = 0; t25d = 1;
+    } else {
+      t25 = h_household_income; t25d = h_size;
     }
-    const h_cost_ratio = t25, hd_cost_ratio = t25d;
+    const h_pci = t25, hd_pci = t25d;
+    // cost_ratio 支出比 [t §8]
+    let t26, t26d;
+    if (h_household_income > 0) {
+      t26 = h_monthly_costs * (Math.sign(h_household_income)); t26d = 12 * (Math.abs(h_household_income));
+    } else {
+      t26 = 0; t26d = 1;
+    }
+    const h_cost_ratio = t26, hd_cost_ratio = t26d;
     // gap 差额 [t §8]
     const h_gap = h_local_standard * hd_pci - h_pci, hd_gap = hd_pci;
     // status 状态 [t §9]
-    let t26 = 0;
-    let t27;
+    let t27 = 0;
+    let t28;
     if (h_gap < 0) {
-      if (t26 !== 0 && !(1 === t27)) { if (err === 0) err = 2; }
-      t27 = 1; t26 = 1;
+      if (t27 !== 0 && !(1 === t28)) { if (err === 0) err = 2; }
+      t28 = 1; t27 = 1;
     }
-    let t28 = 0;
-    let t29;
+    let t29 = 0;
+    let t30;
     if (pn_strict !== 0) {
-      if (t28 !== 0 && !(1 === t29)) { if (err === 0) err = 3; }
-      t29 = 1; t28 = 1;
+      if (t29 !== 0 && !(1 === t30)) { if (err === 0) err = 3; }
+      t30 = 1; t29 = 1;
     }
-    let t30 = 0;
-    let t31;
-    if (t28 !== 0) { t31 = t29; t30 = 1; }
-    if (t30 === 0) {
-      if (h_some_disabled && (h_gap > 0)) {
-        t31 = 2; t30 = 1;
-      }
-    }
-    if (t30 !== 0) {
-      if (t26 !== 0 && !(t31 === t27)) { if (err === 0) err = 4; }
-      t27 = t31; t26 = 1;
-    }
+    let t31 = 0;
     let t32;
-    if (t26 !== 0) {
-      t32 = t27;
-    } else {
-      t32 = 0;
-    }
-    const h_status = t32;
-    // benefit 救助金 [t §9]
-    let t38 = 0;
-    let t39;
-    let t40 = 0;
-    let t41;
-      const t33 = h_gap * h_size;
-      const t34 = pn_tier_months * PN_standard[r];
-    if (t33 > t34 * hd_gap) {
-      const t42 = roundSteps(PN_standard[r] * 2, 100, 2) * 100;
-      if (t40 !== 0 && !(t42 === t41)) { if (err === 0) err = 5; }
-      t41 = t42; t40 = 1;
-    }
-    let t43 = 0;
-    let t44;
-    if (t40 !== 0) { t44 = t41; t43 = 1; }
-    if (t43 === 0) {
-      if (h_gap > 0) {
-        t44 = roundSteps(h_gap * h_size, hd_gap * 100, 0) * 100; t43 = 1;
+    if (t29 !== 0) { t32 = t30; t31 = 1; }
+    if (t31 === 0) {
+      if (h_some_disabled && (h_gap > 0)) {
+        t32 = 2; t31 = 1;
       }
     }
-    if (t43 !== 0) {
-      if (t38 !== 0 && !(t44 === t39)) { if (err === 0) err = 6; }
-      t39 = t44; t38 = 1;
+    if (t31 !== 0) {
+      if (t27 !== 0 && !(t32 === t28)) { if (err === 0) err = 4; }
+      t28 = t32; t27 = 1;
+    }
+    let t33;
+    if (t27 !== 0) {
+      t33 = t28;
+    } else {
+      t33 = 0;
+    }
+    const h_status = t33;
+    // benefit 救助金 [t §9]
+    let t39 = 0;
+    let t40;
+    let t41 = 0;
+    let t42;
+      const t34 = h_gap * h_size;
+      const t35 = pn_tier_months * PN_standard[r];
+    if (t34 > t35 * hd_gap) {
+      const t43 = roundSteps(PN_standard[r] * 2, 100, 2) * 100;
+      if (t41 !== 0 && !(t43 === t42)) { if (err === 0) err = 5; }
+      t42 = t43; t41 = 1;
+    }
+    let t44 = 0;
+    let t45;
+    if (t41 !== 0) { t45 = t42; t44 = 1; }
+    if (t44 === 0) {
+      if (h_gap > 0) {
+        t45 = roundSteps(h_gap * h_size, hd_gap * 100, 0) * 100; t44 = 1;
+      }
+    }
+    if (t44 !== 0) {
+      if (t39 !== 0 && !(t45 === t40)) { if (err === 0) err = 6; }
+      t40 = t45; t39 = 1;
     }
     if ((pn_reform_on !== 0) && (pn_bonus_rate > 0)) {
-      const t35 = pd_bonus_rate + pn_bonus_rate;
-      const t36 = h_gap * t35;
-      const t37 = hd_gap * pd_bonus_rate;
-      const t45 = roundSteps(t36 * h_size, t37 * 100, 1) * 100;
-      if (t38 !== 0 && !(t45 === t39)) { if (err === 0) err = 7; }
-      t39 = t45; t38 = 1;
+      const t36 = pd_bonus_rate + pn_bonus_rate;
+      const t37 = h_gap * t36;
+      const t38 = hd_gap * pd_bonus_rate;
+      const t46 = roundSteps(t37 * h_size, t38 * 100, 1) * 100;
+      if (t39 !== 0 && !(t46 === t40)) { if (err === 0) err = 7; }
+      t40 = t46; t39 = 1;
     }
-    let t46;
-    if (t38 !== 0) {
-      t46 = t39;
+    let t47;
+    if (t39 !== 0) {
+      t47 = t40;
     } else {
-      t46 = 0;
+      t47 = 0;
     }
-    const h_benefit = t46;
+    const h_benefit = t47;
     // lump 一次性 [t §9]
-    const t47 = Math.abs(h_gap);
-    const t48 = t47 * pn_tier_months;
-    const h_lump = roundSteps(t48 * 2 + (h_oldest * hd_gap), hd_gap * 2, 0);
+    const t48 = Math.abs(h_gap);
+    const t49 = t48 * pn_tier_months;
+    const h_lump = roundSteps(t49 * 2 + (h_oldest * hd_gap), hd_gap * 2, 0);
     // ratio_out 比率 [t §9]
     const h_ratio_out = h_cost_ratio, hd_ratio_out = hd_cost_ratio;
     // adults 成年人 [t §9]
     const h_adults = h_adult_count;
     // points_total 积分合计 [t §9]
-    let t49 = 0;
+    let t50 = 0;
     for (let p = ps, j = 0; p < pe; p++, j++) {
-      const t50 = P_student[p] !== 0;
-      let t51 = 0, t52 = 0;
+      const t51 = P_student[p] !== 0;
+      let t52 = 0, t53 = 0;
       if ((P_age[p] >= 60)) {
-        t51 += 2; t52++;
+        t52 += 2; t53++;
       }
-      if (t50) {
-        t51 += 1; t52++;
+      if (t51) {
+        t52 += 1; t53++;
       }
       if (((P_disability_type[p] === 5) || (P_disability_type[p] === 6))) {
-        t51 += 3; t52++;
+        t52 += 3; t53++;
       }
-      t49 += t51;
+      t50 += t52;
     }
-    let t53 = 0;
+    let t54 = 0;
     for (let p = ps, j = 0; p < pe; p++, j++) {
-      t53 += s_weight_class[j];
+      t54 += s_weight_class[j];
     }
-    const h_points_total = t49 + (roundSteps(t53 * Math.sign(pn_divisor_param), Math.abs(pn_divisor_param), 0)) * pn_divisor_param;
+    const h_points_total = t50 + (roundSteps(t54 * (Math.sign(pn_divisor_param)), Math.abs(pn_divisor_param), 0)) * pn_divisor_param;
     // flags 标志 [t §9]
     const h_flags = ((h_everyone_resident || h_all_adults_work) && (!(h_some_old_ill && h_after_cutoff))) || h_in_guangzhou;
     // band_high 高档人数 [t §9]
-    let t55 = 0;
+    let t56 = 0;
     for (let p = ps, j = 0; p < pe; p++, j++) {
-      let t54;
+      let t55;
       if ((P_age[p] < 18)) {
-        t54 = 0;
+        t55 = 0;
       } else if ((P_age[p] >= 60) && (P_disability_grade[p] >= 1 && P_disability_grade[p] <= 2)) {
-        t54 = 2;
+        t55 = 2;
       } else if ((P_age[p] >= 60)) {
-        t54 = 1;
+        t55 = 1;
       } else if (((P_disability_grade[p] === 1) || (P_disability_grade[p] === 2))) {
-        t54 = 2;
+        t55 = 2;
       } else {
-        t54 = 1;
+        t55 = 1;
       }
-      if (!(t54 === 2)) continue;
-      t55++;
+      if (!(t55 === 2)) continue;
+      t56++;
     }
-    let t57 = 0;
+    let t58 = 0;
     for (let p = ps, j = 0; p < pe; p++, j++) {
-      let t56;
+      let t57;
       if ((P_age[p] < 18)) {
-        t56 = 0;
+        t57 = 0;
       } else if ((P_age[p] >= 60) && (P_disability_grade[p] >= 1 && P_disability_grade[p] <= 2)) {
-        t56 = 2;
+        t57 = 2;
       } else if ((P_age[p] >= 60)) {
-        t56 = 1;
+        t57 = 1;
       } else if (((P_disability_grade[p] === 1) || (P_disability_grade[p] === 2))) {
-        t56 = 2;
+        t57 = 2;
       } else {
-        t56 = 1;
+        t57 = 1;
       }
-      if (!(t56 !== 0)) continue;
-      t57++;
+      if (!(t57 !== 0)) continue;
+      t58++;
     }
-    const h_band_high = t55 + t57 - ((h_oldest < 4503599627370496 ? Math.floor(h_oldest / 1000) : roundSteps(h_oldest, 1000, 2)));
-    let t58 = 0, t58d = 1, t58f = false;
+    const h_band_high = t56 + t58 - ((h_oldest < 4503599627370496 ? Math.floor(h_oldest / 1000) : roundSteps(h_oldest, 1000, 2)));
+    // mixed 混合 [t §9]
+    const h_mixed = ((h_size > 2) ? 1 : 2) + 10 - (((H_area[h] === 0 ? 3 : 4)) * 2);
+    // mixed_bool 混合判断 [t §9]
+    const h_mixed_bool = (((h_size > 2) ? 1 : 2) > 1) && (!((h_flags ? false : true)));
+    // mixed_money 混合金额 [t §9]
+    const t59 = h_household_income - 500;
+    const t60 = t59 * (Math.sign(pn_divisor_param));
+    const t61 = Math.abs(pn_divisor_param);
+    const t62 = (((h_size > 1) ? 100 : 200)) * 3;
+    const h_mixed_money = roundSteps(t60 + (t62 * t61), t61, 0);
+    let t63 = 0, t63d = 1, t63f = false;
     for (let p = ps, j = 0; p < pe; p++, j++) {
       // lowest_share 最低份额 [t §7]
       if (s_adult[j] !== 0) {
-        let t59, t59d;
+        let t64, t64d;
         if ((h_adult_count > 0) && (s_adult[j] !== 0)) {
-          t59 = h_household_income; t59d = h_adult_count;
+          t64 = h_household_income; t64d = h_adult_count;
         } else {
-          t59 = 0; t59d = 1;
+          t64 = 0; t64d = 1;
         }
-        if (!t58f || t59 * t58d < t58 * t59d) { t58 = t59; t58d = t59d; t58f = true; }
+        if (!t63f || t64 * t63d < t63 * t64d) { t63 = t64; t63d = t64d; t63f = true; }
       }
     }
-    if (!t58f) {
-      t58 = 0; t58d = 1;
+    if (!t63f) {
+      t63 = 0; t63d = 1;
     }
-    const h_lowest_share = t58, hd_lowest_share = t58d;
+    const h_lowest_share = t63, hd_lowest_share = t63d;
     // share_floor 份额下限 [t §9]
     const h_share_floor = h_lowest_share, hd_share_floor = hd_lowest_share * 2;
     // extremes 极值 [t §9]
@@ -660,6 +683,11 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     O_band_high[h] = h_band_high;
     if (h_extremes !== h_extremes && err === 0) err = 8;
     O_extremes[h] = h_extremes;
+    O_mixed[h] = h_mixed;
+    O_mixed_bool[h] = h_mixed_bool ? 1 : 0;
+    if (h_mixed_money !== h_mixed_money && err === 0) err = 8;
+    O_mixed_money[h] = h_mixed_money;
+    O_mixed_table[h] = h_mixed_table;
     E[h] = err;
     if (err !== 0) errors++;
   }

@@ -468,7 +468,7 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     // standard 本户适用低保标准 [暂行办法 §10]
     const h_standard = PN_dibao_standard[H_area[h]];
     // price_per_person 每人价格补贴 [2016价格][1553号]
-    const h_price_per_person = (h_price_rate > 0) ? (Math.max(roundSteps(h_standard * h_price_rate, hd_price_rate * 100, 0) * 100, pn_price_floor)) : 0;
+    const h_price_per_person = ((h_price_rate > 0) ? (Math.max(roundSteps(h_standard * h_price_rate, hd_price_rate * 100, 0) * 100, pn_price_floor)) : 0);
     // rigid_spending 刚性支出（月） [2023意见]
     const h_rigid_spending = H_medical_costs[h] + H_education_costs[h];
     let t20 = 0;
@@ -482,7 +482,7 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
       if (pn_employment_deduction === 0) {
         t15 = P_wage_income[p]; t15d = 1;
       } else if (pn_employment_deduction === 1) {
-        t15 = Math.max(0, P_wage_income[p] - ((P_employed[p] !== 0) ? pn_employment_exemption : 0)); t15d = 1;
+        t15 = Math.max(0, P_wage_income[p] - (((P_employed[p] !== 0) ? pn_employment_exemption : 0))); t15d = 1;
       } else {
         const t14 = P_wage_income[p] * pn_employment_deduction_rate;
         t15 = P_wage_income[p] * pd_employment_deduction_rate - t14; t15d = pd_employment_deduction_rate;
@@ -490,7 +490,7 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
       const t16 = t15 + (P_business_income[p] * t15d);
       const t17 = t16 + (P_property_income[p] * t15d);
       const t18 = t17 + (P_transfer_income[p] * t15d);
-      const t19 = (pn_basic_pension_counted !== 0) ? P_basic_pension[p] : 0;
+      const t19 = ((pn_basic_pension_counted !== 0) ? P_basic_pension[p] : 0);
       const v_countable_income = t18 + (t19 * t15d);
       s_countable_income[j] = v_countable_income;
       const vd_countable_income = t15d;
@@ -811,7 +811,7 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     }
     const h_dibao_persons = t85;
     // price_persons 价格补贴人数 [2016价格][1553号]
-    const h_price_persons = ((pn_price_include_edge !== 0) && h_edge_family) ? h_n : h_dibao_persons + h_tekun_persons;
+    const h_price_persons = (((pn_price_include_edge !== 0) && h_edge_family) ? h_n : h_dibao_persons) + h_tekun_persons;
     // price_subsidy 价格临时补贴 [2016价格]
     const h_price_subsidy = h_price_persons * h_price_per_person;
     // emergency_eligible 急难型临时救助对象 [暂行办法 §47][2018临时救助]
@@ -830,7 +830,7 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     }
     const h_emergency_eligible = t89;
     // temporary_assistance 急难型临时救助金 [暂行办法 §48][2018临时救助]
-    const h_temporary_assistance = h_emergency_eligible ? (roundSteps(Math.min(H_emergency_cost[h], pn_emergency_cap_months * h_standard), 100, 0) * 100) : 0;
+    const h_temporary_assistance = (h_emergency_eligible ? (roundSteps(Math.min(H_emergency_cost[h], pn_emergency_cap_months * h_standard), 100, 0) * 100) : 0);
     // help_first 先行救助 [2018临时救助]
     const h_help_first = h_emergency_eligible && (h_temporary_assistance <= pn_help_first_months * h_standard);
     // rigid_hardship 刚性支出困难家庭 [2023意见][assumption: rigid spending leaves income per member below the edge line, for a household neither in dibao nor at the edge]
