@@ -1,14 +1,14 @@
 /**
- * A large policy for the compile benchmark: the Shanghai reference policy's declarations repeated
- * under new names until the file has the requested number of lines — realistic constructs
- * (parameters with dated values, tables, exceptions, aggregations), not filler.
+ * A large policy for the compile benchmark: the national framework's declarations repeated under
+ * new names until the file has the requested number of lines — realistic constructs (parameters
+ * with dated values, tables, exceptions, aggregations, formulas), not filler.
  */
 import * as fs from 'node:fs';
 
 export function largePolicy(lines: number): string {
-  const src = fs.readFileSync('policies/shanghai/shanghai.doudi', 'utf8');
-  const start = src.indexOf('\nparameter ');
-  const header = src.slice(0, start).replace('policy shanghai ', 'policy large ');
+  const src = fs.readFileSync('policies/national/framework.doudi', 'utf8');
+  const start = src.search(/\n(?:enum|parameter) /);
+  const header = src.slice(0, start).replace('policy national_framework ', 'policy large ');
   const body = src.slice(start);
   const declared = [...body.matchAll(/^(?:parameter|input|person|household|output|enum)\s+([A-Za-z_][\w]*)/gm)].map((m) => m[1]!);
   const names = new RegExp(`\\b(${declared.join('|')})\\b`, 'g');

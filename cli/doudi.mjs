@@ -18,7 +18,7 @@ function newestSource(dir) {
   return newest;
 }
 
-const fresh = existsSync(bundle) && statSync(bundle).mtimeMs >= Math.max(newestSource(join(root, 'language')), newestSource(join(root, 'cli')));
+const fresh = existsSync(bundle) && statSync(bundle).mtimeMs >= Math.max(...['language', 'simulator', 'cli'].map((d) => newestSource(join(root, d))));
 let main;
 if (fresh && !process.env.DOUDI_FROM_SOURCE) ({ main } = await import(bundle));
 else {

@@ -7,6 +7,7 @@ import { checkCommand } from './commands/check.ts';
 import { testCommand } from './commands/test.ts';
 import { evalCommand } from './commands/eval.ts';
 import { compileCommand } from './commands/compile.ts';
+import { populationCommand, simulateCommand, compareCommand, sweepCommand, monthsCommand } from './commands/simulate.ts';
 
 export interface Io {
   out(s: string): void;
@@ -22,14 +23,14 @@ export interface Command {
   run(args: string[], io: Io): Promise<number> | number;
 }
 
-const COMMANDS: Command[] = [checkCommand, testCommand, evalCommand, compileCommand];
+const COMMANDS: Command[] = [checkCommand, testCommand, evalCommand, compileCommand, populationCommand, simulateCommand, compareCommand, sweepCommand, monthsCommand];
 
-const USAGE = `doudi — the Doudi (兜底) policy rules language
+const USAGE = `doudi — the Doudi (兜底) policy rules language and simulator
 
 Usage: doudi <command> [options]
 
 Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(9)} ${c.summary}`).join('\n')}
+${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
 
 Run "doudi <command> --help" for a command's options.
 Exit codes: 0 success, 1 problems found, 2 bad usage.

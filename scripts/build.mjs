@@ -1,4 +1,4 @@
-// Bundles the command line and the benchmark into dist/ for Node (no TypeScript loader at run
+// Bundles the command line, the benchmark and the simulator's worker into dist/ for Node (no TypeScript loader at run
 // time). `npm ci` runs this through the prepare script; `npm test` and `npm run bench` run it first.
 import { build } from 'esbuild';
 
@@ -13,4 +13,4 @@ const common = {
   banner: { js: "import { createRequire as __doudiRequire } from 'node:module'; const require = __doudiRequire(import.meta.url);" },
 };
 
-await build({ ...common, entryPoints: { doudi: 'cli/main.ts', bench: 'bench/run.ts' }, outdir: 'dist' });
+await build({ ...common, entryPoints: { doudi: 'cli/main.ts', bench: 'bench/run.ts', worker: 'simulator/worker/node-worker.ts' }, outdir: 'dist' });

@@ -80,6 +80,17 @@ function mulStr(a: string, b: string): string {
 export const staticNum = (n: string, sd: bigint, nonNeg: boolean): V => ({ k: 'num', n, d: intLiteral(sd), sd, nonNeg });
 
 /** A number from an exact rational in the language's units (money in yuan → fen). */
+/**
+ * t/td += n/d: over one denominator the numerators add (the common case: every term in fen);
+ * otherwise cross-multiplied and reduced, so denominators stay small.
+ */
+function fractionAdd(t: string, k: { n: string; d: string }): string[] {
+  return [
+    `if (${k.d} === ${t}d) ${t} += ${k.n};`,
+    `else { ${t} = ${t} * ${k.d} + ${mulStr(k.n, `${t}d`)}; ${t}d = ${t}d * ${k.d}; const g = gcd(${t}, ${t}d); if (g > 1) { ${t} /= g; ${t}d /= g; } }`,
+  ];
+}
+
 export function constNum(value: Q.Rational, money: boolean): V {
   const v = money ? Q.mul(value, Q.rat(MONEY_SCALE)) : value;
   return staticNum(intLiteral(v.n), v.d, v.n >= 0n);
@@ -169,21 +180,23 @@ const ROUND_MODE: Record<I.RoundFn, number> = { round: 0, round_up: 1, round_dow
 const JS_ROUND: Record<I.RoundFn, string> = { round: 'Math.round', round_up: 'Math.ceil', round_down: 'Math.floor' };
 
 /**
- * Whole steps in x / y. For 0 <= x < 2^52 the float quotient is within half an ulp of the exact
- * one, so Math.round/ceil/floor of it are exact (Math.round rounds halves up, which for
- * non-negative x is half away from zero); otherwise the runtime's exact roundSteps is used.
+ * round(x / y) to whole steps. Below 2^52 in magnitude (y < 2^53) the float quotient is within
+ * 1/(2y) of the true one, closer than any half or whole step it could cross, so Math's rounding
+ * is exact there; half away from zero is made symmetric for negative x. Beyond, roundSteps.
  */
 function roundCall(x: string, y: string, fn: I.RoundFn, nonNeg: boolean, ctx: GenCtx): string {
-  if (!nonNeg) return `roundSteps(${x}, ${y}, ${ROUND_MODE[fn]})`;
   let xs = x;
   if (!isAtom(x)) {
     xs = ctx.tmp();
     ctx.out.push(`const ${xs} = ${x};`);
   }
-  const quotient = y === '1' ? xs : `${xs} / ${paren(y)}`;
-  const fast = y === '1' ? xs : `${JS_ROUND[fn]}(${quotient})`;
+  if (y === '1') return `(${xs} < 4503599627370496 && ${xs} > -4503599627370496 ? ${xs} : roundSteps(${xs}, 1, ${ROUND_MODE[fn]}))`;
+  const quotient = `${xs} / ${paren(y)}`;
+  const signed = !nonNeg && JS_ROUND[fn] === 'Math.round';
+  const fast = signed ? `(${xs} >= 0 ? Math.round(${quotient}) : 0 - Math.round(-${xs} / ${paren(y)}))` : `${JS_ROUND[fn]}(${quotient})`;
   const yOk = /^\d+$/.test(y) ? '' : ` && ${paren(y)} < 9007199254740992`;
-  return `(${xs} < 4503599627370496${yOk} ? ${fast} : roundSteps(${xs}, ${y}, ${ROUND_MODE[fn]}))`;
+  const xOk = nonNeg ? `${xs} < 4503599627370496` : `${xs} < 4503599627370496 && ${xs} > -4503599627370496`;
+  return `(${xOk}${yOk} ? ${fast} : roundSteps(${xs}, ${y}, ${ROUND_MODE[fn]}))`;
 }
 
 /** The temporaries a branching construct assigns, and how to read them afterwards. */
@@ -528,7 +541,7 @@ function aggregate(e: Extract<I.Expr, { k: 'agg' }>, ctx: GenCtx): V {
         return staticNum(t, b.sd, b.nonNeg);
       }
       const k = keep(b, inner);
-      loop.push(`${t} = ${t} * ${k.d} + ${mulStr(k.n, `${t}d`)};`, `${t}d = ${t}d * ${k.d};`, `{ const g = gcd(${t}, ${t}d); if (g > 1) { ${t} /= g; ${t}d /= g; } }`);
+      loop.push(...fractionAdd(t, k));
       close(`let ${t} = 0, ${t}d = 1;`);
       return { k: 'num', n: t, d: `${t}d`, nonNeg: b.nonNeg };
     }
@@ -686,7 +699,7 @@ export function fusedAggregate(e: Extract<I.Expr, { k: 'agg' }>, ctx: GenCtx, in
       }
       const k = keep(b, inner);
       init.push(`let ${t} = 0, ${t}d = 1;`);
-      guard([`${t} = ${t} * ${k.d} + ${mulStr(k.n, `${t}d`)};`, `${t}d = ${t}d * ${k.d};`, `{ const g = gcd(${t}, ${t}d); if (g > 1) { ${t} /= g; ${t}d /= g; } }`]);
+      guard(fractionAdd(t, k));
       return { k: 'num', n: t, d: `${t}d`, nonNeg: b.nonNeg };
     }
     case 'min':

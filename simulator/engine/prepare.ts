@@ -76,3 +76,66 @@ export function prepare(pop: PopulationColumns): Prepared {
   }
   return { pop, income, decile, sizeGroup, regionCodes: codes, regionIndex, totalPersons, totalHouseholds };
 }
+
+/**
+ * A contiguous slice of a prepared population: what one worker holds. Household h of the shard is
+ * household offset + h of the whole; person p is person personOffset + p. Slices start at
+ * multiples of CHUNK so that every worker sums the same chunks a single worker would.
+ */
+export interface Shard {
+  readonly pop: PopulationColumns;
+  readonly offset: number;
+  readonly personOffset: number;
+  readonly income: Float64Array;
+  readonly decile: Uint8Array;
+  readonly sizeGroup: Uint8Array;
+  readonly regionIndex: Uint16Array;
+  /** the region codes of the whole population, in the order of regionIndex */
+  readonly regionCodes: readonly string[];
+}
+
+/** Households summed together before the sums are combined: the unit of work and of addition. */
+export const CHUNK = 65536;
+
+/** The shard of households [from, to); copies when asked (to transfer to a worker), views otherwise. */
+export function shardOf(prep: Prepared, from: number, to: number, copy: boolean): Shard {
+  const pop = prep.pop;
+  const a = pop.memberStart[from]!;
+  const b = pop.memberStart[to]!;
+  const cut = <T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(c: T, x: number, y: number): T => (copy ? (c.slice(x, y) as T) : (c.subarray(x, y) as T));
+  const household: Record<string, Float64Array | Int32Array | Uint16Array | Uint8Array> = {};
+  const person: Record<string, Float64Array | Int32Array | Uint16Array | Uint8Array> = {};
+  for (const [k, c] of Object.entries(pop.household)) household[k] = cut(c, from, to);
+  for (const [k, c] of Object.entries(pop.person)) person[k] = cut(c, a, b);
+  const memberStart = new Int32Array(to - from + 1);
+  for (let h = from; h <= to; h++) memberStart[h - from] = pop.memberStart[h]! - a;
+  return {
+    pop: { households: to - from, persons: b - a, memberStart, household, person },
+    offset: from,
+    personOffset: a,
+    income: cut(prep.income, from, to),
+    decile: cut(prep.decile, from, to),
+    sizeGroup: cut(prep.sizeGroup, from, to),
+    regionIndex: cut(prep.regionIndex, from, to),
+    regionCodes: prep.regionCodes,
+  };
+}
+
+/** Splits households into at most `parts` shards at chunk boundaries, as even as chunks allow. */
+export function shardBounds(households: number, parts: number): [number, number][] {
+  const chunks = Math.max(1, Math.ceil(households / CHUNK));
+  const k = Math.max(1, Math.min(parts, chunks));
+  const bounds: [number, number][] = [];
+  for (let i = 0; i < k; i++) {
+    const c0 = Math.floor((chunks * i) / k);
+    const c1 = Math.floor((chunks * (i + 1)) / k);
+    bounds.push([Math.min(households, c0 * CHUNK), Math.min(households, c1 * CHUNK)]);
+  }
+  return bounds;
+}
+
+/** All the buffers of a shard, for an explicit transfer to a worker. */
+export function shardBuffers(s: Shard): ArrayBuffer[] {
+  const cols = [...Object.values(s.pop.household), ...Object.values(s.pop.person), s.pop.memberStart, s.income, s.decile, s.sizeGroup, s.regionIndex];
+  return [...new Set(cols.map((c) => c.buffer as ArrayBuffer))];
+}

@@ -251,10 +251,17 @@ export function fromCsv(householdsText: string, personsText: string, files = { h
   };
   const households: { values: Record<string, string | number | boolean>; members: Record<string, string | number | boolean>[] }[] = [];
   const byId = new Map<string, number>();
+  // Ids of household rows rejected for their own problems: their persons are not "without a household".
+  const rejected = new Set<string>();
+  const idColumn = hcols.findIndex((f) => f?.id === 'household_id');
   for (const row of hrows.slice(1)) {
     if (problems.length >= MAX_PROBLEMS) break;
     const v = readRow(row, hcols, files.households);
-    if (!v) continue;
+    if (!v) {
+      const id = row.cells[idColumn];
+      if (id) rejected.add(id);
+      continue;
+    }
     const hid = String(v.household_id);
     if (byId.has(hid)) {
       problems.push({ file: files.households, row: row.line, field: 'household_id', message: `${hid} appears twice` });
@@ -271,7 +278,7 @@ export function fromCsv(householdsText: string, personsText: string, files = { h
     const hid = String(v.household_id);
     const at = byId.get(hid);
     if (at === undefined) {
-      problems.push({ file: files.persons, row: row.line, field: 'household_id', message: `no household ${hid} in ${files.households}` });
+      if (!rejected.has(hid)) problems.push({ file: files.persons, row: row.line, field: 'household_id', message: `no household ${hid} in ${files.households}` });
       continue;
     }
     const pid = String(v.person_id);

@@ -23,6 +23,36 @@ export function hash32(...words: number[]): number {
   return h >>> 0;
 }
 
+const mixWord = (h: number, w: number): number => {
+  let k = Math.imul(w | 0, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+};
+
+const finish = (h: number): number => {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+};
+
+/** hash32(a, b, c) without the rest-argument array: for hot loops. */
+export const hash3 = (a: number, b: number, c: number): number => finish(mixWord(mixWord(mixWord(0x9e3779b9, a), b), c));
+
+/** hash32(a, b, c, d) without the rest-argument array. */
+export const hash4 = (a: number, b: number, c: number, d: number): number => finish(mixWord(mixWord(mixWord(mixWord(0x9e3779b9, a), b), c), d));
+
+/** A uniform draw in [0, 1) from (a, b, c). */
+export const uniform3 = (a: number, b: number, c: number): number => hash3(a, b, c) / 4294967296;
+
+/** A uniform draw in [0, 1) from (a, b, c, d). */
+export const uniform4 = (a: number, b: number, c: number, d: number): number => hash4(a, b, c, d) / 4294967296;
+
 /** A small, fast generator (mulberry32) with the draws the generator needs. */
 export class Stream {
   private a: number;

@@ -326,42 +326,43 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   let maxMembers = 1;
   for (let h = from; h < to; h++) if (MS[h + 1] - MS[h] > maxMembers) maxMembers = MS[h + 1] - MS[h];
   // raised [浙 §4]
-  const h_raised = roundSteps(pn_dibao_standard * 11, 10 * 100, 0) * 100;
+  const t0 = pn_dibao_standard * 11;
+  const h_raised = (t0 < 4503599627370496 && t0 > -4503599627370496 && (10 * 100) < 9007199254740992 ? (t0 >= 0 ? Math.round(t0 / (10 * 100)) : 0 - Math.round(-t0 / (10 * 100))) : roundSteps(t0, 10 * 100, 0)) * 100;
   let errors = 0;
   for (let h = from; h < to; h++) {
     const ps = MS[h], pe = MS[h + 1];
     let err = 0;
-    let t0 = 0;
     let t1 = 0;
+    let t2 = 0;
     for (let p = ps, j = 0; p < pe; p++, j++) {
       // count_members [57号 §7]
       if (P_co_resident[p] !== 0) {
-        t0++;
+        t1++;
       }
       // income [浙 §3]
       if (P_co_resident[p] !== 0) {
-        t1 += P_wage_income[p] + P_business_income[p];
+        t2 += P_wage_income[p] + P_business_income[p];
       }
     }
-    const h_count_members = t0;
-    const h_income = t1;
+    const h_count_members = t1;
+    const h_income = t2;
     // pci [57号 §13]
-    let t2, t2d;
+    let t3, t3d;
     if (h_count_members > 0) {
-      t2 = h_income; t2d = h_count_members;
+      t3 = h_income; t3d = h_count_members;
     } else {
-      t2 = 0; t2d = 1;
+      t3 = 0; t3d = 1;
     }
-    const h_pci = t2, hd_pci = t2d;
+    const h_pci = t3, hd_pci = t3d;
     // eligible 符合低保 [57号 §9]
     const h_eligible = (h_count_members > 0) && (h_pci < pn_dibao_standard * hd_pci);
     // edge 低保边缘 [57号 §8]
-    let t4 = !h_eligible;
-    if (t4) {
-      const t3 = pn_edge_multiple * pn_dibao_standard;
-      t4 = h_pci * pd_edge_multiple < t3 * hd_pci;
+    let t5 = !h_eligible;
+    if (t5) {
+      const t4 = pn_edge_multiple * pn_dibao_standard;
+      t5 = h_pci * pd_edge_multiple < t4 * hd_pci;
     }
-    const h_edge = t4;
+    const h_edge = t5;
     O_eligible[h] = h_eligible ? 1 : 0;
     O_edge[h] = h_edge ? 1 : 0;
     if (h_raised !== h_raised && err === 0) err = 1;

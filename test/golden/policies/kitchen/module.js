@@ -6,7 +6,7 @@
 
 export const policy = {"id":"kitchen","label":"全部语法构造（测试用）","region":"440000","effective":{"from":"2023-01-01","to":"2026-12-31"},"file":"test/fixtures/kitchen.doudi","chain":[{"id":"kitchen","file":"test/fixtures/kitchen.doudi"}],"documents":[{"key":"t","title":"Test document","policy":"kitchen"}]};
 
-export const outputs = [{"id":"status","label":"状态","type":"level","column":"u8","values":["low","mid","high"],"cite":["t §9"]},{"id":"benefit","label":"救助金","type":"money/month","column":"f64","cite":["t §9"]},{"id":"lump","label":"一次性","type":"money","column":"f64","cite":["t §9"]},{"id":"costs","label":"支出","type":"money/month","column":"f64","cite":["t §9"]},{"id":"ratio_out","label":"比率","type":"number","column":"f64","cite":["t §9"]},{"id":"adults","label":"成年人","type":"integer","column":"i32","cite":["t §9"]},{"id":"points_total","label":"积分合计","type":"integer","column":"i32","cite":["t §9"]},{"id":"flags","label":"标志","type":"bool","column":"u8","cite":["t §9"]},{"id":"care_total","label":"照护合计","type":"money/month","column":"f64","cite":["t §9"]},{"id":"band_high","label":"高档人数","type":"integer","column":"i32","cite":["t §9"]},{"id":"extremes","label":"极值","type":"money/month","column":"f64","cite":["t §9"]},{"id":"mixed","label":"混合","type":"integer","column":"i32","cite":["t §9"]},{"id":"mixed_bool","label":"混合判断","type":"bool","column":"u8","cite":["t §9"]},{"id":"mixed_money","label":"混合金额","type":"money/month","column":"f64","cite":["t §9"]},{"id":"mixed_table","label":"混合表","type":"integer","column":"i32","cite":["t §9"]}];
+export const outputs = [{"id":"status","label":"状态","type":"level","column":"u8","values":["low","mid","high"],"cite":["t §9"]},{"id":"benefit","label":"救助金","type":"money/month","column":"f64","cite":["t §9"]},{"id":"lump","label":"一次性","type":"money","column":"f64","cite":["t §9"]},{"id":"costs","label":"支出","type":"money/month","column":"f64","cite":["t §9"]},{"id":"ratio_out","label":"比率","type":"number","column":"f64","cite":["t §9"]},{"id":"adults","label":"成年人","type":"integer","column":"i32","cite":["t §9"]},{"id":"points_total","label":"积分合计","type":"integer","column":"i32","cite":["t §9"]},{"id":"flags","label":"标志","type":"bool","column":"u8","cite":["t §9"]},{"id":"care_total","label":"照护合计","type":"money/month","column":"f64","cite":["t §9"]},{"id":"band_high","label":"高档人数","type":"integer","column":"i32","cite":["t §9"]},{"id":"extremes","label":"极值","type":"money/month","column":"f64","cite":["t §9"]},{"id":"mixed","label":"混合","type":"integer","column":"i32","cite":["t §9"]},{"id":"mixed_bool","label":"混合判断","type":"bool","column":"u8","cite":["t §9"]},{"id":"mixed_money","label":"混合金额","type":"money/month","column":"f64","cite":["t §9"]},{"id":"mixed_table","label":"混合表","type":"integer","column":"i32","cite":["t §9"]},{"id":"signed_half","label":"负数取整","type":"money/month","column":"f64","cite":["t §9"]},{"id":"signed_up","label":"负数进位","type":"money/month","column":"f64","cite":["t §9"]},{"id":"signed_down","label":"负数舍去","type":"money/month","column":"f64","cite":["t §9"]}];
 
 /** Error sites: out.errors[h] = i + 1 for SITES[i]. */
 export const SITES = [{"kind":"table","definition":"weight_class","message":"unique table at line 69 (test/fixtures/kitchen.doudi:68)","file":"test/fixtures/kitchen.doudi","line":68},{"kind":"exception","definition":"status","message":"status: exception mid_case and another that applies give different results (test/fixtures/kitchen.doudi:99)","file":"test/fixtures/kitchen.doudi","line":99},{"kind":"exception","definition":"status","message":"status: exception strict_case and another that applies give different results (test/fixtures/kitchen.doudi:99)","file":"test/fixtures/kitchen.doudi","line":99},{"kind":"exception","definition":"status","message":"status: exception high_case and another that applies give different results (test/fixtures/kitchen.doudi:99)","file":"test/fixtures/kitchen.doudi","line":99},{"kind":"exception","definition":"benefit","message":"benefit: exception capped and another that applies give different results (test/fixtures/kitchen.doudi:104)","file":"test/fixtures/kitchen.doudi","line":104},{"kind":"exception","definition":"benefit","message":"benefit: exception positive and another that applies give different results (test/fixtures/kitchen.doudi:104)","file":"test/fixtures/kitchen.doudi","line":104},{"kind":"exception","definition":"benefit","message":"benefit: exception bonus and another that applies give different results (test/fixtures/kitchen.doudi:104)","file":"test/fixtures/kitchen.doudi","line":104},{"kind":"overflow","definition":"","message":"a value is beyond the exact range of the compiled code (2^53)","file":"test/fixtures/kitchen.doudi","line":1}];
@@ -21,7 +21,8 @@ const FORMULAS = [function (N, D, r, day) {
   const t2 = t1 * 12;
   const t3 = N["ratio"][r];
   const t4 = D["ratio"][r];
-  return [roundSteps(t0 * t3, (t2 * t4) * 1000, 1) * 1000, 1];
+  const t5 = t0 * t3;
+  return [(t5 < 4503599627370496 && t5 > -4503599627370496 && ((t2 * t4) * 1000) < 9007199254740992 ? Math.ceil(t5 / ((t2 * t4) * 1000)) : roundSteps(t5, (t2 * t4) * 1000, 1)) * 1000, 1];
 }];
 
 function gcd(a, b) {
@@ -365,6 +366,9 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const O_mixed_bool = out.columns["mixed_bool"];
   const O_mixed_money = out.columns["mixed_money"];
   const O_mixed_table = out.columns["mixed_table"];
+  const O_signed_half = out.columns["signed_half"];
+  const O_signed_up = out.columns["signed_up"];
+  const O_signed_down = out.columns["signed_down"];
   let maxMembers = 1;
   for (let h = from; h < to; h++) if (MS[h + 1] - MS[h] > maxMembers) maxMembers = MS[h + 1] - MS[h];
   const s_adult = new Uint8Array(maxMembers);
@@ -380,291 +384,305 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     // monthly_costs 月度支出 [t §8]
     const h_monthly_costs = h_yearly_costs;
     // local_standard 地方标准 [t §8]
-    const t5 = Math.max(PN_standard[r], pn_formula_standard);
-    const t6 = PN_area_factor[H_area[h]];
-    const t7 = PD_area_factor[H_area[h]];
-    const h_local_standard = roundSteps(t5 * t6, t7, 0);
+    const t6 = Math.max(PN_standard[r], pn_formula_standard);
+    const t7 = PN_area_factor[H_area[h]];
+    const t8 = PD_area_factor[H_area[h]];
+    const t9 = t6 * t7;
+    const h_local_standard = (t9 < 4503599627370496 && t9 > -4503599627370496 && t8 < 9007199254740992 ? (t9 >= 0 ? Math.round(t9 / t8) : 0 - Math.round(-t9 / t8)) : roundSteps(t9, t8, 0));
     // in_guangzhou 广州 [t §8]
     const h_in_guangzhou = (H_region[h] === 440100) || (H_region[h] === 440106);
     // costs 支出 [t §9]
     const h_costs = (h_monthly_costs < 4503599627370496 ? Math.round(h_monthly_costs / 12) : roundSteps(h_monthly_costs, 12, 0));
     // mixed_table 混合表 [t §9]
-    let t8;
+    let t10;
     if (((H_vehicles[h] === 0))) {
-      t8 = 10;
+      t10 = 10;
     } else {
-      t8 = 20;
+      t10 = 20;
     }
-    const h_mixed_table = 1 + t8 * 2;
-    let t14 = 0;
-    let t15 = 0, t15f = false;
-    let t16 = 0, t16f = false;
-    let t18 = true;
-    let t19 = false;
-    let t20 = false;
-    let t21 = 0;
-    let t22 = 0;
+    const h_mixed_table = 1 + t10 * 2;
+    let t16 = 0;
+    let t17 = 0, t17f = false;
+    let t18 = 0, t18f = false;
+    let t20 = true;
+    let t21 = false;
+    let t22 = false;
     let t23 = 0;
-    let t24 = true;
+    let t24 = 0;
+    let t26 = 0;
+    let t27 = true;
     for (let p = ps, j = 0; p < pe; p++, j++) {
       // adult 成年 [t §6]
       const v_adult = P_age[p] >= 18;
       s_adult[j] = v_adult ? 1 : 0;
       // weight_class 类 [t §6]
-      const t9 = ((P_sex[p] === 0)) && (P_age[p] < 40);
-      const t10 = ((P_sex[p] === 0)) && (P_age[p] >= 40);
-      const t11 = ((P_sex[p] === 1)) && (P_age[p] >= 0 && P_age[p] <= 39);
-      const t12 = ((P_sex[p] === 1)) && (P_age[p] >= 40);
-      if (+t9 + +t10 + +t11 + +t12 > 1) { if (err === 0) err = 1; }
-      let t13;
-      if (t9) {
-        t13 = 1;
-      } else if (t10) {
-        t13 = 2;
-      } else if (t11) {
-        t13 = 3;
+      const t11 = ((P_sex[p] === 0)) && (P_age[p] < 40);
+      const t12 = ((P_sex[p] === 0)) && (P_age[p] >= 40);
+      const t13 = ((P_sex[p] === 1)) && (P_age[p] >= 0 && P_age[p] <= 39);
+      const t14 = ((P_sex[p] === 1)) && (P_age[p] >= 40);
+      if (+t11 + +t12 + +t13 + +t14 > 1) { if (err === 0) err = 1; }
+      let t15;
+      if (t11) {
+        t15 = 1;
       } else if (t12) {
-        t13 = 4;
+        t15 = 2;
+      } else if (t13) {
+        t15 = 3;
+      } else if (t14) {
+        t15 = 4;
       } else {
-        t13 = 0;
+        t15 = 0;
       }
-      const v_weight_class = t13;
+      const v_weight_class = t15;
       s_weight_class[j] = v_weight_class;
       // household_income 家庭收入 [t §7]
-      t14 += P_wage_income[p] + P_business_income[p] + P_property_income[p] + P_transfer_income[p] - (((P_employed[p] !== 0) ? 10000 : 0));
+      t16 += P_wage_income[p] + P_business_income[p] + P_property_income[p] + P_transfer_income[p] - (((P_employed[p] !== 0) ? 10000 : 0));
       // oldest 最大年龄 [t §7]
-      if (!t15f || P_age[p] > t15) { t15 = P_age[p]; t15f = true; }
+      if (!t17f || P_age[p] > t17) { t17 = P_age[p]; t17f = true; }
       // top_income 最高收入 [t §7]
       if (P_co_resident[p] !== 0) {
-        const t17 = P_wage_income[p] + P_business_income[p] + P_property_income[p] + P_transfer_income[p] - (((P_employed[p] !== 0) ? 10000 : 0));
-        if (!t16f || t17 > t16) { t16 = t17; t16f = true; }
+        const t19 = P_wage_income[p] + P_business_income[p] + P_property_income[p] + P_transfer_income[p] - (((P_employed[p] !== 0) ? 10000 : 0));
+        if (!t18f || t19 > t18) { t18 = t19; t18f = true; }
       }
       // everyone_resident 都共同生活 [t §7]
-      if (!(P_co_resident[p] !== 0)) t18 = false;
+      if (!(P_co_resident[p] !== 0)) t20 = false;
       // some_disabled 有残疾人 [t §7]
       if (P_disability_grade[p] >= 1) {
-        t19 = true;
+        t21 = true;
       }
       // some_old_ill 有老年病人 [t §7]
       if (P_age[p] >= 60) {
-        if (P_catastrophic_illness[p] !== 0) t20 = true;
+        if (P_catastrophic_illness[p] !== 0) t22 = true;
       }
       // size 人数 [t §8]
-      t21++;
+      t23++;
       // care_total 照护合计 [t §9]
-      t22 += roundSteps((P_self_care[p] === 0 ? 0 : (P_self_care[p] === 1 ? (roundSteps(PN_standard[r], 6 * 100, 0) * 100) : (roundSteps(PN_standard[r], 3, 0)))), 100, 0) * 100;
+      const t25 = (P_self_care[p] === 0 ? 0 : (P_self_care[p] === 1 ? ((PN_standard[r] < 4503599627370496 && PN_standard[r] > -4503599627370496 && (6 * 100) < 9007199254740992 ? (PN_standard[r] >= 0 ? Math.round(PN_standard[r] / (6 * 100)) : 0 - Math.round(-PN_standard[r] / (6 * 100))) : roundSteps(PN_standard[r], 6 * 100, 0)) * 100) : ((PN_standard[r] < 4503599627370496 && PN_standard[r] > -4503599627370496 ? (PN_standard[r] >= 0 ? Math.round(PN_standard[r] / 3) : 0 - Math.round(-PN_standard[r] / 3)) : roundSteps(PN_standard[r], 3, 0)))));
+      t24 += (t25 < 4503599627370496 && t25 > -4503599627370496 ? (t25 >= 0 ? Math.round(t25 / 100) : 0 - Math.round(-t25 / 100)) : roundSteps(t25, 100, 0)) * 100;
       // adult_count 成年人数 [t §7]
       if (v_adult) {
-        t23++;
+        t26++;
       }
       // all_adults_work 成年人都就业 [t §7]
       if (v_adult) {
-        if (!(P_employed[p] !== 0)) t24 = false;
+        if (!(P_employed[p] !== 0)) t27 = false;
       }
     }
-    const h_household_income = t14;
-    if (!t15f) {
-      t15 = 0;
+    const h_household_income = t16;
+    if (!t17f) {
+      t17 = 0;
     }
-    const h_oldest = t15;
-    if (!t16f) {
-      t16 = 0;
+    const h_oldest = t17;
+    if (!t18f) {
+      t18 = 0;
     }
-    const h_top_income = t16;
-    const h_everyone_resident = t18;
-    const h_some_disabled = t19;
-    const h_some_old_ill = t20;
-    const h_size = t21;
-    const h_care_total = t22;
-    const h_adult_count = t23;
-    const h_all_adults_work = t24;
+    const h_top_income = t18;
+    const h_everyone_resident = t20;
+    const h_some_disabled = t21;
+    const h_some_old_ill = t22;
+    const h_size = t23;
+    const h_care_total = t24;
+    const h_adult_count = t26;
+    const h_all_adults_work = t27;
     // pci 人均收入 [t §8]
-    let t25, t25d;
+    let t28, t28d;
     if (h_size === 0) {
-      t25 = 0; t25d = 1;
+      t28 = 0; t28d = 1;
     } else {
-      t25 = h_household_income; t25d = h_size;
+      t28 = h_household_income; t28d = h_size;
     }
-    const h_pci = t25, hd_pci = t25d;
+    const h_pci = t28, hd_pci = t28d;
     // cost_ratio 支出比 [t §8]
-    let t26, t26d;
+    let t29, t29d;
     if (h_household_income > 0) {
-      t26 = h_monthly_costs * (Math.sign(h_household_income)); t26d = 12 * (Math.abs(h_household_income));
+      t29 = h_monthly_costs * (Math.sign(h_household_income)); t29d = 12 * (Math.abs(h_household_income));
     } else {
-      t26 = 0; t26d = 1;
+      t29 = 0; t29d = 1;
     }
-    const h_cost_ratio = t26, hd_cost_ratio = t26d;
+    const h_cost_ratio = t29, hd_cost_ratio = t29d;
     // gap 差额 [t §8]
     const h_gap = h_local_standard * hd_pci - h_pci, hd_gap = hd_pci;
     // status 状态 [t §9]
-    let t27 = 0;
-    let t28;
+    let t30 = 0;
+    let t31;
     if (h_gap < 0) {
-      if (t27 !== 0 && !(1 === t28)) { if (err === 0) err = 2; }
-      t28 = 1; t27 = 1;
+      if (t30 !== 0 && !(1 === t31)) { if (err === 0) err = 2; }
+      t31 = 1; t30 = 1;
     }
-    let t29 = 0;
-    let t30;
-    if (pn_strict !== 0) {
-      if (t29 !== 0 && !(1 === t30)) { if (err === 0) err = 3; }
-      t30 = 1; t29 = 1;
-    }
-    let t31 = 0;
-    let t32;
-    if (t29 !== 0) { t32 = t30; t31 = 1; }
-    if (t31 === 0) {
-      if (h_some_disabled && (h_gap > 0)) {
-        t32 = 2; t31 = 1;
-      }
-    }
-    if (t31 !== 0) {
-      if (t27 !== 0 && !(t32 === t28)) { if (err === 0) err = 4; }
-      t28 = t32; t27 = 1;
-    }
+    let t32 = 0;
     let t33;
-    if (t27 !== 0) {
-      t33 = t28;
-    } else {
-      t33 = 0;
+    if (pn_strict !== 0) {
+      if (t32 !== 0 && !(1 === t33)) { if (err === 0) err = 3; }
+      t33 = 1; t32 = 1;
     }
-    const h_status = t33;
-    // benefit 救助金 [t §9]
-    let t39 = 0;
-    let t40;
-    let t41 = 0;
-    let t42;
-      const t34 = h_gap * h_size;
-      const t35 = pn_tier_months * PN_standard[r];
-    if (t34 > t35 * hd_gap) {
-      const t43 = roundSteps(PN_standard[r] * 2, 100, 2) * 100;
-      if (t41 !== 0 && !(t43 === t42)) { if (err === 0) err = 5; }
-      t42 = t43; t41 = 1;
-    }
-    let t44 = 0;
-    let t45;
-    if (t41 !== 0) { t45 = t42; t44 = 1; }
-    if (t44 === 0) {
-      if (h_gap > 0) {
-        t45 = roundSteps(h_gap * h_size, hd_gap * 100, 0) * 100; t44 = 1;
+    let t34 = 0;
+    let t35;
+    if (t32 !== 0) { t35 = t33; t34 = 1; }
+    if (t34 === 0) {
+      if (h_some_disabled && (h_gap > 0)) {
+        t35 = 2; t34 = 1;
       }
     }
-    if (t44 !== 0) {
-      if (t39 !== 0 && !(t45 === t40)) { if (err === 0) err = 6; }
-      t40 = t45; t39 = 1;
+    if (t34 !== 0) {
+      if (t30 !== 0 && !(t35 === t31)) { if (err === 0) err = 4; }
+      t31 = t35; t30 = 1;
+    }
+    let t36;
+    if (t30 !== 0) {
+      t36 = t31;
+    } else {
+      t36 = 0;
+    }
+    const h_status = t36;
+    // benefit 救助金 [t §9]
+    let t45 = 0;
+    let t46;
+    let t47 = 0;
+    let t48;
+      const t38 = h_gap * h_size;
+      const t39 = pn_tier_months * PN_standard[r];
+    if (t38 > t39 * hd_gap) {
+      const t40 = PN_standard[r] * 2;
+      const t49 = (t40 < 4503599627370496 && t40 > -4503599627370496 ? Math.floor(t40 / 100) : roundSteps(t40, 100, 2)) * 100;
+      if (t47 !== 0 && !(t49 === t48)) { if (err === 0) err = 5; }
+      t48 = t49; t47 = 1;
+    }
+    let t50 = 0;
+    let t51;
+    if (t47 !== 0) { t51 = t48; t50 = 1; }
+    if (t50 === 0) {
+      if (h_gap > 0) {
+        const t37 = h_gap * h_size;
+        t51 = (t37 < 4503599627370496 && t37 > -4503599627370496 && (hd_gap * 100) < 9007199254740992 ? (t37 >= 0 ? Math.round(t37 / (hd_gap * 100)) : 0 - Math.round(-t37 / (hd_gap * 100))) : roundSteps(t37, hd_gap * 100, 0)) * 100; t50 = 1;
+      }
+    }
+    if (t50 !== 0) {
+      if (t45 !== 0 && !(t51 === t46)) { if (err === 0) err = 6; }
+      t46 = t51; t45 = 1;
     }
     if ((pn_reform_on !== 0) && (pn_bonus_rate > 0)) {
-      const t36 = pd_bonus_rate + pn_bonus_rate;
-      const t37 = h_gap * t36;
-      const t38 = hd_gap * pd_bonus_rate;
-      const t46 = roundSteps(t37 * h_size, t38 * 100, 1) * 100;
-      if (t39 !== 0 && !(t46 === t40)) { if (err === 0) err = 7; }
-      t40 = t46; t39 = 1;
+      const t41 = pd_bonus_rate + pn_bonus_rate;
+      const t42 = h_gap * t41;
+      const t43 = hd_gap * pd_bonus_rate;
+      const t44 = t42 * h_size;
+      const t52 = (t44 < 4503599627370496 && t44 > -4503599627370496 && (t43 * 100) < 9007199254740992 ? Math.ceil(t44 / (t43 * 100)) : roundSteps(t44, t43 * 100, 1)) * 100;
+      if (t45 !== 0 && !(t52 === t46)) { if (err === 0) err = 7; }
+      t46 = t52; t45 = 1;
     }
-    let t47;
-    if (t39 !== 0) {
-      t47 = t40;
+    let t53;
+    if (t45 !== 0) {
+      t53 = t46;
     } else {
-      t47 = 0;
+      t53 = 0;
     }
-    const h_benefit = t47;
+    const h_benefit = t53;
     // lump 一次性 [t §9]
-    const t48 = Math.abs(h_gap);
-    const t49 = t48 * pn_tier_months;
-    const h_lump = roundSteps(t49 * 2 + (h_oldest * hd_gap), hd_gap * 2, 0);
+    const t54 = Math.abs(h_gap);
+    const t55 = t54 * pn_tier_months;
+    const t56 = t55 * 2 + (h_oldest * hd_gap);
+    const h_lump = (t56 < 4503599627370496 && t56 > -4503599627370496 && (hd_gap * 2) < 9007199254740992 ? (t56 >= 0 ? Math.round(t56 / (hd_gap * 2)) : 0 - Math.round(-t56 / (hd_gap * 2))) : roundSteps(t56, hd_gap * 2, 0));
     // ratio_out 比率 [t §9]
     const h_ratio_out = h_cost_ratio, hd_ratio_out = hd_cost_ratio;
     // adults 成年人 [t §9]
     const h_adults = h_adult_count;
     // points_total 积分合计 [t §9]
-    let t50 = 0;
+    let t57 = 0;
     for (let p = ps, j = 0; p < pe; p++, j++) {
-      const t51 = P_student[p] !== 0;
-      let t52 = 0, t53 = 0;
+      const t58 = P_student[p] !== 0;
+      let t59 = 0, t60 = 0;
       if ((P_age[p] >= 60)) {
-        t52 += 2; t53++;
+        t59 += 2; t60++;
       }
-      if (t51) {
-        t52 += 1; t53++;
+      if (t58) {
+        t59 += 1; t60++;
       }
       if (((P_disability_type[p] === 5) || (P_disability_type[p] === 6))) {
-        t52 += 3; t53++;
+        t59 += 3; t60++;
       }
-      t50 += t52;
+      t57 += t59;
     }
-    let t54 = 0;
+    let t61 = 0;
     for (let p = ps, j = 0; p < pe; p++, j++) {
-      t54 += s_weight_class[j];
+      t61 += s_weight_class[j];
     }
-    const h_points_total = t50 + (roundSteps(t54 * (Math.sign(pn_divisor_param)), Math.abs(pn_divisor_param), 0)) * pn_divisor_param;
+    const t62 = t61 * (Math.sign(pn_divisor_param));
+    const h_points_total = t57 + ((t62 < 4503599627370496 && t62 > -4503599627370496 && (Math.abs(pn_divisor_param)) < 9007199254740992 ? (t62 >= 0 ? Math.round(t62 / (Math.abs(pn_divisor_param))) : 0 - Math.round(-t62 / (Math.abs(pn_divisor_param)))) : roundSteps(t62, Math.abs(pn_divisor_param), 0))) * pn_divisor_param;
     // flags 标志 [t §9]
     const h_flags = ((h_everyone_resident || h_all_adults_work) && (!(h_some_old_ill && h_after_cutoff))) || h_in_guangzhou;
     // band_high 高档人数 [t §9]
-    let t56 = 0;
+    let t64 = 0;
     for (let p = ps, j = 0; p < pe; p++, j++) {
-      let t55;
+      let t63;
       if ((P_age[p] < 18)) {
-        t55 = 0;
+        t63 = 0;
       } else if ((P_age[p] >= 60) && (P_disability_grade[p] >= 1 && P_disability_grade[p] <= 2)) {
-        t55 = 2;
+        t63 = 2;
       } else if ((P_age[p] >= 60)) {
-        t55 = 1;
+        t63 = 1;
       } else if (((P_disability_grade[p] === 1) || (P_disability_grade[p] === 2))) {
-        t55 = 2;
+        t63 = 2;
       } else {
-        t55 = 1;
+        t63 = 1;
       }
-      if (!(t55 === 2)) continue;
-      t56++;
+      if (!(t63 === 2)) continue;
+      t64++;
     }
-    let t58 = 0;
+    let t66 = 0;
     for (let p = ps, j = 0; p < pe; p++, j++) {
-      let t57;
+      let t65;
       if ((P_age[p] < 18)) {
-        t57 = 0;
+        t65 = 0;
       } else if ((P_age[p] >= 60) && (P_disability_grade[p] >= 1 && P_disability_grade[p] <= 2)) {
-        t57 = 2;
+        t65 = 2;
       } else if ((P_age[p] >= 60)) {
-        t57 = 1;
+        t65 = 1;
       } else if (((P_disability_grade[p] === 1) || (P_disability_grade[p] === 2))) {
-        t57 = 2;
+        t65 = 2;
       } else {
-        t57 = 1;
+        t65 = 1;
       }
-      if (!(t57 !== 0)) continue;
-      t58++;
+      if (!(t65 !== 0)) continue;
+      t66++;
     }
-    const h_band_high = t56 + t58 - ((h_oldest < 4503599627370496 ? Math.floor(h_oldest / 1000) : roundSteps(h_oldest, 1000, 2)));
+    const h_band_high = t64 + t66 - ((h_oldest < 4503599627370496 ? Math.floor(h_oldest / 1000) : roundSteps(h_oldest, 1000, 2)));
     // mixed 混合 [t §9]
     const h_mixed = ((h_size > 2) ? 1 : 2) + 10 - (((H_area[h] === 0 ? 3 : 4)) * 2);
     // mixed_bool 混合判断 [t §9]
     const h_mixed_bool = (((h_size > 2) ? 1 : 2) > 1) && (!((h_flags ? false : true)));
     // mixed_money 混合金额 [t §9]
-    const t59 = h_household_income - 500;
-    const t60 = t59 * (Math.sign(pn_divisor_param));
-    const t61 = Math.abs(pn_divisor_param);
-    const t62 = (((h_size > 1) ? 100 : 200)) * 3;
-    const h_mixed_money = roundSteps(t60 + (t62 * t61), t61, 0);
-    let t63 = 0, t63d = 1, t63f = false;
+    const t67 = h_household_income - 500;
+    const t68 = t67 * (Math.sign(pn_divisor_param));
+    const t69 = Math.abs(pn_divisor_param);
+    const t70 = (((h_size > 1) ? 100 : 200)) * 3;
+    const t71 = t68 + (t70 * t69);
+    const h_mixed_money = (t71 < 4503599627370496 && t71 > -4503599627370496 && t69 < 9007199254740992 ? (t71 >= 0 ? Math.round(t71 / t69) : 0 - Math.round(-t71 / t69)) : roundSteps(t71, t69, 0));
+    // signed_half 负数取整 [t §9]
+    const h_signed_half = (h_gap < 4503599627370496 && h_gap > -4503599627370496 && (hd_gap * 2) < 9007199254740992 ? (h_gap >= 0 ? Math.round(h_gap / (hd_gap * 2)) : 0 - Math.round(-h_gap / (hd_gap * 2))) : roundSteps(h_gap, hd_gap * 2, 0));
+    // signed_up 负数进位 [t §9]
+    const h_signed_up = (h_gap < 4503599627370496 && h_gap > -4503599627370496 && ((hd_gap * 3) * 100) < 9007199254740992 ? Math.ceil(h_gap / ((hd_gap * 3) * 100)) : roundSteps(h_gap, (hd_gap * 3) * 100, 1)) * 100;
+    // signed_down 负数舍去 [t §9]
+    const h_signed_down = (h_gap < 4503599627370496 && h_gap > -4503599627370496 && ((hd_gap * 3) * 100) < 9007199254740992 ? Math.floor(h_gap / ((hd_gap * 3) * 100)) : roundSteps(h_gap, (hd_gap * 3) * 100, 2)) * 100;
+    let t72 = 0, t72d = 1, t72f = false;
     for (let p = ps, j = 0; p < pe; p++, j++) {
       // lowest_share 最低份额 [t §7]
       if (s_adult[j] !== 0) {
-        let t64, t64d;
+        let t73, t73d;
         if ((h_adult_count > 0) && (s_adult[j] !== 0)) {
-          t64 = h_household_income; t64d = h_adult_count;
+          t73 = h_household_income; t73d = h_adult_count;
         } else {
-          t64 = 0; t64d = 1;
+          t73 = 0; t73d = 1;
         }
-        if (!t63f || t64 * t63d < t63 * t64d) { t63 = t64; t63d = t64d; t63f = true; }
+        if (!t72f || t73 * t72d < t72 * t73d) { t72 = t73; t72d = t73d; t72f = true; }
       }
     }
-    if (!t63f) {
-      t63 = 0; t63d = 1;
+    if (!t72f) {
+      t72 = 0; t72d = 1;
     }
-    const h_lowest_share = t63, hd_lowest_share = t63d;
+    const h_lowest_share = t72, hd_lowest_share = t72d;
     // share_floor 份额下限 [t §9]
     const h_share_floor = h_lowest_share, hd_share_floor = hd_lowest_share * 2;
     // extremes 极值 [t §9]
-    const h_extremes = h_top_income - (roundSteps(h_lowest_share, hd_lowest_share, 0)) + roundSteps(h_share_floor, hd_share_floor, 0);
+    const h_extremes = h_top_income - ((h_lowest_share < 4503599627370496 && h_lowest_share > -4503599627370496 && hd_lowest_share < 9007199254740992 ? (h_lowest_share >= 0 ? Math.round(h_lowest_share / hd_lowest_share) : 0 - Math.round(-h_lowest_share / hd_lowest_share)) : roundSteps(h_lowest_share, hd_lowest_share, 0))) + (h_share_floor < 4503599627370496 && h_share_floor > -4503599627370496 && hd_share_floor < 9007199254740992 ? (h_share_floor >= 0 ? Math.round(h_share_floor / hd_share_floor) : 0 - Math.round(-h_share_floor / hd_share_floor)) : roundSteps(h_share_floor, hd_share_floor, 0));
     O_status[h] = h_status;
     if (h_benefit !== h_benefit && err === 0) err = 8;
     O_benefit[h] = h_benefit;
@@ -688,6 +706,12 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     if (h_mixed_money !== h_mixed_money && err === 0) err = 8;
     O_mixed_money[h] = h_mixed_money;
     O_mixed_table[h] = h_mixed_table;
+    if (h_signed_half !== h_signed_half && err === 0) err = 8;
+    O_signed_half[h] = h_signed_half;
+    if (h_signed_up !== h_signed_up && err === 0) err = 8;
+    O_signed_up[h] = h_signed_up;
+    if (h_signed_down !== h_signed_down && err === 0) err = 8;
+    O_signed_down[h] = h_signed_down;
     E[h] = err;
     if (err !== 0) errors++;
   }

@@ -20,12 +20,12 @@
 
 export const policy = {"id":"shanghai","label":"上海市最低生活保障、特困供养、价格补贴与临时救助（参考政策）","region":"310000","effective":{"from":"2023-07-01"},"file":"policies/shanghai/shanghai.doudi","chain":[{"id":"shanghai","file":"policies/shanghai/shanghai.doudi"},{"id":"national_framework","file":"policies/national/framework.doudi"}],"documents":[{"key":"暂行办法","title":"社会救助暂行办法（国务院令第649号，2014）","policy":"national_framework"},{"key":"57号","title":"最低生活保障审核确认办法（民发〔2021〕57号）","policy":"national_framework"},{"key":"43号","title":"特困人员认定办法（民发〔2021〕43号）","policy":"national_framework"},{"key":"2021指导意见","title":"关于巩固拓展脱贫攻坚兜底保障成果进一步做好困难群众基本生活保障工作的指导意见（民政部 财政部 国家乡村振兴局，2021-05-10）","policy":"national_framework"},{"key":"2022通知","title":"关于进一步做好最低生活保障等社会救助兜底保障工作的通知（2022）","policy":"national_framework"},{"key":"2016价格","title":"关于进一步完善社会救助和保障标准与物价上涨挂钩联动机制的通知（2016）","policy":"national_framework"},{"key":"1553号","title":"发改价格〔2021〕1553号","policy":"national_framework"},{"key":"2018临时救助","title":"关于进一步加强和改进临时救助工作的意见（2018）","policy":"national_framework"},{"key":"2020意见","title":"关于改革完善社会救助制度的意见（2020）","policy":"national_framework"},{"key":"2023意见","title":"关于加强低收入人口动态监测做好分层分类社会救助工作的意见（2023）","policy":"national_framework"},{"key":"16号","title":"关于进一步做好最低生活保障标准制定和调整工作的通知（民发〔2024〕16号）","policy":"national_framework"},{"key":"brief","title":"Doudi domain brief: local variants and statistics (shared/domain/brief.md)","policy":"national_framework"},{"key":"ref","title":"Doudi reference policy: Shanghai, from 2023-07-01 (conformance specification)","policy":"shanghai"},{"key":"沪2023","title":"上海市民政局等关于调整本市最低生活保障标准的通知（2023）","policy":"shanghai"},{"key":"沪2024","title":"上海市民政局等关于调整本市社会救助标准的通知（2024）","policy":"shanghai"}]};
 
-export const outputs = [{"id":"tekun_persons","label":"特困供养人数","type":"integer","column":"i32","cite":["43号 §4"]},{"id":"tekun_benefit","label":"特困供养金合计","type":"money/month","column":"f64","cite":["43号 §20"]},{"id":"per_capita_income","label":"家庭人均收入","type":"money/month","column":"f64","cite":["57号 §13"]},{"id":"edge_family","label":"低保边缘家庭","type":"bool","column":"u8","cite":["57号 §8","2023意见"]},{"id":"dibao_status","label":"低保状态","type":"dibao_status","column":"u8","values":["none","regular","grace","single"],"cite":["57号 §8","57号 §9","57号 §33"]},{"id":"dibao_benefit","label":"低保金","type":"money/month","column":"f64","cite":["57号 §23"]},{"id":"dibao_persons","label":"低保保障人数","type":"integer","column":"i32","cite":["57号 §8"]},{"id":"price_subsidy","label":"价格临时补贴","type":"money/month","column":"f64","cite":["2016价格"]},{"id":"temporary_assistance","label":"急难型临时救助金","type":"money","column":"f64","cite":["暂行办法 §48","2018临时救助"]},{"id":"help_first","label":"先行救助","type":"bool","column":"u8","cite":["2018临时救助"]},{"id":"rigid_hardship","label":"刚性支出困难家庭","type":"bool","column":"u8","cite":["2023意见","assumption: rigid spending leaves income per member below the edge line, for a household neither in dibao nor at the edge"]},{"id":"expenditure_assistance","label":"支出型临时救助金","type":"money","column":"f64","cite":["暂行办法 §47","2018临时救助","assumption: one month of the shortfall of income after rigid spending below the edge line, capped"]},{"id":"total_monthly","label":"月度救助合计","type":"money/month","column":"f64","cite":["57号 §23","43号 §20","2016价格"]}];
+export const outputs = [{"id":"tekun_persons","label":"特困供养人数","type":"integer","column":"i32","cite":["43号 §4"]},{"id":"tekun_benefit","label":"特困供养金合计","type":"money/month","column":"f64","cite":["43号 §20"]},{"id":"per_capita_income","label":"家庭人均收入","type":"money/month","column":"f64","cite":["57号 §13"]},{"id":"edge_family","label":"低保边缘家庭","type":"bool","column":"u8","cite":["57号 §8","2023意见"]},{"id":"dibao_status","label":"低保状态","type":"dibao_status","column":"u8","values":["none","regular","grace","single"],"cite":["57号 §8","57号 §9","57号 §33"]},{"id":"dibao_benefit","label":"低保金","type":"money/month","column":"f64","cite":["57号 §23"]},{"id":"dibao_persons","label":"低保保障人数","type":"integer","column":"i32","cite":["57号 §8"]},{"id":"price_subsidy","label":"价格临时补贴","type":"money/month","column":"f64","cite":["2016价格"]},{"id":"temporary_assistance","label":"急难型临时救助金","type":"money","column":"f64","cite":["暂行办法 §48","2018临时救助"]},{"id":"help_first","label":"先行救助","type":"bool","column":"u8","cite":["2018临时救助"]},{"id":"rigid_hardship","label":"刚性支出困难家庭","type":"bool","column":"u8","cite":["2023意见","assumption: an expenditure-assistance household with no member in dibao or 特困 and not at the edge"]},{"id":"expenditure_assistance","label":"支出型临时救助金","type":"money","column":"f64","cite":["暂行办法 §47","2018临时救助","assumption: once a year, the rigid spending beyond capacity, capped at months of the standard"]},{"id":"total_monthly","label":"月度救助合计","type":"money/month","column":"f64","cite":["57号 §23","43号 §20","2016价格"]}];
 
 /** Error sites: out.errors[h] = i + 1 for SITES[i]. */
-export const SITES = [{"kind":"exception","definition":"dibao_status","message":"dibao_status: exception regular_case and another that applies give different results (policies/national/framework.doudi:302)","file":"policies/national/framework.doudi","line":302},{"kind":"exception","definition":"dibao_status","message":"dibao_status: exception grace_case and another that applies give different results (policies/national/framework.doudi:302)","file":"policies/national/framework.doudi","line":302},{"kind":"exception","definition":"dibao_status","message":"dibao_status: exception single_case and another that applies give different results (policies/national/framework.doudi:302)","file":"policies/national/framework.doudi","line":302},{"kind":"exception","definition":"dibao_benefit","message":"dibao_benefit: exception regular_case and another that applies give different results (policies/national/framework.doudi:307)","file":"policies/national/framework.doudi","line":307},{"kind":"exception","definition":"dibao_benefit","message":"dibao_benefit: exception grace_case and another that applies give different results (policies/national/framework.doudi:307)","file":"policies/national/framework.doudi","line":307},{"kind":"exception","definition":"dibao_benefit","message":"dibao_benefit: exception single_case and another that applies give different results (policies/national/framework.doudi:307)","file":"policies/national/framework.doudi","line":307},{"kind":"exception","definition":"dibao_persons","message":"dibao_persons: exception regular_case and another that applies give different results (policies/national/framework.doudi:312)","file":"policies/national/framework.doudi","line":312},{"kind":"exception","definition":"dibao_persons","message":"dibao_persons: exception grace_case and another that applies give different results (policies/national/framework.doudi:312)","file":"policies/national/framework.doudi","line":312},{"kind":"exception","definition":"dibao_persons","message":"dibao_persons: exception single_case and another that applies give different results (policies/national/framework.doudi:312)","file":"policies/national/framework.doudi","line":312},{"kind":"overflow","definition":"","message":"a value is beyond the exact range of the compiled code (2^53)","file":"policies/shanghai/shanghai.doudi","line":1}];
+export const SITES = [{"kind":"exception","definition":"dibao_status","message":"dibao_status: exception regular_case and another that applies give different results (policies/national/framework.doudi:309)","file":"policies/national/framework.doudi","line":309},{"kind":"exception","definition":"dibao_status","message":"dibao_status: exception grace_case and another that applies give different results (policies/national/framework.doudi:309)","file":"policies/national/framework.doudi","line":309},{"kind":"exception","definition":"dibao_status","message":"dibao_status: exception single_case and another that applies give different results (policies/national/framework.doudi:309)","file":"policies/national/framework.doudi","line":309},{"kind":"exception","definition":"dibao_benefit","message":"dibao_benefit: exception regular_case and another that applies give different results (policies/national/framework.doudi:314)","file":"policies/national/framework.doudi","line":314},{"kind":"exception","definition":"dibao_benefit","message":"dibao_benefit: exception grace_case and another that applies give different results (policies/national/framework.doudi:314)","file":"policies/national/framework.doudi","line":314},{"kind":"exception","definition":"dibao_benefit","message":"dibao_benefit: exception single_case and another that applies give different results (policies/national/framework.doudi:314)","file":"policies/national/framework.doudi","line":314},{"kind":"exception","definition":"dibao_persons","message":"dibao_persons: exception regular_case and another that applies give different results (policies/national/framework.doudi:319)","file":"policies/national/framework.doudi","line":319},{"kind":"exception","definition":"dibao_persons","message":"dibao_persons: exception grace_case and another that applies give different results (policies/national/framework.doudi:319)","file":"policies/national/framework.doudi","line":319},{"kind":"exception","definition":"dibao_persons","message":"dibao_persons: exception single_case and another that applies give different results (policies/national/framework.doudi:319)","file":"policies/national/framework.doudi","line":319},{"kind":"overflow","definition":"","message":"a value is beyond the exact range of the compiled code (2^53)","file":"policies/shanghai/shanghai.doudi","line":1}];
 
-const PARAMS = [{"id":"dibao_standard","kind":"parameter","type":"money/month","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[151000,1],[151000,1]]},{"from":"2024-07-01","v":[[159500,1],[159500,1]]}],"regions":[]},{"id":"minimum_wage","kind":"parameter","type":"money/month","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[269000,1]]}],"regions":[]},{"id":"care_fraction","kind":"parameter","type":"number","by":"self_care","values":["full","partial","none"],"width":3,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[1,10],[1,6],[1,3]]}],"regions":[]},{"id":"last_year_consumption","kind":"parameter","type":"money/year","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[4604500,1],[4604500,1]]},{"from":"2024-01-01","v":[[5250800,1],[5250800,1]]}],"regions":[]},{"id":"last_year_disposable_income","kind":"parameter","type":"money/year","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[7961000,1],[7961000,1]]},{"from":"2024-01-01","v":[[8483400,1],[8483400,1]]}],"regions":[]},{"id":"basic_pension_counted","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[0,1]]}],"regions":[]},{"id":"employment_deduction","kind":"parameter","type":"deduction_method","enum":["none","fixed","proportion"],"width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[1,1]]}],"regions":[]},{"id":"employment_exemption","kind":"parameter","type":"money/month","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[87000,1]]}],"regions":[]},{"id":"employment_deduction_rate","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"assets_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[24,1]]}],"regions":[]},{"id":"max_vehicles","kind":"parameter","type":"integer","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[0,1]]}],"regions":[]},{"id":"max_houses","kind":"parameter","type":"integer","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[1,1]]}],"regions":[]},{"id":"elderly_age","kind":"parameter","type":"integer","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[60,1]]}],"regions":[]},{"id":"minor_age","kind":"parameter","type":"integer","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[18,1]]}],"regions":[]},{"id":"edge_multiple","kind":"parameter","type":"number","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[2,1]]}],"regions":[]},{"id":"grace_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[6,1]]}],"regions":[]},{"id":"benefit_method","kind":"parameter","type":"benefit_method","enum":["gap","tiers"],"width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"tier_limit_1","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[1,4]]}],"regions":[]},{"id":"tier_limit_2","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[1,2]]}],"regions":[]},{"id":"tier_limit_3","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[3,4]]}],"regions":[]},{"id":"tier_rate_1","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[9,10]]}],"regions":[]},{"id":"tier_rate_2","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[7,10]]}],"regions":[]},{"id":"tier_rate_3","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[1,2]]}],"regions":[]},{"id":"tier_rate_4","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[3,10]]}],"regions":[]},{"id":"single_tier_rate","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[7,10]]}],"regions":[]},{"id":"min_benefit_rate","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"addon_elderly","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"addon_minor","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"addon_disabled","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"addon_ill","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"tekun_multiple","kind":"parameter","type":"number","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[13,10]]}],"regions":[]},{"id":"tekun_standard","kind":"parameter","type":"money/month","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[196500,1],[196500,1]]},{"from":"2024-07-01","v":[[207500,1],[207500,1]]}],"regions":[]},{"id":"standard_ratio","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[3,10]]}],"regions":[]},{"id":"formula_standard","kind":"parameter","type":"money/month","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[0,1]}],"regions":[]},{"id":"price_cpi_trigger","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[7,200]]}],"regions":[]},{"id":"price_food_trigger","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[3,50]]}],"regions":[]},{"id":"price_include_edge","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"price_floor","kind":"parameter","type":"money/month","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"emergency_cap_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[6,1]]}],"regions":[]},{"id":"help_first_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[2,1]]}],"regions":[]},{"id":"expenditure_cap_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[6,1]]}],"regions":[]},{"id":"cpi_yoy","kind":"input","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"0001-01-01","v":[[0,1]]}],"regions":[]},{"id":"food_cpi_yoy","kind":"input","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"0001-01-01","v":[[0,1]]}],"regions":[]}];
+const PARAMS = [{"id":"dibao_standard","kind":"parameter","type":"money/month","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[151000,1],[151000,1]]},{"from":"2024-07-01","v":[[159500,1],[159500,1]]}],"regions":[]},{"id":"minimum_wage","kind":"parameter","type":"money/month","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[269000,1]]}],"regions":[]},{"id":"care_fraction","kind":"parameter","type":"number","by":"self_care","values":["full","partial","none"],"width":3,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[1,10],[1,6],[1,3]]}],"regions":[]},{"id":"last_year_consumption","kind":"parameter","type":"money/year","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[4604500,1],[4604500,1]]},{"from":"2024-01-01","v":[[5250800,1],[5250800,1]]}],"regions":[]},{"id":"last_year_disposable_income","kind":"parameter","type":"money/year","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[7961000,1],[7961000,1]]},{"from":"2024-01-01","v":[[8483400,1],[8483400,1]]}],"regions":[]},{"id":"basic_pension_counted","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[0,1]]}],"regions":[]},{"id":"employment_deduction","kind":"parameter","type":"deduction_method","enum":["none","fixed","proportion"],"width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[1,1]]}],"regions":[]},{"id":"employment_exemption","kind":"parameter","type":"money/month","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[87000,1]]}],"regions":[]},{"id":"employment_deduction_rate","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"assets_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[24,1]]}],"regions":[]},{"id":"max_vehicles","kind":"parameter","type":"integer","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[0,1]]}],"regions":[]},{"id":"max_houses","kind":"parameter","type":"integer","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[1,1]]}],"regions":[]},{"id":"elderly_age","kind":"parameter","type":"integer","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[60,1]]}],"regions":[]},{"id":"minor_age","kind":"parameter","type":"integer","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[18,1]]}],"regions":[]},{"id":"edge_multiple","kind":"parameter","type":"number","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[2,1]]}],"regions":[]},{"id":"grace_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[6,1]]}],"regions":[]},{"id":"benefit_method","kind":"parameter","type":"benefit_method","enum":["gap","tiers"],"width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"tier_limit_1","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[1,4]]}],"regions":[]},{"id":"tier_limit_2","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[1,2]]}],"regions":[]},{"id":"tier_limit_3","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[3,4]]}],"regions":[]},{"id":"tier_rate_1","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[9,10]]}],"regions":[]},{"id":"tier_rate_2","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[7,10]]}],"regions":[]},{"id":"tier_rate_3","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[1,2]]}],"regions":[]},{"id":"tier_rate_4","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[3,10]]}],"regions":[]},{"id":"single_tier_rate","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[7,10]]}],"regions":[]},{"id":"min_benefit_rate","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"addon_elderly","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"addon_minor","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"addon_disabled","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"addon_ill","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"tekun_multiple","kind":"parameter","type":"number","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[13,10]]}],"regions":[]},{"id":"tekun_standard","kind":"parameter","type":"money/month","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[196500,1],[196500,1]]},{"from":"2024-07-01","v":[[207500,1],[207500,1]]}],"regions":[]},{"id":"standard_ratio","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[3,10]]}],"regions":[]},{"id":"formula_standard","kind":"parameter","type":"money/month","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[0,1]}],"regions":[]},{"id":"price_cpi_trigger","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[7,200]]}],"regions":[]},{"id":"price_food_trigger","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[3,50]]}],"regions":[]},{"id":"price_include_edge","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"price_floor","kind":"parameter","type":"money/month","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"emergency_cap_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[6,1]]}],"regions":[]},{"id":"help_first_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[2,1]]}],"regions":[]},{"id":"expenditure_cap_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[6,1]]}],"regions":[]},{"id":"rigid_spending_share","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[1,2]]}],"regions":[]},{"id":"rigid_hardship_from","kind":"parameter","type":"date","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[20089,1]]}],"regions":[]},{"id":"cpi_yoy","kind":"input","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"0001-01-01","v":[[0,1]]}],"regions":[]},{"id":"food_cpi_yoy","kind":"input","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"0001-01-01","v":[[0,1]]}],"regions":[]}];
 
 const FIELDS = { household: [["household_id","家庭编号","id",null,null,null,null],["weight","权重","number","f64",null,0,null],["region","行政区划代码","region","i32",null,null,null],["area","城乡类别","area","u8",["urban","城镇","rural","农村"],null,null],["hukou_local","本地户籍","bool","u8",null,null,null],["residence_permit","持居住证","bool","u8",null,null,null],["financial_assets","金融资产","money","f64",null,null,null],["vehicles","机动车数量","integer","u16",null,0,65535],["houses","住房套数","integer","u16",null,0,65535],["medical_costs","医疗自付支出","money/year","i32",null,null,null],["education_costs","教育支出","money/year","i32",null,null,null],["emergency_cost","急难支出","money","i32",null,null,null],["dibao_last_month","上月享受低保","bool","u8",null,null,null],["last_benefit","上月低保金","money/month","i32",null,null,null],["grace_months_used","已享受渐退月数","months","u8",null,0,255]], person: [["person_id","成员编号","id",null,null,null,null],["household_id","家庭编号","id",null,null,null,null],["relation","与户主关系","relation","u8",["head","户主","spouse","配偶","child","子女","parent","父母","grandchild","孙子女","sibling","兄弟姐妹","other","其他亲属"],null,null],["age","年龄","integer","u8",null,0,150],["sex","性别","sex","u8",["male","男","female","女"],null,null],["co_resident","共同生活","bool","u8",null,null,null],["excluded_status","不计入情形","excluded_status","u8",["none","无","clergy_away","宗教教职人员","prisoner","服刑人员","rehab","强制隔离戒毒","missing","宣告失踪"],null,null],["student","全日制在校","bool","u8",null,null,null],["work_ability","劳动能力","work_ability","u8",["full","完全劳动能力","partial","部分劳动能力","none","无劳动能力"],null,null],["disability_grade","残疾等级","integer","u8",null,0,4],["disability_type","残疾类别","disability_type","u8",["none","无","physical","肢体","visual","视力","hearing","听力","speech","言语","intellectual","智力","mental","精神","multiple","多重"],null,null],["catastrophic_illness","重特大疾病","bool","u8",null,null,null],["self_care","自理能力","self_care","u8",["full","全自理","partial","半失能","none","全失能"],null,null],["employed","就业","bool","u8",null,null,null],["wage_income","工资性收入","money/month","i32",null,null,null],["business_income","经营净收入","money/month","i32",null,null,null],["property_income","财产净收入","money/month","i32",null,null,null],["transfer_income","转移净收入","money/month","i32",null,null,null],["basic_pension","城乡居民基础养老金","money/month","i32",null,null,null],["excluded_income","不计入收入","money/month","i32",null,null,null],["has_capable_supporter","有履行能力的赡养人","bool","u8",null,null,null]] };
 
@@ -35,15 +35,17 @@ const FORMULAS = [function (N, D, r, day) {
   const t2 = t1 * 12;
   const t3 = N["standard_ratio"][r];
   const t4 = D["standard_ratio"][r];
-  return [roundSteps(t0 * t3, (t2 * t4) * 500, 1) * 500, 1];
+  const t5 = t0 * t3;
+  return [(t5 < 4503599627370496 && t5 > -4503599627370496 && ((t2 * t4) * 500) < 9007199254740992 ? Math.ceil(t5 / ((t2 * t4) * 500)) : roundSteps(t5, (t2 * t4) * 500, 1)) * 500, 1];
 },
 function (N, D, r, day) {
-  const t5 = N["last_year_consumption"][r * 2 + 1];
-  const t6 = D["last_year_consumption"][r * 2 + 1];
-  const t7 = t6 * 12;
-  const t8 = N["standard_ratio"][r];
-  const t9 = D["standard_ratio"][r];
-  return [roundSteps(t5 * t8, (t7 * t9) * 500, 1) * 500, 1];
+  const t6 = N["last_year_consumption"][r * 2 + 1];
+  const t7 = D["last_year_consumption"][r * 2 + 1];
+  const t8 = t7 * 12;
+  const t9 = N["standard_ratio"][r];
+  const t10 = D["standard_ratio"][r];
+  const t11 = t6 * t9;
+  return [(t11 < 4503599627370496 && t11 > -4503599627370496 && ((t8 * t10) * 500) < 9007199254740992 ? Math.ceil(t11 / ((t8 * t10) * 500)) : roundSteps(t11, (t8 * t10) * 500, 1)) * 500, 1];
 }];
 
 function gcd(a, b) {
@@ -382,6 +384,8 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const pn_assets_months = params.n["assets_months"][0];
   const pn_max_vehicles = params.n["max_vehicles"][0];
   const pn_max_houses = params.n["max_houses"][0];
+  const pn_rigid_spending_share = params.n["rigid_spending_share"][0];
+  const pd_rigid_spending_share = params.d["rigid_spending_share"][0];
   const PN_last_year_disposable_income = params.n["last_year_disposable_income"];
   const pn_edge_multiple = params.n["edge_multiple"][0];
   const pd_edge_multiple = params.d["edge_multiple"][0];
@@ -423,6 +427,7 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const pn_price_include_edge = params.n["price_include_edge"][0];
   const pn_emergency_cap_months = params.n["emergency_cap_months"][0];
   const pn_help_first_months = params.n["help_first_months"][0];
+  const pn_rigid_hardship_from = params.n["rigid_hardship_from"][0];
   const DAY = params.day;
   const MS = pop.memberStart;
   const E = out.errors;
@@ -446,21 +451,21 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const sd_countable_income = new Float64Array(maxMembers);
   const s_dibao_member = new Uint8Array(maxMembers);
   // price_rate 价格补贴比例 [2016价格]
-  const t10 = pn_cpi_yoy * pd_price_cpi_trigger >= pn_price_cpi_trigger * pd_cpi_yoy;
-  const t11 = pn_food_cpi_yoy * pd_price_food_trigger >= pn_price_food_trigger * pd_food_cpi_yoy;
-  let t13, t13d;
-  if (t10 && t11) {
-    let t12 = pn_cpi_yoy, t12d = pd_cpi_yoy;
-    if (pn_food_cpi_yoy * t12d > t12 * pd_food_cpi_yoy) { t12 = pn_food_cpi_yoy; t12d = pd_food_cpi_yoy; }
-    t13 = t12; t13d = t12d;
-  } else if (t10) {
-    t13 = pn_cpi_yoy; t13d = pd_cpi_yoy;
-  } else if (t11) {
-    t13 = pn_food_cpi_yoy; t13d = pd_food_cpi_yoy;
+  const t12 = pn_cpi_yoy * pd_price_cpi_trigger >= pn_price_cpi_trigger * pd_cpi_yoy;
+  const t13 = pn_food_cpi_yoy * pd_price_food_trigger >= pn_price_food_trigger * pd_food_cpi_yoy;
+  let t15, t15d;
+  if (t12 && t13) {
+    let t14 = pn_cpi_yoy, t14d = pd_cpi_yoy;
+    if (pn_food_cpi_yoy * t14d > t14 * pd_food_cpi_yoy) { t14 = pn_food_cpi_yoy; t14d = pd_food_cpi_yoy; }
+    t15 = t14; t15d = t14d;
+  } else if (t12) {
+    t15 = pn_cpi_yoy; t15d = pd_cpi_yoy;
+  } else if (t13) {
+    t15 = pn_food_cpi_yoy; t15d = pd_food_cpi_yoy;
   } else {
-    t13 = 0; t13d = 1;
+    t15 = 0; t15d = 1;
   }
-  const h_price_rate = t13, hd_price_rate = t13d;
+  const h_price_rate = t15, hd_price_rate = t15d;
   let errors = 0;
   for (let h = from; h < to; h++) {
     const ps = MS[h], pe = MS[h + 1];
@@ -468,378 +473,417 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     // standard 本户适用低保标准 [暂行办法 §10]
     const h_standard = PN_dibao_standard[H_area[h]];
     // price_per_person 每人价格补贴 [2016价格][1553号]
-    const h_price_per_person = ((h_price_rate > 0) ? (Math.max(roundSteps(h_standard * h_price_rate, hd_price_rate * 100, 0) * 100, pn_price_floor)) : 0);
-    // rigid_spending 刚性支出（月） [2023意见]
+    let t17;
+    if (h_price_rate > 0) {
+      const t16 = h_standard * h_price_rate;
+      t17 = Math.max((t16 < 4503599627370496 && t16 > -4503599627370496 && (hd_price_rate * 100) < 9007199254740992 ? (t16 >= 0 ? Math.round(t16 / (hd_price_rate * 100)) : 0 - Math.round(-t16 / (hd_price_rate * 100))) : roundSteps(t16, hd_price_rate * 100, 0)) * 100, pn_price_floor);
+    } else {
+      t17 = 0;
+    }
+    const h_price_per_person = t17;
+    // rigid_spending 刚性支出（年） [2023意见][57号 §13]
     const h_rigid_spending = H_medical_costs[h] + H_education_costs[h];
-    let t20 = 0;
-    let t21 = 0, t21d = 1;
+    let t24 = 0;
+    let t25 = 0, t25d = 1;
     for (let p = ps, j = 0; p < pe; p++, j++) {
       // is_member 家庭成员 [57号 §7]
       const v_is_member = (P_co_resident[p] !== 0) && (P_excluded_status[p] === 0);
       s_is_member[j] = v_is_member ? 1 : 0;
       // countable_income 可计收入 [57号 §13][2021指导意见 二(八)]
-      let t15, t15d;
+      let t19, t19d;
       if (pn_employment_deduction === 0) {
-        t15 = P_wage_income[p]; t15d = 1;
+        t19 = P_wage_income[p]; t19d = 1;
       } else if (pn_employment_deduction === 1) {
-        t15 = Math.max(0, P_wage_income[p] - (((P_employed[p] !== 0) ? pn_employment_exemption : 0))); t15d = 1;
+        t19 = Math.max(0, P_wage_income[p] - (((P_employed[p] !== 0) ? pn_employment_exemption : 0))); t19d = 1;
       } else {
-        const t14 = P_wage_income[p] * pn_employment_deduction_rate;
-        t15 = P_wage_income[p] * pd_employment_deduction_rate - t14; t15d = pd_employment_deduction_rate;
+        const t18 = P_wage_income[p] * pn_employment_deduction_rate;
+        t19 = P_wage_income[p] * pd_employment_deduction_rate - t18; t19d = pd_employment_deduction_rate;
       }
-      const t16 = t15 + (P_business_income[p] * t15d);
-      const t17 = t16 + (P_property_income[p] * t15d);
-      const t18 = t17 + (P_transfer_income[p] * t15d);
-      const t19 = ((pn_basic_pension_counted !== 0) ? P_basic_pension[p] : 0);
-      const v_countable_income = t18 + (t19 * t15d);
+      const t20 = t19 + (P_business_income[p] * t19d);
+      const t21 = t20 + (P_property_income[p] * t19d);
+      const t22 = t21 + (P_transfer_income[p] * t19d);
+      const t23 = ((pn_basic_pension_counted !== 0) ? P_basic_pension[p] : 0);
+      const v_countable_income = t22 + (t23 * t19d);
       s_countable_income[j] = v_countable_income;
-      const vd_countable_income = t15d;
+      const vd_countable_income = t19d;
       sd_countable_income[j] = vd_countable_income;
       // member_count 共同生活成员数 [57号 §7]
       if (v_is_member) {
-        t20++;
+        t24++;
       }
       // all_income 全部成员可计收入 [57号 §13]
       if (v_is_member) {
-        t21 = t21 * vd_countable_income + v_countable_income * t21d;
-        t21d = t21d * vd_countable_income;
-        { const g = gcd(t21, t21d); if (g > 1) { t21 /= g; t21d /= g; } }
+        if (vd_countable_income === t25d) t25 += v_countable_income;
+        else { t25 = t25 * vd_countable_income + v_countable_income * t25d; t25d = t25d * vd_countable_income; const g = gcd(t25, t25d); if (g > 1) { t25 /= g; t25d /= g; } }
       }
     }
-    const h_member_count = t20;
-    const h_all_income = t21, hd_all_income = t21d;
+    const h_member_count = t24;
+    const h_all_income = t25, hd_all_income = t25d;
     // asset_test 财产状况符合规定 [57号 §14]
-    let t23 = h_member_count >= 1;
-    if (t23) {
-      const t22 = pn_assets_months * h_standard;
-      t23 = H_financial_assets[h] <= t22 * h_member_count;
+    let t27 = h_member_count >= 1;
+    if (t27) {
+      const t26 = pn_assets_months * h_standard;
+      t27 = H_financial_assets[h] <= t26 * h_member_count;
     }
-    const h_asset_test = (t23 && (H_vehicles[h] <= pn_max_vehicles)) && (H_houses[h] <= pn_max_houses);
+    const h_asset_test = (t27 && (H_vehicles[h] <= pn_max_vehicles)) && (H_houses[h] <= pn_max_houses);
+    // rigid_excess 超出承受能力的刚性支出 [2023意见][assumption: spending beyond capacity is rigid spending above a share of the household's yearly income]
+    const t28 = h_all_income * 12;
+    const t29 = t28 * pn_rigid_spending_share;
+    const t30 = hd_all_income * pd_rigid_spending_share;
+    const t31 = h_rigid_spending * t30 - t29;
+    let t32 = 0, t32d = 1;
+    if (t31 * t32d > t32 * t30) { t32 = t31; t32d = t30; }
+    const h_rigid_excess = t32, hd_rigid_excess = t32d;
     // income_after_spending 扣除刚性支出后的人均收入 [2023意见][assumption: income of all members less rigid spending, per member]
-    let t26, t26d;
+    let t35, t35d;
     if (h_member_count === 0) {
-      t26 = 0; t26d = 1;
+      t35 = 0; t35d = 1;
     } else {
-      const t24 = h_all_income * 12 - (h_rigid_spending * hd_all_income);
-      const t25 = hd_all_income * 12;
-      t26 = t24; t26d = t25 * h_member_count;
+      const t33 = h_all_income * 12 - (h_rigid_spending * hd_all_income);
+      const t34 = hd_all_income * 12;
+      t35 = t33; t35d = t34 * h_member_count;
     }
-    const h_income_after_spending = t26, hd_income_after_spending = t26d;
-    // below_disposable 人均收入低于上年人均可支配收入 [2018临时救助]
-    let t28 = h_member_count >= 1;
-    if (t28) {
-      const t27 = (PN_last_year_disposable_income[H_area[h]]) * h_member_count;
-      t28 = h_all_income * 12 < t27 * hd_all_income;
+    const h_income_after_spending = t35, hd_income_after_spending = t35d;
+    // below_disposable 人均收入低于上年人均可支配收入 [暂行办法 §47][2018临时救助]
+    let t37 = h_member_count >= 1;
+    if (t37) {
+      const t36 = (PN_last_year_disposable_income[H_area[h]]) * h_member_count;
+      t37 = h_all_income * 12 < t36 * hd_all_income;
     }
-    const h_below_disposable = t28;
-    // expenditure_assistance 支出型临时救助金 [暂行办法 §47][2018临时救助][assumption: one month of the shortfall of income after rigid spending below the edge line, capped]
-    let t30 = (h_rigid_spending > 0) && h_below_disposable;
-    if (t30) {
-      const t29 = pn_edge_multiple * h_standard;
-      t30 = h_income_after_spending * pd_edge_multiple < t29 * hd_income_after_spending;
+    const h_below_disposable = t37;
+    // expenditure_eligible 支出型临时救助对象 [暂行办法 §47][2018临时救助][assumption: rigid spending beyond capacity leaves income per member below the edge line]
+    let t39 = h_below_disposable && (h_rigid_excess > 0);
+    if (t39) {
+      const t38 = pn_edge_multiple * h_standard;
+      t39 = h_income_after_spending * pd_edge_multiple < t38 * hd_income_after_spending;
     }
-    let t37;
-    if (t30) {
-      const t31 = pn_edge_multiple * h_standard;
-      const t32 = t31 * hd_income_after_spending - (h_income_after_spending * pd_edge_multiple);
-      const t33 = pd_edge_multiple * hd_income_after_spending;
-      const t34 = t32 * h_member_count;
-      const t35 = pn_expenditure_cap_months * h_standard;
-      let t36 = t34, t36d = t33;
-      if (t35 * t36d < t36) { t36 = t35; t36d = 1; }
-      t37 = roundSteps(t36, t36d * 100, 0) * 100;
+    const h_expenditure_eligible = t39;
+    // expenditure_assistance 支出型临时救助金 [暂行办法 §47][2018临时救助][assumption: once a year, the rigid spending beyond capacity, capped at months of the standard]
+    let t44;
+    if (h_expenditure_eligible) {
+      const t40 = hd_rigid_excess * 12;
+      const t41 = h_rigid_excess * 12;
+      const t42 = pn_expenditure_cap_months * h_standard;
+      let t43 = t41, t43d = t40;
+      if (t42 * t43d < t43) { t43 = t42; t43d = 1; }
+      t44 = (t43 < 4503599627370496 && t43 > -4503599627370496 && (t43d * 100) < 9007199254740992 ? (t43 >= 0 ? Math.round(t43 / (t43d * 100)) : 0 - Math.round(-t43 / (t43d * 100))) : roundSteps(t43, t43d * 100, 0)) * 100;
     } else {
-      t37 = 0;
+      t44 = 0;
     }
-    const h_expenditure_assistance = t37;
-    let t38 = 0;
-    let t39 = 0;
-    let t43 = 0;
-    let t44 = 0, t44d = 1;
-    let t45 = 0;
+    const h_expenditure_assistance = t44;
+    let t51 = 0;
+    let t52 = 0;
+    let t57 = 0;
+    let t58 = 0, t58d = 1;
+    let t59 = 0;
     for (let p = ps, j = 0; p < pe; p++, j++) {
       // tekun 特困人员 [43号 §4][43号 §6][43号 §8]
-      const v_tekun = ((((s_is_member[j] !== 0) && (((((P_age[p] >= 60) || (P_age[p] < 18)) || ((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2))) || (((P_disability_type[p] === 5) || (P_disability_type[p] === 6)) && (P_disability_grade[p] === 3))) || (P_work_ability[p] === 2))) && (s_countable_income[j] < h_standard * sd_countable_income[j])) && (!(P_has_capable_supporter[p] !== 0))) && h_asset_test;
+      let t50 = (s_is_member[j] !== 0) && (((((P_age[p] >= 60) || (P_age[p] < 18)) || ((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2))) || (((P_disability_type[p] === 5) || (P_disability_type[p] === 6)) && (P_disability_grade[p] === 3))) || (P_work_ability[p] === 2));
+      if (t50) {
+        let t46, t46d;
+        if (pn_employment_deduction === 0) {
+          t46 = P_wage_income[p]; t46d = 1;
+        } else if (pn_employment_deduction === 1) {
+          t46 = Math.max(0, P_wage_income[p] - (((P_employed[p] !== 0) ? pn_employment_exemption : 0))); t46d = 1;
+        } else {
+          const t45 = P_wage_income[p] * pn_employment_deduction_rate;
+          t46 = P_wage_income[p] * pd_employment_deduction_rate - t45; t46d = pd_employment_deduction_rate;
+        }
+        const t47 = t46 + (P_business_income[p] * t46d);
+        const t48 = t47 + (P_property_income[p] * t46d);
+        const t49 = t48 + (P_transfer_income[p] * t46d);
+        t50 = t49 < h_standard * t46d;
+      }
+      const v_tekun = (t50 && (!(P_has_capable_supporter[p] !== 0))) && h_asset_test;
       // dibao_member 低保核算成员 [43号 §4][57号 §7]
       const v_dibao_member = (s_is_member[j] !== 0) && (!v_tekun);
       s_dibao_member[j] = v_dibao_member ? 1 : 0;
       // tekun_persons 特困供养人数 [43号 §4]
       if (v_tekun) {
-        t38++;
+        t51++;
       }
       // tekun_benefit 特困供养金合计 [43号 §20]
       if (v_tekun) {
-        let t42;
+        let t56;
         if (v_tekun) {
-          const t40 = PN_care_fraction[P_self_care[p]];
-          const t41 = PD_care_fraction[P_self_care[p]];
-          t42 = PN_tekun_standard[H_area[h]] + roundSteps(pn_minimum_wage * t40, t41 * 100, 0) * 100;
+          const t53 = PN_care_fraction[P_self_care[p]];
+          const t54 = PD_care_fraction[P_self_care[p]];
+          const t55 = pn_minimum_wage * t53;
+          t56 = PN_tekun_standard[H_area[h]] + (t55 < 4503599627370496 && t55 > -4503599627370496 && (t54 * 100) < 9007199254740992 ? (t55 >= 0 ? Math.round(t55 / (t54 * 100)) : 0 - Math.round(-t55 / (t54 * 100))) : roundSteps(t55, t54 * 100, 0)) * 100;
         } else {
-          t42 = 0;
+          t56 = 0;
         }
-        t39 += t42;
+        t52 += t56;
       }
       // n 低保核算人数 [57号 §7]
       if (v_dibao_member) {
-        t43++;
+        t57++;
       }
       // income_sum 家庭可计收入 [57号 §13]
       if (v_dibao_member) {
-        t44 = t44 * sd_countable_income[j] + s_countable_income[j] * t44d;
-        t44d = t44d * sd_countable_income[j];
-        { const g = gcd(t44, t44d); if (g > 1) { t44 /= g; t44d /= g; } }
+        if (sd_countable_income[j] === t58d) t58 += s_countable_income[j];
+        else { t58 = t58 * sd_countable_income[j] + s_countable_income[j] * t58d; t58d = t58d * sd_countable_income[j]; const g = gcd(t58, t58d); if (g > 1) { t58 /= g; t58d /= g; } }
       }
       // addon_total 分类施保加发合计 [57号 §27]
       if (v_dibao_member) {
-        let t46, t46d;
+        let t60, t60d;
         if (P_age[p] >= pn_elderly_age) {
-          t46 = pn_addon_elderly; t46d = pd_addon_elderly;
+          t60 = pn_addon_elderly; t60d = pd_addon_elderly;
         } else {
-          t46 = 0; t46d = 1;
+          t60 = 0; t60d = 1;
         }
-        let t47, t47d;
+        let t61, t61d;
         if (P_age[p] < pn_minor_age) {
-          t47 = pn_addon_minor; t47d = pd_addon_minor;
+          t61 = pn_addon_minor; t61d = pd_addon_minor;
         } else {
-          t47 = 0; t47d = 1;
+          t61 = 0; t61d = 1;
         }
-        let t48, t48d;
+        let t62, t62d;
         if ((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2)) {
-          t48 = pn_addon_disabled; t48d = pd_addon_disabled;
+          t62 = pn_addon_disabled; t62d = pd_addon_disabled;
         } else {
-          t48 = 0; t48d = 1;
+          t62 = 0; t62d = 1;
         }
-        let t49, t49d;
+        let t63, t63d;
         if (P_catastrophic_illness[p] !== 0) {
-          t49 = pn_addon_ill; t49d = pd_addon_ill;
+          t63 = pn_addon_ill; t63d = pd_addon_ill;
         } else {
-          t49 = 0; t49d = 1;
+          t63 = 0; t63d = 1;
         }
-        let t50 = t46, t50d = t46d;
-        if (t47 * t50d > t50 * t47d) { t50 = t47; t50d = t47d; }
-        if (t48 * t50d > t50 * t48d) { t50 = t48; t50d = t48d; }
-        if (t49 * t50d > t50 * t49d) { t50 = t49; t50d = t49d; }
-        t45 += roundSteps(h_standard * t50, t50d * 100, 0) * 100;
+        let t64 = t60, t64d = t60d;
+        if (t61 * t64d > t64 * t61d) { t64 = t61; t64d = t61d; }
+        if (t62 * t64d > t64 * t62d) { t64 = t62; t64d = t62d; }
+        if (t63 * t64d > t64 * t63d) { t64 = t63; t64d = t63d; }
+        const t65 = h_standard * t64;
+        t59 += (t65 < 4503599627370496 && t65 > -4503599627370496 && (t64d * 100) < 9007199254740992 ? (t65 >= 0 ? Math.round(t65 / (t64d * 100)) : 0 - Math.round(-t65 / (t64d * 100))) : roundSteps(t65, t64d * 100, 0)) * 100;
       }
     }
-    const h_tekun_persons = t38;
-    const h_tekun_benefit = t39;
-    const h_n = t43;
-    const h_income_sum = t44, hd_income_sum = t44d;
-    const h_addon_total = t45;
+    const h_tekun_persons = t51;
+    const h_tekun_benefit = t52;
+    const h_n = t57;
+    const h_income_sum = t58, hd_income_sum = t58d;
+    const h_addon_total = t59;
     // pci 人均收入 [57号 §13]
-    let t51, t51d;
+    let t66, t66d;
     if (h_n === 0) {
-      t51 = 0; t51d = 1;
+      t66 = 0; t66d = 1;
     } else {
-      t51 = h_income_sum; t51d = hd_income_sum * h_n;
+      t66 = h_income_sum; t66d = hd_income_sum * h_n;
     }
-    const h_pci = t51, hd_pci = t51d;
+    const h_pci = t66, hd_pci = t66d;
     // per_capita_income 家庭人均收入 [57号 §13]
-    const h_per_capita_income = roundSteps(h_pci, hd_pci, 0);
+    const h_per_capita_income = (h_pci < 4503599627370496 && h_pci > -4503599627370496 && hd_pci < 9007199254740992 ? (h_pci >= 0 ? Math.round(h_pci / hd_pci) : 0 - Math.round(-h_pci / hd_pci)) : roundSteps(h_pci, hd_pci, 0));
     // regular_dibao 符合低保条件 [暂行办法 §9][57号 §9]
     const h_regular_dibao = ((h_n >= 1) && (h_pci < h_standard * hd_pci)) && h_asset_test;
     // in_grace 渐退期家庭 [57号 §33][2022通知]
-    let t53 = ((!h_regular_dibao) && (h_n >= 1)) && (H_dibao_last_month[h] !== 0);
-    if (t53) {
-      let t52 = false;
+    let t68 = ((!h_regular_dibao) && (h_n >= 1)) && (H_dibao_last_month[h] !== 0);
+    if (t68) {
+      let t67 = false;
       for (let p = ps, j = 0; p < pe; p++, j++) {
         if (!((s_dibao_member[j] !== 0) && (P_employed[p] !== 0))) continue;
-        t52 = true;
+        t67 = true;
         break;
       }
-      t53 = t52;
+      t68 = t67;
     }
-    const h_in_grace = (t53 && h_asset_test) && (H_grace_months_used[h] < pn_grace_months);
+    const h_in_grace = (t68 && h_asset_test) && (H_grace_months_used[h] < pn_grace_months);
     // edge_family 低保边缘家庭 [57号 §8][2023意见]
-    let t55 = (((h_n >= 1) && (!h_regular_dibao)) && (!h_in_grace)) && h_asset_test;
-    if (t55) {
-      const t54 = pn_edge_multiple * h_standard;
-      t55 = h_pci * pd_edge_multiple < t54 * hd_pci;
+    let t70 = (((h_n >= 1) && (!h_regular_dibao)) && (!h_in_grace)) && h_asset_test;
+    if (t70) {
+      const t69 = pn_edge_multiple * h_standard;
+      t70 = h_pci * pd_edge_multiple < t69 * hd_pci;
     }
-    const h_edge_family = t55;
+    const h_edge_family = t70;
     // tier_rate 分档补助比例 [57号 §23]
-    const t56 = pn_tier_limit_1 * h_standard;
-    let t61, t61d;
-    if (h_pci * pd_tier_limit_1 < t56 * hd_pci) {
-      t61 = pn_tier_rate_1; t61d = pd_tier_rate_1;
+    const t71 = pn_tier_limit_1 * h_standard;
+    let t76, t76d;
+    if (h_pci * pd_tier_limit_1 < t71 * hd_pci) {
+      t76 = pn_tier_rate_1; t76d = pd_tier_rate_1;
     } else {
-      const t57 = pn_tier_limit_2 * h_standard;
-      let t60, t60d;
-      if (h_pci * pd_tier_limit_2 < t57 * hd_pci) {
-        t60 = pn_tier_rate_2; t60d = pd_tier_rate_2;
+      const t72 = pn_tier_limit_2 * h_standard;
+      let t75, t75d;
+      if (h_pci * pd_tier_limit_2 < t72 * hd_pci) {
+        t75 = pn_tier_rate_2; t75d = pd_tier_rate_2;
       } else {
-        const t58 = pn_tier_limit_3 * h_standard;
-        let t59, t59d;
-        if (h_pci * pd_tier_limit_3 < t58 * hd_pci) {
-          t59 = pn_tier_rate_3; t59d = pd_tier_rate_3;
+        const t73 = pn_tier_limit_3 * h_standard;
+        let t74, t74d;
+        if (h_pci * pd_tier_limit_3 < t73 * hd_pci) {
+          t74 = pn_tier_rate_3; t74d = pd_tier_rate_3;
         } else {
-          t59 = pn_tier_rate_4; t59d = pd_tier_rate_4;
+          t74 = pn_tier_rate_4; t74d = pd_tier_rate_4;
         }
-        t60 = t59; t60d = t59d;
+        t75 = t74; t75d = t74d;
       }
-      t61 = t60; t61d = t60d;
+      t76 = t75; t76d = t75d;
     }
-    const h_tier_rate = t61, hd_tier_rate = t61d;
+    const h_tier_rate = t76, hd_tier_rate = t76d;
     // base_benefit 低保基本补助 [57号 §23][assumption: rounded to the yuan]
-    let t63;
+    let t80;
     if (pn_benefit_method === 0) {
-      const t62 = h_standard * hd_pci - h_pci;
-      t63 = roundSteps(t62 * h_n, hd_pci * 100, 0) * 100;
+      const t77 = h_standard * hd_pci - h_pci;
+      const t78 = t77 * h_n;
+      t80 = (t78 < 4503599627370496 && t78 > -4503599627370496 && (hd_pci * 100) < 9007199254740992 ? (t78 >= 0 ? Math.round(t78 / (hd_pci * 100)) : 0 - Math.round(-t78 / (hd_pci * 100))) : roundSteps(t78, hd_pci * 100, 0)) * 100;
     } else {
-      t63 = (roundSteps(h_standard * h_tier_rate, hd_tier_rate * 100, 0) * 100) * h_n;
+      const t79 = h_standard * h_tier_rate;
+      t80 = ((t79 < 4503599627370496 && t79 > -4503599627370496 && (hd_tier_rate * 100) < 9007199254740992 ? (t79 >= 0 ? Math.round(t79 / (hd_tier_rate * 100)) : 0 - Math.round(-t79 / (hd_tier_rate * 100))) : roundSteps(t79, hd_tier_rate * 100, 0)) * 100) * h_n;
     }
-    const h_base_benefit = t63;
+    const h_base_benefit = t80;
     // minimum_benefit 最低保障金 [57号 §23]
-    const h_minimum_benefit = (roundSteps(h_standard * pn_min_benefit_rate, pd_min_benefit_rate * 100, 0) * 100) * h_n;
+    const t81 = h_standard * pn_min_benefit_rate;
+    const h_minimum_benefit = ((t81 < 4503599627370496 && t81 > -4503599627370496 && (pd_min_benefit_rate * 100) < 9007199254740992 ? (t81 >= 0 ? Math.round(t81 / (pd_min_benefit_rate * 100)) : 0 - Math.round(-t81 / (pd_min_benefit_rate * 100))) : roundSteps(t81, pd_min_benefit_rate * 100, 0)) * 100) * h_n;
     // regular_benefit 常规低保金 [57号 §23][57号 §27]
     const h_regular_benefit = Math.max(h_base_benefit, h_minimum_benefit) + h_addon_total;
-    let t64 = 0;
+    let t82 = 0;
     if ((h_edge_family)) {
       for (let p = ps, j = 0; p < pe; p++, j++) {
         // single_count 单人户人数 [57号 §8]
-        let t68 = (h_edge_family && (s_dibao_member[j] !== 0)) && ((((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2)) || (((P_disability_type[p] === 5) || (P_disability_type[p] === 6)) && (P_disability_grade[p] === 3))) || (P_catastrophic_illness[p] !== 0));
-        if (t68) {
-          let t67;
+        let t87 = (h_edge_family && (s_dibao_member[j] !== 0)) && ((((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2)) || (((P_disability_type[p] === 5) || (P_disability_type[p] === 6)) && (P_disability_grade[p] === 3))) || (P_catastrophic_illness[p] !== 0));
+        if (t87) {
+          let t86;
           if (pn_benefit_method === 0) {
-            const t65 = h_standard * sd_countable_income[j] - s_countable_income[j];
-            let t66 = 0, t66d = 1;
-            if (t65 * t66d > t66 * sd_countable_income[j]) { t66 = t65; t66d = sd_countable_income[j]; }
-            t67 = (t66 < 4503599627370496 && (t66d * 100) < 9007199254740992 ? Math.round(t66 / (t66d * 100)) : roundSteps(t66, t66d * 100, 0)) * 100;
+            const t83 = h_standard * sd_countable_income[j] - s_countable_income[j];
+            let t84 = 0, t84d = 1;
+            if (t83 * t84d > t84 * sd_countable_income[j]) { t84 = t83; t84d = sd_countable_income[j]; }
+            t86 = (t84 < 4503599627370496 && (t84d * 100) < 9007199254740992 ? Math.round(t84 / (t84d * 100)) : roundSteps(t84, t84d * 100, 0)) * 100;
           } else {
-            t67 = roundSteps(h_standard * pn_single_tier_rate, pd_single_tier_rate * 100, 0) * 100;
+            const t85 = h_standard * pn_single_tier_rate;
+            t86 = (t85 < 4503599627370496 && t85 > -4503599627370496 && (pd_single_tier_rate * 100) < 9007199254740992 ? (t85 >= 0 ? Math.round(t85 / (pd_single_tier_rate * 100)) : 0 - Math.round(-t85 / (pd_single_tier_rate * 100))) : roundSteps(t85, pd_single_tier_rate * 100, 0)) * 100;
           }
-          t68 = t67 > 0;
+          t87 = t86 > 0;
         }
-        if (t68) {
-          t64++;
+        if (t87) {
+          t82++;
         }
       }
     }
-    const h_single_count = t64;
+    const h_single_count = t82;
     // dibao_status 低保状态 [57号 §8][57号 §9][57号 §33]
-    let t69 = 0;
-    let t70;
+    let t88 = 0;
+    let t89;
     if (h_regular_dibao) {
-      if (t69 !== 0 && !(1 === t70)) { if (err === 0) err = 1; }
-      t70 = 1; t69 = 1;
+      if (t88 !== 0 && !(1 === t89)) { if (err === 0) err = 1; }
+      t89 = 1; t88 = 1;
     }
     if (h_in_grace) {
-      if (t69 !== 0 && !(2 === t70)) { if (err === 0) err = 2; }
-      t70 = 2; t69 = 1;
+      if (t88 !== 0 && !(2 === t89)) { if (err === 0) err = 2; }
+      t89 = 2; t88 = 1;
     }
     if (h_single_count > 0) {
-      if (t69 !== 0 && !(3 === t70)) { if (err === 0) err = 3; }
-      t70 = 3; t69 = 1;
+      if (t88 !== 0 && !(3 === t89)) { if (err === 0) err = 3; }
+      t89 = 3; t88 = 1;
     }
-    let t71;
-    if (t69 !== 0) {
-      t71 = t70;
+    let t90;
+    if (t88 !== 0) {
+      t90 = t89;
     } else {
-      t71 = 0;
+      t90 = 0;
     }
-    const h_dibao_status = t71;
+    const h_dibao_status = t90;
     // dibao_benefit 低保金 [57号 §23]
-    let t80 = 0;
-    let t81;
+    let t101 = 0;
+    let t102;
     if (h_regular_dibao) {
-      if (t80 !== 0 && !(h_regular_benefit === t81)) { if (err === 0) err = 4; }
-      t81 = h_regular_benefit; t80 = 1;
+      if (t101 !== 0 && !(h_regular_benefit === t102)) { if (err === 0) err = 4; }
+      t102 = h_regular_benefit; t101 = 1;
     }
     if (h_in_grace) {
-      if (t80 !== 0 && !(H_last_benefit[h] === t81)) { if (err === 0) err = 5; }
-      t81 = H_last_benefit[h]; t80 = 1;
+      if (t101 !== 0 && !(H_last_benefit[h] === t102)) { if (err === 0) err = 5; }
+      t102 = H_last_benefit[h]; t101 = 1;
     }
     if (h_single_count > 0) {
-      let t76 = 0;
+      let t96 = 0;
       for (let p = ps, j = 0; p < pe; p++, j++) {
-        let t75 = (h_edge_family && (s_dibao_member[j] !== 0)) && ((((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2)) || (((P_disability_type[p] === 5) || (P_disability_type[p] === 6)) && (P_disability_grade[p] === 3))) || (P_catastrophic_illness[p] !== 0));
-        if (t75) {
-          let t74;
+        let t95 = (h_edge_family && (s_dibao_member[j] !== 0)) && ((((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2)) || (((P_disability_type[p] === 5) || (P_disability_type[p] === 6)) && (P_disability_grade[p] === 3))) || (P_catastrophic_illness[p] !== 0));
+        if (t95) {
+          let t94;
           if (pn_benefit_method === 0) {
-            const t72 = h_standard * sd_countable_income[j] - s_countable_income[j];
-            let t73 = 0, t73d = 1;
-            if (t72 * t73d > t73 * sd_countable_income[j]) { t73 = t72; t73d = sd_countable_income[j]; }
-            t74 = (t73 < 4503599627370496 && (t73d * 100) < 9007199254740992 ? Math.round(t73 / (t73d * 100)) : roundSteps(t73, t73d * 100, 0)) * 100;
+            const t91 = h_standard * sd_countable_income[j] - s_countable_income[j];
+            let t92 = 0, t92d = 1;
+            if (t91 * t92d > t92 * sd_countable_income[j]) { t92 = t91; t92d = sd_countable_income[j]; }
+            t94 = (t92 < 4503599627370496 && (t92d * 100) < 9007199254740992 ? Math.round(t92 / (t92d * 100)) : roundSteps(t92, t92d * 100, 0)) * 100;
           } else {
-            t74 = roundSteps(h_standard * pn_single_tier_rate, pd_single_tier_rate * 100, 0) * 100;
+            const t93 = h_standard * pn_single_tier_rate;
+            t94 = (t93 < 4503599627370496 && t93 > -4503599627370496 && (pd_single_tier_rate * 100) < 9007199254740992 ? (t93 >= 0 ? Math.round(t93 / (pd_single_tier_rate * 100)) : 0 - Math.round(-t93 / (pd_single_tier_rate * 100))) : roundSteps(t93, pd_single_tier_rate * 100, 0)) * 100;
           }
-          t75 = t74 > 0;
+          t95 = t94 > 0;
         }
-        if (!t75) continue;
-        let t79;
+        if (!t95) continue;
+        let t100;
         if (pn_benefit_method === 0) {
-          const t77 = h_standard * sd_countable_income[j] - s_countable_income[j];
-          let t78 = 0, t78d = 1;
-          if (t77 * t78d > t78 * sd_countable_income[j]) { t78 = t77; t78d = sd_countable_income[j]; }
-          t79 = (t78 < 4503599627370496 && (t78d * 100) < 9007199254740992 ? Math.round(t78 / (t78d * 100)) : roundSteps(t78, t78d * 100, 0)) * 100;
+          const t97 = h_standard * sd_countable_income[j] - s_countable_income[j];
+          let t98 = 0, t98d = 1;
+          if (t97 * t98d > t98 * sd_countable_income[j]) { t98 = t97; t98d = sd_countable_income[j]; }
+          t100 = (t98 < 4503599627370496 && (t98d * 100) < 9007199254740992 ? Math.round(t98 / (t98d * 100)) : roundSteps(t98, t98d * 100, 0)) * 100;
         } else {
-          t79 = roundSteps(h_standard * pn_single_tier_rate, pd_single_tier_rate * 100, 0) * 100;
+          const t99 = h_standard * pn_single_tier_rate;
+          t100 = (t99 < 4503599627370496 && t99 > -4503599627370496 && (pd_single_tier_rate * 100) < 9007199254740992 ? (t99 >= 0 ? Math.round(t99 / (pd_single_tier_rate * 100)) : 0 - Math.round(-t99 / (pd_single_tier_rate * 100))) : roundSteps(t99, pd_single_tier_rate * 100, 0)) * 100;
         }
-        t76 += t79;
+        t96 += t100;
       }
-      if (t80 !== 0 && !(t76 === t81)) { if (err === 0) err = 6; }
-      t81 = t76; t80 = 1;
+      if (t101 !== 0 && !(t96 === t102)) { if (err === 0) err = 6; }
+      t102 = t96; t101 = 1;
     }
-    let t82;
-    if (t80 !== 0) {
-      t82 = t81;
+    let t103;
+    if (t101 !== 0) {
+      t103 = t102;
     } else {
-      t82 = 0;
+      t103 = 0;
     }
-    const h_dibao_benefit = t82;
+    const h_dibao_benefit = t103;
     // dibao_persons 低保保障人数 [57号 §8]
-    let t83 = 0;
-    let t84;
+    let t104 = 0;
+    let t105;
     if (h_regular_dibao) {
-      if (t83 !== 0 && !(h_n === t84)) { if (err === 0) err = 7; }
-      t84 = h_n; t83 = 1;
+      if (t104 !== 0 && !(h_n === t105)) { if (err === 0) err = 7; }
+      t105 = h_n; t104 = 1;
     }
     if (h_in_grace) {
-      if (t83 !== 0 && !(h_n === t84)) { if (err === 0) err = 8; }
-      t84 = h_n; t83 = 1;
+      if (t104 !== 0 && !(h_n === t105)) { if (err === 0) err = 8; }
+      t105 = h_n; t104 = 1;
     }
     if (h_single_count > 0) {
-      if (t83 !== 0 && !(h_single_count === t84)) { if (err === 0) err = 9; }
-      t84 = h_single_count; t83 = 1;
+      if (t104 !== 0 && !(h_single_count === t105)) { if (err === 0) err = 9; }
+      t105 = h_single_count; t104 = 1;
     }
-    let t85;
-    if (t83 !== 0) {
-      t85 = t84;
+    let t106;
+    if (t104 !== 0) {
+      t106 = t105;
     } else {
-      t85 = 0;
+      t106 = 0;
     }
-    const h_dibao_persons = t85;
+    const h_dibao_persons = t106;
     // price_persons 价格补贴人数 [2016价格][1553号]
     const h_price_persons = (((pn_price_include_edge !== 0) && h_edge_family) ? h_n : h_dibao_persons) + h_tekun_persons;
     // price_subsidy 价格临时补贴 [2016价格]
     const h_price_subsidy = h_price_persons * h_price_per_person;
     // emergency_eligible 急难型临时救助对象 [暂行办法 §47][2018临时救助]
-    let t89 = H_emergency_cost[h] > 0;
-    if (t89) {
-      let t88 = (h_dibao_status !== 0) || (h_tekun_persons > 0);
-      if (!t88) {
-        let t87 = h_n >= 1;
-        if (t87) {
-          const t86 = pn_edge_multiple * h_standard;
-          t87 = h_pci * pd_edge_multiple < t86 * hd_pci;
+    let t110 = H_emergency_cost[h] > 0;
+    if (t110) {
+      let t109 = (h_dibao_status !== 0) || (h_tekun_persons > 0);
+      if (!t109) {
+        let t108 = h_n >= 1;
+        if (t108) {
+          const t107 = pn_edge_multiple * h_standard;
+          t108 = h_pci * pd_edge_multiple < t107 * hd_pci;
         }
-        t88 = t87;
+        t109 = t108;
       }
-      t89 = t88;
+      t110 = t109;
     }
-    const h_emergency_eligible = t89;
+    const h_emergency_eligible = t110;
     // temporary_assistance 急难型临时救助金 [暂行办法 §48][2018临时救助]
-    const h_temporary_assistance = (h_emergency_eligible ? (roundSteps(Math.min(H_emergency_cost[h], pn_emergency_cap_months * h_standard), 100, 0) * 100) : 0);
+    let t112;
+    if (h_emergency_eligible) {
+      const t111 = Math.min(H_emergency_cost[h], pn_emergency_cap_months * h_standard);
+      t112 = (t111 < 4503599627370496 && t111 > -4503599627370496 ? (t111 >= 0 ? Math.round(t111 / 100) : 0 - Math.round(-t111 / 100)) : roundSteps(t111, 100, 0)) * 100;
+    } else {
+      t112 = 0;
+    }
+    const h_temporary_assistance = t112;
     // help_first 先行救助 [2018临时救助]
     const h_help_first = h_emergency_eligible && (h_temporary_assistance <= pn_help_first_months * h_standard);
-    // rigid_hardship 刚性支出困难家庭 [2023意见][assumption: rigid spending leaves income per member below the edge line, for a household neither in dibao nor at the edge]
-    let t91 = (((h_dibao_status === 0) && (!h_edge_family)) && (h_rigid_spending > 0)) && h_below_disposable;
-    if (t91) {
-      const t90 = pn_edge_multiple * h_standard;
-      t91 = h_income_after_spending * pd_edge_multiple < t90 * hd_income_after_spending;
-    }
-    const h_rigid_hardship = t91;
+    // rigid_hardship 刚性支出困难家庭 [2023意见][assumption: an expenditure-assistance household with no member in dibao or 特困 and not at the edge]
+    const h_rigid_hardship = ((((DAY >= pn_rigid_hardship_from) && (h_dibao_status === 0)) && (h_tekun_persons === 0)) && (!h_edge_family)) && h_expenditure_eligible;
     // total_monthly 月度救助合计 [57号 §23][43号 §20][2016价格]
     const h_total_monthly = h_dibao_benefit + h_tekun_benefit + h_price_subsidy;
     O_tekun_persons[h] = h_tekun_persons;

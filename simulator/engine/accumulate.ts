@@ -1,0 +1,231 @@
+/**
+ * From the compiled policy's output columns to sums: take-up applied household by household with
+ * common random numbers, then added into a chunk's vector (layout.ts). No allocation per household.
+ */
+import type { OutputColumns } from '../../language/index.ts';
+import { uniform3 } from '../population/random.ts';
+import type { Shard } from './prepare.ts';
+import { CHANGE, GROUP_WIDTH, PROGRAMMES, PROGRAMME_OUTPUTS, PERIOD, type Programme, type RunLayout } from './layout.ts';
+
+/** Behaviour: the share of eligible households that claim, by programme (a model assumption). */
+export interface TakeUp {
+  readonly dibao: number;
+  readonly tekun: number;
+  readonly temporary: number;
+  readonly expenditure: number;
+}
+
+/**
+ * Defaults, documented in docs/simulator.md: urban studies find about half of the income-eligible
+ * receive dibao (brief §6); 特困 is sought out by the civil-affairs offices; temporary assistance
+ * needs an application at the moment of need.
+ */
+export const DEFAULT_TAKE_UP: TakeUp = { dibao: 0.6, tekun: 0.85, temporary: 0.5, expenditure: 0.3 };
+
+/**
+ * Salts of the take-up draws: uniform3(seed, household, salt). Dibao and 特困 share one draw — a
+ * household's propensity to claim regular support — so a household that claims one also claims
+ * the other when its rate is as high (no household loses support because a member moves from
+ * dibao to 特困). Temporary assistance is claimed at the moment of need: draws of its own.
+ */
+export const TAKE_UP_SALT: Record<Programme, number> = { dibao: 101, tekun: 101, price: 101, temporary: 104, expenditure: 105 };
+
+/** The take-up draw of (global) household h for a programme: the same in every run with this seed. */
+export const takeUpDraw = (seed: number, h: number, p: Programme): number => uniform3(seed, h, TAKE_UP_SALT[p]);
+
+export interface Columns {
+  readonly cost: readonly (ArrayLike<number> | undefined)[];
+  readonly dibaoPersons?: ArrayLike<number>;
+  readonly tekunPersons?: ArrayLike<number>;
+  readonly edge?: ArrayLike<number>;
+  readonly rigid?: ArrayLike<number>;
+  readonly errors: Uint16Array;
+}
+
+export function columnsOf(out: OutputColumns): Columns {
+  const c = out.columns;
+  return {
+    cost: PROGRAMMES.map((p) => c[PROGRAMME_OUTPUTS[p].cost]),
+    dibaoPersons: c.dibao_persons,
+    tekunPersons: c.tekun_persons,
+    edge: c.edge_family,
+    rigid: c.rigid_hardship,
+    errors: out.errors,
+  };
+}
+
+/** Per household of a chunk, what a run paid: for comparisons. */
+export interface Paid {
+  /** fen a month, yearly programmes as a twelfth */
+  readonly total: Float64Array;
+  /** dibao and 特困 persons covered */
+  readonly covered: Float64Array;
+}
+
+export const paidBuffers = (n: number): Paid => ({ total: new Float64Array(n), covered: new Float64Array(n) });
+
+const YEARLY = PROGRAMMES.map((p) => PERIOD[p] === 'year');
+
+/**
+ * Adds households [a, b) of the shard into vec (one chunk's sums); when `paid` is given, also
+ * records each household's payments at index h − a.
+ */
+export function accumulate(shard: Shard, cols: Columns, take: TakeUp, seed: number, L: RunLayout, vec: Float64Array, a: number, b: number, paid?: Paid): void {
+  const pop = shard.pop;
+  const weight = pop.household.weight!;
+  const area = pop.household.area!;
+  const ms = pop.memberStart;
+  const [c0, c1, c2, c3, c4] = cols.cost;
+  const dp = cols.dibaoPersons;
+  const tp = cols.tekunPersons;
+  const E = cols.errors;
+  const off = shard.offset;
+  for (let h = a; h < b; h++) {
+    const w = weight[h]!;
+    const members = ms[h + 1]! - ms[h]!;
+    let r0 = 0;
+    let r1 = 0;
+    let r2 = 0;
+    let r3 = 0;
+    let r4 = 0;
+    let dPersons = 0;
+    let tPersons = 0;
+    let pricePersons = 0;
+    if (E[h] !== 0) {
+      vec[L.misc + 2]! += 1;
+      vec[L.sites + E[h]! - 1]! += 1;
+    } else {
+      const g = off + h;
+      if (c0 && dp && dp[h]! > 0 && uniform3(seed, g, 101) < take.dibao) {
+        r0 = c0[h]!;
+        dPersons = dp[h]!;
+      }
+      if (c1 && tp && tp[h]! > 0 && uniform3(seed, g, 101) < take.tekun) {
+        r1 = c1[h]!;
+        tPersons = tp[h]!;
+      }
+      // The price subsidy goes to the covered persons of the programmes the household claims
+      // (and to edge families where a rule adds them, claimed with dibao).
+      if (c2 && c2[h]! > 0) {
+        const entitled = (dp ? dp[h]! : 0) + (tp ? tp[h]! : 0);
+        if (entitled > 0) {
+          pricePersons = dPersons + tPersons;
+          r2 = Math.round((c2[h]! * pricePersons) / entitled);
+        } else if (uniform3(seed, g, 101) < take.dibao) {
+          pricePersons = members;
+          r2 = c2[h]!;
+        }
+      }
+      if (c3 && c3[h]! > 0 && uniform3(seed, g, 104) < take.temporary) r3 = c3[h]!;
+      if (c4 && c4[h]! > 0 && uniform3(seed, g, 105) < take.expenditure) r4 = c4[h]!;
+      if (dPersons > 0) {
+        vec[0]! += w;
+        vec[1]! += w * dPersons;
+        vec[2]! += w * r0;
+      }
+      if (tPersons > 0) {
+        vec[3]! += w;
+        vec[4]! += w * tPersons;
+        vec[5]! += w * r1;
+      }
+      if (r2 > 0) {
+        vec[6]! += w;
+        vec[7]! += w * pricePersons;
+        vec[8]! += w * r2;
+      }
+      if (r3 > 0) {
+        vec[9]! += w;
+        vec[10]! += w * members;
+        vec[11]! += w * r3;
+      }
+      if (r4 > 0) {
+        vec[12]! += w;
+        vec[13]! += w * members;
+        vec[14]! += w * r4;
+      }
+      if (cols.edge && cols.edge[h]) vec[L.misc]! += w;
+      if (cols.rigid && cols.rigid[h]) vec[L.misc + 1]! += w;
+    }
+    const covered = dPersons + tPersons;
+    const total = r0 + r1 + r2 + r3 + (YEARLY[4] ? r4 / 12 : r4);
+    if (paid) {
+      paid.total[h - a] = total;
+      paid.covered[h - a] = covered;
+    }
+    // Households and persons of each group are added once per chunk (groupBase); here only what was paid.
+    if (covered === 0 && total === 0) continue;
+    addGroup(vec, L.area + area[h]! * GROUP_WIDTH, w, covered, total, r0, r1, r2, r3, r4);
+    addGroup(vec, L.region + shard.regionIndex[h]! * GROUP_WIDTH, w, covered, total, r0, r1, r2, r3, r4);
+    addGroup(vec, L.size + shard.sizeGroup[h]! * GROUP_WIDTH, w, covered, total, r0, r1, r2, r3, r4);
+    addGroup(vec, L.decile + shard.decile[h]! * GROUP_WIDTH, w, covered, total, r0, r1, r2, r3, r4);
+  }
+}
+
+/**
+ * Households and persons of each group for households [a, b): the same for every run over a
+ * population, so computed once per chunk and added to each run's vector (addGroupBase).
+ */
+export function groupBase(shard: Shard, L: RunLayout, a: number, b: number): Float64Array {
+  const base = new Float64Array(L.sites - L.area);
+  const weight = shard.pop.household.weight!;
+  const area = shard.pop.household.area!;
+  const ms = shard.pop.memberStart;
+  const at = (x: number) => x - L.area;
+  for (let h = a; h < b; h++) {
+    const w = weight[h]!;
+    const wm = w * (ms[h + 1]! - ms[h]!);
+    for (const i of [at(L.area) + area[h]! * GROUP_WIDTH, at(L.region) + shard.regionIndex[h]! * GROUP_WIDTH, at(L.size) + shard.sizeGroup[h]! * GROUP_WIDTH, at(L.decile) + shard.decile[h]! * GROUP_WIDTH]) {
+      base[i]! += w;
+      base[i + 1]! += wm;
+    }
+  }
+  return base;
+}
+
+export function addGroupBase(vec: Float64Array, L: RunLayout, base: Float64Array): void {
+  for (let i = 0; i < base.length; i++) vec[L.area + i]! += base[i]!;
+}
+
+function addGroup(v: Float64Array, i: number, w: number, covered: number, total: number, r0: number, r1: number, r2: number, r3: number, r4: number): void {
+  if (covered > 0) {
+    v[i + 2]! += w;
+    v[i + 3]! += w * covered;
+  }
+  v[i + 4]! += w * total;
+  v[i + 5]! += w * r0;
+  v[i + 6]! += w * r1;
+  v[i + 7]! += w * r2;
+  v[i + 8]! += w * r3;
+  v[i + 9]! += w * r4;
+}
+
+/**
+ * Adds the changes between a baseline and a reform for households [a, b): who is newly covered or no
+ * longer covered, and each household's band by the change of its net income (income before
+ * benefits plus benefits, fen a month).
+ */
+export function accumulateChange(shard: Shard, base: Paid, reform: Paid, vec: Float64Array, a: number, b: number): void {
+  const weight = shard.pop.household.weight!;
+  const ms = shard.pop.memberStart;
+  for (let h = a; h < b; h++) {
+    const i = h - a;
+    const w = weight[h]!;
+    const was = base.covered[i]!;
+    const now = reform.covered[i]!;
+    if (now > 0 && was === 0) {
+      vec[CHANGE.newlyHouseholds]! += w;
+      vec[CHANGE.newlyPersons]! += w * now;
+    } else if (was > 0 && now === 0) {
+      vec[CHANGE.noLongerHouseholds]! += w;
+      vec[CHANGE.noLongerPersons]! += w * was;
+    }
+    const change = reform.total[i]! - base.total[i]!;
+    const net = shard.income[h]! * (ms[h + 1]! - ms[h]!) + base.total[i]!;
+    const band = change === 0 ? 2 : change < 0 ? (-change > 0.05 * net ? 0 : 1) : change > 0.05 * net ? 4 : 3;
+    vec[CHANGE.bands + band]! += w;
+    const d = CHANGE.decile + shard.decile[h]! * CHANGE.decileWidth;
+    vec[d + band]! += w;
+    vec[d + 5]! += w * change;
+    vec[d + 6]! += w * net;
+  }
+}

@@ -1,0 +1,286 @@
+/**
+ * The simulator as its users see it: a population, policies, and the questions — simulate, compare,
+ * sweep, months — answered with named results. Work goes to a backend: one engine in-process, or a
+ * pool of workers over shards (worker/pool.ts); both return each chunk's sums and the sums are
+ * added here in chunk order, so every backend gives the same bytes.
+ */
+import { instantiate, type CompiledPolicy, type PolicyIR, type PopulationColumns } from '../language/index.ts';
+import { Engine, type Behaviour, type Job, type RunReply, type Scenario } from './engine/engine.ts';
+import { CHANGE, RunLayout, sumChunks } from './engine/layout.ts';
+import { addMonths, MONTH, type MonthsRequest } from './engine/months.ts';
+import { prepare, shardBounds, shardOf, type Prepared, type Shard } from './engine/prepare.ts';
+import { changesResult, delta, monthRow, simulationResult, type Changes, type Delta, type Frame, type MonthRow, type SimulationResult } from './engine/results.ts';
+
+/** Where the work runs: one engine here, or engines in workers, each over one shard. */
+export interface Backend {
+  /** how many shards the population is split into */
+  readonly parts: number;
+  load(shards: Shard[]): Promise<void>;
+  addPolicy(key: string, source: string): Promise<void>;
+  removePolicy(key: string): Promise<void>;
+  /** per shard, in order */
+  run(scenarios: readonly Scenario[], behaviour: Behaviour, changes: boolean, job: Job): Promise<RunReply[]>;
+  months(request: MonthsRequest, job: Job): Promise<Float64Array[]>;
+  cancel(id: number): void;
+  close(): Promise<void>;
+}
+
+/** One engine in this thread. */
+export class LocalBackend implements Backend {
+  readonly parts = 1;
+  private readonly engine = new Engine();
+  async load(shards: Shard[]): Promise<void> {
+    this.engine.load(shards[0]!);
+  }
+  async addPolicy(key: string, source: string): Promise<void> {
+    this.engine.addPolicy(key, source);
+  }
+  async removePolicy(key: string): Promise<void> {
+    this.engine.removePolicy(key);
+  }
+  async run(scenarios: readonly Scenario[], behaviour: Behaviour, changes: boolean, job: Job): Promise<RunReply[]> {
+    return [await this.engine.run(scenarios, behaviour, changes, job)];
+  }
+  async months(request: MonthsRequest, job: Job): Promise<Float64Array[]> {
+    return [await this.engine.months(request, job)];
+  }
+  cancel(id: number): void {
+    this.engine.cancel(id);
+  }
+  async close(): Promise<void> {}
+}
+
+export interface PolicyEntry {
+  /** the compiled module's source (emitModule) */
+  readonly source: string;
+  /** its IR, for parameter types (sweeps, the studio's controls) */
+  readonly ir?: PolicyIR;
+}
+
+export interface Reform {
+  readonly name: string;
+  readonly scenario: Scenario;
+}
+
+export interface CompareResult {
+  readonly baseline: SimulationResult;
+  readonly reforms: readonly { readonly name: string; readonly reform: SimulationResult; readonly delta: Delta; readonly changes: Changes }[];
+}
+
+export interface SweepPoint {
+  /** the value as set */
+  readonly value: string;
+  /** its number (yuan for money, a fraction for a rate) */
+  readonly x: number;
+  readonly result: SimulationResult;
+  /** annual cost change per ¥10 (money) or per unit (other numbers) from the point before; null at the first */
+  readonly marginal_cost: number | null;
+}
+
+export interface SweepResult {
+  readonly parameter: string;
+  readonly unit: string;
+  readonly points: readonly SweepPoint[];
+}
+
+export interface MonthsResult {
+  readonly policy: string;
+  readonly months: readonly MonthRow[];
+  readonly totals: { readonly cost: number; readonly entries: number; readonly exits: number; readonly grace_household_months: number };
+}
+
+export interface PopulationSummary {
+  readonly records: number;
+  readonly persons: number;
+  readonly households: number;
+  readonly real_persons: number;
+  readonly regions: readonly string[];
+  readonly bytes: number;
+}
+
+/** The numeric value of a setting text: "¥1600" → 1600, "3.5%" → 0.035 (no thousands separators: the language has none). */
+export function settingNumber(text: string): number {
+  const t = text.trim().replace(/^[¥￥]/, '').replace(/元$/, '').replace(/_/g, '');
+  const x = t.endsWith('%') ? Number(t.slice(0, -1)) / 100 : Number(t);
+  if (!Number.isFinite(x)) throw new Error(`"${text}" is not a number`);
+  return x;
+}
+
+let nextJob = 1;
+
+export class Simulator {
+  private prep: Prepared | undefined;
+  private frame: Frame | undefined;
+  private readonly policies = new Map<string, { compiled: CompiledPolicy; ir?: PolicyIR }>();
+
+  constructor(readonly backend: Backend = new LocalBackend()) {}
+
+  /** A fresh job id for cancellation. */
+  static job(): number {
+    return nextJob++;
+  }
+
+  get prepared(): Prepared | undefined {
+    return this.prep;
+  }
+
+  /** Takes a population (replacing the one before): prepared once, split into the backend's shards. */
+  async setPopulation(pop: PopulationColumns): Promise<PopulationSummary> {
+    const prep = prepare(pop);
+    const bounds = shardBounds(pop.households, this.backend.parts);
+    const copy = this.backend.parts > 1;
+    const shards = bounds.map(([a, b]) => shardOf(prep, a, b, copy));
+    while (shards.length < this.backend.parts) shards.push(shardOf(prep, pop.households, pop.households, copy));
+    await this.backend.load(shards);
+    this.prep = prep;
+    this.frame = { records: pop.households, households: prep.totalHouseholds, persons: prep.totalPersons, regionCodes: prep.regionCodes };
+    let bytes = pop.memberStart.byteLength;
+    for (const c of [...Object.values(pop.household), ...Object.values(pop.person)]) bytes += c.byteLength;
+    return { records: pop.households, persons: pop.persons, households: prep.totalHouseholds, real_persons: prep.totalPersons, regions: prep.regionCodes, bytes };
+  }
+
+  async addPolicy(key: string, entry: PolicyEntry): Promise<CompiledPolicy> {
+    const compiled = instantiate(entry.source);
+    await this.backend.addPolicy(key, entry.source);
+    this.policies.set(key, { compiled, ir: entry.ir });
+    return compiled;
+  }
+
+  async removePolicy(key: string): Promise<void> {
+    this.policies.delete(key);
+    await this.backend.removePolicy(key);
+  }
+
+  private need(): Frame {
+    if (!this.frame) throw new Error('no population is loaded');
+    return this.frame;
+  }
+
+  private policy(key: string): { compiled: CompiledPolicy; ir?: PolicyIR } {
+    const p = this.policies.get(key);
+    if (!p) throw new Error(`no policy is loaded as "${key}"`);
+    return p;
+  }
+
+  private layout(key: string): RunLayout {
+    return new RunLayout(this.need().regionCodes.length, this.policy(key).compiled.SITES.length);
+  }
+
+  /** Checks settings in this thread first, so a bad --set fails with its own message. */
+  private validate(s: Scenario): void {
+    const p = this.policy(s.policy);
+    p.compiled.resolveParameters({ date: s.date, sets: { ...s.sets } }, this.need().regionCodes);
+  }
+
+  private result(reply: readonly RunReply[], i: number, s: Scenario): SimulationResult {
+    const L = this.layout(s.policy);
+    const v = sumChunks(reply.map((r) => r.runs[i]!), L.length);
+    const p = this.policy(s.policy).compiled;
+    return simulationResult(v, L, this.need(), s.date, p.policy.id, p.SITES);
+  }
+
+  async simulate(scenario: Scenario, behaviour: Behaviour = {}, job: Job = {}): Promise<SimulationResult> {
+    this.need();
+    this.validate(scenario);
+    const reply = await this.backend.run([scenario], behaviour, false, job);
+    return this.result(reply, 0, scenario);
+  }
+
+  async compare(baseline: Scenario, reforms: readonly Reform[], behaviour: Behaviour = {}, job: Job = {}): Promise<CompareResult> {
+    this.need();
+    if (reforms.length === 0) throw new Error('a comparison needs at least one reform');
+    const scenarios = [baseline, ...reforms.map((r) => r.scenario)];
+    scenarios.forEach((s) => this.validate(s));
+    const reply = await this.backend.run(scenarios, behaviour, true, job);
+    const base = this.result(reply, 0, baseline);
+    return {
+      baseline: base,
+      reforms: reforms.map((r, i) => {
+        const reform = this.result(reply, i + 1, r.scenario);
+        const changes = changesResult(sumChunks(reply.map((x) => x.changes[i]!), CHANGE.length));
+        return { name: r.name, reform, delta: delta(reform, base), changes };
+      }),
+    };
+  }
+
+  /** The parameter's unit for a sweep, from the policy's IR: "money" values are yuan. */
+  private unitOf(key: string, parameter: string): string {
+    const ir = this.policy(key).ir;
+    const id = parameter.split('.')[0]!;
+    const p = ir?.parameters.find((x) => x.id === id);
+    const t = p?.type;
+    if (!t) return 'number';
+    return t.k === 'money' ? `money/${t.period ?? 'stock'}` : t.k;
+  }
+
+  async sweep(scenario: Scenario, parameter: string, values: readonly (string | number)[], behaviour: Behaviour = {}, job: Job = {}): Promise<SweepResult> {
+    this.need();
+    if (values.length === 0) throw new Error('a sweep needs at least one value');
+    const texts = values.map(String);
+    const xs = texts.map(settingNumber);
+    const scenarios = texts.map((t) => ({ ...scenario, sets: { ...scenario.sets, [parameter]: t } }));
+    scenarios.forEach((s) => this.validate(s));
+    const reply = await this.backend.run(scenarios, behaviour, false, job);
+    const unit = this.unitOf(scenario.policy, parameter);
+    const per = unit.startsWith('money') ? 10 : 1;
+    const points: SweepPoint[] = [];
+    scenarios.forEach((s, i) => {
+      const result = this.result(reply, i, s);
+      const before = points[i - 1];
+      const dx = before ? xs[i]! - before.x : 0;
+      points.push({ value: texts[i]!, x: xs[i]!, result, marginal_cost: before && dx !== 0 ? ((result.annual_cost - before.result.annual_cost) / dx) * per : null });
+    });
+    return { parameter, unit, points };
+  }
+
+  async months(request: MonthsRequest, job: Job = {}): Promise<MonthsResult> {
+    this.need();
+    this.validate(request.scenario);
+    const entryWage = request.entryWage ?? this.entryWage();
+    const parts = await this.backend.months({ ...request, entryWage }, job);
+    const W = MONTH.length;
+    const rows: MonthRow[] = [];
+    for (let m = 0; m < request.months; m++) {
+      const v = new Float64Array(W);
+      for (const part of parts) {
+        const chunks = part.length / (request.months * W);
+        for (let c = 0; c < chunks; c++) for (let i = 0; i < W; i++) v[i]! += part[(m * chunks + c) * W + i]!;
+      }
+      const cpi = request.cpi?.length ? request.cpi[Math.min(m, request.cpi.length - 1)]! : null;
+      rows.push(monthRow(v, m, addMonths(request.scenario.date, m), cpi));
+    }
+    return {
+      policy: this.policy(request.scenario.policy).compiled.policy.id,
+      months: rows,
+      totals: {
+        cost: rows.reduce((s, r) => s + r.cost.total, 0),
+        entries: rows.reduce((s, r) => s + r.entries, 0),
+        exits: rows.reduce((s, r) => s + r.exits, 0),
+        grace_household_months: rows.reduce((s, r) => s + r.grace, 0),
+      },
+    };
+  }
+
+  /** The median wage of employed persons by area (urban, rural), fen a month: the wage of a new job without an earlier one. */
+  entryWage(): [number, number] {
+    const pop = this.prep!.pop;
+    const lists: number[][] = [[], []];
+    const area = pop.household.area!;
+    for (let h = 0; h < pop.households; h++)
+      for (let p = pop.memberStart[h]!; p < pop.memberStart[h + 1]!; p++) if (pop.person.employed![p] && pop.person.wage_income![p]! > 0) lists[area[h]!]!.push(pop.person.wage_income![p]!);
+    const median = (xs: number[], fallback: number) => {
+      if (xs.length === 0) return fallback;
+      xs.sort((a, b) => a - b);
+      return xs[Math.floor(xs.length / 2)]!;
+    };
+    return [median(lists[0]!, 300000), median(lists[1]!, 200000)];
+  }
+
+  cancel(id: number): void {
+    this.backend.cancel(id);
+  }
+
+  async close(): Promise<void> {
+    await this.backend.close();
+  }
+}

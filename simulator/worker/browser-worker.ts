@@ -1,0 +1,4 @@
+/** The web worker entry: one engine served through comlink. */
+import { serve } from './api.ts';
+
+serve();
