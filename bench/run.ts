@@ -5,6 +5,7 @@
  *      hand-written TypeScript loop over the same columns, measured alternately in one process
  *      (goal: ratio ≤ 1.25; evaluation ≤ 150 ms on one core)
  *   3. how evaluation time grows from 10^4 to 10^6 households
+ *   4. the simulator's goals (bench/simulator.ts): generation, memory, compare, a 50-point sweep
  * Timings are medians of repeated runs; the machine is shared, so compare ratios.
  */
 import * as fs from 'node:fs';
@@ -13,6 +14,7 @@ import { checkPolicy, emitModule, instantiate, mapHost, LANGUAGE_VERSION, type C
 import { benchPopulation } from './population.ts';
 import { shanghaiByHand, allocHandOutputs, type HandParams } from './shanghai-handwritten.ts';
 import { largePolicy } from './large-policy.ts';
+import { simulatorBench } from './simulator.ts';
 
 const now = () => performance.now();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -159,6 +161,7 @@ const results = {
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '', node: process.version },
   compile: compileBench(),
   evaluation: evalBench(shanghai()),
+  simulator: await simulatorBench(),
 };
 fs.writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
 log('wrote bench/results.json');

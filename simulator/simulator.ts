@@ -5,7 +5,7 @@
  * added here in chunk order, so every backend gives the same bytes.
  */
 import { instantiate, type CompiledPolicy, type PolicyIR, type PopulationColumns } from '../language/index.ts';
-import { Engine, type Behaviour, type Job, type RunReply, type Scenario } from './engine/engine.ts';
+import { Cancelled, Engine, type Behaviour, type Job, type RunReply, type Scenario } from './engine/engine.ts';
 import { CHANGE, RunLayout, sumChunks } from './engine/layout.ts';
 import { addMonths, MONTH, type MonthsRequest } from './engine/months.ts';
 import { prepare, shardBounds, shardOf, type Prepared, type Shard } from './engine/prepare.ts';
@@ -112,6 +112,8 @@ export class Simulator {
   private prep: Prepared | undefined;
   private frame: Frame | undefined;
   private readonly policies = new Map<string, { compiled: CompiledPolicy; ir?: PolicyIR }>();
+  /** jobs with an id under way, and whether they were cancelled */
+  private readonly running = new Map<number, boolean>();
 
   constructor(readonly backend: Backend = new LocalBackend()) {}
 
@@ -182,7 +184,7 @@ export class Simulator {
   async simulate(scenario: Scenario, behaviour: Behaviour = {}, job: Job = {}): Promise<SimulationResult> {
     this.need();
     this.validate(scenario);
-    const reply = await this.backend.run([scenario], behaviour, false, job);
+    const reply = await this.work(job, () => this.backend.run([scenario], behaviour, false, job));
     return this.result(reply, 0, scenario);
   }
 
@@ -191,7 +193,7 @@ export class Simulator {
     if (reforms.length === 0) throw new Error('a comparison needs at least one reform');
     const scenarios = [baseline, ...reforms.map((r) => r.scenario)];
     scenarios.forEach((s) => this.validate(s));
-    const reply = await this.backend.run(scenarios, behaviour, true, job);
+    const reply = await this.work(job, () => this.backend.run(scenarios, behaviour, true, job));
     const base = this.result(reply, 0, baseline);
     return {
       baseline: base,
@@ -220,7 +222,7 @@ export class Simulator {
     const xs = texts.map(settingNumber);
     const scenarios = texts.map((t) => ({ ...scenario, sets: { ...scenario.sets, [parameter]: t } }));
     scenarios.forEach((s) => this.validate(s));
-    const reply = await this.backend.run(scenarios, behaviour, false, job);
+    const reply = await this.work(job, () => this.backend.run(scenarios, behaviour, false, job));
     const unit = this.unitOf(scenario.policy, parameter);
     const per = unit.startsWith('money') ? 10 : 1;
     const points: SweepPoint[] = [];
@@ -234,10 +236,13 @@ export class Simulator {
   }
 
   async months(request: MonthsRequest, job: Job = {}): Promise<MonthsResult> {
-    this.need();
+    const frame = this.need();
     this.validate(request.scenario);
+    // Each engine keeps the events of its own households: one for no household would vanish silently.
+    for (const e of request.events ?? [])
+      if (!Number.isInteger(e.household) || e.household < 0 || e.household >= frame.records) throw new Error(`event in month ${e.month}: no household ${e.household} (the population has ${frame.records})`);
     const entryWage = request.entryWage ?? this.entryWage();
-    const parts = await this.backend.months({ ...request, entryWage }, job);
+    const parts = await this.work(job, () => this.backend.months({ ...request, entryWage }, job));
     const W = MONTH.length;
     const rows: MonthRow[] = [];
     for (let m = 0; m < request.months; m++) {
@@ -276,7 +281,28 @@ export class Simulator {
     return [median(lists[0]!, 300000), median(lists[1]!, 200000)];
   }
 
+  /**
+   * Backend work for a job. A job cancelled before its answer arrives rejects with Cancelled
+   * whichever backend ran it: a worker that was in its last chunk when the cancel came finishes it,
+   * and its answer is refused here. Cancelled errors from workers come back as Cancelled.
+   */
+  private async work<T>(job: Job, f: () => Promise<T>): Promise<T> {
+    const id = job.id;
+    if (id !== undefined) this.running.set(id, false);
+    try {
+      const answer = await f();
+      if (id !== undefined && this.running.get(id)) throw new Cancelled();
+      return answer;
+    } catch (e) {
+      if (e instanceof Error && e.name === 'Cancelled' && !(e instanceof Cancelled)) throw new Cancelled();
+      throw e;
+    } finally {
+      if (id !== undefined) this.running.delete(id);
+    }
+  }
+
   cancel(id: number): void {
+    if (this.running.has(id)) this.running.set(id, true);
     this.backend.cancel(id);
   }
 

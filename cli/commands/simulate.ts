@@ -89,15 +89,19 @@ function behaviourOf(v: Values): Behaviour {
   const takeUp: Record<string, number> = {};
   for (const [k, value] of settings(v['take-up'] as string[] | undefined)) {
     if (!['dibao', 'tekun', 'temporary', 'expenditure'].includes(k)) throw new UsageError(`--take-up ${k}=${value}: the programmes are dibao, tekun, temporary, expenditure`);
-    const x = value.endsWith('%') ? Number(value.slice(0, -1)) / 100 : Number(value);
+    const digits = value.endsWith('%') ? value.slice(0, -1) : value;
+    // Number('') is 0: an empty value is no share at all.
+    const x = digits.trim() === '' ? NaN : Number(digits) / (digits === value ? 1 : 100);
     if (!(x >= 0 && x <= 1)) throw new UsageError(`--take-up ${k}=${value}: expected a share from 0 to 1 (or 0% to 100%)`);
     takeUp[k] = x;
   }
   const impute = str(v, 'impute-earnings');
   let imputedEarnings: number | undefined;
   if (impute !== undefined) {
-    imputedEarnings = Number(impute.replace(/^[¥￥]/, ''));
-    if (!(imputedEarnings >= 0) || Math.round(imputedEarnings * 100) !== imputedEarnings * 100) throw new UsageError(`--impute-earnings ${impute}: expected yuan a month, e.g. 2690`);
+    // Checked as text: a float test of "at most two decimals" rejects amounts such as 2600.20.
+    const text = impute.trim().replace(/^[¥￥]/, '');
+    if (!/^\d+(\.\d{1,2})?$/.test(text)) throw new UsageError(`--impute-earnings ${impute}: expected yuan a month, e.g. 2690`);
+    imputedEarnings = Number(text);
   }
   return { takeUp, seed: integer(str(v, 'seed'), 'seed', 1), imputedEarnings };
 }
@@ -133,6 +137,8 @@ export function readPopulation(p: string): Population {
       const jsonl = path.join(p, 'population.jsonl');
       const hh = path.join(p, 'households.csv');
       const pp = path.join(p, 'persons.csv');
+      if ((fs.existsSync(hh) || fs.existsSync(pp)) && fs.existsSync(jsonl))
+        throw new InputError(`--population ${p}: the folder holds both a CSV population (households.csv, persons.csv) and population.jsonl; give --population ${path.join(p, 'population.jsonl')} or move one of them`);
       if (fs.existsSync(hh) || fs.existsSync(pp)) {
         for (const f of [hh, pp]) if (!fs.existsSync(f)) throw new InputError(`--population ${p}: ${path.basename(f)} is missing (a CSV population is households.csv with persons.csv)`);
         return fromCsv(fs.readFileSync(hh, 'utf8'), fs.readFileSync(pp, 'utf8'), { households: hh, persons: pp });
@@ -491,7 +497,7 @@ Exit code: 0 success, 1 bad input, 2 bad usage.
     reformFiles.forEach((f, i) => (policies[`reform${i}`] = loadPolicy(f, io, baseFile)));
     const p = await prepareRun(values, policies, 1 + reformFiles.length + (Object.keys(reformSets).length ? 1 : 0));
     const base: Scenario = { policy: 'baseline', date: p.date, sets: p.sets };
-    const reforms = reformFiles.map((f, i) => ({ name: path.basename(f, '.doudi'), scenario: { policy: `reform${i}`, date: p.date, sets: { ...p.sets, ...reformSets } } }));
+    const reforms = reformFiles.map((f, i) => ({ name: path.basename(f, '.doudi'), scenario: { policy: `reform${i}`, date: p.date, sets: p.sets } }));
     if (Object.keys(reformSets).length) reforms.push({ name: Object.entries(reformSets).map(([k, x]) => `${k}=${x}`).join(' '), scenario: { policy: 'baseline', date: p.date, sets: { ...p.sets, ...reformSets } } });
     const seeds = seedsOf(values);
     if (seeds) {

@@ -196,7 +196,8 @@ function roundCall(x: string, y: string, fn: I.RoundFn, nonNeg: boolean, ctx: Ge
   const fast = signed ? `(${xs} >= 0 ? Math.round(${quotient}) : 0 - Math.round(-${xs} / ${paren(y)}))` : `${JS_ROUND[fn]}(${quotient})`;
   const yOk = /^\d+$/.test(y) ? '' : ` && ${paren(y)} < 9007199254740992`;
   const xOk = nonNeg ? `${xs} < 4503599627370496` : `${xs} < 4503599627370496 && ${xs} > -4503599627370496`;
-  return `(${xOk}${yOk} ? ${fast} : roundSteps(${xs}, ${y}, ${ROUND_MODE[fn]}))`;
+  // Zero (a rate of 0 %, an empty sum) is common and needs no division.
+  return `(${xs} === 0 ? 0 : ${xOk}${yOk} ? ${fast} : roundSteps(${xs}, ${y}, ${ROUND_MODE[fn]}))`;
 }
 
 /** The temporaries a branching construct assigns, and how to read them afterwards. */

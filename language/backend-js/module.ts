@@ -38,6 +38,8 @@ function whole(v: V, d: I.DefinitionIR): V {
 type Step =
   /** once per run, before the household loop: reads only parameters and the date */
   | { readonly kind: 'constant'; readonly def: I.DefinitionIR }
+  /** before the household loop, for every region slot and area: reads only parameters and the area */
+  | { readonly kind: 'keyed'; readonly def: I.DefinitionIR }
   | { readonly kind: 'household'; readonly def: I.DefinitionIR }
   /** one loop over the members: person-level definitions, and aggregations over them accumulated on the way */
   | { readonly kind: 'members'; readonly persons: I.DefinitionIR[]; readonly aggregates: I.DefinitionIR[] };
@@ -49,14 +51,53 @@ function directDeps(d: I.DefinitionIR, ids: ReadonlySet<string>): Set<string> {
 }
 
 /**
- * Person-level definitions computed where they are used instead of in a loop of their own: those
- * that cannot fail (so when they are computed is unobservable), used at most twice, not outputs.
- * Used inside a condition, they are then computed only for the members that reach it.
+ * Definitions computed where they are used instead of in a step of their own: those that cannot
+ * fail (so when they are computed is unobservable) and are not outputs — person-level ones used at
+ * most twice, household-level ones used once by another household-level one. Used inside a
+ * condition, they are then computed only for the members or households that reach it.
  */
 function inlined(defs: readonly I.DefinitionIR[]): Set<string> {
   const uses = new Map<string, number>();
-  for (const d of defs) for (const x of defExprs(d)) forEachExpr(x, (e) => e.k === 'def' && uses.set(e.id, (uses.get(e.id) ?? 0) + 1));
-  return new Set(defs.filter((d) => d.level === 'person' && !d.output && !mayConflict(d) && (uses.get(d.id) ?? 0) <= 2).map((d) => d.id));
+  const users = new Map<string, I.DefinitionIR[]>();
+  for (const d of defs)
+    for (const x of defExprs(d))
+      forEachExpr(x, (e) => {
+        if (e.k !== 'def') return;
+        uses.set(e.id, (uses.get(e.id) ?? 0) + 1);
+        users.set(e.id, [...(users.get(e.id) ?? []), d]);
+      });
+  const byId = new Map(defs.map((d) => [d.id, d]));
+  // Household data: a field other than the area, an aggregation, or a definition that reads one
+  // (else the value is hoisted out of the loop: constant, or keyed by region slot and area).
+  const data = new Map<string, boolean>();
+  const readsData = (d: I.DefinitionIR): boolean => {
+    const known = data.get(d.id);
+    if (known !== undefined) return known;
+    data.set(d.id, false);
+    let reads = false;
+    for (const x of defExprs(d)) forEachExpr(x, (e) => {
+      if ((e.k === 'field' && !(e.level === 'household' && e.id === 'area')) || e.k === 'agg' || (e.k === 'def' && byId.has(e.id) && readsData(byId.get(e.id)!))) reads = true;
+    });
+    data.set(d.id, reads);
+    return reads;
+  };
+  const hasAgg = (d: I.DefinitionIR): boolean => {
+    let found = false;
+    for (const x of defExprs(d)) forEachExpr(x, (e) => e.k === 'agg' && (found = true));
+    return found;
+  };
+  return new Set(
+    defs
+      .filter((d) => !d.output && !mayConflict(d))
+      .filter((d) =>
+        d.level === 'person'
+          ? (uses.get(d.id) ?? 0) <= 2
+          : // A household value read once, by another household value, without aggregations of its own:
+            // computed where it is read, so only for the households whose branch reaches it.
+            uses.get(d.id) === 1 && users.get(d.id)![0]!.level === 'household' && !hasAgg(d) && readsData(d),
+      )
+      .map((d) => d.id),
+  );
 }
 
 /** True when an expression can fail at run time (a conflict), so it must stay inside the household loop. */
@@ -96,12 +137,31 @@ function schedule(defs: readonly I.DefinitionIR[], regional: ReadonlySet<string>
       });
     if (!reads) constant.add(d.id);
   }
+  // Household values that read only parameters (of any region), the household's area and values
+  // like them take one of a few values per run: computed for each region slot and area up front.
+  const keyed = new Set<string>();
+  for (const d of defs) {
+    if (d.level !== 'household' || constant.has(d.id) || mayConflict(d)) continue;
+    let ok = true;
+    for (const x of defExprs(d))
+      forEachExpr(x, (e) => {
+        if (e.k === 'agg' || (e.k === 'field' && !(e.level === 'household' && e.id === 'area')) || (e.k === 'def' && !constant.has(e.id) && !keyed.has(e.id))) ok = false;
+      });
+    if (ok) keyed.add(d.id);
+  }
+  // Only worth it when some value computes something; bare parameter lookups alone stay lookups.
+  if (![...keyed].some((id) => defs.find((d) => d.id === id)!.expr.k !== 'param')) keyed.clear();
   const fusable = (d: I.DefinitionIR) => d.level === 'household' && d.expr.k === 'agg' && !d.exceptions.length;
   const done = new Set<string>();
   const steps: Step[] = [];
   for (const d of defs)
     if (constant.has(d.id)) {
       steps.push({ kind: 'constant', def: d });
+      done.add(d.id);
+    }
+  for (const d of defs)
+    if (keyed.has(d.id)) {
+      steps.push({ kind: 'keyed', def: d });
       done.add(d.id);
     }
   // Kahn's algorithm over the remaining definitions, keeping the source order among the ready ones.
@@ -288,11 +348,14 @@ export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
   const usedParams = new Set<string>();
   const defVals = new Map<string, V>();
   const scratch = new Map<string, { kind: V['k']; dynamic: boolean }>();
+  let inKeyed = false;
+  let keyedLoop: string[] = [];
   let loopLocals = new Map<string, V>();
   const scratchRead = new Set<string>();
 
   const refs: Refs = {
     field: (level, id) => {
+      if (inKeyed && level === 'household' && id === 'area') return 'a';
       usedFields[level].add(id);
       return level === 'household' ? `${names.get('H_', id)}[h]` : `${names.get('P_', id)}[p]`;
     },
@@ -401,8 +464,50 @@ export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
     const ctx: GenCtx = { out, inMembers: false, refs, tmp };
     bindHousehold(d, within(d, () => whole(d.exceptions.length ? exceptions(d, ctx) : gen(d.expr, ctx), d)), out);
   };
+  // Keyed values: one table per value, indexed by region slot × area, filled before the loop and
+  // read at the start of each household.
+  for (const step of steps) if (step.kind === 'constant') defineHousehold(step.def, pre);
+  const keyedSteps = steps.filter((st): st is Extract<Step, { kind: 'keyed' }> => st.kind === 'keyed');
+  const areas = enumSpec('area')!.values.length;
+  if (keyedSteps.length) {
+    const fill = new Block();
+    const loads: string[] = [];
+    const tables: string[] = [];
+    inKeyed = true;
+    for (const st of keyedSteps) {
+      defineHousehold(st.def, fill);
+      const v = defVals.get(st.def.id)!;
+      const k = names.get('K_', st.def.id);
+      const nm = names.get('h_', st.def.id);
+      if (v.k === 'num' && v.sd === undefined) {
+        const kd = names.get('KD_', st.def.id);
+        tables.push(`const ${k} = new Float64Array(${areas} * KR), ${kd} = new Float64Array(${areas} * KR);`);
+        fill.push(`${k}[r * ${areas} + a] = ${v.n}; ${kd}[r * ${areas} + a] = ${v.d};`);
+        const dn = names.get('hd_', st.def.id);
+        loads.push(`const ${nm} = ${k}[KI], ${dn} = ${kd}[KI];`);
+        defVals.set(st.def.id, { k: 'num', n: nm, d: dn, nonNeg: v.nonNeg });
+      } else {
+        tables.push(`const ${k} = new Float64Array(${areas} * KR);`);
+        fill.push(`${k}[r * ${areas} + a] = ${v.k === 'num' ? v.n : v.k === 'bool' ? `${v.e} ? 1 : 0` : v.e};`);
+        loads.push(`const ${nm} = ${v.k === 'bool' ? `${k}[KI] !== 0` : `${k}[KI]`};`);
+        defVals.set(st.def.id, v.k === 'num' ? staticNum(nm, v.sd!, v.nonNeg) : { k: v.k, e: nm });
+      }
+    }
+    inKeyed = false;
+    usedFields.household.add('area');
+    keyedLoop = [
+      'const KR = regions.codes.length, KS = regions.slot;',
+      ...tables,
+      'for (let r = 0; r < KR; r++) {',
+      `  for (let a = 0; a < ${areas}; a++) {`,
+      ...fill.lines.map((l) => '    ' + l),
+      '  }',
+      '}',
+    ];
+    body.push(`const KI = KS[h] * ${areas} + ${names.get('H_', 'area')}[h];`, ...loads);
+  }
   for (const step of steps) {
-    if (step.kind === 'constant') defineHousehold(step.def, pre);
+    if (step.kind === 'constant' || step.kind === 'keyed') continue;
     else if (step.kind === 'household') defineHousehold(step.def, body);
     else {
       const loop = new Block();
@@ -524,6 +629,7 @@ export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
     '  for (let h = from; h < to; h++) if (MS[h + 1] - MS[h] > maxMembers) maxMembers = MS[h + 1] - MS[h];',
     ...scratchLines.map((l) => '  ' + l),
     ...pre.lines.map((l) => '  ' + l),
+    ...keyedLoop.map((l) => '  ' + l),
     '  let errors = 0;',
     '  for (let h = from; h < to; h++) {',
     `    const ps = MS[h], pe = MS[h + 1]${usesSlot ? ', r = slot[h]' : ''};`,

@@ -90,7 +90,7 @@ export class Stream {
 }
 
 /** The stream of household h for one purpose, under a population seed. */
-export const streamFor = (seed: number, household: number, purpose: number): Stream => new Stream(hash32(seed, household, purpose));
+export const streamFor = (seed: number, household: number, purpose: number): Stream => new Stream(hash3(seed, household, purpose));
 
 export function cumulative(weights: readonly number[]): number[] {
   const total = weights.reduce((a, b) => a + b, 0);

@@ -22,7 +22,7 @@ const FORMULAS = [function (N, D, r, day) {
   const t3 = N["ratio"][r];
   const t4 = D["ratio"][r];
   const t5 = t0 * t3;
-  return [(t5 < 4503599627370496 && t5 > -4503599627370496 && ((t2 * t4) * 1000) < 9007199254740992 ? Math.ceil(t5 / ((t2 * t4) * 1000)) : roundSteps(t5, (t2 * t4) * 1000, 1)) * 1000, 1];
+  return [(t5 === 0 ? 0 : t5 < 4503599627370496 && t5 > -4503599627370496 && ((t2 * t4) * 1000) < 9007199254740992 ? Math.ceil(t5 / ((t2 * t4) * 1000)) : roundSteps(t5, (t2 * t4) * 1000, 1)) * 1000, 1];
 }];
 
 function gcd(a, b) {
@@ -318,11 +318,11 @@ export function evaluate(household, options) {
  * Returns the number of households with an error.
  */
 export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.households) {
+  const H_area = pop.household["area"];
   const H_medical_costs = pop.household["medical_costs"];
   const H_education_costs = pop.household["education_costs"];
-  const H_area = pop.household["area"];
-  const H_region = pop.household["region"];
   const H_vehicles = pop.household["vehicles"];
+  const H_region = pop.household["region"];
   const P_age = pop.person["age"];
   const P_sex = pop.person["sex"];
   const P_wage_income = pop.person["wage_income"];
@@ -375,241 +375,257 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const s_weight_class = new Float64Array(maxMembers);
   // after_cutoff 截止后 [t §8]
   const h_after_cutoff = DAY > pn_cutoff;
+  const KR = regions.codes.length, KS = regions.slot;
+  const K_local_standard = new Float64Array(2 * KR);
+  for (let r = 0; r < KR; r++) {
+    for (let a = 0; a < 2; a++) {
+      // local_standard 地方标准 [t §8]
+      const t6 = Math.max(PN_standard[r], pn_formula_standard);
+      const t7 = t6 * PN_area_factor[a];
+      const h_local_standard = (t7 === 0 ? 0 : t7 < 4503599627370496 && t7 > -4503599627370496 && PD_area_factor[a] < 9007199254740992 ? (t7 >= 0 ? Math.round(t7 / PD_area_factor[a]) : 0 - Math.round(-t7 / PD_area_factor[a])) : roundSteps(t7, PD_area_factor[a], 0));
+      K_local_standard[r * 2 + a] = h_local_standard;
+    }
+  }
   let errors = 0;
   for (let h = from; h < to; h++) {
     const ps = MS[h], pe = MS[h + 1], r = slot[h];
     let err = 0;
-    // yearly_costs 年度支出 [t §8]
-    const h_yearly_costs = H_medical_costs[h] + H_education_costs[h];
+    const KI = KS[h] * 2 + H_area[h];
+    const h_local_standard = K_local_standard[KI];
     // monthly_costs 月度支出 [t §8]
-    const h_monthly_costs = h_yearly_costs;
-    // local_standard 地方标准 [t §8]
-    const t6 = Math.max(PN_standard[r], pn_formula_standard);
-    const t7 = PN_area_factor[H_area[h]];
-    const t8 = PD_area_factor[H_area[h]];
-    const t9 = t6 * t7;
-    const h_local_standard = (t9 < 4503599627370496 && t9 > -4503599627370496 && t8 < 9007199254740992 ? (t9 >= 0 ? Math.round(t9 / t8) : 0 - Math.round(-t9 / t8)) : roundSteps(t9, t8, 0));
-    // in_guangzhou 广州 [t §8]
-    const h_in_guangzhou = (H_region[h] === 440100) || (H_region[h] === 440106);
+    const h_monthly_costs = H_medical_costs[h] + H_education_costs[h];
     // costs 支出 [t §9]
-    const h_costs = (h_monthly_costs < 4503599627370496 ? Math.round(h_monthly_costs / 12) : roundSteps(h_monthly_costs, 12, 0));
+    const h_costs = (h_monthly_costs === 0 ? 0 : h_monthly_costs < 4503599627370496 ? Math.round(h_monthly_costs / 12) : roundSteps(h_monthly_costs, 12, 0));
     // mixed_table 混合表 [t §9]
-    let t10;
+    let t8;
     if (((H_vehicles[h] === 0))) {
-      t10 = 10;
+      t8 = 10;
     } else {
-      t10 = 20;
+      t8 = 20;
     }
-    const h_mixed_table = 1 + t10 * 2;
-    let t16 = 0;
-    let t17 = 0, t17f = false;
-    let t18 = 0, t18f = false;
-    let t20 = true;
-    let t21 = false;
-    let t22 = false;
-    let t23 = 0;
+    const h_mixed_table = 1 + t8 * 2;
+    let t14 = 0;
+    let t15 = 0, t15f = false;
+    let t16 = 0, t16f = false;
+    let t18 = true;
+    let t19 = false;
+    let t20 = false;
+    let t21 = 0;
+    let t22 = 0;
     let t24 = 0;
-    let t26 = 0;
-    let t27 = true;
+    let t25 = true;
     for (let p = ps, j = 0; p < pe; p++, j++) {
       // adult 成年 [t §6]
       const v_adult = P_age[p] >= 18;
       s_adult[j] = v_adult ? 1 : 0;
       // weight_class 类 [t §6]
-      const t11 = ((P_sex[p] === 0)) && (P_age[p] < 40);
-      const t12 = ((P_sex[p] === 0)) && (P_age[p] >= 40);
-      const t13 = ((P_sex[p] === 1)) && (P_age[p] >= 0 && P_age[p] <= 39);
-      const t14 = ((P_sex[p] === 1)) && (P_age[p] >= 40);
-      if (+t11 + +t12 + +t13 + +t14 > 1) { if (err === 0) err = 1; }
-      let t15;
-      if (t11) {
-        t15 = 1;
+      const t9 = ((P_sex[p] === 0)) && (P_age[p] < 40);
+      const t10 = ((P_sex[p] === 0)) && (P_age[p] >= 40);
+      const t11 = ((P_sex[p] === 1)) && (P_age[p] >= 0 && P_age[p] <= 39);
+      const t12 = ((P_sex[p] === 1)) && (P_age[p] >= 40);
+      if (+t9 + +t10 + +t11 + +t12 > 1) { if (err === 0) err = 1; }
+      let t13;
+      if (t9) {
+        t13 = 1;
+      } else if (t10) {
+        t13 = 2;
+      } else if (t11) {
+        t13 = 3;
       } else if (t12) {
-        t15 = 2;
-      } else if (t13) {
-        t15 = 3;
-      } else if (t14) {
-        t15 = 4;
+        t13 = 4;
       } else {
-        t15 = 0;
+        t13 = 0;
       }
-      const v_weight_class = t15;
+      const v_weight_class = t13;
       s_weight_class[j] = v_weight_class;
       // household_income 家庭收入 [t §7]
-      t16 += P_wage_income[p] + P_business_income[p] + P_property_income[p] + P_transfer_income[p] - (((P_employed[p] !== 0) ? 10000 : 0));
+      t14 += P_wage_income[p] + P_business_income[p] + P_property_income[p] + P_transfer_income[p] - (((P_employed[p] !== 0) ? 10000 : 0));
       // oldest 最大年龄 [t §7]
-      if (!t17f || P_age[p] > t17) { t17 = P_age[p]; t17f = true; }
+      if (!t15f || P_age[p] > t15) { t15 = P_age[p]; t15f = true; }
       // top_income 最高收入 [t §7]
       if (P_co_resident[p] !== 0) {
-        const t19 = P_wage_income[p] + P_business_income[p] + P_property_income[p] + P_transfer_income[p] - (((P_employed[p] !== 0) ? 10000 : 0));
-        if (!t18f || t19 > t18) { t18 = t19; t18f = true; }
+        const t17 = P_wage_income[p] + P_business_income[p] + P_property_income[p] + P_transfer_income[p] - (((P_employed[p] !== 0) ? 10000 : 0));
+        if (!t16f || t17 > t16) { t16 = t17; t16f = true; }
       }
       // everyone_resident 都共同生活 [t §7]
-      if (!(P_co_resident[p] !== 0)) t20 = false;
+      if (!(P_co_resident[p] !== 0)) t18 = false;
       // some_disabled 有残疾人 [t §7]
       if (P_disability_grade[p] >= 1) {
-        t21 = true;
+        t19 = true;
       }
       // some_old_ill 有老年病人 [t §7]
       if (P_age[p] >= 60) {
-        if (P_catastrophic_illness[p] !== 0) t22 = true;
+        if (P_catastrophic_illness[p] !== 0) t20 = true;
       }
       // size 人数 [t §8]
-      t23++;
+      t21++;
       // care_total 照护合计 [t §9]
-      const t25 = (P_self_care[p] === 0 ? 0 : (P_self_care[p] === 1 ? ((PN_standard[r] < 4503599627370496 && PN_standard[r] > -4503599627370496 && (6 * 100) < 9007199254740992 ? (PN_standard[r] >= 0 ? Math.round(PN_standard[r] / (6 * 100)) : 0 - Math.round(-PN_standard[r] / (6 * 100))) : roundSteps(PN_standard[r], 6 * 100, 0)) * 100) : ((PN_standard[r] < 4503599627370496 && PN_standard[r] > -4503599627370496 ? (PN_standard[r] >= 0 ? Math.round(PN_standard[r] / 3) : 0 - Math.round(-PN_standard[r] / 3)) : roundSteps(PN_standard[r], 3, 0)))));
-      t24 += (t25 < 4503599627370496 && t25 > -4503599627370496 ? (t25 >= 0 ? Math.round(t25 / 100) : 0 - Math.round(-t25 / 100)) : roundSteps(t25, 100, 0)) * 100;
+      const t23 = (P_self_care[p] === 0 ? 0 : (P_self_care[p] === 1 ? ((PN_standard[r] === 0 ? 0 : PN_standard[r] < 4503599627370496 && PN_standard[r] > -4503599627370496 && (6 * 100) < 9007199254740992 ? (PN_standard[r] >= 0 ? Math.round(PN_standard[r] / (6 * 100)) : 0 - Math.round(-PN_standard[r] / (6 * 100))) : roundSteps(PN_standard[r], 6 * 100, 0)) * 100) : ((PN_standard[r] === 0 ? 0 : PN_standard[r] < 4503599627370496 && PN_standard[r] > -4503599627370496 ? (PN_standard[r] >= 0 ? Math.round(PN_standard[r] / 3) : 0 - Math.round(-PN_standard[r] / 3)) : roundSteps(PN_standard[r], 3, 0)))));
+      t22 += (t23 === 0 ? 0 : t23 < 4503599627370496 && t23 > -4503599627370496 ? (t23 >= 0 ? Math.round(t23 / 100) : 0 - Math.round(-t23 / 100)) : roundSteps(t23, 100, 0)) * 100;
       // adult_count 成年人数 [t §7]
       if (v_adult) {
-        t26++;
+        t24++;
       }
       // all_adults_work 成年人都就业 [t §7]
       if (v_adult) {
-        if (!(P_employed[p] !== 0)) t27 = false;
+        if (!(P_employed[p] !== 0)) t25 = false;
       }
     }
-    const h_household_income = t16;
-    if (!t17f) {
-      t17 = 0;
+    const h_household_income = t14;
+    if (!t15f) {
+      t15 = 0;
     }
-    const h_oldest = t17;
-    if (!t18f) {
-      t18 = 0;
+    const h_oldest = t15;
+    if (!t16f) {
+      t16 = 0;
     }
-    const h_top_income = t18;
-    const h_everyone_resident = t20;
-    const h_some_disabled = t21;
-    const h_some_old_ill = t22;
-    const h_size = t23;
-    const h_care_total = t24;
-    const h_adult_count = t26;
-    const h_all_adults_work = t27;
-    // pci 人均收入 [t §8]
-    let t28, t28d;
-    if (h_size === 0) {
-      t28 = 0; t28d = 1;
-    } else {
-      t28 = h_household_income; t28d = h_size;
-    }
-    const h_pci = t28, hd_pci = t28d;
-    // cost_ratio 支出比 [t §8]
-    let t29, t29d;
-    if (h_household_income > 0) {
-      t29 = h_monthly_costs * (Math.sign(h_household_income)); t29d = 12 * (Math.abs(h_household_income));
-    } else {
-      t29 = 0; t29d = 1;
-    }
-    const h_cost_ratio = t29, hd_cost_ratio = t29d;
+    const h_top_income = t16;
+    const h_everyone_resident = t18;
+    const h_some_disabled = t19;
+    const h_some_old_ill = t20;
+    const h_size = t21;
+    const h_care_total = t22;
+    const h_adult_count = t24;
+    const h_all_adults_work = t25;
     // gap 差额 [t §8]
-    const h_gap = h_local_standard * hd_pci - h_pci, hd_gap = hd_pci;
+    let t26, t26d;
+    if (h_size === 0) {
+      t26 = 0; t26d = 1;
+    } else {
+      t26 = h_household_income; t26d = h_size;
+    }
+    const h_gap = h_local_standard * t26d - t26, hd_gap = t26d;
     // status 状态 [t §9]
-    let t30 = 0;
-    let t31;
+    let t27 = 0;
+    let t28;
     if (h_gap < 0) {
-      if (t30 !== 0 && !(1 === t31)) { if (err === 0) err = 2; }
-      t31 = 1; t30 = 1;
+      if (t27 !== 0 && !(1 === t28)) { if (err === 0) err = 2; }
+      t28 = 1; t27 = 1;
     }
-    let t32 = 0;
-    let t33;
+    let t29 = 0;
+    let t30;
     if (pn_strict !== 0) {
-      if (t32 !== 0 && !(1 === t33)) { if (err === 0) err = 3; }
-      t33 = 1; t32 = 1;
+      if (t29 !== 0 && !(1 === t30)) { if (err === 0) err = 3; }
+      t30 = 1; t29 = 1;
     }
-    let t34 = 0;
-    let t35;
-    if (t32 !== 0) { t35 = t33; t34 = 1; }
-    if (t34 === 0) {
+    let t31 = 0;
+    let t32;
+    if (t29 !== 0) { t32 = t30; t31 = 1; }
+    if (t31 === 0) {
       if (h_some_disabled && (h_gap > 0)) {
-        t35 = 2; t34 = 1;
+        t32 = 2; t31 = 1;
       }
     }
-    if (t34 !== 0) {
-      if (t30 !== 0 && !(t35 === t31)) { if (err === 0) err = 4; }
-      t31 = t35; t30 = 1;
+    if (t31 !== 0) {
+      if (t27 !== 0 && !(t32 === t28)) { if (err === 0) err = 4; }
+      t28 = t32; t27 = 1;
     }
-    let t36;
-    if (t30 !== 0) {
-      t36 = t31;
+    let t33;
+    if (t27 !== 0) {
+      t33 = t28;
     } else {
-      t36 = 0;
+      t33 = 0;
     }
-    const h_status = t36;
+    const h_status = t33;
     // benefit 救助金 [t §9]
-    let t45 = 0;
-    let t46;
+    let t42 = 0;
+    let t43;
+    let t44 = 0;
+    let t45;
+      const t35 = h_gap * h_size;
+      const t36 = pn_tier_months * PN_standard[r];
+    if (t35 > t36 * hd_gap) {
+      const t37 = PN_standard[r] * 2;
+      const t46 = (t37 === 0 ? 0 : t37 < 4503599627370496 && t37 > -4503599627370496 ? Math.floor(t37 / 100) : roundSteps(t37, 100, 2)) * 100;
+      if (t44 !== 0 && !(t46 === t45)) { if (err === 0) err = 5; }
+      t45 = t46; t44 = 1;
+    }
     let t47 = 0;
     let t48;
-      const t38 = h_gap * h_size;
-      const t39 = pn_tier_months * PN_standard[r];
-    if (t38 > t39 * hd_gap) {
-      const t40 = PN_standard[r] * 2;
-      const t49 = (t40 < 4503599627370496 && t40 > -4503599627370496 ? Math.floor(t40 / 100) : roundSteps(t40, 100, 2)) * 100;
-      if (t47 !== 0 && !(t49 === t48)) { if (err === 0) err = 5; }
-      t48 = t49; t47 = 1;
-    }
-    let t50 = 0;
-    let t51;
-    if (t47 !== 0) { t51 = t48; t50 = 1; }
-    if (t50 === 0) {
+    if (t44 !== 0) { t48 = t45; t47 = 1; }
+    if (t47 === 0) {
       if (h_gap > 0) {
-        const t37 = h_gap * h_size;
-        t51 = (t37 < 4503599627370496 && t37 > -4503599627370496 && (hd_gap * 100) < 9007199254740992 ? (t37 >= 0 ? Math.round(t37 / (hd_gap * 100)) : 0 - Math.round(-t37 / (hd_gap * 100))) : roundSteps(t37, hd_gap * 100, 0)) * 100; t50 = 1;
+        const t34 = h_gap * h_size;
+        t48 = (t34 === 0 ? 0 : t34 < 4503599627370496 && t34 > -4503599627370496 && (hd_gap * 100) < 9007199254740992 ? (t34 >= 0 ? Math.round(t34 / (hd_gap * 100)) : 0 - Math.round(-t34 / (hd_gap * 100))) : roundSteps(t34, hd_gap * 100, 0)) * 100; t47 = 1;
       }
     }
-    if (t50 !== 0) {
-      if (t45 !== 0 && !(t51 === t46)) { if (err === 0) err = 6; }
-      t46 = t51; t45 = 1;
+    if (t47 !== 0) {
+      if (t42 !== 0 && !(t48 === t43)) { if (err === 0) err = 6; }
+      t43 = t48; t42 = 1;
     }
     if ((pn_reform_on !== 0) && (pn_bonus_rate > 0)) {
-      const t41 = pd_bonus_rate + pn_bonus_rate;
-      const t42 = h_gap * t41;
-      const t43 = hd_gap * pd_bonus_rate;
-      const t44 = t42 * h_size;
-      const t52 = (t44 < 4503599627370496 && t44 > -4503599627370496 && (t43 * 100) < 9007199254740992 ? Math.ceil(t44 / (t43 * 100)) : roundSteps(t44, t43 * 100, 1)) * 100;
-      if (t45 !== 0 && !(t52 === t46)) { if (err === 0) err = 7; }
-      t46 = t52; t45 = 1;
+      const t38 = pd_bonus_rate + pn_bonus_rate;
+      const t39 = h_gap * t38;
+      const t40 = hd_gap * pd_bonus_rate;
+      const t41 = t39 * h_size;
+      const t49 = (t41 === 0 ? 0 : t41 < 4503599627370496 && t41 > -4503599627370496 && (t40 * 100) < 9007199254740992 ? Math.ceil(t41 / (t40 * 100)) : roundSteps(t41, t40 * 100, 1)) * 100;
+      if (t42 !== 0 && !(t49 === t43)) { if (err === 0) err = 7; }
+      t43 = t49; t42 = 1;
     }
-    let t53;
-    if (t45 !== 0) {
-      t53 = t46;
+    let t50;
+    if (t42 !== 0) {
+      t50 = t43;
     } else {
-      t53 = 0;
+      t50 = 0;
     }
-    const h_benefit = t53;
+    const h_benefit = t50;
     // lump 一次性 [t §9]
-    const t54 = Math.abs(h_gap);
-    const t55 = t54 * pn_tier_months;
-    const t56 = t55 * 2 + (h_oldest * hd_gap);
-    const h_lump = (t56 < 4503599627370496 && t56 > -4503599627370496 && (hd_gap * 2) < 9007199254740992 ? (t56 >= 0 ? Math.round(t56 / (hd_gap * 2)) : 0 - Math.round(-t56 / (hd_gap * 2))) : roundSteps(t56, hd_gap * 2, 0));
+    const t51 = Math.abs(h_gap);
+    const t52 = t51 * pn_tier_months;
+    const t53 = t52 * 2 + (h_oldest * hd_gap);
+    const h_lump = (t53 === 0 ? 0 : t53 < 4503599627370496 && t53 > -4503599627370496 && (hd_gap * 2) < 9007199254740992 ? (t53 >= 0 ? Math.round(t53 / (hd_gap * 2)) : 0 - Math.round(-t53 / (hd_gap * 2))) : roundSteps(t53, hd_gap * 2, 0));
     // ratio_out 比率 [t §9]
-    const h_ratio_out = h_cost_ratio, hd_ratio_out = hd_cost_ratio;
+    let t54, t54d;
+    if (h_household_income > 0) {
+      t54 = h_monthly_costs * (Math.sign(h_household_income)); t54d = 12 * (Math.abs(h_household_income));
+    } else {
+      t54 = 0; t54d = 1;
+    }
+    const h_ratio_out = t54, hd_ratio_out = t54d;
     // adults 成年人 [t §9]
     const h_adults = h_adult_count;
     // points_total 积分合计 [t §9]
-    let t57 = 0;
+    let t55 = 0;
     for (let p = ps, j = 0; p < pe; p++, j++) {
-      const t58 = P_student[p] !== 0;
-      let t59 = 0, t60 = 0;
+      const t56 = P_student[p] !== 0;
+      let t57 = 0, t58 = 0;
       if ((P_age[p] >= 60)) {
-        t59 += 2; t60++;
+        t57 += 2; t58++;
       }
-      if (t58) {
-        t59 += 1; t60++;
+      if (t56) {
+        t57 += 1; t58++;
       }
       if (((P_disability_type[p] === 5) || (P_disability_type[p] === 6))) {
-        t59 += 3; t60++;
+        t57 += 3; t58++;
       }
-      t57 += t59;
+      t55 += t57;
     }
-    let t61 = 0;
+    let t59 = 0;
     for (let p = ps, j = 0; p < pe; p++, j++) {
-      t61 += s_weight_class[j];
+      t59 += s_weight_class[j];
     }
-    const t62 = t61 * (Math.sign(pn_divisor_param));
-    const h_points_total = t57 + ((t62 < 4503599627370496 && t62 > -4503599627370496 && (Math.abs(pn_divisor_param)) < 9007199254740992 ? (t62 >= 0 ? Math.round(t62 / (Math.abs(pn_divisor_param))) : 0 - Math.round(-t62 / (Math.abs(pn_divisor_param)))) : roundSteps(t62, Math.abs(pn_divisor_param), 0))) * pn_divisor_param;
+    const t60 = t59 * (Math.sign(pn_divisor_param));
+    const h_points_total = t55 + ((t60 === 0 ? 0 : t60 < 4503599627370496 && t60 > -4503599627370496 && (Math.abs(pn_divisor_param)) < 9007199254740992 ? (t60 >= 0 ? Math.round(t60 / (Math.abs(pn_divisor_param))) : 0 - Math.round(-t60 / (Math.abs(pn_divisor_param)))) : roundSteps(t60, Math.abs(pn_divisor_param), 0))) * pn_divisor_param;
     // flags 标志 [t §9]
-    const h_flags = ((h_everyone_resident || h_all_adults_work) && (!(h_some_old_ill && h_after_cutoff))) || h_in_guangzhou;
+    const h_flags = ((h_everyone_resident || h_all_adults_work) && (!(h_some_old_ill && h_after_cutoff))) || ((H_region[h] === 440100) || (H_region[h] === 440106));
     // band_high 高档人数 [t §9]
+    let t62 = 0;
+    for (let p = ps, j = 0; p < pe; p++, j++) {
+      let t61;
+      if ((P_age[p] < 18)) {
+        t61 = 0;
+      } else if ((P_age[p] >= 60) && (P_disability_grade[p] >= 1 && P_disability_grade[p] <= 2)) {
+        t61 = 2;
+      } else if ((P_age[p] >= 60)) {
+        t61 = 1;
+      } else if (((P_disability_grade[p] === 1) || (P_disability_grade[p] === 2))) {
+        t61 = 2;
+      } else {
+        t61 = 1;
+      }
+      if (!(t61 === 2)) continue;
+      t62++;
+    }
     let t64 = 0;
     for (let p = ps, j = 0; p < pe; p++, j++) {
       let t63;
@@ -624,65 +640,46 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
       } else {
         t63 = 1;
       }
-      if (!(t63 === 2)) continue;
+      if (!(t63 !== 0)) continue;
       t64++;
     }
-    let t66 = 0;
-    for (let p = ps, j = 0; p < pe; p++, j++) {
-      let t65;
-      if ((P_age[p] < 18)) {
-        t65 = 0;
-      } else if ((P_age[p] >= 60) && (P_disability_grade[p] >= 1 && P_disability_grade[p] <= 2)) {
-        t65 = 2;
-      } else if ((P_age[p] >= 60)) {
-        t65 = 1;
-      } else if (((P_disability_grade[p] === 1) || (P_disability_grade[p] === 2))) {
-        t65 = 2;
-      } else {
-        t65 = 1;
-      }
-      if (!(t65 !== 0)) continue;
-      t66++;
-    }
-    const h_band_high = t64 + t66 - ((h_oldest < 4503599627370496 ? Math.floor(h_oldest / 1000) : roundSteps(h_oldest, 1000, 2)));
+    const h_band_high = t62 + t64 - ((h_oldest === 0 ? 0 : h_oldest < 4503599627370496 ? Math.floor(h_oldest / 1000) : roundSteps(h_oldest, 1000, 2)));
     // mixed 混合 [t §9]
     const h_mixed = ((h_size > 2) ? 1 : 2) + 10 - (((H_area[h] === 0 ? 3 : 4)) * 2);
     // mixed_bool 混合判断 [t §9]
     const h_mixed_bool = (((h_size > 2) ? 1 : 2) > 1) && (!((h_flags ? false : true)));
     // mixed_money 混合金额 [t §9]
-    const t67 = h_household_income - 500;
-    const t68 = t67 * (Math.sign(pn_divisor_param));
-    const t69 = Math.abs(pn_divisor_param);
-    const t70 = (((h_size > 1) ? 100 : 200)) * 3;
-    const t71 = t68 + (t70 * t69);
-    const h_mixed_money = (t71 < 4503599627370496 && t71 > -4503599627370496 && t69 < 9007199254740992 ? (t71 >= 0 ? Math.round(t71 / t69) : 0 - Math.round(-t71 / t69)) : roundSteps(t71, t69, 0));
+    const t65 = h_household_income - 500;
+    const t66 = t65 * (Math.sign(pn_divisor_param));
+    const t67 = Math.abs(pn_divisor_param);
+    const t68 = (((h_size > 1) ? 100 : 200)) * 3;
+    const t69 = t66 + (t68 * t67);
+    const h_mixed_money = (t69 === 0 ? 0 : t69 < 4503599627370496 && t69 > -4503599627370496 && t67 < 9007199254740992 ? (t69 >= 0 ? Math.round(t69 / t67) : 0 - Math.round(-t69 / t67)) : roundSteps(t69, t67, 0));
     // signed_half 负数取整 [t §9]
-    const h_signed_half = (h_gap < 4503599627370496 && h_gap > -4503599627370496 && (hd_gap * 2) < 9007199254740992 ? (h_gap >= 0 ? Math.round(h_gap / (hd_gap * 2)) : 0 - Math.round(-h_gap / (hd_gap * 2))) : roundSteps(h_gap, hd_gap * 2, 0));
+    const h_signed_half = (h_gap === 0 ? 0 : h_gap < 4503599627370496 && h_gap > -4503599627370496 && (hd_gap * 2) < 9007199254740992 ? (h_gap >= 0 ? Math.round(h_gap / (hd_gap * 2)) : 0 - Math.round(-h_gap / (hd_gap * 2))) : roundSteps(h_gap, hd_gap * 2, 0));
     // signed_up 负数进位 [t §9]
-    const h_signed_up = (h_gap < 4503599627370496 && h_gap > -4503599627370496 && ((hd_gap * 3) * 100) < 9007199254740992 ? Math.ceil(h_gap / ((hd_gap * 3) * 100)) : roundSteps(h_gap, (hd_gap * 3) * 100, 1)) * 100;
+    const h_signed_up = (h_gap === 0 ? 0 : h_gap < 4503599627370496 && h_gap > -4503599627370496 && ((hd_gap * 3) * 100) < 9007199254740992 ? Math.ceil(h_gap / ((hd_gap * 3) * 100)) : roundSteps(h_gap, (hd_gap * 3) * 100, 1)) * 100;
     // signed_down 负数舍去 [t §9]
-    const h_signed_down = (h_gap < 4503599627370496 && h_gap > -4503599627370496 && ((hd_gap * 3) * 100) < 9007199254740992 ? Math.floor(h_gap / ((hd_gap * 3) * 100)) : roundSteps(h_gap, (hd_gap * 3) * 100, 2)) * 100;
-    let t72 = 0, t72d = 1, t72f = false;
+    const h_signed_down = (h_gap === 0 ? 0 : h_gap < 4503599627370496 && h_gap > -4503599627370496 && ((hd_gap * 3) * 100) < 9007199254740992 ? Math.floor(h_gap / ((hd_gap * 3) * 100)) : roundSteps(h_gap, (hd_gap * 3) * 100, 2)) * 100;
+    let t70 = 0, t70d = 1, t70f = false;
     for (let p = ps, j = 0; p < pe; p++, j++) {
       // lowest_share 最低份额 [t §7]
       if (s_adult[j] !== 0) {
-        let t73, t73d;
+        let t71, t71d;
         if ((h_adult_count > 0) && (s_adult[j] !== 0)) {
-          t73 = h_household_income; t73d = h_adult_count;
+          t71 = h_household_income; t71d = h_adult_count;
         } else {
-          t73 = 0; t73d = 1;
+          t71 = 0; t71d = 1;
         }
-        if (!t72f || t73 * t72d < t72 * t73d) { t72 = t73; t72d = t73d; t72f = true; }
+        if (!t70f || t71 * t70d < t70 * t71d) { t70 = t71; t70d = t71d; t70f = true; }
       }
     }
-    if (!t72f) {
-      t72 = 0; t72d = 1;
+    if (!t70f) {
+      t70 = 0; t70d = 1;
     }
-    const h_lowest_share = t72, hd_lowest_share = t72d;
-    // share_floor 份额下限 [t §9]
-    const h_share_floor = h_lowest_share, hd_share_floor = hd_lowest_share * 2;
+    const h_lowest_share = t70, hd_lowest_share = t70d;
     // extremes 极值 [t §9]
-    const h_extremes = h_top_income - ((h_lowest_share < 4503599627370496 && h_lowest_share > -4503599627370496 && hd_lowest_share < 9007199254740992 ? (h_lowest_share >= 0 ? Math.round(h_lowest_share / hd_lowest_share) : 0 - Math.round(-h_lowest_share / hd_lowest_share)) : roundSteps(h_lowest_share, hd_lowest_share, 0))) + (h_share_floor < 4503599627370496 && h_share_floor > -4503599627370496 && hd_share_floor < 9007199254740992 ? (h_share_floor >= 0 ? Math.round(h_share_floor / hd_share_floor) : 0 - Math.round(-h_share_floor / hd_share_floor)) : roundSteps(h_share_floor, hd_share_floor, 0));
+    const h_extremes = h_top_income - ((h_lowest_share === 0 ? 0 : h_lowest_share < 4503599627370496 && h_lowest_share > -4503599627370496 && hd_lowest_share < 9007199254740992 ? (h_lowest_share >= 0 ? Math.round(h_lowest_share / hd_lowest_share) : 0 - Math.round(-h_lowest_share / hd_lowest_share)) : roundSteps(h_lowest_share, hd_lowest_share, 0))) + (h_lowest_share === 0 ? 0 : h_lowest_share < 4503599627370496 && h_lowest_share > -4503599627370496 && (hd_lowest_share * 2) < 9007199254740992 ? (h_lowest_share >= 0 ? Math.round(h_lowest_share / (hd_lowest_share * 2)) : 0 - Math.round(-h_lowest_share / (hd_lowest_share * 2))) : roundSteps(h_lowest_share, hd_lowest_share * 2, 0));
     O_status[h] = h_status;
     if (h_benefit !== h_benefit && err === 0) err = 8;
     O_benefit[h] = h_benefit;

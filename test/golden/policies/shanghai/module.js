@@ -36,7 +36,7 @@ const FORMULAS = [function (N, D, r, day) {
   const t3 = N["standard_ratio"][r];
   const t4 = D["standard_ratio"][r];
   const t5 = t0 * t3;
-  return [(t5 < 4503599627370496 && t5 > -4503599627370496 && ((t2 * t4) * 500) < 9007199254740992 ? Math.ceil(t5 / ((t2 * t4) * 500)) : roundSteps(t5, (t2 * t4) * 500, 1)) * 500, 1];
+  return [(t5 === 0 ? 0 : t5 < 4503599627370496 && t5 > -4503599627370496 && ((t2 * t4) * 500) < 9007199254740992 ? Math.ceil(t5 / ((t2 * t4) * 500)) : roundSteps(t5, (t2 * t4) * 500, 1)) * 500, 1];
 },
 function (N, D, r, day) {
   const t6 = N["last_year_consumption"][r * 2 + 1];
@@ -45,7 +45,7 @@ function (N, D, r, day) {
   const t9 = N["standard_ratio"][r];
   const t10 = D["standard_ratio"][r];
   const t11 = t6 * t9;
-  return [(t11 < 4503599627370496 && t11 > -4503599627370496 && ((t8 * t10) * 500) < 9007199254740992 ? Math.ceil(t11 / ((t8 * t10) * 500)) : roundSteps(t11, (t8 * t10) * 500, 1)) * 500, 1];
+  return [(t11 === 0 ? 0 : t11 < 4503599627370496 && t11 > -4503599627370496 && ((t8 * t10) * 500) < 9007199254740992 ? Math.ceil(t11 / ((t8 * t10) * 500)) : roundSteps(t11, (t8 * t10) * 500, 1)) * 500, 1];
 }];
 
 function gcd(a, b) {
@@ -405,6 +405,9 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const pn_addon_ill = params.n["addon_ill"][0];
   const pd_addon_ill = params.d["addon_ill"][0];
   const pn_grace_months = params.n["grace_months"][0];
+  const pn_benefit_method = params.n["benefit_method"][0];
+  const pn_single_tier_rate = params.n["single_tier_rate"][0];
+  const pd_single_tier_rate = params.d["single_tier_rate"][0];
   const pn_tier_limit_1 = params.n["tier_limit_1"][0];
   const pd_tier_limit_1 = params.d["tier_limit_1"][0];
   const pn_tier_rate_1 = params.n["tier_rate_1"][0];
@@ -419,11 +422,8 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const pd_tier_rate_3 = params.d["tier_rate_3"][0];
   const pn_tier_rate_4 = params.n["tier_rate_4"][0];
   const pd_tier_rate_4 = params.d["tier_rate_4"][0];
-  const pn_benefit_method = params.n["benefit_method"][0];
   const pn_min_benefit_rate = params.n["min_benefit_rate"][0];
   const pd_min_benefit_rate = params.d["min_benefit_rate"][0];
-  const pn_single_tier_rate = params.n["single_tier_rate"][0];
-  const pd_single_tier_rate = params.d["single_tier_rate"][0];
   const pn_price_include_edge = params.n["price_include_edge"][0];
   const pn_emergency_cap_months = params.n["emergency_cap_months"][0];
   const pn_help_first_months = params.n["help_first_months"][0];
@@ -466,21 +466,33 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     t15 = 0; t15d = 1;
   }
   const h_price_rate = t15, hd_price_rate = t15d;
+  const KR = regions.codes.length, KS = regions.slot;
+  const K_standard = new Float64Array(2 * KR);
+  const K_price_per_person = new Float64Array(2 * KR);
+  for (let r = 0; r < KR; r++) {
+    for (let a = 0; a < 2; a++) {
+      // standard 本户适用低保标准 [暂行办法 §10]
+      const h_standard = PN_dibao_standard[a];
+      K_standard[r * 2 + a] = h_standard;
+      // price_per_person 每人价格补贴 [2016价格][1553号]
+      let t17;
+      if (h_price_rate > 0) {
+        const t16 = h_standard * h_price_rate;
+        t17 = Math.max((t16 === 0 ? 0 : t16 < 4503599627370496 && t16 > -4503599627370496 && (hd_price_rate * 100) < 9007199254740992 ? (t16 >= 0 ? Math.round(t16 / (hd_price_rate * 100)) : 0 - Math.round(-t16 / (hd_price_rate * 100))) : roundSteps(t16, hd_price_rate * 100, 0)) * 100, pn_price_floor);
+      } else {
+        t17 = 0;
+      }
+      const h_price_per_person = t17;
+      K_price_per_person[r * 2 + a] = h_price_per_person;
+    }
+  }
   let errors = 0;
   for (let h = from; h < to; h++) {
     const ps = MS[h], pe = MS[h + 1];
     let err = 0;
-    // standard 本户适用低保标准 [暂行办法 §10]
-    const h_standard = PN_dibao_standard[H_area[h]];
-    // price_per_person 每人价格补贴 [2016价格][1553号]
-    let t17;
-    if (h_price_rate > 0) {
-      const t16 = h_standard * h_price_rate;
-      t17 = Math.max((t16 < 4503599627370496 && t16 > -4503599627370496 && (hd_price_rate * 100) < 9007199254740992 ? (t16 >= 0 ? Math.round(t16 / (hd_price_rate * 100)) : 0 - Math.round(-t16 / (hd_price_rate * 100))) : roundSteps(t16, hd_price_rate * 100, 0)) * 100, pn_price_floor);
-    } else {
-      t17 = 0;
-    }
-    const h_price_per_person = t17;
+    const KI = KS[h] * 2 + H_area[h];
+    const h_standard = K_standard[KI];
+    const h_price_per_person = K_price_per_person[KI];
     // rigid_spending 刚性支出（年） [2023意见][57号 §13]
     const h_rigid_spending = H_medical_costs[h] + H_education_costs[h];
     let t24 = 0;
@@ -534,28 +546,24 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     let t32 = 0, t32d = 1;
     if (t31 * t32d > t32 * t30) { t32 = t31; t32d = t30; }
     const h_rigid_excess = t32, hd_rigid_excess = t32d;
-    // income_after_spending 扣除刚性支出后的人均收入 [2023意见][assumption: income of all members less rigid spending, per member]
-    let t35, t35d;
-    if (h_member_count === 0) {
-      t35 = 0; t35d = 1;
-    } else {
-      const t33 = h_all_income * 12 - (h_rigid_spending * hd_all_income);
-      const t34 = hd_all_income * 12;
-      t35 = t33; t35d = t34 * h_member_count;
-    }
-    const h_income_after_spending = t35, hd_income_after_spending = t35d;
-    // below_disposable 人均收入低于上年人均可支配收入 [暂行办法 §47][2018临时救助]
-    let t37 = h_member_count >= 1;
-    if (t37) {
-      const t36 = (PN_last_year_disposable_income[H_area[h]]) * h_member_count;
-      t37 = h_all_income * 12 < t36 * hd_all_income;
-    }
-    const h_below_disposable = t37;
     // expenditure_eligible 支出型临时救助对象 [暂行办法 §47][2018临时救助][assumption: rigid spending beyond capacity leaves income per member below the edge line]
-    let t39 = h_below_disposable && (h_rigid_excess > 0);
+    let t34 = h_member_count >= 1;
+    if (t34) {
+      const t33 = (PN_last_year_disposable_income[H_area[h]]) * h_member_count;
+      t34 = h_all_income * 12 < t33 * hd_all_income;
+    }
+    let t39 = t34 && (h_rigid_excess > 0);
     if (t39) {
+      let t37, t37d;
+      if (h_member_count === 0) {
+        t37 = 0; t37d = 1;
+      } else {
+        const t35 = h_all_income * 12 - (h_rigid_spending * hd_all_income);
+        const t36 = hd_all_income * 12;
+        t37 = t35; t37d = t36 * h_member_count;
+      }
       const t38 = pn_edge_multiple * h_standard;
-      t39 = h_income_after_spending * pd_edge_multiple < t38 * hd_income_after_spending;
+      t39 = t37 * pd_edge_multiple < t38 * t37d;
     }
     const h_expenditure_eligible = t39;
     // expenditure_assistance 支出型临时救助金 [暂行办法 §47][2018临时救助][assumption: once a year, the rigid spending beyond capacity, capped at months of the standard]
@@ -566,7 +574,7 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
       const t42 = pn_expenditure_cap_months * h_standard;
       let t43 = t41, t43d = t40;
       if (t42 * t43d < t43) { t43 = t42; t43d = 1; }
-      t44 = (t43 < 4503599627370496 && t43 > -4503599627370496 && (t43d * 100) < 9007199254740992 ? (t43 >= 0 ? Math.round(t43 / (t43d * 100)) : 0 - Math.round(-t43 / (t43d * 100))) : roundSteps(t43, t43d * 100, 0)) * 100;
+      t44 = (t43 === 0 ? 0 : t43 < 4503599627370496 && t43 > -4503599627370496 && (t43d * 100) < 9007199254740992 ? (t43 >= 0 ? Math.round(t43 / (t43d * 100)) : 0 - Math.round(-t43 / (t43d * 100))) : roundSteps(t43, t43d * 100, 0)) * 100;
     } else {
       t44 = 0;
     }
@@ -609,7 +617,7 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
           const t53 = PN_care_fraction[P_self_care[p]];
           const t54 = PD_care_fraction[P_self_care[p]];
           const t55 = pn_minimum_wage * t53;
-          t56 = PN_tekun_standard[H_area[h]] + (t55 < 4503599627370496 && t55 > -4503599627370496 && (t54 * 100) < 9007199254740992 ? (t55 >= 0 ? Math.round(t55 / (t54 * 100)) : 0 - Math.round(-t55 / (t54 * 100))) : roundSteps(t55, t54 * 100, 0)) * 100;
+          t56 = PN_tekun_standard[H_area[h]] + (t55 === 0 ? 0 : t55 < 4503599627370496 && t55 > -4503599627370496 && (t54 * 100) < 9007199254740992 ? (t55 >= 0 ? Math.round(t55 / (t54 * 100)) : 0 - Math.round(-t55 / (t54 * 100))) : roundSteps(t55, t54 * 100, 0)) * 100;
         } else {
           t56 = 0;
         }
@@ -655,7 +663,7 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
         if (t62 * t64d > t64 * t62d) { t64 = t62; t64d = t62d; }
         if (t63 * t64d > t64 * t63d) { t64 = t63; t64d = t63d; }
         const t65 = h_standard * t64;
-        t59 += (t65 < 4503599627370496 && t65 > -4503599627370496 && (t64d * 100) < 9007199254740992 ? (t65 >= 0 ? Math.round(t65 / (t64d * 100)) : 0 - Math.round(-t65 / (t64d * 100))) : roundSteps(t65, t64d * 100, 0)) * 100;
+        t59 += (t65 === 0 ? 0 : t65 < 4503599627370496 && t65 > -4503599627370496 && (t64d * 100) < 9007199254740992 ? (t65 >= 0 ? Math.round(t65 / (t64d * 100)) : 0 - Math.round(-t65 / (t64d * 100))) : roundSteps(t65, t64d * 100, 0)) * 100;
       }
     }
     const h_tekun_persons = t51;
@@ -672,7 +680,7 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     }
     const h_pci = t66, hd_pci = t66d;
     // per_capita_income 家庭人均收入 [57号 §13]
-    const h_per_capita_income = (h_pci < 4503599627370496 && h_pci > -4503599627370496 && hd_pci < 9007199254740992 ? (h_pci >= 0 ? Math.round(h_pci / hd_pci) : 0 - Math.round(-h_pci / hd_pci)) : roundSteps(h_pci, hd_pci, 0));
+    const h_per_capita_income = (h_pci === 0 ? 0 : h_pci < 4503599627370496 && h_pci > -4503599627370496 && hd_pci < 9007199254740992 ? (h_pci >= 0 ? Math.round(h_pci / hd_pci) : 0 - Math.round(-h_pci / hd_pci)) : roundSteps(h_pci, hd_pci, 0));
     // regular_dibao 符合低保条件 [暂行办法 §9][57号 §9]
     const h_regular_dibao = ((h_n >= 1) && (h_pci < h_standard * hd_pci)) && h_asset_test;
     // in_grace 渐退期家庭 [57号 §33][2022通知]
@@ -694,97 +702,90 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
       t70 = h_pci * pd_edge_multiple < t69 * hd_pci;
     }
     const h_edge_family = t70;
-    // tier_rate 分档补助比例 [57号 §23]
-    const t71 = pn_tier_limit_1 * h_standard;
-    let t76, t76d;
-    if (h_pci * pd_tier_limit_1 < t71 * hd_pci) {
-      t76 = pn_tier_rate_1; t76d = pd_tier_rate_1;
-    } else {
-      const t72 = pn_tier_limit_2 * h_standard;
-      let t75, t75d;
-      if (h_pci * pd_tier_limit_2 < t72 * hd_pci) {
-        t75 = pn_tier_rate_2; t75d = pd_tier_rate_2;
-      } else {
-        const t73 = pn_tier_limit_3 * h_standard;
-        let t74, t74d;
-        if (h_pci * pd_tier_limit_3 < t73 * hd_pci) {
-          t74 = pn_tier_rate_3; t74d = pd_tier_rate_3;
-        } else {
-          t74 = pn_tier_rate_4; t74d = pd_tier_rate_4;
-        }
-        t75 = t74; t75d = t74d;
-      }
-      t76 = t75; t76d = t75d;
-    }
-    const h_tier_rate = t76, hd_tier_rate = t76d;
-    // base_benefit 低保基本补助 [57号 §23][assumption: rounded to the yuan]
-    let t80;
-    if (pn_benefit_method === 0) {
-      const t77 = h_standard * hd_pci - h_pci;
-      const t78 = t77 * h_n;
-      t80 = (t78 < 4503599627370496 && t78 > -4503599627370496 && (hd_pci * 100) < 9007199254740992 ? (t78 >= 0 ? Math.round(t78 / (hd_pci * 100)) : 0 - Math.round(-t78 / (hd_pci * 100))) : roundSteps(t78, hd_pci * 100, 0)) * 100;
-    } else {
-      const t79 = h_standard * h_tier_rate;
-      t80 = ((t79 < 4503599627370496 && t79 > -4503599627370496 && (hd_tier_rate * 100) < 9007199254740992 ? (t79 >= 0 ? Math.round(t79 / (hd_tier_rate * 100)) : 0 - Math.round(-t79 / (hd_tier_rate * 100))) : roundSteps(t79, hd_tier_rate * 100, 0)) * 100) * h_n;
-    }
-    const h_base_benefit = t80;
-    // minimum_benefit 最低保障金 [57号 §23]
-    const t81 = h_standard * pn_min_benefit_rate;
-    const h_minimum_benefit = ((t81 < 4503599627370496 && t81 > -4503599627370496 && (pd_min_benefit_rate * 100) < 9007199254740992 ? (t81 >= 0 ? Math.round(t81 / (pd_min_benefit_rate * 100)) : 0 - Math.round(-t81 / (pd_min_benefit_rate * 100))) : roundSteps(t81, pd_min_benefit_rate * 100, 0)) * 100) * h_n;
-    // regular_benefit 常规低保金 [57号 §23][57号 §27]
-    const h_regular_benefit = Math.max(h_base_benefit, h_minimum_benefit) + h_addon_total;
-    let t82 = 0;
+    let t71 = 0;
     if ((h_edge_family)) {
       for (let p = ps, j = 0; p < pe; p++, j++) {
         // single_count 单人户人数 [57号 §8]
-        let t87 = (h_edge_family && (s_dibao_member[j] !== 0)) && ((((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2)) || (((P_disability_type[p] === 5) || (P_disability_type[p] === 6)) && (P_disability_grade[p] === 3))) || (P_catastrophic_illness[p] !== 0));
-        if (t87) {
-          let t86;
+        let t76 = (h_edge_family && (s_dibao_member[j] !== 0)) && ((((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2)) || (((P_disability_type[p] === 5) || (P_disability_type[p] === 6)) && (P_disability_grade[p] === 3))) || (P_catastrophic_illness[p] !== 0));
+        if (t76) {
+          let t75;
           if (pn_benefit_method === 0) {
-            const t83 = h_standard * sd_countable_income[j] - s_countable_income[j];
-            let t84 = 0, t84d = 1;
-            if (t83 * t84d > t84 * sd_countable_income[j]) { t84 = t83; t84d = sd_countable_income[j]; }
-            t86 = (t84 < 4503599627370496 && (t84d * 100) < 9007199254740992 ? Math.round(t84 / (t84d * 100)) : roundSteps(t84, t84d * 100, 0)) * 100;
+            const t72 = h_standard * sd_countable_income[j] - s_countable_income[j];
+            let t73 = 0, t73d = 1;
+            if (t72 * t73d > t73 * sd_countable_income[j]) { t73 = t72; t73d = sd_countable_income[j]; }
+            t75 = (t73 === 0 ? 0 : t73 < 4503599627370496 && (t73d * 100) < 9007199254740992 ? Math.round(t73 / (t73d * 100)) : roundSteps(t73, t73d * 100, 0)) * 100;
           } else {
-            const t85 = h_standard * pn_single_tier_rate;
-            t86 = (t85 < 4503599627370496 && t85 > -4503599627370496 && (pd_single_tier_rate * 100) < 9007199254740992 ? (t85 >= 0 ? Math.round(t85 / (pd_single_tier_rate * 100)) : 0 - Math.round(-t85 / (pd_single_tier_rate * 100))) : roundSteps(t85, pd_single_tier_rate * 100, 0)) * 100;
+            const t74 = h_standard * pn_single_tier_rate;
+            t75 = (t74 === 0 ? 0 : t74 < 4503599627370496 && t74 > -4503599627370496 && (pd_single_tier_rate * 100) < 9007199254740992 ? (t74 >= 0 ? Math.round(t74 / (pd_single_tier_rate * 100)) : 0 - Math.round(-t74 / (pd_single_tier_rate * 100))) : roundSteps(t74, pd_single_tier_rate * 100, 0)) * 100;
           }
-          t87 = t86 > 0;
+          t76 = t75 > 0;
         }
-        if (t87) {
-          t82++;
+        if (t76) {
+          t71++;
         }
       }
     }
-    const h_single_count = t82;
+    const h_single_count = t71;
     // dibao_status 低保状态 [57号 §8][57号 §9][57号 §33]
-    let t88 = 0;
-    let t89;
+    let t77 = 0;
+    let t78;
     if (h_regular_dibao) {
-      if (t88 !== 0 && !(1 === t89)) { if (err === 0) err = 1; }
-      t89 = 1; t88 = 1;
+      if (t77 !== 0 && !(1 === t78)) { if (err === 0) err = 1; }
+      t78 = 1; t77 = 1;
     }
     if (h_in_grace) {
-      if (t88 !== 0 && !(2 === t89)) { if (err === 0) err = 2; }
-      t89 = 2; t88 = 1;
+      if (t77 !== 0 && !(2 === t78)) { if (err === 0) err = 2; }
+      t78 = 2; t77 = 1;
     }
     if (h_single_count > 0) {
-      if (t88 !== 0 && !(3 === t89)) { if (err === 0) err = 3; }
-      t89 = 3; t88 = 1;
+      if (t77 !== 0 && !(3 === t78)) { if (err === 0) err = 3; }
+      t78 = 3; t77 = 1;
     }
-    let t90;
-    if (t88 !== 0) {
-      t90 = t89;
+    let t79;
+    if (t77 !== 0) {
+      t79 = t78;
     } else {
-      t90 = 0;
+      t79 = 0;
     }
-    const h_dibao_status = t90;
+    const h_dibao_status = t79;
     // dibao_benefit 低保金 [57号 §23]
     let t101 = 0;
     let t102;
     if (h_regular_dibao) {
-      if (t101 !== 0 && !(h_regular_benefit === t102)) { if (err === 0) err = 4; }
-      t102 = h_regular_benefit; t101 = 1;
+      let t89;
+      if (pn_benefit_method === 0) {
+        const t80 = h_standard * hd_pci - h_pci;
+        const t81 = t80 * h_n;
+        t89 = (t81 === 0 ? 0 : t81 < 4503599627370496 && t81 > -4503599627370496 && (hd_pci * 100) < 9007199254740992 ? (t81 >= 0 ? Math.round(t81 / (hd_pci * 100)) : 0 - Math.round(-t81 / (hd_pci * 100))) : roundSteps(t81, hd_pci * 100, 0)) * 100;
+      } else {
+        const t82 = pn_tier_limit_1 * h_standard;
+        let t87, t87d;
+        if (h_pci * pd_tier_limit_1 < t82 * hd_pci) {
+          t87 = pn_tier_rate_1; t87d = pd_tier_rate_1;
+        } else {
+          const t83 = pn_tier_limit_2 * h_standard;
+          let t86, t86d;
+          if (h_pci * pd_tier_limit_2 < t83 * hd_pci) {
+            t86 = pn_tier_rate_2; t86d = pd_tier_rate_2;
+          } else {
+            const t84 = pn_tier_limit_3 * h_standard;
+            let t85, t85d;
+            if (h_pci * pd_tier_limit_3 < t84 * hd_pci) {
+              t85 = pn_tier_rate_3; t85d = pd_tier_rate_3;
+            } else {
+              t85 = pn_tier_rate_4; t85d = pd_tier_rate_4;
+            }
+            t86 = t85; t86d = t85d;
+          }
+          t87 = t86; t87d = t86d;
+        }
+        const t88 = h_standard * t87;
+        t89 = ((t88 === 0 ? 0 : t88 < 4503599627370496 && t88 > -4503599627370496 && (t87d * 100) < 9007199254740992 ? (t88 >= 0 ? Math.round(t88 / (t87d * 100)) : 0 - Math.round(-t88 / (t87d * 100))) : roundSteps(t88, t87d * 100, 0)) * 100) * h_n;
+      }
+      const t90 = h_standard * pn_min_benefit_rate;
+      const t103 = Math.max(t89, ((t90 === 0 ? 0 : t90 < 4503599627370496 && t90 > -4503599627370496 && (pd_min_benefit_rate * 100) < 9007199254740992 ? (t90 >= 0 ? Math.round(t90 / (pd_min_benefit_rate * 100)) : 0 - Math.round(-t90 / (pd_min_benefit_rate * 100))) : roundSteps(t90, pd_min_benefit_rate * 100, 0)) * 100) * h_n) + h_addon_total;
+      if (t101 !== 0 && !(t103 === t102)) { if (err === 0) err = 4; }
+      t102 = t103; t101 = 1;
     }
     if (h_in_grace) {
       if (t101 !== 0 && !(H_last_benefit[h] === t102)) { if (err === 0) err = 5; }
@@ -800,10 +801,10 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
             const t91 = h_standard * sd_countable_income[j] - s_countable_income[j];
             let t92 = 0, t92d = 1;
             if (t91 * t92d > t92 * sd_countable_income[j]) { t92 = t91; t92d = sd_countable_income[j]; }
-            t94 = (t92 < 4503599627370496 && (t92d * 100) < 9007199254740992 ? Math.round(t92 / (t92d * 100)) : roundSteps(t92, t92d * 100, 0)) * 100;
+            t94 = (t92 === 0 ? 0 : t92 < 4503599627370496 && (t92d * 100) < 9007199254740992 ? Math.round(t92 / (t92d * 100)) : roundSteps(t92, t92d * 100, 0)) * 100;
           } else {
             const t93 = h_standard * pn_single_tier_rate;
-            t94 = (t93 < 4503599627370496 && t93 > -4503599627370496 && (pd_single_tier_rate * 100) < 9007199254740992 ? (t93 >= 0 ? Math.round(t93 / (pd_single_tier_rate * 100)) : 0 - Math.round(-t93 / (pd_single_tier_rate * 100))) : roundSteps(t93, pd_single_tier_rate * 100, 0)) * 100;
+            t94 = (t93 === 0 ? 0 : t93 < 4503599627370496 && t93 > -4503599627370496 && (pd_single_tier_rate * 100) < 9007199254740992 ? (t93 >= 0 ? Math.round(t93 / (pd_single_tier_rate * 100)) : 0 - Math.round(-t93 / (pd_single_tier_rate * 100))) : roundSteps(t93, pd_single_tier_rate * 100, 0)) * 100;
           }
           t95 = t94 > 0;
         }
@@ -813,73 +814,71 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
           const t97 = h_standard * sd_countable_income[j] - s_countable_income[j];
           let t98 = 0, t98d = 1;
           if (t97 * t98d > t98 * sd_countable_income[j]) { t98 = t97; t98d = sd_countable_income[j]; }
-          t100 = (t98 < 4503599627370496 && (t98d * 100) < 9007199254740992 ? Math.round(t98 / (t98d * 100)) : roundSteps(t98, t98d * 100, 0)) * 100;
+          t100 = (t98 === 0 ? 0 : t98 < 4503599627370496 && (t98d * 100) < 9007199254740992 ? Math.round(t98 / (t98d * 100)) : roundSteps(t98, t98d * 100, 0)) * 100;
         } else {
           const t99 = h_standard * pn_single_tier_rate;
-          t100 = (t99 < 4503599627370496 && t99 > -4503599627370496 && (pd_single_tier_rate * 100) < 9007199254740992 ? (t99 >= 0 ? Math.round(t99 / (pd_single_tier_rate * 100)) : 0 - Math.round(-t99 / (pd_single_tier_rate * 100))) : roundSteps(t99, pd_single_tier_rate * 100, 0)) * 100;
+          t100 = (t99 === 0 ? 0 : t99 < 4503599627370496 && t99 > -4503599627370496 && (pd_single_tier_rate * 100) < 9007199254740992 ? (t99 >= 0 ? Math.round(t99 / (pd_single_tier_rate * 100)) : 0 - Math.round(-t99 / (pd_single_tier_rate * 100))) : roundSteps(t99, pd_single_tier_rate * 100, 0)) * 100;
         }
         t96 += t100;
       }
       if (t101 !== 0 && !(t96 === t102)) { if (err === 0) err = 6; }
       t102 = t96; t101 = 1;
     }
-    let t103;
+    let t104;
     if (t101 !== 0) {
-      t103 = t102;
+      t104 = t102;
     } else {
-      t103 = 0;
+      t104 = 0;
     }
-    const h_dibao_benefit = t103;
+    const h_dibao_benefit = t104;
     // dibao_persons 低保保障人数 [57号 §8]
-    let t104 = 0;
-    let t105;
+    let t105 = 0;
+    let t106;
     if (h_regular_dibao) {
-      if (t104 !== 0 && !(h_n === t105)) { if (err === 0) err = 7; }
-      t105 = h_n; t104 = 1;
+      if (t105 !== 0 && !(h_n === t106)) { if (err === 0) err = 7; }
+      t106 = h_n; t105 = 1;
     }
     if (h_in_grace) {
-      if (t104 !== 0 && !(h_n === t105)) { if (err === 0) err = 8; }
-      t105 = h_n; t104 = 1;
+      if (t105 !== 0 && !(h_n === t106)) { if (err === 0) err = 8; }
+      t106 = h_n; t105 = 1;
     }
     if (h_single_count > 0) {
-      if (t104 !== 0 && !(h_single_count === t105)) { if (err === 0) err = 9; }
-      t105 = h_single_count; t104 = 1;
+      if (t105 !== 0 && !(h_single_count === t106)) { if (err === 0) err = 9; }
+      t106 = h_single_count; t105 = 1;
     }
-    let t106;
-    if (t104 !== 0) {
-      t106 = t105;
+    let t107;
+    if (t105 !== 0) {
+      t107 = t106;
     } else {
-      t106 = 0;
+      t107 = 0;
     }
-    const h_dibao_persons = t106;
-    // price_persons 价格补贴人数 [2016价格][1553号]
-    const h_price_persons = (((pn_price_include_edge !== 0) && h_edge_family) ? h_n : h_dibao_persons) + h_tekun_persons;
+    const h_dibao_persons = t107;
     // price_subsidy 价格临时补贴 [2016价格]
-    const h_price_subsidy = h_price_persons * h_price_per_person;
+    const h_price_subsidy = ((((pn_price_include_edge !== 0) && h_edge_family) ? h_n : h_dibao_persons) + h_tekun_persons) * h_price_per_person;
     // emergency_eligible 急难型临时救助对象 [暂行办法 §47][2018临时救助]
-    let t110 = H_emergency_cost[h] > 0;
-    if (t110) {
-      let t109 = (h_dibao_status !== 0) || (h_tekun_persons > 0);
-      if (!t109) {
-        let t108 = h_n >= 1;
-        if (t108) {
-          const t107 = pn_edge_multiple * h_standard;
-          t108 = h_pci * pd_edge_multiple < t107 * hd_pci;
+    let t111 = H_emergency_cost[h] > 0;
+    if (t111) {
+      let t110 = (h_dibao_status !== 0) || (h_tekun_persons > 0);
+      if (!t110) {
+        let t109 = h_n >= 1;
+        if (t109) {
+          const t108 = pn_edge_multiple * h_standard;
+          t109 = h_pci * pd_edge_multiple < t108 * hd_pci;
         }
-        t109 = t108;
+        t110 = t109;
       }
-      t110 = t109;
+      t111 = t110;
     }
-    const h_emergency_eligible = t110;
+    const h_emergency_eligible = t111;
     // temporary_assistance 急难型临时救助金 [暂行办法 §48][2018临时救助]
-    let t112;
+    let t113;
     if (h_emergency_eligible) {
-      const t111 = Math.min(H_emergency_cost[h], pn_emergency_cap_months * h_standard);
-      t112 = (t111 < 4503599627370496 && t111 > -4503599627370496 ? (t111 >= 0 ? Math.round(t111 / 100) : 0 - Math.round(-t111 / 100)) : roundSteps(t111, 100, 0)) * 100;
+      const t112 = Math.min(H_emergency_cost[h], pn_emergency_cap_months * h_standard);
+      t113 = (t112 === 0 ? 0 : t112 < 4503599627370496 && t112 > -4503599627370496 ? (t112 >= 0 ? Math.round(t112 / 100) : 0 - Math.round(-t112 / 100)) : roundSteps(t112, 100, 0)) * 100;
     } else {
-      t112 = 0;
+      t113 = 0;
     }
-    const h_temporary_assistance = t112;
+    const h_temporary_assistance = t113;
     // help_first 先行救助 [2018临时救助]
     const h_help_first = h_emergency_eligible && (h_temporary_assistance <= pn_help_first_months * h_standard);
     // rigid_hardship 刚性支出困难家庭 [2023意见][assumption: an expenditure-assistance household with no member in dibao or 特困 and not at the edge]
