@@ -1,0 +1,104 @@
+/**
+ * The contract between the studio's UI and its coordinator worker (sim.worker.ts, behind comlink).
+ * Everything that crosses is plain data; progress callbacks cross as Comlink.proxy functions.
+ * Money is yuan; households and persons are real ones (weighted), as in simulator/engine/results.ts.
+ */
+import type { ExplainNode, PolicyIR } from '../../language/index.ts';
+import type { CalibrationReport } from '../../simulator/population/calibrate.ts';
+import type { PopulationMeta } from '../../simulator/population/generate.ts';
+import type { CompareResult, MonthsResult, PopulationSummary, SweepResult } from '../../simulator/simulator.ts';
+import type { SimulationResult } from '../../simulator/engine/results.ts';
+import type { Behaviour } from '../../simulator/engine/engine.ts';
+
+export type { CompareResult, SimulationResult, MonthsResult, SweepResult, PopulationSummary, CalibrationReport, PopulationMeta, ExplainNode, Behaviour };
+
+export type Progress = (done: number, total: number) => void;
+
+export interface PopulationSpec {
+  /** 6-digit region code */
+  readonly region: string;
+  readonly households: number;
+  readonly seed: number;
+  /** year of the statistics the population is calibrated to */
+  readonly year: number;
+}
+
+export interface PopulationInfo {
+  readonly spec: PopulationSpec;
+  readonly summary: PopulationSummary;
+  readonly meta: PopulationMeta;
+  readonly calibration: CalibrationReport;
+  /** milliseconds to generate and prepare */
+  readonly ms: number;
+}
+
+/** A policy loaded in the worker (by the hash of its module source) on a date with settings. */
+export interface RunScenario {
+  readonly policy: string;
+  readonly date: string;
+  readonly sets?: Readonly<Record<string, string>>;
+}
+
+/** A parameter's value on a date for one region: per entry for a parameter indexed by an enum. */
+export interface ParameterValue {
+  readonly id: string;
+  /** numbers as numbers (money in yuan, rates as fractions), enum values as ids, dates as text */
+  readonly values: readonly (number | string | boolean)[];
+  /** the enum entries, for an indexed parameter */
+  readonly entries?: readonly string[];
+}
+
+export interface HouseholdFilter {
+  readonly area?: 'urban' | 'rural';
+  /** 1 … 6 (6 = six or more) */
+  readonly size?: number;
+  readonly covered?: boolean;
+  /** 1 … 10 */
+  readonly decile?: number;
+}
+
+export interface HouseholdRow {
+  readonly index: number;
+  readonly id: string;
+  readonly area: 'urban' | 'rural';
+  readonly size: number;
+  readonly decile: number;
+  /** per-capita income before benefits, yuan a month */
+  readonly income: number;
+  readonly covered: boolean;
+  readonly status: string;
+  /** yuan a month */
+  readonly dibao: number;
+  readonly total: number;
+  readonly error?: string;
+}
+
+export interface HouseholdPage {
+  readonly total: number;
+  readonly offset: number;
+  readonly rows: readonly HouseholdRow[];
+}
+
+export interface Explanation {
+  /** the compiled module's outputs (money in yuan), or the error that stopped it */
+  readonly outputs?: Readonly<Record<string, number | boolean | string>>;
+  readonly explanation?: readonly ExplainNode[];
+  readonly error?: string;
+  readonly ms: number;
+}
+
+export interface SimApi {
+  generate(spec: PopulationSpec, onProgress?: Progress): Promise<PopulationInfo>;
+  /** Loads a compiled policy (idempotent); returns its key. */
+  setPolicy(source: string, ir: PolicyIR): Promise<string>;
+  parameterValues(policy: string, date: string, region: string): Promise<ParameterValue[]>;
+  simulate(scenario: RunScenario, id: number, onProgress?: Progress, behaviour?: Behaviour): Promise<SimulationResult>;
+  compare(baseline: RunScenario, reform: RunScenario, id: number, onProgress?: Progress, behaviour?: Behaviour): Promise<CompareResult>;
+  sweep(scenario: RunScenario, parameter: string, values: readonly string[], id: number, onProgress?: Progress): Promise<SweepResult>;
+  months(scenario: RunScenario, months: number, cpi: readonly number[] | undefined, id: number, onProgress?: Progress): Promise<MonthsResult>;
+  households(scenario: RunScenario, filter: HouseholdFilter, offset: number, limit: number): Promise<HouseholdPage>;
+  /** One household of the population in the schema's JSON form (money in yuan). */
+  household(index: number): Promise<Record<string, unknown>>;
+  explain(scenario: RunScenario, household: Record<string, unknown>): Promise<Explanation>;
+  cancel(id: number): void;
+}

@@ -1,0 +1,264 @@
+/**
+ * The coordinator behind the studio's worker: one population, compiled policies by key, and the
+ * questions the UI asks (compare, sweep, months, the household explorer, explanations), answered
+ * by the simulator facade (an in-process engine, or a pool of web workers). Runs one job at a time — the engine's output
+ * buffers are shared between runs — and a job cancelled while it waits never starts.
+ * No DOM and no worker globals: tests run it in Node.
+ */
+import {
+  evaluateHousehold,
+  parseSetting,
+  readHousehold,
+  type CompiledPolicy,
+  type OutputColumns,
+  type PolicyIR,
+  type Scalar,
+} from '../../language/index.ts';
+import { Simulator } from '../../simulator/simulator.ts';
+import { Cancelled, type Behaviour } from '../../simulator/engine/engine.ts';
+import { generatePopulation } from '../../simulator/population/generate.ts';
+import { calibrate } from '../../simulator/population/calibrate.ts';
+import { householdJson } from '../../simulator/population/io.ts';
+import type {
+  Explanation,
+  HouseholdFilter,
+  HouseholdPage,
+  HouseholdRow,
+  ParameterValue,
+  PopulationInfo,
+  PopulationSpec,
+  Progress,
+  RunScenario,
+  SimApi,
+} from './protocol.ts';
+
+/** FNV-1a over the text, as 8 hex digits with the length: a key for a module source. */
+export function sourceKey(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return `p${(h >>> 0).toString(16).padStart(8, '0')}-${text.length}`;
+}
+
+/** The policies kept loaded at once (each holds chunk-sized output buffers). */
+const KEEP_POLICIES = 6;
+
+interface Loaded {
+  readonly compiled: CompiledPolicy;
+  readonly ir: PolicyIR;
+}
+
+interface Evaluated {
+  readonly key: string;
+  readonly out: OutputColumns;
+  readonly covered: Uint8Array;
+}
+
+const dayText = (day: number): string => new Date(day * 86400000).toISOString().slice(0, 10);
+
+export class SimService implements SimApi {
+  /** The simulator: in this thread, or over a pool of workers (sim.worker.ts gives one in browsers). */
+  constructor(private readonly sim: Simulator = new Simulator()) {}
+
+  private readonly policies = new Map<string, Loaded>();
+  private population: PopulationInfo | undefined;
+  private evaluated: Evaluated | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly cancelled = new Set<number>();
+
+  /** Runs jobs one after another. */
+  private serial<T>(f: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(f, f);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private job<T>(id: number, f: () => Promise<T>): Promise<T> {
+    return this.serial(async () => {
+      if (this.cancelled.delete(id)) throw new Cancelled();
+      return f();
+    });
+  }
+
+  async generate(spec: PopulationSpec, onProgress?: Progress): Promise<PopulationInfo> {
+    return this.serial(async () => {
+      const t = performance.now();
+      onProgress?.(0, spec.households);
+      const g = generatePopulation({ region: spec.region, year: spec.year, households: spec.households, seed: spec.seed });
+      const summary = await this.sim.setPopulation(g.columns);
+      const calibration = calibrate(g.columns, spec.year, spec.region, g.meta.notes);
+      onProgress?.(spec.households, spec.households);
+      this.evaluated = undefined;
+      this.population = { spec, summary, meta: g.meta, calibration, ms: performance.now() - t };
+      return this.population;
+    });
+  }
+
+  async setPolicy(source: string, ir: PolicyIR): Promise<string> {
+    const key = sourceKey(source);
+    return this.serial(async () => {
+      const had = this.policies.get(key);
+      if (had) {
+        // most recently used last
+        this.policies.delete(key);
+        this.policies.set(key, had);
+        return key;
+      }
+      const compiled = await this.sim.addPolicy(key, { source, ir });
+      this.policies.set(key, { compiled, ir });
+      while (this.policies.size > KEEP_POLICIES) {
+        const oldest = this.policies.keys().next().value!;
+        this.policies.delete(oldest);
+        await this.sim.removePolicy(oldest);
+        if (this.evaluated?.key.startsWith(`${oldest}|`)) this.evaluated = undefined;
+      }
+      return key;
+    });
+  }
+
+  private loaded(key: string): Loaded {
+    const p = this.policies.get(key);
+    if (!p) throw new Error(`no policy is loaded as "${key}"`);
+    return p;
+  }
+
+  async parameterValues(policy: string, date: string, region: string): Promise<ParameterValue[]> {
+    const { compiled, ir } = this.loaded(policy);
+    const params = compiled.resolveParameters({ date }, [region]);
+    const out: ParameterValue[] = [];
+    for (const p of ir.parameters) {
+      if (p.hidden) continue;
+      const n = params.n[p.id];
+      const d = params.d[p.id];
+      if (!n || !d) continue;
+      const entries = p.by ? ir.enums.find((e) => e.id === p.by)?.values.map((v) => v.id) : undefined;
+      const values: (number | string | boolean)[] = [];
+      for (let i = 0; i < n.length; i++) {
+        const x = n[i]! / d[i]!;
+        const t = p.type;
+        if (t.k === 'money') values.push(x / 100);
+        else if (t.k === 'bool') values.push(x === 1);
+        else if (t.k === 'enum') values.push(ir.enums.find((e) => e.id === t.name)?.values[x]?.id ?? String(x));
+        else if (t.k === 'date') values.push(dayText(x));
+        else if (t.k === 'region') values.push(String(x).padStart(6, '0'));
+        else values.push(x);
+      }
+      out.push({ id: p.id, values, ...(entries ? { entries } : {}) });
+    }
+    return out;
+  }
+
+  simulate(scenario: RunScenario, id: number, onProgress?: Progress, behaviour: Behaviour = {}) {
+    return this.job(id, () => this.sim.simulate(scenario, behaviour, { id, onProgress }));
+  }
+
+  compare(baseline: RunScenario, reform: RunScenario, id: number, onProgress?: Progress, behaviour: Behaviour = {}) {
+    return this.job(id, () => this.sim.compare(baseline, [{ name: 'reform', scenario: reform }], behaviour, { id, onProgress }));
+  }
+
+  sweep(scenario: RunScenario, parameter: string, values: readonly string[], id: number, onProgress?: Progress) {
+    return this.job(id, () => this.sim.sweep(scenario, parameter, values, {}, { id, onProgress }));
+  }
+
+  months(scenario: RunScenario, months: number, cpi: readonly number[] | undefined, id: number, onProgress?: Progress) {
+    return this.job(id, () => this.sim.months({ scenario, months, ...(cpi ? { cpi } : {}) }, { id, onProgress }));
+  }
+
+  /** Every household evaluated under a scenario, kept for paging and filtering. */
+  private evaluate(s: RunScenario): Evaluated {
+    const key = `${s.policy}|${s.date}|${JSON.stringify(s.sets ?? {})}`;
+    if (this.evaluated?.key === key) return this.evaluated;
+    const prep = this.sim.prepared;
+    if (!prep) throw new Error('no population is loaded');
+    const { compiled } = this.loaded(s.policy);
+    const pop = prep.pop;
+    const regions = compiled.regionsOf(pop);
+    const params = compiled.resolveParameters({ date: s.date, sets: { ...s.sets } }, regions.codes);
+    const out = compiled.allocateOutputs(pop.households);
+    compiled.evaluateBatch(pop, regions, params, out, 0, pop.households);
+    const status = out.columns.dibao_status;
+    const tekun = out.columns.tekun_persons;
+    const covered = new Uint8Array(pop.households);
+    for (let h = 0; h < pop.households; h++) covered[h] = out.errors[h] === 0 && ((status?.[h] ?? 0) !== 0 || (tekun?.[h] ?? 0) > 0) ? 1 : 0;
+    this.evaluated = { key, out, covered };
+    return this.evaluated;
+  }
+
+  async households(s: RunScenario, filter: HouseholdFilter, offset: number, limit: number): Promise<HouseholdPage> {
+    return this.serial(async () => {
+      const prep = this.sim.prepared;
+      if (!prep) throw new Error('no population is loaded');
+      const { compiled } = this.loaded(s.policy);
+      const ev = this.evaluate(s);
+      const pop = prep.pop;
+      const area = pop.household.area!;
+      const statusSpec = compiled.outputs.find((o) => o.id === 'dibao_status');
+      const rows: HouseholdRow[] = [];
+      let total = 0;
+      for (let h = 0; h < pop.households; h++) {
+        const size = pop.memberStart[h + 1]! - pop.memberStart[h]!;
+        if (filter.area !== undefined && area[h] !== (filter.area === 'urban' ? 0 : 1)) continue;
+        if (filter.size !== undefined && Math.min(6, size) !== filter.size) continue;
+        if (filter.covered !== undefined && (ev.covered[h] === 1) !== filter.covered) continue;
+        if (filter.decile !== undefined && prep.decile[h]! + 1 !== filter.decile) continue;
+        total++;
+        if (total <= offset || rows.length >= limit) continue;
+        const err = ev.out.errors[h]!;
+        const col = (id: string) => ev.out.columns[id]?.[h] ?? 0;
+        rows.push({
+          index: h,
+          id: `H${String(h + 1).padStart(7, '0')}`,
+          area: area[h] === 0 ? 'urban' : 'rural',
+          size,
+          decile: prep.decile[h]! + 1,
+          income: prep.income[h]! / 100,
+          covered: ev.covered[h] === 1,
+          status: statusSpec?.values?.[col('dibao_status')] ?? '',
+          dibao: col('dibao_benefit') / 100,
+          total: col('total_monthly') / 100,
+          ...(err ? { error: compiled.SITES[err - 1]?.message ?? 'error' } : {}),
+        });
+      }
+      return { total, offset, rows };
+    });
+  }
+
+  async household(index: number): Promise<Record<string, unknown>> {
+    const prep = this.sim.prepared;
+    if (!prep) throw new Error('no population is loaded');
+    if (!(index >= 0 && index < prep.pop.households)) throw new Error(`no household ${index}`);
+    return householdJson({ columns: prep.pop }, index);
+  }
+
+  async explain(s: RunScenario, household: Record<string, unknown>): Promise<Explanation> {
+    const t = performance.now();
+    const { compiled, ir } = this.loaded(s.policy);
+    const done = (x: Omit<Explanation, 'ms'>): Explanation => ({ ...x, ms: performance.now() - t });
+    const read = readHousehold(household);
+    if (!read.household) {
+      const p = read.problems[0];
+      return done({ error: p ? `${p.field ? `${p.field}: ` : ''}${p.message}` : 'the household cannot be read' });
+    }
+    try {
+      const sets = { ...s.sets };
+      const outputs = compiled.evaluate(household, { date: s.date, sets }).outputs;
+      const exact: Record<string, Scalar> = {};
+      for (const [key, value] of Object.entries(sets)) {
+        const dot = key.indexOf('.');
+        const p = ir.parameters.find((x) => x.id === (dot < 0 ? key : key.slice(0, dot)) && !x.hidden);
+        if (p) exact[key] = parseSetting(p, value, ir.enums);
+      }
+      const r = evaluateHousehold(ir, read.household, { date: s.date, sets: exact, explain: true });
+      return done({ outputs, ...(r.explanation ? { explanation: r.explanation } : {}) });
+    } catch (e) {
+      return done({ error: (e as Error).message });
+    }
+  }
+
+  cancel(id: number): void {
+    this.cancelled.add(id);
+    this.sim.cancel(id);
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * The live loop of the studio with stand-in workers: each change re-runs the comparison, a newer
+ * change cancels the run before it, answers of older runs are dropped, errors stop the run and
+ * never pass old figures off as current.
+ */
+import { describe, expect, it } from 'vitest';
+import { Studio, type Services } from '../../studio/app/state/studio.ts';
+import { memoryStorage, StudioStore } from '../../studio/app/state/store.ts';
+import type { CompareResult } from '../../studio/sim/protocol.ts';
+
+const SHANGHAI = 'policies/shanghai/shanghai.doudi';
+const SHIPPED = { [SHANGHAI]: 'policy shanghai', 'policies/national/framework.doudi': 'framework' };
+const IR = { parameters: [{ id: 'dibao_standard', hidden: false }], policy: { id: 'shanghai' } };
+
+/** A comparison whose annual cost delta says which reform text and settings it ran. */
+function fakeCompare(cost: number): CompareResult {
+  return { baseline: { annual_cost: 100 }, reforms: [{ name: 'reform', reform: { annual_cost: 100 + cost }, delta: { annual_cost: cost } }] } as unknown as CompareResult;
+}
+
+function fakeServices(delays: number[]) {
+  let files: Record<string, string> = {};
+  const cancelled: number[] = [];
+  const compares: number[] = [];
+  const lang = {
+    setFiles: async (f: Record<string, string>, partial?: boolean) => void (files = partial ? { ...files, ...f } : { ...f }),
+    compile: async (path: string) => (files[path]!.includes('error') ? { ok: false, diagnostics: [{ severity: 'error', message: 'bad' }] } : { ok: true, source: files[path], ir: IR, warnings: [] }),
+    diagnostics: async () => ({}),
+  };
+  const sim = {
+    generate: async () => ({ spec: {}, summary: {}, meta: {}, calibration: { rows: [] }, ms: 1 }),
+    setPolicy: async (source: string) => source,
+    parameterValues: async () => [],
+    compare: async (_b: unknown, r: { policy: string; sets?: Record<string, string> }, id: number) => {
+      compares.push(id);
+      await new Promise((res) => setTimeout(res, delays.shift() ?? 0));
+      return fakeCompare(r.policy.length + Number(r.sets?.dibao_standard ?? 0));
+    },
+    cancel: (id: number) => void cancelled.push(id),
+  };
+  const compiler = { ...lang, setFiles: async () => undefined, compile: async () => ({ ok: true, source: 'base', ir: IR, warnings: [] }) };
+  return { services: { language: lang, runner: lang, compiler, sim } as unknown as Services, cancelled, compares };
+}
+
+const settle = (studio: Studio) =>
+  new Promise<void>((resolve) => {
+    const check = () => {
+      if (studio.get().run.status !== 'running') {
+        stop();
+        resolve();
+      }
+    };
+    const stop = studio.subscribe(check);
+    setTimeout(check, 0);
+  });
+
+describe('live runs', () => {
+  it('starts on the saved workspace and runs once', async () => {
+    const storage = memoryStorage();
+    await new StudioStore(storage).saveWorkspace({ files: { [SHANGHAI]: 'policy shanghai!!' }, removed: [], open: [SHANGHAI], active: SHANGHAI });
+    const { services } = fakeServices([]);
+    const studio = new Studio(services, new StudioStore(storage), SHIPPED);
+    await studio.init();
+    await settle(studio);
+    const s = studio.get();
+    expect(s.workspace.files[SHANGHAI]).toBe('policy shanghai!!');
+    expect(s.run.status).toBe('done');
+    expect(s.results!.compare.reforms[0]!.delta.annual_cost).toBe('policy shanghai!!'.length);
+    expect(s.run.ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it('shows a change as running at once, and keeps only the newest answer', async () => {
+    const { services, cancelled, compares } = fakeServices([0, 80, 0]);
+    const studio = new Studio(services, new StudioStore(memoryStorage()), SHIPPED);
+    await studio.init();
+    await settle(studio);
+    studio.setParameter('dibao_standard', '1000');
+    expect(studio.get().run.status).toBe('running');
+    await new Promise((r) => setTimeout(r, 40)); // the slow run is under way
+    studio.setParameter('dibao_standard', '2000');
+    await settle(studio);
+    await new Promise((r) => setTimeout(r, 100)); // the slow answer arrives, and is dropped
+    const s = studio.get();
+    expect(s.run.status).toBe('done');
+    expect(s.results!.compare.reforms[0]!.delta.annual_cost).toBe(2000 + 'policy shanghai'.length);
+    expect(s.results!.runId).toBe(s.run.id);
+    expect(cancelled).toContain(compares[1]);
+  });
+
+  it('cancels a long run on request, and keeps its answer off the screen', async () => {
+    const { services, cancelled, compares } = fakeServices([0, 60]);
+    const studio = new Studio(services, new StudioStore(memoryStorage()), SHIPPED);
+    await studio.init();
+    await settle(studio);
+    const before = studio.get().results;
+    studio.setParameter('dibao_standard', '3000');
+    await new Promise((r) => setTimeout(r, 30));
+    studio.cancelRun();
+    expect(studio.get().run).toMatchObject({ status: 'error', message: 'cancelled' });
+    expect(cancelled).toContain(compares[1]);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(studio.get().results).toBe(before);
+    expect(studio.get().run.status).toBe('error');
+  });
+
+  it('reports a policy with errors without passing old figures off as current', async () => {
+    const { services } = fakeServices([]);
+    const studio = new Studio(services, new StudioStore(memoryStorage()), SHIPPED);
+    await studio.init();
+    await settle(studio);
+    const before = studio.get().results;
+    studio.editFile(SHANGHAI, 'policy shanghai error');
+    await settle(studio);
+    const s = studio.get();
+    expect(s.run.status).toBe('error');
+    expect(s.compileErrors).toHaveLength(1);
+    expect(s.results).toBe(before);
+    expect(s.results!.runId).not.toBe(s.run.id);
+    studio.editFile(SHANGHAI, 'policy shanghai fixed');
+    await settle(studio);
+    expect(studio.get().run.status).toBe('done');
+    expect(studio.get().compileErrors).toHaveLength(0);
+  });
+
+  it('saves scenarios and loads one back with its edited files', async () => {
+    const storage = memoryStorage();
+    const { services } = fakeServices([]);
+    const studio = new Studio(services, new StudioStore(storage), SHIPPED);
+    await studio.init();
+    studio.editFile(SHANGHAI, 'policy shanghai v2');
+    studio.setParameter('dibao_standard', '1700');
+    const saved = studio.saveScenario('A');
+    expect(saved.files).toEqual({ [SHANGHAI]: 'policy shanghai v2' });
+    studio.revertFile(SHANGHAI);
+    studio.setParameter('dibao_standard', null);
+    studio.loadScenario(saved.id);
+    expect(studio.get().workspace.files[SHANGHAI]).toBe('policy shanghai v2');
+    expect(studio.get().scenario.sets).toEqual({ dibao_standard: '1700' });
+    await studio.flush();
+    expect((await new StudioStore(storage).loadScenarios())!.saved.map((s) => s.name)).toEqual(['A']);
+    await settle(studio);
+  });
+});

@@ -1,0 +1,101 @@
+/** The studio's coordinator worker, run here in Node: population, policies, comparisons, the explorer, explanations, cancellation. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as fs from 'node:fs';
+import { SimService, sourceKey } from '../../studio/sim/service.ts';
+import { policyEntry, SHANGHAI } from '../support/simulator.ts';
+
+const DATE = '2024-07-01';
+
+describe('coordinator service', () => {
+  const sim = new SimService();
+  let key = '';
+
+  beforeAll(async () => {
+    const info = await sim.generate({ region: '310000', households: 5000, seed: 1, year: 2024 });
+    expect(info.summary.records).toBe(5000);
+    expect(info.calibration.rows.length).toBeGreaterThan(5);
+    const e = policyEntry(SHANGHAI);
+    key = await sim.setPolicy(e.source, e.ir);
+  });
+
+  it('keys policies by their source, loading each once', async () => {
+    const e = policyEntry(SHANGHAI);
+    expect(key).toBe(sourceKey(e.source));
+    expect(await sim.setPolicy(e.source, e.ir)).toBe(key);
+  });
+
+  it('gives the values in force for the controls', async () => {
+    const values = await sim.parameterValues(key, DATE, '310000');
+    const standard = values.find((v) => v.id === 'dibao_standard')!;
+    expect(standard.values).toEqual([1595, 1595]);
+    expect(standard.entries).toEqual(['urban', 'rural']);
+    expect(values.find((v) => v.id === 'basic_pension_counted')!.values).toEqual([false]);
+    expect(values.find((v) => v.id === 'cpi_yoy')!.values).toEqual([0]);
+    expect(values.find((v) => v.id === 'employment_deduction')!.values).toEqual(['fixed']);
+    expect(typeof values.find((v) => v.id === 'rigid_hardship_from')!.values[0]).toBe('string');
+  });
+
+  it('compares a baseline with itself as exactly zero, and a higher standard as a cost', async () => {
+    const same = await sim.compare({ policy: key, date: DATE }, { policy: key, date: DATE }, 1);
+    expect(same.reforms[0]!.delta.annual_cost).toBe(0);
+    const up = await sim.compare({ policy: key, date: DATE }, { policy: key, date: DATE, sets: { dibao_standard: '1800' } }, 2);
+    expect(up.reforms[0]!.delta.annual_cost).toBeGreaterThan(0);
+    const down = await sim.compare({ policy: key, date: DATE }, { policy: key, date: DATE, sets: { dibao_standard: '1400' } }, 3);
+    expect(down.reforms[0]!.delta.annual_cost).toBeLessThan(0);
+  });
+
+  it('simulates one scenario the way a comparison sees its baseline', async () => {
+    const one = await sim.simulate({ policy: key, date: DATE }, 4);
+    const both = await sim.compare({ policy: key, date: DATE }, { policy: key, date: DATE }, 5);
+    expect(one.annual_cost).toBe(both.baseline.annual_cost);
+    expect(one.programmes.dibao.persons).toBeGreaterThan(0);
+  });
+
+  it('never starts a job cancelled while it waits', async () => {
+    const slow = sim.sweep({ policy: key, date: DATE }, 'dibao_standard', ['1500', '1600', '1700'], 10);
+    const queued = sim.compare({ policy: key, date: DATE }, { policy: key, date: DATE }, 11);
+    sim.cancel(11);
+    await expect(queued).rejects.toMatchObject({ name: 'Cancelled' });
+    expect((await slow).points).toHaveLength(3);
+  });
+
+  it('pages and filters households', async () => {
+    const all = await sim.households({ policy: key, date: DATE }, {}, 0, 10);
+    expect(all.total).toBe(5000);
+    expect(all.rows).toHaveLength(10);
+    const covered = await sim.households({ policy: key, date: DATE }, { covered: true, area: 'urban' }, 0, 5);
+    expect(covered.total).toBeGreaterThan(0);
+    expect(covered.total).toBeLessThan(5000);
+    expect(covered.rows.every((r) => r.covered && r.area === 'urban')).toBe(true);
+    const poorest = await sim.households({ policy: key, date: DATE }, { decile: 1, size: 2 }, 0, 5);
+    expect(poorest.rows.every((r) => r.decile === 1 && r.size === 2)).toBe(true);
+    const next = await sim.households({ policy: key, date: DATE }, {}, 10, 10);
+    expect(next.rows[0]!.index).toBe(10);
+  });
+
+  it('explains a household, and a what-if edit changes the answer', async () => {
+    const page = await sim.households({ policy: key, date: DATE }, { covered: true }, 0, 1);
+    const h = await sim.household(page.rows[0]!.index);
+    const x = await sim.explain({ policy: key, date: DATE }, h);
+    expect(x.error).toBeUndefined();
+    expect(x.explanation!.map((n) => n.id)).toContain('dibao_benefit');
+    const rich = { ...h, financial_assets: 10_000_000 };
+    const y = await sim.explain({ policy: key, date: DATE }, rich);
+    expect(y.outputs!.dibao_status).toBe('none');
+    const bad = await sim.explain({ policy: key, date: DATE }, { ...h, area: 'moon' });
+    expect(bad.error).toMatch(/area/);
+  });
+
+  it('explains the example household the way doudi eval does', async () => {
+    const h = JSON.parse(fs.readFileSync('policies/shanghai/examples/household.json', 'utf8'));
+    const x = await sim.explain({ policy: key, date: DATE, sets: { dibao_standard: '1700' } }, h);
+    const e = policyEntry(SHANGHAI);
+    expect(x.outputs).toEqual(e.compiled.evaluate(h, { date: DATE, sets: { dibao_standard: '1700' } }).outputs);
+  });
+
+  it('runs months', async () => {
+    const m = await sim.months({ policy: key, date: DATE }, 2, [0.03], 20);
+    expect(m.months).toHaveLength(2);
+    expect(m.months[0]!.dibao_households).toBeGreaterThan(0);
+  });
+});
