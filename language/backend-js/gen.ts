@@ -41,6 +41,19 @@ export interface Refs {
   enumCode(enumId: string, value: string): number;
   /** records a conflict: returns the statement that sets the household's error */
   conflict(kind: 'exception' | 'table', where: string): string;
+  /**
+   * The operands of an `and` (or `or`) chain in the order to test them: cheap ones first, when
+   * reordering cannot change a result (no operand divides). Absent: as written.
+   */
+  order?(operands: readonly I.Expr[]): readonly I.Expr[];
+}
+
+/** Chains already put in order (their nodes are made by the reordering). */
+const ordered = new WeakSet<I.Expr>();
+
+/** The operands of a chain of one operator, left to right: a and (b and c) and d → [a, b, c, d]. */
+function chain(e: I.Expr, k: 'and' | 'or'): I.Expr[] {
+  return e.k === k ? [...chain(e.a, k), ...chain(e.b, k)] : [e];
 }
 
 export interface GenCtx {
@@ -306,6 +319,17 @@ export function gen(e: I.Expr, ctx: GenCtx): V {
     }
     case 'and':
     case 'or': {
+      if (ctx.refs.order && !ordered.has(e)) {
+        const parts = chain(e, e.k);
+        const sorted = ctx.refs.order(parts);
+        const k = e.k;
+        const rebuilt = sorted.slice(1).reduce((acc, x) => {
+          const node: I.Expr = { k, t: e.t, a: acc, b: x };
+          ordered.add(node);
+          return node;
+        }, sorted[0]!);
+        if (rebuilt !== e) return gen(rebuilt, ctx);
+      }
       const a = asBool(gen(e.a, ctx));
       const inner = new Block();
       const b = asBool(gen(e.b, { ...ctx, out: inner }));

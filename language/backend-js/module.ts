@@ -374,7 +374,7 @@ export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
     def: (id, level, ctx) => {
       if (inline.has(id)) {
         const d = byId.get(id)!;
-        return whole(gen(d.expr, ctx), d);
+        return whole(genUniform(d, ctx), d);
       }
       if (level === 'household') return defVals.get(id)!;
       const local = loopLocals.get(id);
@@ -390,8 +390,103 @@ export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
     evaluationDay: 'DAY',
     enumCode,
     conflict,
+    order: (operands) => {
+      if (operands.some(divides)) return operands;
+      const costs = new Map(operands.map((x) => [x, cost(x)]));
+      return [...operands].sort((x, y) => costs.get(x)! - costs.get(y)!);
+    },
   };
 
+  // A value chosen among parameters and constants only (if/match/table arms, min/max of such) is the
+  // same for every household when all its candidates are equal in this run — an add-on whose rates
+  // are all 0 %, say. That is tested once before the loop, and the choice skipped when it holds.
+  const candidates = (e: I.Expr): I.Expr[] | undefined => {
+    const all = (xs: readonly (I.Expr | undefined)[]): I.Expr[] | undefined => {
+      const out: I.Expr[] = [];
+      for (const x of xs) {
+        const c = x && candidates(x);
+        if (!c) return undefined;
+        out.push(...c);
+      }
+      return out;
+    };
+    switch (e.k) {
+      case 'const':
+        return [e];
+      case 'param':
+        return !e.index && !regional.has(e.id) ? [e] : undefined;
+      case 'if':
+        return all([e.a, e.b]);
+      case 'match':
+        return all([...e.arms.map((a) => a.body), ...(e.otherwise ? [e.otherwise] : [])]);
+      case 'table':
+        return e.hit === 'collect-sum' ? undefined : all([...e.rows.map((r) => r.result), ...(e.else ? [e.else] : [])]);
+      case 'minmax':
+        return all(e.args);
+      default:
+        return undefined;
+    }
+  };
+  const uniformFlags = new Map<string, { flag: string; n: string; d: string } | null>();
+  const uniformOf = (d: I.DefinitionIR): { flag: string; n: string; d: string } | null => {
+    if (uniformFlags.has(d.id)) return uniformFlags.get(d.id)!;
+    let u: { flag: string; n: string; d: string } | null = null;
+    const c = d.exceptions.length || d.type.k === 'bool' || d.type.k === 'enum' || d.type.k === 'date' ? undefined : candidates(d.expr);
+    // Worth it only for a real choice, among run-time values.
+    if (c && c.length >= 2 && c.some((x) => x.k === 'param') && !(d.expr.k === 'param' || d.expr.k === 'const')) {
+      const ctx: GenCtx = { out: pre, inMembers: false, refs, tmp };
+      const vals = c.map((x) => gen(x, ctx)).filter((v): v is Extract<V, { k: 'num' }> => v.k === 'num');
+      if (vals.length === c.length) {
+        const flag = tmp();
+        const [first, ...rest] = vals;
+        pre.push(`const ${flag} = ${rest.map((v) => `${v.n} * ${first!.d} === ${first!.n} * ${v.d}`).join(' && ')};`);
+        u = { flag, n: first!.n, d: first!.d };
+      }
+    }
+    uniformFlags.set(d.id, u);
+    return u;
+  };
+  /** A definition's expression, with the same-for-everyone shortcut where it applies. */
+  const genUniform = (d: I.DefinitionIR, ctx: GenCtx): V => {
+    const u = uniformOf(d);
+    if (!u) return gen(d.expr, ctx);
+    const inner = new Block();
+    const v = gen(d.expr, { ...ctx, out: inner });
+    if (v.k !== 'num' || v.sd !== undefined) {
+      ctx.out.push(...inner.lines);
+      return v;
+    }
+    const t = tmp();
+    ctx.out.push(`let ${t}, ${t}d;`, `if (${u.flag}) {`, `  ${t} = ${u.n}; ${t}d = ${u.d};`, '} else {');
+    ctx.out.nest(inner);
+    ctx.out.push(`  ${t} = ${v.n}; ${t}d = ${v.d};`, '}');
+    return { k: 'num', n: t, d: `${t}d`, nonNeg: false };
+  };
+  // The cost of testing an operand: its nodes, through definitions computed where they are used;
+  // a value computed already costs one, an aggregation a loop.
+  const costs = new Map<string, number>();
+  const cost = (e: I.Expr): number => {
+    let c = 0;
+    forEachExpr(e, (x) => {
+      c += x.k === 'agg' ? 50 : 1;
+      if (x.k === 'def' && inline.has(x.id)) {
+        let k = costs.get(x.id);
+        if (k === undefined) costs.set(x.id, (k = defExprs(byId.get(x.id)!).reduce((a, y) => a + cost(y), 0)));
+        c += k;
+      }
+    });
+    return c;
+  };
+  // Whether an operand divides (here or in a definition computed where it is used): a division may
+  // rely on the operands before it for a non-zero divisor, so such a chain keeps its order.
+  const divides = (e: I.Expr): boolean => {
+    let d = false;
+    forEachExpr(e, (x) => {
+      if (x.k === 'arith' && x.op === '/') d = true;
+      if (x.k === 'def' && inline.has(x.id) && defExprs(byId.get(x.id)!).some(divides)) d = true;
+    });
+    return d;
+  };
   /** Does the expression read only household-level values (looking through inlined definitions)? */
   const householdLevel = (e: I.Expr): boolean => {
     let ok = true;
@@ -516,7 +611,7 @@ export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
         currentDef = pd;
         loop.push(comment(pd));
         const ctx: GenCtx = { out: loop, inMembers: true, refs, tmp };
-        const v = within(pd, () => whole(pd.exceptions.length ? exceptions(pd, ctx) : gen(pd.expr, ctx), pd));
+        const v = within(pd, () => whole(pd.exceptions.length ? exceptions(pd, ctx) : genUniform(pd, ctx), pd));
         const nm = names.get('s_', pd.id);
         const local = names.get('v_', pd.id);
         if (v.k === 'num') {

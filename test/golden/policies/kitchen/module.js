@@ -6,12 +6,12 @@
 
 export const policy = {"id":"kitchen","label":"全部语法构造（测试用）","region":"440000","effective":{"from":"2023-01-01","to":"2026-12-31"},"file":"test/fixtures/kitchen.doudi","chain":[{"id":"kitchen","file":"test/fixtures/kitchen.doudi"}],"documents":[{"key":"t","title":"Test document","policy":"kitchen"}]};
 
-export const outputs = [{"id":"status","label":"状态","type":"level","column":"u8","values":["low","mid","high"],"cite":["t §9"]},{"id":"benefit","label":"救助金","type":"money/month","column":"f64","cite":["t §9"]},{"id":"lump","label":"一次性","type":"money","column":"f64","cite":["t §9"]},{"id":"costs","label":"支出","type":"money/month","column":"f64","cite":["t §9"]},{"id":"ratio_out","label":"比率","type":"number","column":"f64","cite":["t §9"]},{"id":"adults","label":"成年人","type":"integer","column":"i32","cite":["t §9"]},{"id":"points_total","label":"积分合计","type":"integer","column":"i32","cite":["t §9"]},{"id":"flags","label":"标志","type":"bool","column":"u8","cite":["t §9"]},{"id":"care_total","label":"照护合计","type":"money/month","column":"f64","cite":["t §9"]},{"id":"band_high","label":"高档人数","type":"integer","column":"i32","cite":["t §9"]},{"id":"extremes","label":"极值","type":"money/month","column":"f64","cite":["t §9"]},{"id":"mixed","label":"混合","type":"integer","column":"i32","cite":["t §9"]},{"id":"mixed_bool","label":"混合判断","type":"bool","column":"u8","cite":["t §9"]},{"id":"mixed_money","label":"混合金额","type":"money/month","column":"f64","cite":["t §9"]},{"id":"mixed_table","label":"混合表","type":"integer","column":"i32","cite":["t §9"]},{"id":"signed_half","label":"负数取整","type":"money/month","column":"f64","cite":["t §9"]},{"id":"signed_up","label":"负数进位","type":"money/month","column":"f64","cite":["t §9"]},{"id":"signed_down","label":"负数舍去","type":"money/month","column":"f64","cite":["t §9"]}];
+export const outputs = [{"id":"status","label":"状态","type":"level","column":"u8","values":["low","mid","high"],"cite":["t §9"]},{"id":"benefit","label":"救助金","type":"money/month","column":"f64","cite":["t §9"]},{"id":"lump","label":"一次性","type":"money","column":"f64","cite":["t §9"]},{"id":"costs","label":"支出","type":"money/month","column":"f64","cite":["t §9"]},{"id":"ratio_out","label":"比率","type":"number","column":"f64","cite":["t §9"]},{"id":"adults","label":"成年人","type":"integer","column":"i32","cite":["t §9"]},{"id":"points_total","label":"积分合计","type":"integer","column":"i32","cite":["t §9"]},{"id":"flags","label":"标志","type":"bool","column":"u8","cite":["t §9"]},{"id":"care_total","label":"照护合计","type":"money/month","column":"f64","cite":["t §9"]},{"id":"band_high","label":"高档人数","type":"integer","column":"i32","cite":["t §9"]},{"id":"extremes","label":"极值","type":"money/month","column":"f64","cite":["t §9"]},{"id":"mixed","label":"混合","type":"integer","column":"i32","cite":["t §9"]},{"id":"mixed_bool","label":"混合判断","type":"bool","column":"u8","cite":["t §9"]},{"id":"mixed_money","label":"混合金额","type":"money/month","column":"f64","cite":["t §9"]},{"id":"mixed_table","label":"混合表","type":"integer","column":"i32","cite":["t §9"]},{"id":"signed_half","label":"负数取整","type":"money/month","column":"f64","cite":["t §9"]},{"id":"signed_up","label":"负数进位","type":"money/month","column":"f64","cite":["t §9"]},{"id":"signed_down","label":"负数舍去","type":"money/month","column":"f64","cite":["t §9"]},{"id":"addon_total","label":"加发合计","type":"money/month","column":"f64","cite":["t §10"]}];
 
 /** Error sites: out.errors[h] = i + 1 for SITES[i]. */
 export const SITES = [{"kind":"table","definition":"weight_class","message":"unique table at line 69 (test/fixtures/kitchen.doudi:68)","file":"test/fixtures/kitchen.doudi","line":68},{"kind":"exception","definition":"status","message":"status: exception mid_case and another that applies give different results (test/fixtures/kitchen.doudi:99)","file":"test/fixtures/kitchen.doudi","line":99},{"kind":"exception","definition":"status","message":"status: exception strict_case and another that applies give different results (test/fixtures/kitchen.doudi:99)","file":"test/fixtures/kitchen.doudi","line":99},{"kind":"exception","definition":"status","message":"status: exception high_case and another that applies give different results (test/fixtures/kitchen.doudi:99)","file":"test/fixtures/kitchen.doudi","line":99},{"kind":"exception","definition":"benefit","message":"benefit: exception capped and another that applies give different results (test/fixtures/kitchen.doudi:104)","file":"test/fixtures/kitchen.doudi","line":104},{"kind":"exception","definition":"benefit","message":"benefit: exception positive and another that applies give different results (test/fixtures/kitchen.doudi:104)","file":"test/fixtures/kitchen.doudi","line":104},{"kind":"exception","definition":"benefit","message":"benefit: exception bonus and another that applies give different results (test/fixtures/kitchen.doudi:104)","file":"test/fixtures/kitchen.doudi","line":104},{"kind":"overflow","definition":"","message":"a value is beyond the exact range of the compiled code (2^53)","file":"test/fixtures/kitchen.doudi","line":1}];
 
-const PARAMS = [{"id":"standard","kind":"parameter","type":"money/month","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[90000,1]]},{"from":"2024-01-01","v":[[95050,1]]}],"regions":[{"codes":["440000"],"values":[{"from":"2023-01-01","v":[[85700,1]]}]},{"codes":["440100","440300"],"values":[{"from":"2023-01-01","v":[[116500,1]]},{"from":"2024-07-01","v":[[120600,1]]}]},{"codes":["440106"],"values":[{"from":"2023-06-01","v":[[130000,1]]}]}]},{"id":"consumption","kind":"parameter","type":"money/year","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[3433200,1]]}],"regions":[]},{"id":"ratio","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[333,1000]]}],"regions":[]},{"id":"formula_standard","kind":"parameter","type":"money/month","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[0]}],"regions":[]},{"id":"area_factor","kind":"parameter","type":"number","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[1,1],[7,10]]}],"regions":[]},{"id":"reform_on","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[0,1]]},{"from":"2025-01-01","v":[[1,1]]}],"regions":[]},{"id":"cutoff","kind":"parameter","type":"date","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[20269,1]]}],"regions":[]},{"id":"tier_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[3,1]]}],"regions":[]},{"id":"divisor_param","kind":"parameter","type":"integer","width":1,"divisor":true,"settable":true,"defaults":[{"from":"2023-01-01","v":[[3,1]]}],"regions":[]},{"id":"bonus_rate","kind":"input","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"0001-01-01","v":[[0,1]]}],"regions":[]},{"id":"strict","kind":"input","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"0001-01-01","v":[[0,1]]}],"regions":[]}];
+const PARAMS = [{"id":"standard","kind":"parameter","type":"money/month","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[90000,1]]},{"from":"2024-01-01","v":[[95050,1]]}],"regions":[{"codes":["440000"],"values":[{"from":"2023-01-01","v":[[85700,1]]}]},{"codes":["440100","440300"],"values":[{"from":"2023-01-01","v":[[116500,1]]},{"from":"2024-07-01","v":[[120600,1]]}]},{"codes":["440106"],"values":[{"from":"2023-06-01","v":[[130000,1]]}]}]},{"id":"consumption","kind":"parameter","type":"money/year","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[3433200,1]]}],"regions":[]},{"id":"ratio","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[333,1000]]}],"regions":[]},{"id":"formula_standard","kind":"parameter","type":"money/month","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[0]}],"regions":[]},{"id":"area_factor","kind":"parameter","type":"number","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[1,1],[7,10]]}],"regions":[]},{"id":"reform_on","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[0,1]]},{"from":"2025-01-01","v":[[1,1]]}],"regions":[]},{"id":"cutoff","kind":"parameter","type":"date","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[20269,1]]}],"regions":[]},{"id":"tier_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[3,1]]}],"regions":[]},{"id":"divisor_param","kind":"parameter","type":"integer","width":1,"divisor":true,"settable":true,"defaults":[{"from":"2023-01-01","v":[[3,1]]}],"regions":[]},{"id":"bonus_rate","kind":"input","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"0001-01-01","v":[[0,1]]}],"regions":[]},{"id":"strict","kind":"input","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"0001-01-01","v":[[0,1]]}],"regions":[]},{"id":"addon_old","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[0,1]]},{"from":"2025-01-01","v":[[3,10]]}],"regions":[]},{"id":"addon_young","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[0,1]]},{"from":"2025-01-01","v":[[1,3]]}],"regions":[]}];
 
 const FIELDS = { household: [["household_id","家庭编号","id",null,null,null,null],["weight","权重","number","f64",null,0,null],["region","行政区划代码","region","i32",null,null,null],["area","城乡类别","area","u8",["urban","城镇","rural","农村"],null,null],["hukou_local","本地户籍","bool","u8",null,null,null],["residence_permit","持居住证","bool","u8",null,null,null],["financial_assets","金融资产","money","f64",null,null,null],["vehicles","机动车数量","integer","u16",null,0,65535],["houses","住房套数","integer","u16",null,0,65535],["medical_costs","医疗自付支出","money/year","i32",null,null,null],["education_costs","教育支出","money/year","i32",null,null,null],["emergency_cost","急难支出","money","i32",null,null,null],["dibao_last_month","上月享受低保","bool","u8",null,null,null],["last_benefit","上月低保金","money/month","i32",null,null,null],["grace_months_used","已享受渐退月数","months","u8",null,0,255]], person: [["person_id","成员编号","id",null,null,null,null],["household_id","家庭编号","id",null,null,null,null],["relation","与户主关系","relation","u8",["head","户主","spouse","配偶","child","子女","parent","父母","grandchild","孙子女","sibling","兄弟姐妹","other","其他亲属"],null,null],["age","年龄","integer","u8",null,0,150],["sex","性别","sex","u8",["male","男","female","女"],null,null],["co_resident","共同生活","bool","u8",null,null,null],["excluded_status","不计入情形","excluded_status","u8",["none","无","clergy_away","宗教教职人员","prisoner","服刑人员","rehab","强制隔离戒毒","missing","宣告失踪"],null,null],["student","全日制在校","bool","u8",null,null,null],["work_ability","劳动能力","work_ability","u8",["full","完全劳动能力","partial","部分劳动能力","none","无劳动能力"],null,null],["disability_grade","残疾等级","integer","u8",null,0,4],["disability_type","残疾类别","disability_type","u8",["none","无","physical","肢体","visual","视力","hearing","听力","speech","言语","intellectual","智力","mental","精神","multiple","多重"],null,null],["catastrophic_illness","重特大疾病","bool","u8",null,null,null],["self_care","自理能力","self_care","u8",["full","全自理","partial","半失能","none","全失能"],null,null],["employed","就业","bool","u8",null,null,null],["wage_income","工资性收入","money/month","i32",null,null,null],["business_income","经营净收入","money/month","i32",null,null,null],["property_income","财产净收入","money/month","i32",null,null,null],["transfer_income","转移净收入","money/month","i32",null,null,null],["basic_pension","城乡居民基础养老金","money/month","i32",null,null,null],["excluded_income","不计入收入","money/month","i32",null,null,null],["has_capable_supporter","有履行能力的赡养人","bool","u8",null,null,null]] };
 
@@ -341,6 +341,10 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const pn_formula_standard = params.n["formula_standard"][0];
   const PN_area_factor = params.n["area_factor"];
   const PD_area_factor = params.d["area_factor"];
+  const pn_addon_old = params.n["addon_old"][0];
+  const pd_addon_old = params.d["addon_old"][0];
+  const pn_addon_young = params.n["addon_young"][0];
+  const pd_addon_young = params.d["addon_young"][0];
   const pn_strict = params.n["strict"][0];
   const pn_tier_months = params.n["tier_months"][0];
   const pn_reform_on = params.n["reform_on"][0];
@@ -369,12 +373,14 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const O_signed_half = out.columns["signed_half"];
   const O_signed_up = out.columns["signed_up"];
   const O_signed_down = out.columns["signed_down"];
+  const O_addon_total = out.columns["addon_total"];
   let maxMembers = 1;
   for (let h = from; h < to; h++) if (MS[h + 1] - MS[h] > maxMembers) maxMembers = MS[h + 1] - MS[h];
   const s_adult = new Uint8Array(maxMembers);
   const s_weight_class = new Float64Array(maxMembers);
   // after_cutoff 截止后 [t §8]
   const h_after_cutoff = DAY > pn_cutoff;
+  const t25 = 0 * pd_addon_old === pn_addon_old * 1 && pn_addon_young * pd_addon_old === pn_addon_old * pd_addon_young && 0 * pd_addon_old === pn_addon_old * 1;
   const KR = regions.codes.length, KS = regions.slot;
   const K_local_standard = new Float64Array(2 * KR);
   for (let r = 0; r < KR; r++) {
@@ -413,7 +419,8 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     let t21 = 0;
     let t22 = 0;
     let t24 = 0;
-    let t25 = true;
+    let t31 = 0;
+    let t32 = true;
     for (let p = ps, j = 0; p < pe; p++, j++) {
       // adult 成年 [t §6]
       const v_adult = P_age[p] >= 18;
@@ -462,13 +469,36 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
       // care_total 照护合计 [t §9]
       const t23 = (P_self_care[p] === 0 ? 0 : (P_self_care[p] === 1 ? ((PN_standard[r] === 0 ? 0 : PN_standard[r] < 4503599627370496 && PN_standard[r] > -4503599627370496 && (6 * 100) < 9007199254740992 ? (PN_standard[r] >= 0 ? Math.round(PN_standard[r] / (6 * 100)) : 0 - Math.round(-PN_standard[r] / (6 * 100))) : roundSteps(PN_standard[r], 6 * 100, 0)) * 100) : ((PN_standard[r] === 0 ? 0 : PN_standard[r] < 4503599627370496 && PN_standard[r] > -4503599627370496 ? (PN_standard[r] >= 0 ? Math.round(PN_standard[r] / 3) : 0 - Math.round(-PN_standard[r] / 3)) : roundSteps(PN_standard[r], 3, 0)))));
       t22 += (t23 === 0 ? 0 : t23 < 4503599627370496 && t23 > -4503599627370496 ? (t23 >= 0 ? Math.round(t23 / 100) : 0 - Math.round(-t23 / 100)) : roundSteps(t23, 100, 0)) * 100;
+      // addon_total 加发合计 [t §10]
+      let t29, t29d;
+      if (t25) {
+        t29 = pn_addon_old; t29d = pd_addon_old;
+      } else {
+        let t26, t26d;
+        if (P_age[p] >= 60) {
+          t26 = pn_addon_old; t26d = pd_addon_old;
+        } else {
+          t26 = 0; t26d = 1;
+        }
+        let t27, t27d;
+        if (P_age[p] < 18) {
+          t27 = pn_addon_young; t27d = pd_addon_young;
+        } else {
+          t27 = 0; t27d = 1;
+        }
+        let t28 = t26, t28d = t26d;
+        if (t27 * t28d > t28 * t27d) { t28 = t27; t28d = t27d; }
+        t29 = t28; t29d = t28d;
+      }
+      const t30 = PN_standard[r] * t29;
+      t24 += (t30 === 0 ? 0 : t30 < 4503599627370496 && t30 > -4503599627370496 && t29d < 9007199254740992 ? (t30 >= 0 ? Math.round(t30 / t29d) : 0 - Math.round(-t30 / t29d)) : roundSteps(t30, t29d, 0));
       // adult_count 成年人数 [t §7]
       if (v_adult) {
-        t24++;
+        t31++;
       }
       // all_adults_work 成年人都就业 [t §7]
       if (v_adult) {
-        if (!(P_employed[p] !== 0)) t25 = false;
+        if (!(P_employed[p] !== 0)) t32 = false;
       }
     }
     const h_household_income = t14;
@@ -485,199 +515,200 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     const h_some_old_ill = t20;
     const h_size = t21;
     const h_care_total = t22;
-    const h_adult_count = t24;
-    const h_all_adults_work = t25;
+    const h_addon_total = t24;
+    const h_adult_count = t31;
+    const h_all_adults_work = t32;
     // gap 差额 [t §8]
-    let t26, t26d;
+    let t33, t33d;
     if (h_size === 0) {
-      t26 = 0; t26d = 1;
+      t33 = 0; t33d = 1;
     } else {
-      t26 = h_household_income; t26d = h_size;
+      t33 = h_household_income; t33d = h_size;
     }
-    const h_gap = h_local_standard * t26d - t26, hd_gap = t26d;
+    const h_gap = h_local_standard * t33d - t33, hd_gap = t33d;
     // status 状态 [t §9]
-    let t27 = 0;
-    let t28;
+    let t34 = 0;
+    let t35;
     if (h_gap < 0) {
-      if (t27 !== 0 && !(1 === t28)) { if (err === 0) err = 2; }
-      t28 = 1; t27 = 1;
+      if (t34 !== 0 && !(1 === t35)) { if (err === 0) err = 2; }
+      t35 = 1; t34 = 1;
     }
-    let t29 = 0;
-    let t30;
+    let t36 = 0;
+    let t37;
     if (pn_strict !== 0) {
-      if (t29 !== 0 && !(1 === t30)) { if (err === 0) err = 3; }
-      t30 = 1; t29 = 1;
+      if (t36 !== 0 && !(1 === t37)) { if (err === 0) err = 3; }
+      t37 = 1; t36 = 1;
     }
-    let t31 = 0;
-    let t32;
-    if (t29 !== 0) { t32 = t30; t31 = 1; }
-    if (t31 === 0) {
+    let t38 = 0;
+    let t39;
+    if (t36 !== 0) { t39 = t37; t38 = 1; }
+    if (t38 === 0) {
       if (h_some_disabled && (h_gap > 0)) {
-        t32 = 2; t31 = 1;
+        t39 = 2; t38 = 1;
       }
     }
-    if (t31 !== 0) {
-      if (t27 !== 0 && !(t32 === t28)) { if (err === 0) err = 4; }
-      t28 = t32; t27 = 1;
+    if (t38 !== 0) {
+      if (t34 !== 0 && !(t39 === t35)) { if (err === 0) err = 4; }
+      t35 = t39; t34 = 1;
     }
-    let t33;
-    if (t27 !== 0) {
-      t33 = t28;
+    let t40;
+    if (t34 !== 0) {
+      t40 = t35;
     } else {
-      t33 = 0;
+      t40 = 0;
     }
-    const h_status = t33;
+    const h_status = t40;
     // benefit 救助金 [t §9]
-    let t42 = 0;
-    let t43;
-    let t44 = 0;
-    let t45;
-      const t35 = h_gap * h_size;
-      const t36 = pn_tier_months * PN_standard[r];
-    if (t35 > t36 * hd_gap) {
-      const t37 = PN_standard[r] * 2;
-      const t46 = (t37 === 0 ? 0 : t37 < 4503599627370496 && t37 > -4503599627370496 ? Math.floor(t37 / 100) : roundSteps(t37, 100, 2)) * 100;
-      if (t44 !== 0 && !(t46 === t45)) { if (err === 0) err = 5; }
-      t45 = t46; t44 = 1;
+    let t49 = 0;
+    let t50;
+    let t51 = 0;
+    let t52;
+      const t42 = h_gap * h_size;
+      const t43 = pn_tier_months * PN_standard[r];
+    if (t42 > t43 * hd_gap) {
+      const t44 = PN_standard[r] * 2;
+      const t53 = (t44 === 0 ? 0 : t44 < 4503599627370496 && t44 > -4503599627370496 ? Math.floor(t44 / 100) : roundSteps(t44, 100, 2)) * 100;
+      if (t51 !== 0 && !(t53 === t52)) { if (err === 0) err = 5; }
+      t52 = t53; t51 = 1;
     }
-    let t47 = 0;
-    let t48;
-    if (t44 !== 0) { t48 = t45; t47 = 1; }
-    if (t47 === 0) {
+    let t54 = 0;
+    let t55;
+    if (t51 !== 0) { t55 = t52; t54 = 1; }
+    if (t54 === 0) {
       if (h_gap > 0) {
-        const t34 = h_gap * h_size;
-        t48 = (t34 === 0 ? 0 : t34 < 4503599627370496 && t34 > -4503599627370496 && (hd_gap * 100) < 9007199254740992 ? (t34 >= 0 ? Math.round(t34 / (hd_gap * 100)) : 0 - Math.round(-t34 / (hd_gap * 100))) : roundSteps(t34, hd_gap * 100, 0)) * 100; t47 = 1;
+        const t41 = h_gap * h_size;
+        t55 = (t41 === 0 ? 0 : t41 < 4503599627370496 && t41 > -4503599627370496 && (hd_gap * 100) < 9007199254740992 ? (t41 >= 0 ? Math.round(t41 / (hd_gap * 100)) : 0 - Math.round(-t41 / (hd_gap * 100))) : roundSteps(t41, hd_gap * 100, 0)) * 100; t54 = 1;
       }
     }
-    if (t47 !== 0) {
-      if (t42 !== 0 && !(t48 === t43)) { if (err === 0) err = 6; }
-      t43 = t48; t42 = 1;
+    if (t54 !== 0) {
+      if (t49 !== 0 && !(t55 === t50)) { if (err === 0) err = 6; }
+      t50 = t55; t49 = 1;
     }
     if ((pn_reform_on !== 0) && (pn_bonus_rate > 0)) {
-      const t38 = pd_bonus_rate + pn_bonus_rate;
-      const t39 = h_gap * t38;
-      const t40 = hd_gap * pd_bonus_rate;
-      const t41 = t39 * h_size;
-      const t49 = (t41 === 0 ? 0 : t41 < 4503599627370496 && t41 > -4503599627370496 && (t40 * 100) < 9007199254740992 ? Math.ceil(t41 / (t40 * 100)) : roundSteps(t41, t40 * 100, 1)) * 100;
-      if (t42 !== 0 && !(t49 === t43)) { if (err === 0) err = 7; }
-      t43 = t49; t42 = 1;
+      const t45 = pd_bonus_rate + pn_bonus_rate;
+      const t46 = h_gap * t45;
+      const t47 = hd_gap * pd_bonus_rate;
+      const t48 = t46 * h_size;
+      const t56 = (t48 === 0 ? 0 : t48 < 4503599627370496 && t48 > -4503599627370496 && (t47 * 100) < 9007199254740992 ? Math.ceil(t48 / (t47 * 100)) : roundSteps(t48, t47 * 100, 1)) * 100;
+      if (t49 !== 0 && !(t56 === t50)) { if (err === 0) err = 7; }
+      t50 = t56; t49 = 1;
     }
-    let t50;
-    if (t42 !== 0) {
-      t50 = t43;
+    let t57;
+    if (t49 !== 0) {
+      t57 = t50;
     } else {
-      t50 = 0;
+      t57 = 0;
     }
-    const h_benefit = t50;
+    const h_benefit = t57;
     // lump 一次性 [t §9]
-    const t51 = Math.abs(h_gap);
-    const t52 = t51 * pn_tier_months;
-    const t53 = t52 * 2 + (h_oldest * hd_gap);
-    const h_lump = (t53 === 0 ? 0 : t53 < 4503599627370496 && t53 > -4503599627370496 && (hd_gap * 2) < 9007199254740992 ? (t53 >= 0 ? Math.round(t53 / (hd_gap * 2)) : 0 - Math.round(-t53 / (hd_gap * 2))) : roundSteps(t53, hd_gap * 2, 0));
+    const t58 = Math.abs(h_gap);
+    const t59 = t58 * pn_tier_months;
+    const t60 = t59 * 2 + (h_oldest * hd_gap);
+    const h_lump = (t60 === 0 ? 0 : t60 < 4503599627370496 && t60 > -4503599627370496 && (hd_gap * 2) < 9007199254740992 ? (t60 >= 0 ? Math.round(t60 / (hd_gap * 2)) : 0 - Math.round(-t60 / (hd_gap * 2))) : roundSteps(t60, hd_gap * 2, 0));
     // ratio_out 比率 [t §9]
-    let t54, t54d;
+    let t61, t61d;
     if (h_household_income > 0) {
-      t54 = h_monthly_costs * (Math.sign(h_household_income)); t54d = 12 * (Math.abs(h_household_income));
+      t61 = h_monthly_costs * (Math.sign(h_household_income)); t61d = 12 * (Math.abs(h_household_income));
     } else {
-      t54 = 0; t54d = 1;
+      t61 = 0; t61d = 1;
     }
-    const h_ratio_out = t54, hd_ratio_out = t54d;
+    const h_ratio_out = t61, hd_ratio_out = t61d;
     // adults 成年人 [t §9]
     const h_adults = h_adult_count;
     // points_total 积分合计 [t §9]
-    let t55 = 0;
+    let t62 = 0;
     for (let p = ps, j = 0; p < pe; p++, j++) {
-      const t56 = P_student[p] !== 0;
-      let t57 = 0, t58 = 0;
+      const t63 = P_student[p] !== 0;
+      let t64 = 0, t65 = 0;
       if ((P_age[p] >= 60)) {
-        t57 += 2; t58++;
+        t64 += 2; t65++;
       }
-      if (t56) {
-        t57 += 1; t58++;
+      if (t63) {
+        t64 += 1; t65++;
       }
       if (((P_disability_type[p] === 5) || (P_disability_type[p] === 6))) {
-        t57 += 3; t58++;
+        t64 += 3; t65++;
       }
-      t55 += t57;
+      t62 += t64;
     }
-    let t59 = 0;
+    let t66 = 0;
     for (let p = ps, j = 0; p < pe; p++, j++) {
-      t59 += s_weight_class[j];
+      t66 += s_weight_class[j];
     }
-    const t60 = t59 * (Math.sign(pn_divisor_param));
-    const h_points_total = t55 + ((t60 === 0 ? 0 : t60 < 4503599627370496 && t60 > -4503599627370496 && (Math.abs(pn_divisor_param)) < 9007199254740992 ? (t60 >= 0 ? Math.round(t60 / (Math.abs(pn_divisor_param))) : 0 - Math.round(-t60 / (Math.abs(pn_divisor_param)))) : roundSteps(t60, Math.abs(pn_divisor_param), 0))) * pn_divisor_param;
+    const t67 = t66 * (Math.sign(pn_divisor_param));
+    const h_points_total = t62 + ((t67 === 0 ? 0 : t67 < 4503599627370496 && t67 > -4503599627370496 && (Math.abs(pn_divisor_param)) < 9007199254740992 ? (t67 >= 0 ? Math.round(t67 / (Math.abs(pn_divisor_param))) : 0 - Math.round(-t67 / (Math.abs(pn_divisor_param)))) : roundSteps(t67, Math.abs(pn_divisor_param), 0))) * pn_divisor_param;
     // flags 标志 [t §9]
     const h_flags = ((h_everyone_resident || h_all_adults_work) && (!(h_some_old_ill && h_after_cutoff))) || ((H_region[h] === 440100) || (H_region[h] === 440106));
     // band_high 高档人数 [t §9]
-    let t62 = 0;
+    let t69 = 0;
     for (let p = ps, j = 0; p < pe; p++, j++) {
-      let t61;
+      let t68;
       if ((P_age[p] < 18)) {
-        t61 = 0;
+        t68 = 0;
       } else if ((P_age[p] >= 60) && (P_disability_grade[p] >= 1 && P_disability_grade[p] <= 2)) {
-        t61 = 2;
+        t68 = 2;
       } else if ((P_age[p] >= 60)) {
-        t61 = 1;
+        t68 = 1;
       } else if (((P_disability_grade[p] === 1) || (P_disability_grade[p] === 2))) {
-        t61 = 2;
+        t68 = 2;
       } else {
-        t61 = 1;
+        t68 = 1;
       }
-      if (!(t61 === 2)) continue;
-      t62++;
+      if (!(t68 === 2)) continue;
+      t69++;
     }
-    let t64 = 0;
+    let t71 = 0;
     for (let p = ps, j = 0; p < pe; p++, j++) {
-      let t63;
+      let t70;
       if ((P_age[p] < 18)) {
-        t63 = 0;
+        t70 = 0;
       } else if ((P_age[p] >= 60) && (P_disability_grade[p] >= 1 && P_disability_grade[p] <= 2)) {
-        t63 = 2;
+        t70 = 2;
       } else if ((P_age[p] >= 60)) {
-        t63 = 1;
+        t70 = 1;
       } else if (((P_disability_grade[p] === 1) || (P_disability_grade[p] === 2))) {
-        t63 = 2;
+        t70 = 2;
       } else {
-        t63 = 1;
+        t70 = 1;
       }
-      if (!(t63 !== 0)) continue;
-      t64++;
+      if (!(t70 !== 0)) continue;
+      t71++;
     }
-    const h_band_high = t62 + t64 - ((h_oldest === 0 ? 0 : h_oldest < 4503599627370496 ? Math.floor(h_oldest / 1000) : roundSteps(h_oldest, 1000, 2)));
+    const h_band_high = t69 + t71 - ((h_oldest === 0 ? 0 : h_oldest < 4503599627370496 ? Math.floor(h_oldest / 1000) : roundSteps(h_oldest, 1000, 2)));
     // mixed 混合 [t §9]
     const h_mixed = ((h_size > 2) ? 1 : 2) + 10 - (((H_area[h] === 0 ? 3 : 4)) * 2);
     // mixed_bool 混合判断 [t §9]
-    const h_mixed_bool = (((h_size > 2) ? 1 : 2) > 1) && (!((h_flags ? false : true)));
+    const h_mixed_bool = (!((h_flags ? false : true))) && (((h_size > 2) ? 1 : 2) > 1);
     // mixed_money 混合金额 [t §9]
-    const t65 = h_household_income - 500;
-    const t66 = t65 * (Math.sign(pn_divisor_param));
-    const t67 = Math.abs(pn_divisor_param);
-    const t68 = (((h_size > 1) ? 100 : 200)) * 3;
-    const t69 = t66 + (t68 * t67);
-    const h_mixed_money = (t69 === 0 ? 0 : t69 < 4503599627370496 && t69 > -4503599627370496 && t67 < 9007199254740992 ? (t69 >= 0 ? Math.round(t69 / t67) : 0 - Math.round(-t69 / t67)) : roundSteps(t69, t67, 0));
+    const t72 = h_household_income - 500;
+    const t73 = t72 * (Math.sign(pn_divisor_param));
+    const t74 = Math.abs(pn_divisor_param);
+    const t75 = (((h_size > 1) ? 100 : 200)) * 3;
+    const t76 = t73 + (t75 * t74);
+    const h_mixed_money = (t76 === 0 ? 0 : t76 < 4503599627370496 && t76 > -4503599627370496 && t74 < 9007199254740992 ? (t76 >= 0 ? Math.round(t76 / t74) : 0 - Math.round(-t76 / t74)) : roundSteps(t76, t74, 0));
     // signed_half 负数取整 [t §9]
     const h_signed_half = (h_gap === 0 ? 0 : h_gap < 4503599627370496 && h_gap > -4503599627370496 && (hd_gap * 2) < 9007199254740992 ? (h_gap >= 0 ? Math.round(h_gap / (hd_gap * 2)) : 0 - Math.round(-h_gap / (hd_gap * 2))) : roundSteps(h_gap, hd_gap * 2, 0));
     // signed_up 负数进位 [t §9]
     const h_signed_up = (h_gap === 0 ? 0 : h_gap < 4503599627370496 && h_gap > -4503599627370496 && ((hd_gap * 3) * 100) < 9007199254740992 ? Math.ceil(h_gap / ((hd_gap * 3) * 100)) : roundSteps(h_gap, (hd_gap * 3) * 100, 1)) * 100;
     // signed_down 负数舍去 [t §9]
     const h_signed_down = (h_gap === 0 ? 0 : h_gap < 4503599627370496 && h_gap > -4503599627370496 && ((hd_gap * 3) * 100) < 9007199254740992 ? Math.floor(h_gap / ((hd_gap * 3) * 100)) : roundSteps(h_gap, (hd_gap * 3) * 100, 2)) * 100;
-    let t70 = 0, t70d = 1, t70f = false;
+    let t77 = 0, t77d = 1, t77f = false;
     for (let p = ps, j = 0; p < pe; p++, j++) {
       // lowest_share 最低份额 [t §7]
       if (s_adult[j] !== 0) {
-        let t71, t71d;
-        if ((h_adult_count > 0) && (s_adult[j] !== 0)) {
-          t71 = h_household_income; t71d = h_adult_count;
+        let t78, t78d;
+        if ((s_adult[j] !== 0) && (h_adult_count > 0)) {
+          t78 = h_household_income; t78d = h_adult_count;
         } else {
-          t71 = 0; t71d = 1;
+          t78 = 0; t78d = 1;
         }
-        if (!t70f || t71 * t70d < t70 * t71d) { t70 = t71; t70d = t71d; t70f = true; }
+        if (!t77f || t78 * t77d < t77 * t78d) { t77 = t78; t77d = t78d; t77f = true; }
       }
     }
-    if (!t70f) {
-      t70 = 0; t70d = 1;
+    if (!t77f) {
+      t77 = 0; t77d = 1;
     }
-    const h_lowest_share = t70, hd_lowest_share = t70d;
+    const h_lowest_share = t77, hd_lowest_share = t77d;
     // extremes 极值 [t §9]
     const h_extremes = h_top_income - ((h_lowest_share === 0 ? 0 : h_lowest_share < 4503599627370496 && h_lowest_share > -4503599627370496 && hd_lowest_share < 9007199254740992 ? (h_lowest_share >= 0 ? Math.round(h_lowest_share / hd_lowest_share) : 0 - Math.round(-h_lowest_share / hd_lowest_share)) : roundSteps(h_lowest_share, hd_lowest_share, 0))) + (h_lowest_share === 0 ? 0 : h_lowest_share < 4503599627370496 && h_lowest_share > -4503599627370496 && (hd_lowest_share * 2) < 9007199254740992 ? (h_lowest_share >= 0 ? Math.round(h_lowest_share / (hd_lowest_share * 2)) : 0 - Math.round(-h_lowest_share / (hd_lowest_share * 2))) : roundSteps(h_lowest_share, hd_lowest_share * 2, 0));
     O_status[h] = h_status;
@@ -709,6 +740,8 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     O_signed_up[h] = h_signed_up;
     if (h_signed_down !== h_signed_down && err === 0) err = 8;
     O_signed_down[h] = h_signed_down;
+    if (h_addon_total !== h_addon_total && err === 0) err = 8;
+    O_addon_total[h] = h_addon_total;
     E[h] = err;
     if (err !== 0) errors++;
   }

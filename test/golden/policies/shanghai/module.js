@@ -359,11 +359,11 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const P_property_income = pop.person["property_income"];
   const P_transfer_income = pop.person["transfer_income"];
   const P_basic_pension = pop.person["basic_pension"];
+  const P_has_capable_supporter = pop.person["has_capable_supporter"];
   const P_age = pop.person["age"];
+  const P_work_ability = pop.person["work_ability"];
   const P_disability_grade = pop.person["disability_grade"];
   const P_disability_type = pop.person["disability_type"];
-  const P_work_ability = pop.person["work_ability"];
-  const P_has_capable_supporter = pop.person["has_capable_supporter"];
   const P_self_care = pop.person["self_care"];
   const P_catastrophic_illness = pop.person["catastrophic_illness"];
   const pn_cpi_yoy = params.n["cpi_yoy"][0];
@@ -394,34 +394,34 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const pn_minimum_wage = params.n["minimum_wage"][0];
   const PN_care_fraction = params.n["care_fraction"];
   const PD_care_fraction = params.d["care_fraction"];
-  const pn_elderly_age = params.n["elderly_age"][0];
   const pn_addon_elderly = params.n["addon_elderly"][0];
   const pd_addon_elderly = params.d["addon_elderly"][0];
-  const pn_minor_age = params.n["minor_age"][0];
   const pn_addon_minor = params.n["addon_minor"][0];
   const pd_addon_minor = params.d["addon_minor"][0];
   const pn_addon_disabled = params.n["addon_disabled"][0];
   const pd_addon_disabled = params.d["addon_disabled"][0];
   const pn_addon_ill = params.n["addon_ill"][0];
   const pd_addon_ill = params.d["addon_ill"][0];
+  const pn_elderly_age = params.n["elderly_age"][0];
+  const pn_minor_age = params.n["minor_age"][0];
   const pn_grace_months = params.n["grace_months"][0];
   const pn_benefit_method = params.n["benefit_method"][0];
   const pn_single_tier_rate = params.n["single_tier_rate"][0];
   const pd_single_tier_rate = params.d["single_tier_rate"][0];
-  const pn_tier_limit_1 = params.n["tier_limit_1"][0];
-  const pd_tier_limit_1 = params.d["tier_limit_1"][0];
   const pn_tier_rate_1 = params.n["tier_rate_1"][0];
   const pd_tier_rate_1 = params.d["tier_rate_1"][0];
-  const pn_tier_limit_2 = params.n["tier_limit_2"][0];
-  const pd_tier_limit_2 = params.d["tier_limit_2"][0];
   const pn_tier_rate_2 = params.n["tier_rate_2"][0];
   const pd_tier_rate_2 = params.d["tier_rate_2"][0];
-  const pn_tier_limit_3 = params.n["tier_limit_3"][0];
-  const pd_tier_limit_3 = params.d["tier_limit_3"][0];
   const pn_tier_rate_3 = params.n["tier_rate_3"][0];
   const pd_tier_rate_3 = params.d["tier_rate_3"][0];
   const pn_tier_rate_4 = params.n["tier_rate_4"][0];
   const pd_tier_rate_4 = params.d["tier_rate_4"][0];
+  const pn_tier_limit_1 = params.n["tier_limit_1"][0];
+  const pd_tier_limit_1 = params.d["tier_limit_1"][0];
+  const pn_tier_limit_2 = params.n["tier_limit_2"][0];
+  const pd_tier_limit_2 = params.d["tier_limit_2"][0];
+  const pn_tier_limit_3 = params.n["tier_limit_3"][0];
+  const pd_tier_limit_3 = params.d["tier_limit_3"][0];
   const pn_min_benefit_rate = params.n["min_benefit_rate"][0];
   const pd_min_benefit_rate = params.d["min_benefit_rate"][0];
   const pn_price_include_edge = params.n["price_include_edge"][0];
@@ -466,6 +466,8 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     t15 = 0; t15d = 1;
   }
   const h_price_rate = t15, hd_price_rate = t15d;
+  const t60 = 0 * pd_addon_elderly === pn_addon_elderly * 1 && pn_addon_minor * pd_addon_elderly === pn_addon_elderly * pd_addon_minor && 0 * pd_addon_elderly === pn_addon_elderly * 1 && pn_addon_disabled * pd_addon_elderly === pn_addon_elderly * pd_addon_disabled && 0 * pd_addon_elderly === pn_addon_elderly * 1 && pn_addon_ill * pd_addon_elderly === pn_addon_elderly * pd_addon_ill && 0 * pd_addon_elderly === pn_addon_elderly * 1;
+  const t84 = pn_tier_rate_2 * pd_tier_rate_1 === pn_tier_rate_1 * pd_tier_rate_2 && pn_tier_rate_3 * pd_tier_rate_1 === pn_tier_rate_1 * pd_tier_rate_3 && pn_tier_rate_4 * pd_tier_rate_1 === pn_tier_rate_1 * pd_tier_rate_4;
   const KR = regions.codes.length, KS = regions.slot;
   const K_standard = new Float64Array(2 * KR);
   const K_price_per_person = new Float64Array(2 * KR);
@@ -586,7 +588,7 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     let t59 = 0;
     for (let p = ps, j = 0; p < pe; p++, j++) {
       // tekun 特困人员 [43号 §4][43号 §6][43号 §8]
-      let t50 = (s_is_member[j] !== 0) && (((((P_age[p] >= 60) || (P_age[p] < 18)) || ((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2))) || (((P_disability_type[p] === 5) || (P_disability_type[p] === 6)) && (P_disability_grade[p] === 3))) || (P_work_ability[p] === 2));
+      let t50 = ((s_is_member[j] !== 0) && h_asset_test) && (!(P_has_capable_supporter[p] !== 0));
       if (t50) {
         let t46, t46d;
         if (pn_employment_deduction === 0) {
@@ -602,7 +604,7 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
         const t49 = t48 + (P_transfer_income[p] * t46d);
         t50 = t49 < h_standard * t46d;
       }
-      const v_tekun = (t50 && (!(P_has_capable_supporter[p] !== 0))) && h_asset_test;
+      const v_tekun = t50 && (((((P_age[p] >= 60) || (P_age[p] < 18)) || (P_work_ability[p] === 2)) || ((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2))) || ((P_disability_grade[p] === 3) && ((P_disability_type[p] === 5) || (P_disability_type[p] === 6))));
       // dibao_member 低保核算成员 [43号 §4][57号 §7]
       const v_dibao_member = (s_is_member[j] !== 0) && (!v_tekun);
       s_dibao_member[j] = v_dibao_member ? 1 : 0;
@@ -634,36 +636,42 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
       }
       // addon_total 分类施保加发合计 [57号 §27]
       if (v_dibao_member) {
-        let t60, t60d;
-        if (P_age[p] >= pn_elderly_age) {
-          t60 = pn_addon_elderly; t60d = pd_addon_elderly;
+        let t66, t66d;
+        if (t60) {
+          t66 = pn_addon_elderly; t66d = pd_addon_elderly;
         } else {
-          t60 = 0; t60d = 1;
+          let t61, t61d;
+          if (P_age[p] >= pn_elderly_age) {
+            t61 = pn_addon_elderly; t61d = pd_addon_elderly;
+          } else {
+            t61 = 0; t61d = 1;
+          }
+          let t62, t62d;
+          if (P_age[p] < pn_minor_age) {
+            t62 = pn_addon_minor; t62d = pd_addon_minor;
+          } else {
+            t62 = 0; t62d = 1;
+          }
+          let t63, t63d;
+          if ((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2)) {
+            t63 = pn_addon_disabled; t63d = pd_addon_disabled;
+          } else {
+            t63 = 0; t63d = 1;
+          }
+          let t64, t64d;
+          if (P_catastrophic_illness[p] !== 0) {
+            t64 = pn_addon_ill; t64d = pd_addon_ill;
+          } else {
+            t64 = 0; t64d = 1;
+          }
+          let t65 = t61, t65d = t61d;
+          if (t62 * t65d > t65 * t62d) { t65 = t62; t65d = t62d; }
+          if (t63 * t65d > t65 * t63d) { t65 = t63; t65d = t63d; }
+          if (t64 * t65d > t65 * t64d) { t65 = t64; t65d = t64d; }
+          t66 = t65; t66d = t65d;
         }
-        let t61, t61d;
-        if (P_age[p] < pn_minor_age) {
-          t61 = pn_addon_minor; t61d = pd_addon_minor;
-        } else {
-          t61 = 0; t61d = 1;
-        }
-        let t62, t62d;
-        if ((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2)) {
-          t62 = pn_addon_disabled; t62d = pd_addon_disabled;
-        } else {
-          t62 = 0; t62d = 1;
-        }
-        let t63, t63d;
-        if (P_catastrophic_illness[p] !== 0) {
-          t63 = pn_addon_ill; t63d = pd_addon_ill;
-        } else {
-          t63 = 0; t63d = 1;
-        }
-        let t64 = t60, t64d = t60d;
-        if (t61 * t64d > t64 * t61d) { t64 = t61; t64d = t61d; }
-        if (t62 * t64d > t64 * t62d) { t64 = t62; t64d = t62d; }
-        if (t63 * t64d > t64 * t63d) { t64 = t63; t64d = t63d; }
-        const t65 = h_standard * t64;
-        t59 += (t65 === 0 ? 0 : t65 < 4503599627370496 && t65 > -4503599627370496 && (t64d * 100) < 9007199254740992 ? (t65 >= 0 ? Math.round(t65 / (t64d * 100)) : 0 - Math.round(-t65 / (t64d * 100))) : roundSteps(t65, t64d * 100, 0)) * 100;
+        const t67 = h_standard * t66;
+        t59 += (t67 === 0 ? 0 : t67 < 4503599627370496 && t67 > -4503599627370496 && (t66d * 100) < 9007199254740992 ? (t67 >= 0 ? Math.round(t67 / (t66d * 100)) : 0 - Math.round(-t67 / (t66d * 100))) : roundSteps(t67, t66d * 100, 0)) * 100;
       }
     }
     const h_tekun_persons = t51;
@@ -672,217 +680,223 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     const h_income_sum = t58, hd_income_sum = t58d;
     const h_addon_total = t59;
     // pci 人均收入 [57号 §13]
-    let t66, t66d;
+    let t68, t68d;
     if (h_n === 0) {
-      t66 = 0; t66d = 1;
+      t68 = 0; t68d = 1;
     } else {
-      t66 = h_income_sum; t66d = hd_income_sum * h_n;
+      t68 = h_income_sum; t68d = hd_income_sum * h_n;
     }
-    const h_pci = t66, hd_pci = t66d;
+    const h_pci = t68, hd_pci = t68d;
     // per_capita_income 家庭人均收入 [57号 §13]
     const h_per_capita_income = (h_pci === 0 ? 0 : h_pci < 4503599627370496 && h_pci > -4503599627370496 && hd_pci < 9007199254740992 ? (h_pci >= 0 ? Math.round(h_pci / hd_pci) : 0 - Math.round(-h_pci / hd_pci)) : roundSteps(h_pci, hd_pci, 0));
     // regular_dibao 符合低保条件 [暂行办法 §9][57号 §9]
-    const h_regular_dibao = ((h_n >= 1) && (h_pci < h_standard * hd_pci)) && h_asset_test;
+    const h_regular_dibao = (h_asset_test && (h_n >= 1)) && (h_pci < h_standard * hd_pci);
     // in_grace 渐退期家庭 [57号 §33][2022通知]
-    let t68 = ((!h_regular_dibao) && (h_n >= 1)) && (H_dibao_last_month[h] !== 0);
-    if (t68) {
-      let t67 = false;
+    let t70 = ((((H_dibao_last_month[h] !== 0) && h_asset_test) && (!h_regular_dibao)) && (h_n >= 1)) && (H_grace_months_used[h] < pn_grace_months);
+    if (t70) {
+      let t69 = false;
       for (let p = ps, j = 0; p < pe; p++, j++) {
         if (!((s_dibao_member[j] !== 0) && (P_employed[p] !== 0))) continue;
-        t67 = true;
+        t69 = true;
         break;
       }
-      t68 = t67;
+      t70 = t69;
     }
-    const h_in_grace = (t68 && h_asset_test) && (H_grace_months_used[h] < pn_grace_months);
+    const h_in_grace = t70;
     // edge_family 低保边缘家庭 [57号 §8][2023意见]
-    let t70 = (((h_n >= 1) && (!h_regular_dibao)) && (!h_in_grace)) && h_asset_test;
-    if (t70) {
-      const t69 = pn_edge_multiple * h_standard;
-      t70 = h_pci * pd_edge_multiple < t69 * hd_pci;
+    let t72 = ((h_asset_test && (!h_regular_dibao)) && (!h_in_grace)) && (h_n >= 1);
+    if (t72) {
+      const t71 = pn_edge_multiple * h_standard;
+      t72 = h_pci * pd_edge_multiple < t71 * hd_pci;
     }
-    const h_edge_family = t70;
-    let t71 = 0;
+    const h_edge_family = t72;
+    let t73 = 0;
     if ((h_edge_family)) {
       for (let p = ps, j = 0; p < pe; p++, j++) {
         // single_count 单人户人数 [57号 §8]
-        let t76 = (h_edge_family && (s_dibao_member[j] !== 0)) && ((((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2)) || (((P_disability_type[p] === 5) || (P_disability_type[p] === 6)) && (P_disability_grade[p] === 3))) || (P_catastrophic_illness[p] !== 0));
-        if (t76) {
-          let t75;
+        let t78 = h_edge_family && (s_dibao_member[j] !== 0);
+        if (t78) {
+          let t77;
           if (pn_benefit_method === 0) {
-            const t72 = h_standard * sd_countable_income[j] - s_countable_income[j];
-            let t73 = 0, t73d = 1;
-            if (t72 * t73d > t73 * sd_countable_income[j]) { t73 = t72; t73d = sd_countable_income[j]; }
-            t75 = (t73 === 0 ? 0 : t73 < 4503599627370496 && (t73d * 100) < 9007199254740992 ? Math.round(t73 / (t73d * 100)) : roundSteps(t73, t73d * 100, 0)) * 100;
+            const t74 = h_standard * sd_countable_income[j] - s_countable_income[j];
+            let t75 = 0, t75d = 1;
+            if (t74 * t75d > t75 * sd_countable_income[j]) { t75 = t74; t75d = sd_countable_income[j]; }
+            t77 = (t75 === 0 ? 0 : t75 < 4503599627370496 && (t75d * 100) < 9007199254740992 ? Math.round(t75 / (t75d * 100)) : roundSteps(t75, t75d * 100, 0)) * 100;
           } else {
-            const t74 = h_standard * pn_single_tier_rate;
-            t75 = (t74 === 0 ? 0 : t74 < 4503599627370496 && t74 > -4503599627370496 && (pd_single_tier_rate * 100) < 9007199254740992 ? (t74 >= 0 ? Math.round(t74 / (pd_single_tier_rate * 100)) : 0 - Math.round(-t74 / (pd_single_tier_rate * 100))) : roundSteps(t74, pd_single_tier_rate * 100, 0)) * 100;
+            const t76 = h_standard * pn_single_tier_rate;
+            t77 = (t76 === 0 ? 0 : t76 < 4503599627370496 && t76 > -4503599627370496 && (pd_single_tier_rate * 100) < 9007199254740992 ? (t76 >= 0 ? Math.round(t76 / (pd_single_tier_rate * 100)) : 0 - Math.round(-t76 / (pd_single_tier_rate * 100))) : roundSteps(t76, pd_single_tier_rate * 100, 0)) * 100;
           }
-          t76 = t75 > 0;
+          t78 = t77 > 0;
         }
-        if (t76) {
-          t71++;
+        if (t78 && (((P_catastrophic_illness[p] !== 0) || ((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2))) || ((P_disability_grade[p] === 3) && ((P_disability_type[p] === 5) || (P_disability_type[p] === 6))))) {
+          t73++;
         }
       }
     }
-    const h_single_count = t71;
+    const h_single_count = t73;
     // dibao_status 低保状态 [57号 §8][57号 §9][57号 §33]
-    let t77 = 0;
-    let t78;
+    let t79 = 0;
+    let t80;
     if (h_regular_dibao) {
-      if (t77 !== 0 && !(1 === t78)) { if (err === 0) err = 1; }
-      t78 = 1; t77 = 1;
+      if (t79 !== 0 && !(1 === t80)) { if (err === 0) err = 1; }
+      t80 = 1; t79 = 1;
     }
     if (h_in_grace) {
-      if (t77 !== 0 && !(2 === t78)) { if (err === 0) err = 2; }
-      t78 = 2; t77 = 1;
+      if (t79 !== 0 && !(2 === t80)) { if (err === 0) err = 2; }
+      t80 = 2; t79 = 1;
     }
     if (h_single_count > 0) {
-      if (t77 !== 0 && !(3 === t78)) { if (err === 0) err = 3; }
-      t78 = 3; t77 = 1;
+      if (t79 !== 0 && !(3 === t80)) { if (err === 0) err = 3; }
+      t80 = 3; t79 = 1;
     }
-    let t79;
-    if (t77 !== 0) {
-      t79 = t78;
+    let t81;
+    if (t79 !== 0) {
+      t81 = t80;
     } else {
-      t79 = 0;
+      t81 = 0;
     }
-    const h_dibao_status = t79;
+    const h_dibao_status = t81;
     // dibao_benefit 低保金 [57号 §23]
-    let t101 = 0;
-    let t102;
-    if (h_regular_dibao) {
-      let t89;
-      if (pn_benefit_method === 0) {
-        const t80 = h_standard * hd_pci - h_pci;
-        const t81 = t80 * h_n;
-        t89 = (t81 === 0 ? 0 : t81 < 4503599627370496 && t81 > -4503599627370496 && (hd_pci * 100) < 9007199254740992 ? (t81 >= 0 ? Math.round(t81 / (hd_pci * 100)) : 0 - Math.round(-t81 / (hd_pci * 100))) : roundSteps(t81, hd_pci * 100, 0)) * 100;
-      } else {
-        const t82 = pn_tier_limit_1 * h_standard;
-        let t87, t87d;
-        if (h_pci * pd_tier_limit_1 < t82 * hd_pci) {
-          t87 = pn_tier_rate_1; t87d = pd_tier_rate_1;
-        } else {
-          const t83 = pn_tier_limit_2 * h_standard;
-          let t86, t86d;
-          if (h_pci * pd_tier_limit_2 < t83 * hd_pci) {
-            t86 = pn_tier_rate_2; t86d = pd_tier_rate_2;
-          } else {
-            const t84 = pn_tier_limit_3 * h_standard;
-            let t85, t85d;
-            if (h_pci * pd_tier_limit_3 < t84 * hd_pci) {
-              t85 = pn_tier_rate_3; t85d = pd_tier_rate_3;
-            } else {
-              t85 = pn_tier_rate_4; t85d = pd_tier_rate_4;
-            }
-            t86 = t85; t86d = t85d;
-          }
-          t87 = t86; t87d = t86d;
-        }
-        const t88 = h_standard * t87;
-        t89 = ((t88 === 0 ? 0 : t88 < 4503599627370496 && t88 > -4503599627370496 && (t87d * 100) < 9007199254740992 ? (t88 >= 0 ? Math.round(t88 / (t87d * 100)) : 0 - Math.round(-t88 / (t87d * 100))) : roundSteps(t88, t87d * 100, 0)) * 100) * h_n;
-      }
-      const t90 = h_standard * pn_min_benefit_rate;
-      const t103 = Math.max(t89, ((t90 === 0 ? 0 : t90 < 4503599627370496 && t90 > -4503599627370496 && (pd_min_benefit_rate * 100) < 9007199254740992 ? (t90 >= 0 ? Math.round(t90 / (pd_min_benefit_rate * 100)) : 0 - Math.round(-t90 / (pd_min_benefit_rate * 100))) : roundSteps(t90, pd_min_benefit_rate * 100, 0)) * 100) * h_n) + h_addon_total;
-      if (t101 !== 0 && !(t103 === t102)) { if (err === 0) err = 4; }
-      t102 = t103; t101 = 1;
-    }
-    if (h_in_grace) {
-      if (t101 !== 0 && !(H_last_benefit[h] === t102)) { if (err === 0) err = 5; }
-      t102 = H_last_benefit[h]; t101 = 1;
-    }
-    if (h_single_count > 0) {
-      let t96 = 0;
-      for (let p = ps, j = 0; p < pe; p++, j++) {
-        let t95 = (h_edge_family && (s_dibao_member[j] !== 0)) && ((((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2)) || (((P_disability_type[p] === 5) || (P_disability_type[p] === 6)) && (P_disability_grade[p] === 3))) || (P_catastrophic_illness[p] !== 0));
-        if (t95) {
-          let t94;
-          if (pn_benefit_method === 0) {
-            const t91 = h_standard * sd_countable_income[j] - s_countable_income[j];
-            let t92 = 0, t92d = 1;
-            if (t91 * t92d > t92 * sd_countable_income[j]) { t92 = t91; t92d = sd_countable_income[j]; }
-            t94 = (t92 === 0 ? 0 : t92 < 4503599627370496 && (t92d * 100) < 9007199254740992 ? Math.round(t92 / (t92d * 100)) : roundSteps(t92, t92d * 100, 0)) * 100;
-          } else {
-            const t93 = h_standard * pn_single_tier_rate;
-            t94 = (t93 === 0 ? 0 : t93 < 4503599627370496 && t93 > -4503599627370496 && (pd_single_tier_rate * 100) < 9007199254740992 ? (t93 >= 0 ? Math.round(t93 / (pd_single_tier_rate * 100)) : 0 - Math.round(-t93 / (pd_single_tier_rate * 100))) : roundSteps(t93, pd_single_tier_rate * 100, 0)) * 100;
-          }
-          t95 = t94 > 0;
-        }
-        if (!t95) continue;
-        let t100;
-        if (pn_benefit_method === 0) {
-          const t97 = h_standard * sd_countable_income[j] - s_countable_income[j];
-          let t98 = 0, t98d = 1;
-          if (t97 * t98d > t98 * sd_countable_income[j]) { t98 = t97; t98d = sd_countable_income[j]; }
-          t100 = (t98 === 0 ? 0 : t98 < 4503599627370496 && (t98d * 100) < 9007199254740992 ? Math.round(t98 / (t98d * 100)) : roundSteps(t98, t98d * 100, 0)) * 100;
-        } else {
-          const t99 = h_standard * pn_single_tier_rate;
-          t100 = (t99 === 0 ? 0 : t99 < 4503599627370496 && t99 > -4503599627370496 && (pd_single_tier_rate * 100) < 9007199254740992 ? (t99 >= 0 ? Math.round(t99 / (pd_single_tier_rate * 100)) : 0 - Math.round(-t99 / (pd_single_tier_rate * 100))) : roundSteps(t99, pd_single_tier_rate * 100, 0)) * 100;
-        }
-        t96 += t100;
-      }
-      if (t101 !== 0 && !(t96 === t102)) { if (err === 0) err = 6; }
-      t102 = t96; t101 = 1;
-    }
-    let t104;
-    if (t101 !== 0) {
-      t104 = t102;
-    } else {
-      t104 = 0;
-    }
-    const h_dibao_benefit = t104;
-    // dibao_persons 低保保障人数 [57号 §8]
     let t105 = 0;
     let t106;
     if (h_regular_dibao) {
-      if (t105 !== 0 && !(h_n === t106)) { if (err === 0) err = 7; }
-      t106 = h_n; t105 = 1;
+      let t93;
+      if (pn_benefit_method === 0) {
+        const t82 = h_standard * hd_pci - h_pci;
+        const t83 = t82 * h_n;
+        t93 = (t83 === 0 ? 0 : t83 < 4503599627370496 && t83 > -4503599627370496 && (hd_pci * 100) < 9007199254740992 ? (t83 >= 0 ? Math.round(t83 / (hd_pci * 100)) : 0 - Math.round(-t83 / (hd_pci * 100))) : roundSteps(t83, hd_pci * 100, 0)) * 100;
+      } else {
+        let t91, t91d;
+        if (t84) {
+          t91 = pn_tier_rate_1; t91d = pd_tier_rate_1;
+        } else {
+          const t85 = pn_tier_limit_1 * h_standard;
+          let t90, t90d;
+          if (h_pci * pd_tier_limit_1 < t85 * hd_pci) {
+            t90 = pn_tier_rate_1; t90d = pd_tier_rate_1;
+          } else {
+            const t86 = pn_tier_limit_2 * h_standard;
+            let t89, t89d;
+            if (h_pci * pd_tier_limit_2 < t86 * hd_pci) {
+              t89 = pn_tier_rate_2; t89d = pd_tier_rate_2;
+            } else {
+              const t87 = pn_tier_limit_3 * h_standard;
+              let t88, t88d;
+              if (h_pci * pd_tier_limit_3 < t87 * hd_pci) {
+                t88 = pn_tier_rate_3; t88d = pd_tier_rate_3;
+              } else {
+                t88 = pn_tier_rate_4; t88d = pd_tier_rate_4;
+              }
+              t89 = t88; t89d = t88d;
+            }
+            t90 = t89; t90d = t89d;
+          }
+          t91 = t90; t91d = t90d;
+        }
+        const t92 = h_standard * t91;
+        t93 = ((t92 === 0 ? 0 : t92 < 4503599627370496 && t92 > -4503599627370496 && (t91d * 100) < 9007199254740992 ? (t92 >= 0 ? Math.round(t92 / (t91d * 100)) : 0 - Math.round(-t92 / (t91d * 100))) : roundSteps(t92, t91d * 100, 0)) * 100) * h_n;
+      }
+      const t94 = h_standard * pn_min_benefit_rate;
+      const t107 = Math.max(t93, ((t94 === 0 ? 0 : t94 < 4503599627370496 && t94 > -4503599627370496 && (pd_min_benefit_rate * 100) < 9007199254740992 ? (t94 >= 0 ? Math.round(t94 / (pd_min_benefit_rate * 100)) : 0 - Math.round(-t94 / (pd_min_benefit_rate * 100))) : roundSteps(t94, pd_min_benefit_rate * 100, 0)) * 100) * h_n) + h_addon_total;
+      if (t105 !== 0 && !(t107 === t106)) { if (err === 0) err = 4; }
+      t106 = t107; t105 = 1;
     }
     if (h_in_grace) {
-      if (t105 !== 0 && !(h_n === t106)) { if (err === 0) err = 8; }
-      t106 = h_n; t105 = 1;
+      if (t105 !== 0 && !(H_last_benefit[h] === t106)) { if (err === 0) err = 5; }
+      t106 = H_last_benefit[h]; t105 = 1;
     }
     if (h_single_count > 0) {
-      if (t105 !== 0 && !(h_single_count === t106)) { if (err === 0) err = 9; }
-      t106 = h_single_count; t105 = 1;
+      let t100 = 0;
+      for (let p = ps, j = 0; p < pe; p++, j++) {
+        let t99 = h_edge_family && (s_dibao_member[j] !== 0);
+        if (t99) {
+          let t98;
+          if (pn_benefit_method === 0) {
+            const t95 = h_standard * sd_countable_income[j] - s_countable_income[j];
+            let t96 = 0, t96d = 1;
+            if (t95 * t96d > t96 * sd_countable_income[j]) { t96 = t95; t96d = sd_countable_income[j]; }
+            t98 = (t96 === 0 ? 0 : t96 < 4503599627370496 && (t96d * 100) < 9007199254740992 ? Math.round(t96 / (t96d * 100)) : roundSteps(t96, t96d * 100, 0)) * 100;
+          } else {
+            const t97 = h_standard * pn_single_tier_rate;
+            t98 = (t97 === 0 ? 0 : t97 < 4503599627370496 && t97 > -4503599627370496 && (pd_single_tier_rate * 100) < 9007199254740992 ? (t97 >= 0 ? Math.round(t97 / (pd_single_tier_rate * 100)) : 0 - Math.round(-t97 / (pd_single_tier_rate * 100))) : roundSteps(t97, pd_single_tier_rate * 100, 0)) * 100;
+          }
+          t99 = t98 > 0;
+        }
+        if (!(t99 && (((P_catastrophic_illness[p] !== 0) || ((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2))) || ((P_disability_grade[p] === 3) && ((P_disability_type[p] === 5) || (P_disability_type[p] === 6)))))) continue;
+        let t104;
+        if (pn_benefit_method === 0) {
+          const t101 = h_standard * sd_countable_income[j] - s_countable_income[j];
+          let t102 = 0, t102d = 1;
+          if (t101 * t102d > t102 * sd_countable_income[j]) { t102 = t101; t102d = sd_countable_income[j]; }
+          t104 = (t102 === 0 ? 0 : t102 < 4503599627370496 && (t102d * 100) < 9007199254740992 ? Math.round(t102 / (t102d * 100)) : roundSteps(t102, t102d * 100, 0)) * 100;
+        } else {
+          const t103 = h_standard * pn_single_tier_rate;
+          t104 = (t103 === 0 ? 0 : t103 < 4503599627370496 && t103 > -4503599627370496 && (pd_single_tier_rate * 100) < 9007199254740992 ? (t103 >= 0 ? Math.round(t103 / (pd_single_tier_rate * 100)) : 0 - Math.round(-t103 / (pd_single_tier_rate * 100))) : roundSteps(t103, pd_single_tier_rate * 100, 0)) * 100;
+        }
+        t100 += t104;
+      }
+      if (t105 !== 0 && !(t100 === t106)) { if (err === 0) err = 6; }
+      t106 = t100; t105 = 1;
     }
-    let t107;
+    let t108;
     if (t105 !== 0) {
-      t107 = t106;
+      t108 = t106;
     } else {
-      t107 = 0;
+      t108 = 0;
     }
-    const h_dibao_persons = t107;
+    const h_dibao_benefit = t108;
+    // dibao_persons 低保保障人数 [57号 §8]
+    let t109 = 0;
+    let t110;
+    if (h_regular_dibao) {
+      if (t109 !== 0 && !(h_n === t110)) { if (err === 0) err = 7; }
+      t110 = h_n; t109 = 1;
+    }
+    if (h_in_grace) {
+      if (t109 !== 0 && !(h_n === t110)) { if (err === 0) err = 8; }
+      t110 = h_n; t109 = 1;
+    }
+    if (h_single_count > 0) {
+      if (t109 !== 0 && !(h_single_count === t110)) { if (err === 0) err = 9; }
+      t110 = h_single_count; t109 = 1;
+    }
+    let t111;
+    if (t109 !== 0) {
+      t111 = t110;
+    } else {
+      t111 = 0;
+    }
+    const h_dibao_persons = t111;
     // price_subsidy 价格临时补贴 [2016价格]
     const h_price_subsidy = ((((pn_price_include_edge !== 0) && h_edge_family) ? h_n : h_dibao_persons) + h_tekun_persons) * h_price_per_person;
     // emergency_eligible 急难型临时救助对象 [暂行办法 §47][2018临时救助]
-    let t111 = H_emergency_cost[h] > 0;
-    if (t111) {
-      let t110 = (h_dibao_status !== 0) || (h_tekun_persons > 0);
-      if (!t110) {
-        let t109 = h_n >= 1;
-        if (t109) {
-          const t108 = pn_edge_multiple * h_standard;
-          t109 = h_pci * pd_edge_multiple < t108 * hd_pci;
+    let t115 = H_emergency_cost[h] > 0;
+    if (t115) {
+      let t114 = (h_dibao_status !== 0) || (h_tekun_persons > 0);
+      if (!t114) {
+        let t113 = h_n >= 1;
+        if (t113) {
+          const t112 = pn_edge_multiple * h_standard;
+          t113 = h_pci * pd_edge_multiple < t112 * hd_pci;
         }
-        t110 = t109;
+        t114 = t113;
       }
-      t111 = t110;
+      t115 = t114;
     }
-    const h_emergency_eligible = t111;
+    const h_emergency_eligible = t115;
     // temporary_assistance 急难型临时救助金 [暂行办法 §48][2018临时救助]
-    let t113;
+    let t117;
     if (h_emergency_eligible) {
-      const t112 = Math.min(H_emergency_cost[h], pn_emergency_cap_months * h_standard);
-      t113 = (t112 === 0 ? 0 : t112 < 4503599627370496 && t112 > -4503599627370496 ? (t112 >= 0 ? Math.round(t112 / 100) : 0 - Math.round(-t112 / 100)) : roundSteps(t112, 100, 0)) * 100;
+      const t116 = Math.min(H_emergency_cost[h], pn_emergency_cap_months * h_standard);
+      t117 = (t116 === 0 ? 0 : t116 < 4503599627370496 && t116 > -4503599627370496 ? (t116 >= 0 ? Math.round(t116 / 100) : 0 - Math.round(-t116 / 100)) : roundSteps(t116, 100, 0)) * 100;
     } else {
-      t113 = 0;
+      t117 = 0;
     }
-    const h_temporary_assistance = t113;
+    const h_temporary_assistance = t117;
     // help_first 先行救助 [2018临时救助]
     const h_help_first = h_emergency_eligible && (h_temporary_assistance <= pn_help_first_months * h_standard);
     // rigid_hardship 刚性支出困难家庭 [2023意见][assumption: an expenditure-assistance household with no member in dibao or 特困 and not at the edge]
-    const h_rigid_hardship = ((((DAY >= pn_rigid_hardship_from) && (h_dibao_status === 0)) && (h_tekun_persons === 0)) && (!h_edge_family)) && h_expenditure_eligible;
+    const h_rigid_hardship = (((h_expenditure_eligible && (!h_edge_family)) && (DAY >= pn_rigid_hardship_from)) && (h_dibao_status === 0)) && (h_tekun_persons === 0);
     // total_monthly 月度救助合计 [57号 §23][43号 §20][2016价格]
     const h_total_monthly = h_dibao_benefit + h_tekun_benefit + h_price_subsidy;
     O_tekun_persons[h] = h_tekun_persons;
