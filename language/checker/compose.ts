@@ -102,6 +102,8 @@ export class Loader {
     if (!header) this.diag(file, 'missing-header', {}, { start: 0, end: Math.min(1, file.source.text.length) });
 
     let base: Composition | undefined;
+    // A test file (name.test.doudi) is the policy it extends plus tests: a baseline applies to that policy.
+    const passOn = rebase !== undefined && file.path.endsWith('.test.doudi') && !!header?.extends;
     if (header?.extends) {
       const target = resolvePath(file.path, header.extends.value);
       if (stack.includes(target) || target === file.path) {
@@ -109,10 +111,10 @@ export class Loader {
       } else {
         const baseFile = this.load(target);
         if (!baseFile) this.diag(file, 'file-not-found', { path: header.extends.value, reason: 'no such policy file' }, header.extends.span);
-        else base = this.compose(baseFile, [...stack, file.path]);
+        else base = this.compose(baseFile, [...stack, file.path], passOn ? rebase : undefined);
       }
     }
-    if (rebase !== undefined && header) {
+    if (rebase !== undefined && header && !passOn) {
       const span = header.extends?.span ?? header.id.span;
       const baselineFile = this.load(rebase);
       if (!baselineFile) this.diag(file, 'file-not-found', { path: rebase, reason: 'no such baseline policy' }, span);

@@ -247,3 +247,16 @@ describe('compile', () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 });
+
+describe('a reform on a baseline', () => {
+  it('checks a reform and its test file on any province: the test file keeps the reform it tests', () => {
+    const r = doudi(['check', 'policies/reforms/raise-standard.doudi', 'policies/reforms/raise-standard.test.doudi', '--baseline', 'policies/guangdong/guangdong.doudi', '--json']);
+    noStackTrace(r.err);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out) as { errors: number; diagnostics: { code: string; severity: string; message: string }[] };
+    expect(report.errors).toBe(0);
+    const list = report.diagnostics;
+    // The reform's own parameter is seen by its tests, and the reform overrides the province's standard.
+    expect(list.some((d) => d.code === 'override' && /dibao_standard overrides guangdong/.test(d.message))).toBe(true);
+  });
+});
