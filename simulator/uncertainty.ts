@@ -24,25 +24,28 @@ export interface UncertaintyResult {
 }
 
 /** The headline figures of one simulation, by dotted name. */
-export function headline(r: SimulationResult, prefix = ''): Record<string, number> {
-  const out: Record<string, number> = {};
-  out[`${prefix}annual_cost`] = r.annual_cost;
+export function headline(r: SimulationResult): Record<string, number> {
+  const out: Record<string, number> = { annual_cost: r.annual_cost };
   for (const p of PROGRAMMES) {
     const t = r.programmes[p];
-    out[`${prefix}${p}.households`] = t.households;
-    out[`${prefix}${p}.persons`] = t.persons;
-    out[`${prefix}${p}.annual_cost`] = t.annual_cost;
+    out[`${p}.households`] = t.households;
+    out[`${p}.persons`] = t.persons;
+    out[`${p}.annual_cost`] = t.annual_cost;
   }
-  out[`${prefix}edge_families`] = r.edge_families;
-  out[`${prefix}poorest_decile.coverage`] = r.poorest_decile.coverage;
+  out.edge_families = r.edge_families;
+  out['poorest_decile.coverage'] = r.poorest_decile.coverage;
   return out;
 }
 
 /** The headline figures of a comparison: baseline, the first reform, their delta and the changes. */
 export function compareHeadline(c: CompareResult): Record<string, number> {
   const first = c.reforms[0]!;
-  const out = { ...headline(c.baseline, 'baseline.'), ...headline(first.reform, 'reform.') };
-  for (const [k, v] of Object.entries(headline(first.reform))) out[`delta.${k}`] = v - headline(c.baseline)[k]!;
+  const base = headline(c.baseline);
+  const reform = headline(first.reform);
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(base)) out[`baseline.${k}`] = v;
+  for (const [k, v] of Object.entries(reform)) out[`reform.${k}`] = v;
+  for (const [k, v] of Object.entries(reform)) out[`delta.${k}`] = v - base[k]!;
   out['changes.newly_covered.households'] = first.changes.newly_covered.households;
   out['changes.no_longer_covered.households'] = first.changes.no_longer_covered.households;
   return out;

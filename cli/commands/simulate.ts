@@ -275,9 +275,8 @@ function seedsOf(v: Values): number[] | undefined {
 }
 
 /** Runs `question` once per seed on a fresh synthetic population of that seed. */
-async function overPopulations<T>(p: Prepared, v: Values, seeds: number[], label: string, io: Io, question: (seed: number, onProgress: (d: number, t: number) => void) => Promise<T>, figures: (t: T) => Record<string, number>): Promise<UncertaintyResult> {
-  const bar = new ProgressBar(label, io);
-  try {
+function overPopulations<T>(p: Prepared, v: Values, seeds: number[], label: string, io: Io, question: (seed: number, onProgress: (d: number, t: number) => void) => Promise<T>, figures: (t: T) => Record<string, number>): Promise<UncertaintyResult> {
+  return withRun(p, label, io, async (onProgress) => {
     const r = await overSeeds(
       seeds,
       async (seed) => {
@@ -286,19 +285,12 @@ async function overPopulations<T>(p: Prepared, v: Values, seeds: number[], label
           await p.sim.setPopulation(choice.population.columns);
         }
         const i = seeds.indexOf(seed);
-        return question(seed, (d, t) => bar.update(i * t + d, seeds.length * t));
+        return question(seed, (d, t) => onProgress(i * t + d, seeds.length * t));
       },
       figures,
     );
     return { seeds: r.seeds, level: r.level, figures: r.figures };
-  } catch (e) {
-    if (e instanceof Cancelled) throw new InputError('cancelled');
-    if (e instanceof InputError || e instanceof UsageError) throw e;
-    throw new InputError((e as Error).message);
-  } finally {
-    bar.done();
-    await p.sim.close();
-  }
+  });
 }
 
 function uncertaintyText(u: UncertaintyResult): string {

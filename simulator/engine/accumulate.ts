@@ -96,28 +96,33 @@ export function accumulate(shard: Shard, cols: Columns, take: TakeUp, seed: numb
       vec[L.sites + E[h]! - 1]! += 1;
     } else {
       const g = off + h;
-      if (c0 && dp && dp[h]! > 0 && uniform3(seed, g, 101) < take.dibao) {
+      const dibaoDue = c0 !== undefined && dp !== undefined && dp[h]! > 0;
+      const tekunDue = c1 !== undefined && tp !== undefined && tp[h]! > 0;
+      const priceDue = c2 !== undefined && c2[h]! > 0;
+      // The household's propensity to claim regular support, drawn once (most households need none).
+      const claim = dibaoDue || tekunDue || priceDue ? uniform3(seed, g, TAKE_UP_SALT.dibao) : 1;
+      if (dibaoDue && claim < take.dibao) {
         r0 = c0[h]!;
         dPersons = dp[h]!;
       }
-      if (c1 && tp && tp[h]! > 0 && uniform3(seed, g, 101) < take.tekun) {
+      if (tekunDue && claim < take.tekun) {
         r1 = c1[h]!;
         tPersons = tp[h]!;
       }
       // The price subsidy goes to the covered persons of the programmes the household claims
       // (and to edge families where a rule adds them, claimed with dibao).
-      if (c2 && c2[h]! > 0) {
+      if (priceDue) {
         const entitled = (dp ? dp[h]! : 0) + (tp ? tp[h]! : 0);
         if (entitled > 0) {
           pricePersons = dPersons + tPersons;
           r2 = Math.round((c2[h]! * pricePersons) / entitled);
-        } else if (uniform3(seed, g, 101) < take.dibao) {
+        } else if (claim < take.dibao) {
           pricePersons = members;
           r2 = c2[h]!;
         }
       }
-      if (c3 && c3[h]! > 0 && uniform3(seed, g, 104) < take.temporary) r3 = c3[h]!;
-      if (c4 && c4[h]! > 0 && uniform3(seed, g, 105) < take.expenditure) r4 = c4[h]!;
+      if (c3 && c3[h]! > 0 && uniform3(seed, g, TAKE_UP_SALT.temporary) < take.temporary) r3 = c3[h]!;
+      if (c4 && c4[h]! > 0 && uniform3(seed, g, TAKE_UP_SALT.expenditure) < take.expenditure) r4 = c4[h]!;
       if (dPersons > 0) {
         vec[0]! += w;
         vec[1]! += w * dPersons;

@@ -163,7 +163,7 @@ export class Engine {
     for (let c = 0; c < chunks; c++) {
       const a = c * CHUNK;
       const b = Math.min(n, a + CHUNK);
-      const view = chunkView(pop, a, b);
+      const view = chunkViews(pop)[c]!;
       const slot = shard.regionIndex.subarray(a, b);
       const sub = { ...shard, pop: view, offset: shard.offset + a, personOffset: shard.personOffset + pop.memberStart[a]!, income: shard.income.subarray(a, b), decile: shard.decile.subarray(a, b), sizeGroup: shard.sizeGroup.subarray(a, b), regionIndex: slot };
       plans.forEach((plan, i) => {
@@ -205,6 +205,19 @@ export class Engine {
       throw new Cancelled();
     }
   }
+}
+
+const views = new WeakMap<PopulationColumns, PopulationColumns[]>();
+
+/** A population's chunks as views, made once per population and reused by every run and month. */
+export function chunkViews(pop: PopulationColumns): PopulationColumns[] {
+  let list = views.get(pop);
+  if (!list) {
+    list = [];
+    for (let a = 0; a < pop.households; a += CHUNK) list.push(chunkView(pop, a, Math.min(pop.households, a + CHUNK)));
+    views.set(pop, list);
+  }
+  return list;
 }
 
 /** Households [a, b) of a population as views, for a chunk-sized evaluation. */

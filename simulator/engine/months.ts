@@ -19,7 +19,7 @@ import type { CompiledPolicy, OutputColumns, PopulationColumns } from '../../lan
 import { hash3, uniform4 } from '../population/random.ts';
 import { DEFAULT_TAKE_UP, TAKE_UP_SALT, takeUpDraw, type TakeUp } from './accumulate.ts';
 import type { Behaviour, Scenario } from './engine.ts';
-import { chunkView } from './engine.ts';
+import { chunkViews } from './engine.ts';
 import { CHUNK, type Shard } from './prepare.ts';
 
 export interface Dynamics {
@@ -256,7 +256,7 @@ export async function runMonths(
     for (let c = 0; c < chunks; c++) {
       const a = c * CHUNK;
       const b = Math.min(n, a + CHUNK);
-      policy.evaluateBatch(chunkView(pop, a, b), { codes: regions.codes, slot: shard.regionIndex.subarray(a, b) }, params, out, 0, b - a);
+      policy.evaluateBatch(chunkViews(pop)[c]!, { codes: regions.codes, slot: shard.regionIndex.subarray(a, b) }, params, out, 0, b - a);
       const col = out.columns;
       const status = col.dibao_status!;
       const benefit = col.dibao_benefit!;

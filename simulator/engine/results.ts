@@ -126,18 +126,10 @@ export function simulationResult(v: Float64Array, L: RunLayout, frame: Frame, da
 }
 
 /** reform − baseline, field by field, in the shape of a SimulationResult's figures. */
-export interface Delta {
-  readonly programmes: Record<Programme, Totals>;
-  readonly edge_families: number;
-  readonly rigid_hardship: number;
-  readonly monthly_cost: number;
-  readonly annual_cost: number;
-  readonly by_area: Group[];
-  readonly by_region: Group[];
-  readonly by_size: Group[];
-  readonly by_decile: Group[];
-  readonly poorest_decile: { readonly coverage: number; readonly spending_share: number };
-}
+export type Delta = Pick<
+  SimulationResult,
+  'programmes' | 'edge_families' | 'rigid_hardship' | 'monthly_cost' | 'annual_cost' | 'by_area' | 'by_region' | 'by_size' | 'by_decile' | 'poorest_decile'
+>;
 
 function minusGroup(a: Group, b: Group): Group {
   const byProgramme = {} as Record<Programme, number>;

@@ -4,25 +4,9 @@
  * or in what order: the same inputs give the same bytes.
  */
 
-/** A 32-bit hash of integers (a murmur3-style finaliser over each word). */
-export function hash32(...words: number[]): number {
-  let h = 0x9e3779b9;
-  for (const w of words) {
-    let k = Math.imul(w | 0, 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    k = Math.imul(k, 0x1b873593);
-    h ^= k;
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+const SEED = 0x9e3779b9;
 
+/** One word into the running hash (murmur3's body step). */
 const mixWord = (h: number, w: number): number => {
   let k = Math.imul(w | 0, 0xcc9e2d51);
   k = (k << 15) | (k >>> 17);
@@ -32,6 +16,7 @@ const mixWord = (h: number, w: number): number => {
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
 };
 
+/** murmur3's finaliser. */
 const finish = (h: number): number => {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
@@ -41,11 +26,18 @@ const finish = (h: number): number => {
   return h >>> 0;
 };
 
+/** A 32-bit hash of integers (a murmur3-style finaliser over each word). */
+export function hash32(...words: number[]): number {
+  let h = SEED;
+  for (const w of words) h = mixWord(h, w);
+  return finish(h);
+}
+
 /** hash32(a, b, c) without the rest-argument array: for hot loops. */
-export const hash3 = (a: number, b: number, c: number): number => finish(mixWord(mixWord(mixWord(0x9e3779b9, a), b), c));
+export const hash3 = (a: number, b: number, c: number): number => finish(mixWord(mixWord(mixWord(SEED, a), b), c));
 
 /** hash32(a, b, c, d) without the rest-argument array. */
-export const hash4 = (a: number, b: number, c: number, d: number): number => finish(mixWord(mixWord(mixWord(mixWord(0x9e3779b9, a), b), c), d));
+export const hash4 = (a: number, b: number, c: number, d: number): number => finish(mixWord(mixWord(mixWord(mixWord(SEED, a), b), c), d));
 
 /** A uniform draw in [0, 1) from (a, b, c). */
 export const uniform3 = (a: number, b: number, c: number): number => hash3(a, b, c) / 4294967296;

@@ -1,5 +1,4 @@
 /** Test vocabulary: load, check and compile policies from the repository or from text. */
-import * as fs from 'node:fs';
 import { expect } from 'vitest';
 import {
   checkPolicy,
@@ -12,18 +11,11 @@ import {
   type CheckResult,
   type CompiledPolicy,
   type Diagnostic,
-  type SourceHost,
 } from '../../language/index.ts';
 
-export const fsHost: SourceHost = {
-  read(p) {
-    try {
-      return fs.readFileSync(p, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-};
+/** Policies read from the repository, as the command line reads them. */
+import { fsHost } from '../../cli/io.ts';
+export { fsHost };
 
 export function formatAll(r: CheckResult): string {
   return r.diagnostics.map((d) => formatDiagnostic(d, r.files.get(d.file)?.source)).join('\n');

@@ -27,42 +27,26 @@ export function Overview() {
   return (
     <div className="panel-grid">
       {unchanged(r) && <SameHint />}
-      <ChartCard
+      <ProgrammeBars
         id="cost"
         title={t('costByProgramme')}
         subtitle={`${t('perYear')} · ${f.money(c.baseline.annual_cost)} → ${f.money(r.reform.annual_cost)}`}
+        column="annual_cost"
+        rows={cost}
+        tickFormatter={axisMoney(f.lang)}
+        format={(v) => f.money(v)}
         legend={legend}
-        data={{ header: ['programme', 'baseline_annual_cost', 'reform_annual_cost', 'delta'], rows: cost.map((x) => [x.id, x.baseline, x.reform, x.reform - x.baseline]) }}
-      >
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={cost} margin={{ top: 8, right: 8, bottom: 0, left: 8 }} barGap={2}>
-            <CartesianGrid vertical={false} stroke={C.grid} />
-            <XAxis dataKey="name" {...AXIS} interval={0} tick={<TwoLineTick />} height={f.lang === 'en' ? 40 : 28} />
-            <YAxis {...AXIS} tickFormatter={axisMoney(f.lang)} width={72} />
-            <Tooltip formatter={(v) => f.money(Number(v))} cursor={{ fill: '#f3f5f9' }} />
-            <Bar dataKey="baseline" name={base} fill={C.baseline} radius={[3, 3, 0, 0]} isAnimationActive={false} />
-            <Bar dataKey="reform" name={reform} fill={C.reform} radius={[3, 3, 0, 0]} isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      </ChartCard>
-      <ChartCard
+      />
+      <ProgrammeBars
         id="caseload"
         title={t('caseload')}
         subtitle={`${t('personsWord')} · ${t('newlyCovered')} ${f.count(r.changes.newly_covered.persons)} · ${t('noLongerCovered')} ${f.count(r.changes.no_longer_covered.persons)}`}
+        column="persons"
+        rows={persons}
+        tickFormatter={axisCount(f.lang)}
+        format={(v) => f.count(v)}
         legend={legend}
-        data={{ header: ['programme', 'baseline_persons', 'reform_persons', 'delta'], rows: persons.map((x) => [x.id, x.baseline, x.reform, x.reform - x.baseline]) }}
-      >
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={persons} margin={{ top: 8, right: 8, bottom: 0, left: 8 }} barGap={2}>
-            <CartesianGrid vertical={false} stroke={C.grid} />
-            <XAxis dataKey="name" {...AXIS} interval={0} tick={<TwoLineTick />} height={f.lang === 'en' ? 40 : 28} />
-            <YAxis {...AXIS} tickFormatter={axisCount(f.lang)} width={72} />
-            <Tooltip formatter={(v) => f.count(Number(v))} cursor={{ fill: '#f3f5f9' }} />
-            <Bar dataKey="baseline" name={base} fill={C.baseline} radius={[3, 3, 0, 0]} isAnimationActive={false} />
-            <Bar dataKey="reform" name={reform} fill={C.reform} radius={[3, 3, 0, 0]} isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      </ChartCard>
+      />
       <ChartCard
         id="area"
         title={f.lang === 'zh' ? '城乡年度支出' : 'Annual cost by area'}
@@ -83,6 +67,49 @@ export function Overview() {
       </ChartCard>
       <ProgrammeTable />
     </div>
+  );
+}
+
+interface ProgrammeRow {
+  readonly id: string;
+  readonly name: string;
+  readonly baseline: number;
+  readonly reform: number;
+}
+
+/** Baseline and reform bars per programme, with the data as CSV (column: the figure's name). */
+function ProgrammeBars(props: {
+  id: string;
+  title: string;
+  subtitle: string;
+  column: string;
+  rows: ProgrammeRow[];
+  tickFormatter: (v: number) => string;
+  format: (v: number) => string;
+  legend: { label: string; color: string }[];
+}) {
+  const t = useT();
+  const f = useFmt();
+  const { rows, column } = props;
+  return (
+    <ChartCard
+      id={props.id}
+      title={props.title}
+      subtitle={props.subtitle}
+      legend={props.legend}
+      data={{ header: ['programme', `baseline_${column}`, `reform_${column}`, 'delta'], rows: rows.map((x) => [x.id, x.baseline, x.reform, x.reform - x.baseline]) }}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 8 }} barGap={2}>
+          <CartesianGrid vertical={false} stroke={C.grid} />
+          <XAxis dataKey="name" {...AXIS} interval={0} tick={<TwoLineTick />} height={f.lang === 'en' ? 40 : 28} />
+          <YAxis {...AXIS} tickFormatter={props.tickFormatter} width={72} />
+          <Tooltip formatter={(v) => props.format(Number(v))} cursor={{ fill: '#f3f5f9' }} />
+          <Bar dataKey="baseline" name={t('baseline')} fill={C.baseline} radius={[3, 3, 0, 0]} isAnimationActive={false} />
+          <Bar dataKey="reform" name={t('reform')} fill={C.reform} radius={[3, 3, 0, 0]} isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
   );
 }
 
