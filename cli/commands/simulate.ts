@@ -201,6 +201,7 @@ class ProgressBar {
   private readonly start = Date.now();
   private last = 0;
   private shown = false;
+  private finished = false;
   private readonly on: boolean;
   constructor(
     private readonly label: string,
@@ -210,7 +211,8 @@ class ProgressBar {
   }
   update = (done: number, total: number): void => {
     const t = Date.now();
-    if (!this.on || t - this.start < 1000 || t - this.last < 100) return;
+    // Workers report progress on ports of their own: a report may come after the answer.
+    if (!this.on || this.finished || t - this.start < 1000 || t - this.last < 100) return;
     this.last = t;
     this.shown = true;
     const f = total > 0 ? Math.min(1, done / total) : 0;
@@ -219,6 +221,7 @@ class ProgressBar {
     this.io.err(`\r${this.label} ${bar} ${(f * 100).toFixed(0).padStart(3)}%  ${((t - this.start) / 1000).toFixed(1)} s`);
   };
   done(): void {
+    this.finished = true;
     if (this.shown) this.io.err('\n');
   }
 }

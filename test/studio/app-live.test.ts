@@ -121,6 +121,28 @@ describe('live runs', () => {
     expect(studio.get().compileErrors).toHaveLength(0);
   });
 
+  it('shows progress while a long run is under way, and a report arriving after the answer leaves it done', async () => {
+    // Progress reaches the page on other message ports than the answer, so it may come last.
+    const { services } = fakeServices([]);
+    const seen: (number | undefined)[] = [];
+    const sim = services.sim as unknown as { compare: (...a: unknown[]) => Promise<CompareResult> };
+    sim.compare = async (_b, _r, _id, onProgress) => {
+      const report = onProgress as (done: number, total: number) => void;
+      await new Promise((res) => setTimeout(res, 300));
+      report(1, 2);
+      setTimeout(() => report(2, 2), 20);
+      return fakeCompare(1);
+    };
+    const studio = new Studio(services, new StudioStore(memoryStorage()), SHIPPED);
+    studio.subscribe(() => seen.push(studio.get().run.progress));
+    await studio.init();
+    await settle(studio);
+    expect(seen).toContain(0.5);
+    await new Promise((r) => setTimeout(r, 60)); // the late report has come
+    expect(studio.get().run.status).toBe('done');
+    expect(studio.get().run.progress).toBeUndefined();
+  });
+
   it('saves scenarios and loads one back with its edited files', async () => {
     const storage = memoryStorage();
     const { services } = fakeServices([]);

@@ -367,8 +367,11 @@ export class Studio {
       const sets = Object.fromEntries(Object.entries(sc.sets).filter(([k]) => known.has(k.split('.')[0]!)));
       const values = await this.services.sim.parameterValues(reformKey, sc.date, sc.population.region).catch(() => [] as ParameterValue[]);
       if (!current()) return;
+      // Progress comes over other message ports than the answer, so a report may arrive after the
+      // answer: it may move the bar of this run while it runs, never bring a finished run back.
       const onProgress = Comlink.proxy((done: number, total: number) => {
-        if (current() && performance.now() - started > 250) this.set({ run: { id, status: 'running', progress: total ? done / total : 0 } });
+        const run = this.state.run;
+        if (current() && run.id === id && run.status === 'running' && performance.now() - started > 250) this.set({ run: { id, status: 'running', progress: total ? done / total : 0 } });
       });
       const compare = await this.services.sim.compare({ policy: baseline.key, date: sc.date }, { policy: reformKey, date: sc.date, sets }, id, onProgress);
       if (!current()) return;
