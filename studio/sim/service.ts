@@ -12,6 +12,7 @@ import {
   type CompiledPolicy,
   type OutputColumns,
   type PolicyIR,
+  type PopulationColumns,
   type Scalar,
 } from '../../language/index.ts';
 import { Simulator } from '../../simulator/simulator.ts';
@@ -56,6 +57,8 @@ interface Evaluated {
   readonly covered: Uint8Array;
 }
 
+const specKey = (s: PopulationSpec): string => `${s.region}|${s.households}|${s.seed}|${s.year}`;
+
 const dayText = (day: number): string => new Date(day * 86400000).toISOString().slice(0, 10);
 
 export class SimService implements SimApi {
@@ -64,6 +67,10 @@ export class SimService implements SimApi {
 
   private readonly policies = new Map<string, Loaded>();
   private population: PopulationInfo | undefined;
+  /** the current population's columns, to load back after a run on another one */
+  private columns: PopulationColumns | undefined;
+  /** the last other population a saved scenario was compared on */
+  private other: { key: string; columns: PopulationColumns } | undefined;
   private evaluated: Evaluated | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly cancelled = new Set<number>();
@@ -88,6 +95,7 @@ export class SimService implements SimApi {
       onProgress?.(0, spec.households);
       const g = generatePopulation({ region: spec.region, year: spec.year, households: spec.households, seed: spec.seed });
       const summary = await this.sim.setPopulation(g.columns);
+      this.columns = g.columns;
       const calibration = calibrate(g.columns, spec.year, spec.region, g.meta.notes);
       onProgress?.(spec.households, spec.households);
       this.evaluated = undefined;
@@ -158,6 +166,27 @@ export class SimService implements SimApi {
     return this.job(id, () => this.sim.compare(baseline, [{ name: 'reform', scenario: reform }], behaviour, { id, onProgress }));
   }
 
+  /**
+   * A comparison on a population of its own (a saved scenario's): generated (the last one is kept),
+   * loaded for this job only, and the current population loaded back after it, whatever happens.
+   */
+  compareOn(population: PopulationSpec, baseline: RunScenario, reform: RunScenario, id: number, onProgress?: Progress) {
+    return this.job(id, async () => {
+      const current = this.population?.spec;
+      if (!current || !this.columns) throw new Error('no population is loaded');
+      const run = () => this.sim.compare(baseline, [{ name: 'reform', scenario: reform }], {}, { id, onProgress });
+      if (specKey(current) === specKey(population)) return run();
+      const key = specKey(population);
+      if (this.other?.key !== key) this.other = { key, columns: generatePopulation({ region: population.region, year: population.year, households: population.households, seed: population.seed }).columns };
+      await this.sim.setPopulation(this.other.columns);
+      try {
+        return await run();
+      } finally {
+        await this.sim.setPopulation(this.columns);
+      }
+    });
+  }
+
   sweep(scenario: RunScenario, parameter: string, values: readonly string[], id: number, onProgress?: Progress) {
     return this.job(id, () => this.sim.sweep(scenario, parameter, values, {}, { id, onProgress }));
   }
@@ -226,10 +255,13 @@ export class SimService implements SimApi {
   }
 
   async household(index: number): Promise<Record<string, unknown>> {
-    const prep = this.sim.prepared;
-    if (!prep) throw new Error('no population is loaded');
-    if (!(index >= 0 && index < prep.pop.households)) throw new Error(`no household ${index}`);
-    return householdJson({ columns: prep.pop }, index);
+    // In turn with the jobs: a comparison on another population has the current one loaded back first.
+    return this.serial(async () => {
+      const prep = this.sim.prepared;
+      if (!prep) throw new Error('no population is loaded');
+      if (!(index >= 0 && index < prep.pop.households)) throw new Error(`no household ${index}`);
+      return householdJson({ columns: prep.pop }, index);
+    });
   }
 
   async explain(s: RunScenario, household: Record<string, unknown>): Promise<Explanation> {

@@ -268,11 +268,26 @@ describe.skipIf(!have)('studio in Chromium', () => {
     await settled(before);
     await page.getByTestId('panel-scenarios').click();
     await save('Raise standard 10%');
+    // Another population (seed 2): a scenario saved on it is compared on it.
+    await page.getByTestId('panel-calibration').click();
+    before = await value('cost-baseline');
+    await page.getByTestId('population-seed').fill('2');
+    await page.getByTestId('population-seed').press('Enter');
+    await settled(before, 'cost-baseline');
+    await page.getByTestId('panel-scenarios').click();
+    await save('Seed 2');
     await page.getByTestId('scenario-compare').click();
     const table = page.getByTestId('scenario-table');
     await table.waitFor({ state: 'visible', timeout: 60_000 });
-    await expect.poll(() => table.locator('thead th').count(), { timeout: 60_000 }).toBe(5);
+    await expect.poll(() => table.locator('thead th').count(), { timeout: 60_000 }).toBe(6);
     await expect.poll(() => table.locator('.error-text').count()).toBe(0);
+    const rows = table.locator('tbody tr');
+    expect(await rows.nth(1).locator('td').nth(0).textContent()).toMatch(/(seed|随机种子) 1 /);
+    expect(await rows.nth(1).locator('td').nth(4).textContent()).toMatch(/(seed|随机种子) 2 /);
+    // The baseline costs: the same on the four seed-1 scenarios, another on seed 2.
+    const baseline = await rows.nth(2).locator('td').allTextContents();
+    expect(new Set(baseline.slice(0, 4)).size).toBe(1);
+    expect(baseline[4]).not.toBe(baseline[0]);
     await shot('07-scenarios');
   });
 

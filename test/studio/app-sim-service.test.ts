@@ -51,6 +51,28 @@ describe('coordinator service', () => {
     expect(one.programmes.dibao.persons).toBeGreaterThan(0);
   });
 
+  it('compares a saved scenario on its own population, then has the current one back', async () => {
+    const up = { policy: key, date: DATE, sets: { dibao_standard: '1800' } };
+    const here = await sim.compare({ policy: key, date: DATE }, up, 20);
+    const spec = { region: '310000', households: 3000, seed: 7, year: 2024 };
+    const there = await sim.compareOn(spec, { policy: key, date: DATE }, up, 21);
+    // The same answer a service holding that population gives.
+    const fresh = new SimService();
+    await fresh.generate(spec);
+    const e = policyEntry(SHANGHAI);
+    const k = await fresh.setPolicy(e.source, e.ir);
+    expect(there).toEqual(await fresh.compare({ policy: k, date: DATE }, up, 1));
+    expect(there.baseline.annual_cost).not.toBe(here.baseline.annual_cost);
+    // On the current population's own spec it is the plain comparison.
+    expect(await sim.compareOn({ region: '310000', households: 5000, seed: 1, year: 2024 }, { policy: key, date: DATE }, up, 22)).toEqual(here);
+    // Loaded back: the current population answers as before, and so does the explorer.
+    expect(await sim.compare({ policy: key, date: DATE }, up, 23)).toEqual(here);
+    expect((await sim.households({ policy: key, date: DATE }, {}, 0, 1)).total).toBe(5000);
+    // A failure on the other population still loads the current one back.
+    await expect(sim.compareOn(spec, { policy: 'nope', date: DATE }, up, 24)).rejects.toThrow(/no policy/);
+    expect(await sim.compare({ policy: key, date: DATE }, up, 25)).toEqual(here);
+  });
+
   it('never starts a job cancelled while it waits', async () => {
     const slow = sim.sweep({ policy: key, date: DATE }, 'dibao_standard', ['1500', '1600', '1700'], 10);
     const queued = sim.compare({ policy: key, date: DATE }, { policy: key, date: DATE }, 11);

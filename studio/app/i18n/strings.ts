@@ -11,6 +11,8 @@ const S = {
   date: ['日期', 'Date'],
   population: ['人口', 'Population'],
   households: ['户', 'households'],
+  seed: ['随机种子', 'seed'],
+  seedHint: ['另一个种子按同样的统计数据生成另一组合成家庭（按回车生效）', 'Another seed draws another synthetic population from the same statistics (Enter applies it)'],
   language: ['语言', 'Language'],
   running: ['计算中', 'Running'],
   done: ['已更新', 'Up to date'],

@@ -1,6 +1,7 @@
 /** The population: what it stands for, and its calibration — each published target against the generated value. */
+import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useStudio, useT } from '../ui/context.ts';
+import { useStudio, useStudioApi, useT } from '../ui/context.ts';
 import { useFmt } from '../ui/hooks.ts';
 import { ChartCard } from '../charts/ChartCard.tsx';
 import { AXIS, C } from '../charts/theme.ts';
@@ -31,6 +32,7 @@ export function Calibration() {
                 : `${f.count(m.households)} synthetic households (${f.count(m.persons)} persons) standing for ${f.count(m.realHouseholds)} real ones (weight ${f.num(m.weight, 2)} each); seed ${m.seed}; generated in ${Math.round(population.ms)} ms`}
             </div>
           </div>
+          <SeedInput />
         </div>
         {m.notes.length > 0 && (
           <ul className="notes">
@@ -91,5 +93,33 @@ export function Calibration() {
         </table>
       </div>
     </div>
+  );
+}
+
+/** The population's seed: another seed draws another population from the same statistics (applied on Enter or leaving the field). */
+function SeedInput() {
+  const t = useT();
+  const studio = useStudioApi();
+  const population = useStudio((s) => s.scenario.population);
+  const [text, setText] = useState(String(population.seed));
+  useEffect(() => setText(String(population.seed)), [population.seed]);
+  const valid = /^\d{1,9}$/.test(text.trim()) && Number(text) >= 1;
+  const apply = () => {
+    if (valid && Number(text) !== population.seed) studio.setScenario({ population: { ...population, seed: Number(text) } });
+    else if (!valid) setText(String(population.seed));
+  };
+  return (
+    <label className="field inline-field" title={t('seedHint')}>
+      <span>{t('seed')}</span>
+      <input
+        className={`input narrow ${valid ? '' : 'invalid'}`}
+        data-testid="population-seed"
+        inputMode="numeric"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={apply}
+        onKeyDown={(e) => e.key === 'Enter' && apply()}
+      />
+    </label>
   );
 }

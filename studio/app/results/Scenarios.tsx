@@ -47,7 +47,9 @@ export function Scenarios() {
           }
           const known = new Set(reform.ir.parameters.map((p) => p.id));
           const sets = Object.fromEntries(Object.entries(s.sets).filter(([k]) => known.has(k.split('.')[0]!)));
-          const c = await studio.services.sim.compare({ policy: baseline.key, date: s.date }, { policy: reform.key, date: s.date, sets }, id, Comlink.proxy((d: number, n: number) => onProgress(i * n + d, list.length * n)));
+          // Each on the population it was saved with (the current one is loaded back after it).
+          const population = { ...s.population, year: Number(s.date.slice(0, 4)) };
+          const c = await studio.services.sim.compareOn(population, { policy: baseline.key, date: s.date }, { policy: reform.key, date: s.date, sets }, id, Comlink.proxy((d: number, n: number) => onProgress(i * n + d, list.length * n)));
           out.push({ name: s.name, scenario: s, compare: c });
         } catch (e) {
           if ((e as Error).name === 'Cancelled') throw e;
@@ -98,7 +100,7 @@ export function Scenarios() {
                   <span className="scenario-name">{s.name}</span>
                 </label>
                 <span className="muted small">
-                  {`${fileTitle(s.baseline)} → ${s.reform ? fileTitle(s.reform) : t('reformEdited')} · ${s.date} · ${settingsList(s.sets).join(', ') || t('none')}${Object.keys(s.files ?? {}).length ? ` · ${t('edits')}: ${Object.keys(s.files ?? {}).map(fileTitle).join(', ')}` : ''}`}
+                  {`${fileTitle(s.baseline)} → ${s.reform ? fileTitle(s.reform) : t('reformEdited')} · ${s.date} · ${f.count(s.population.households)} ${t('households')}, ${t('seed')} ${s.population.seed} · ${settingsList(s.sets).join(', ') || t('none')}${Object.keys(s.files ?? {}).length ? ` · ${t('edits')}: ${Object.keys(s.files ?? {}).map(fileTitle).join(', ')}` : ''}`}
                 </span>
                 <span className="spacer" />
                 <button className="chip" onClick={() => studio.loadScenario(s.id)}>
@@ -140,6 +142,7 @@ export function Scenarios() {
               </thead>
               <tbody>
                 <Row label={t('settings')} columns={columns} cell={(c) => settingsList(c.scenario.sets).join(', ') || (c.scenario.reform ? fileTitle(c.scenario.reform) : t('none'))} plain />
+                <Row label={t('population')} columns={columns} cell={(c) => `${c.scenario.population.region} · ${f.count(c.scenario.population.households)} ${t('households')} · ${t('seed')} ${c.scenario.population.seed} · ${c.scenario.date}`} plain />
                 <Row label={t('costBaseline')} columns={columns} cell={(c) => f.money(c.compare!.baseline.annual_cost)} />
                 <Row label={t('costReform')} columns={columns} cell={(c) => f.money(c.compare!.reforms[0]!.reform.annual_cost)} />
                 <Row label={t('costDelta')} columns={columns} cell={(c) => f.money(c.compare!.reforms[0]!.delta.annual_cost, { signed: true })} strong />
@@ -156,10 +159,11 @@ export function Scenarios() {
               id="scenarios"
               title={`${t('scenarios')} · ${t('costDelta')}`}
               data={{
-                header: ['scenario', 'baseline_annual_cost', 'reform_annual_cost', 'delta', 'persons_reform'],
+                header: ['scenario', 'region', 'households', 'seed', 'date', 'baseline_annual_cost', 'reform_annual_cost', 'delta', 'persons_reform'],
                 rows: valid.map((c) => {
                   const r = c.compare!.reforms[0]!;
-                  return [c.name, c.compare!.baseline.annual_cost, r.reform.annual_cost, r.delta.annual_cost, r.reform.programmes.dibao.persons + r.reform.programmes.tekun.persons];
+                  const p = c.scenario.population;
+                  return [c.name, p.region, p.households, p.seed, c.scenario.date, c.compare!.baseline.annual_cost, r.reform.annual_cost, r.delta.annual_cost, r.reform.programmes.dibao.persons + r.reform.programmes.tekun.persons];
                 }),
               }}
               height={Math.max(160, 48 * chart.length + 40)}
