@@ -95,9 +95,9 @@ export interface SimApi {
   simulate(scenario: RunScenario, id: number, onProgress?: Progress, behaviour?: Behaviour): Promise<SimulationResult>;
   compare(baseline: RunScenario, reform: RunScenario, id: number, onProgress?: Progress, behaviour?: Behaviour): Promise<CompareResult>;
   /** A comparison on another population (a saved scenario's); the current one is loaded back after it. */
-  compareOn(population: PopulationSpec, baseline: RunScenario, reform: RunScenario, id: number, onProgress?: Progress): Promise<CompareResult>;
-  sweep(scenario: RunScenario, parameter: string, values: readonly string[], id: number, onProgress?: Progress): Promise<SweepResult>;
-  months(scenario: RunScenario, months: number, cpi: readonly number[] | undefined, id: number, onProgress?: Progress): Promise<MonthsResult>;
+  compareOn(population: PopulationSpec, baseline: RunScenario, reform: RunScenario, id: number, onProgress?: Progress, behaviour?: Behaviour): Promise<CompareResult>;
+  sweep(scenario: RunScenario, parameter: string, values: readonly string[], id: number, onProgress?: Progress, behaviour?: Behaviour): Promise<SweepResult>;
+  months(scenario: RunScenario, months: number, cpi: readonly number[] | undefined, id: number, onProgress?: Progress, behaviour?: Behaviour): Promise<MonthsResult>;
   households(scenario: RunScenario, filter: HouseholdFilter, offset: number, limit: number): Promise<HouseholdPage>;
   /** One household of the population in the schema's JSON form (money in yuan). */
   household(index: number): Promise<Record<string, unknown>>;

@@ -170,11 +170,11 @@ export class SimService implements SimApi {
    * A comparison on a population of its own (a saved scenario's): generated (the last one is kept),
    * loaded for this job only, and the current population loaded back after it, whatever happens.
    */
-  compareOn(population: PopulationSpec, baseline: RunScenario, reform: RunScenario, id: number, onProgress?: Progress) {
+  compareOn(population: PopulationSpec, baseline: RunScenario, reform: RunScenario, id: number, onProgress?: Progress, behaviour: Behaviour = {}) {
     return this.job(id, async () => {
       const current = this.population?.spec;
       if (!current || !this.columns) throw new Error('no population is loaded');
-      const run = () => this.sim.compare(baseline, [{ name: 'reform', scenario: reform }], {}, { id, onProgress });
+      const run = () => this.sim.compare(baseline, [{ name: 'reform', scenario: reform }], behaviour, { id, onProgress });
       if (specKey(current) === specKey(population)) return run();
       const key = specKey(population);
       if (this.other?.key !== key) this.other = { key, columns: generatePopulation({ region: population.region, year: population.year, households: population.households, seed: population.seed }).columns };
@@ -187,12 +187,12 @@ export class SimService implements SimApi {
     });
   }
 
-  sweep(scenario: RunScenario, parameter: string, values: readonly string[], id: number, onProgress?: Progress) {
-    return this.job(id, () => this.sim.sweep(scenario, parameter, values, {}, { id, onProgress }));
+  sweep(scenario: RunScenario, parameter: string, values: readonly string[], id: number, onProgress?: Progress, behaviour: Behaviour = {}) {
+    return this.job(id, () => this.sim.sweep(scenario, parameter, values, behaviour, { id, onProgress }));
   }
 
-  months(scenario: RunScenario, months: number, cpi: readonly number[] | undefined, id: number, onProgress?: Progress) {
-    return this.job(id, () => this.sim.months({ scenario, months, ...(cpi ? { cpi } : {}) }, { id, onProgress }));
+  months(scenario: RunScenario, months: number, cpi: readonly number[] | undefined, id: number, onProgress?: Progress, behaviour: Behaviour = {}) {
+    return this.job(id, () => this.sim.months({ scenario, months, ...(cpi ? { cpi } : {}), behaviour }, { id, onProgress }));
   }
 
   /** Every household evaluated under a scenario, kept for paging and filtering. */

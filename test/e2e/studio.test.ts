@@ -156,6 +156,19 @@ describe.skipIf(!have)('studio in Chromium', () => {
     expect(await value('cost-delta')).toBeLessThan(0);
   });
 
+  it('takes behaviour assumptions: everyone eligible claiming dibao costs more, in baseline and reform alike', async () => {
+    const base = await value('cost-baseline');
+    const input = page.getByTestId('behaviour-takeup-dibao');
+    expect(await input.inputValue()).toBe('60');
+    await input.fill('100');
+    await settled(base, 'cost-baseline');
+    expect(await value('cost-baseline')).toBeGreaterThan(base);
+    await shot('03b-behaviour');
+    await input.fill('60');
+    await settled(await value('cost-baseline'), 'cost-baseline');
+    expect(await value('cost-baseline')).toBe(base);
+  });
+
   it('explains a household', async () => {
     await page.getByTestId('panel-explorer').click();
     await page.getByTestId('explain-tree').waitFor({ state: 'visible', timeout: 30_000 });
@@ -282,10 +295,10 @@ describe.skipIf(!have)('studio in Chromium', () => {
     await expect.poll(() => table.locator('thead th').count(), { timeout: 60_000 }).toBe(6);
     await expect.poll(() => table.locator('.error-text').count()).toBe(0);
     const rows = table.locator('tbody tr');
-    expect(await rows.nth(1).locator('td').nth(0).textContent()).toMatch(/(seed|随机种子) 1 /);
-    expect(await rows.nth(1).locator('td').nth(4).textContent()).toMatch(/(seed|随机种子) 2 /);
+    expect(await rows.nth(2).locator('td').nth(0).textContent()).toMatch(/(seed|随机种子) 1 /);
+    expect(await rows.nth(2).locator('td').nth(4).textContent()).toMatch(/(seed|随机种子) 2 /);
     // The baseline costs: the same on the four seed-1 scenarios, another on seed 2.
-    const baseline = await rows.nth(2).locator('td').allTextContents();
+    const baseline = await rows.nth(3).locator('td').allTextContents();
     expect(new Set(baseline.slice(0, 4)).size).toBe(1);
     expect(baseline[4]).not.toBe(baseline[0]);
     await shot('07-scenarios');

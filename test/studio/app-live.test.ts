@@ -21,6 +21,7 @@ function fakeServices(delays: number[]) {
   let files: Record<string, string> = {};
   const cancelled: number[] = [];
   const compares: number[] = [];
+  const behaviours: unknown[] = [];
   const lang = {
     setFiles: async (f: Record<string, string>, partial?: boolean) => void (files = partial ? { ...files, ...f } : { ...f }),
     compile: async (path: string) => (files[path]!.includes('error') ? { ok: false, diagnostics: [{ severity: 'error', message: 'bad' }] } : { ok: true, source: files[path], ir: IR, warnings: [] }),
@@ -30,15 +31,16 @@ function fakeServices(delays: number[]) {
     generate: async () => ({ spec: {}, summary: {}, meta: {}, calibration: { rows: [] }, ms: 1 }),
     setPolicy: async (source: string) => source,
     parameterValues: async () => [],
-    compare: async (_b: unknown, r: { policy: string; sets?: Record<string, string> }, id: number) => {
+    compare: async (_b: unknown, r: { policy: string; sets?: Record<string, string> }, id: number, _p?: unknown, behaviour?: unknown) => {
       compares.push(id);
+      behaviours.push(behaviour);
       await new Promise((res) => setTimeout(res, delays.shift() ?? 0));
       return fakeCompare(r.policy.length + Number(r.sets?.dibao_standard ?? 0));
     },
     cancel: (id: number) => void cancelled.push(id),
   };
   const compiler = { ...lang, setFiles: async () => undefined, compile: async () => ({ ok: true, source: 'base', ir: IR, warnings: [] }) };
-  return { services: { language: lang, runner: lang, compiler, sim } as unknown as Services, cancelled, compares };
+  return { services: { language: lang, runner: lang, compiler, sim } as unknown as Services, cancelled, compares, behaviours };
 }
 
 const settle = (studio: Studio) =>
@@ -141,6 +143,26 @@ describe('live runs', () => {
     await new Promise((r) => setTimeout(r, 60)); // the late report has come
     expect(studio.get().run.status).toBe('done');
     expect(studio.get().run.progress).toBeUndefined();
+  });
+
+  it('runs under the scenario\'s behaviour assumptions, take-up drawn from the population seed', async () => {
+    const { services, behaviours } = fakeServices([]);
+    const studio = new Studio(services, new StudioStore(memoryStorage()), SHIPPED);
+    await studio.init();
+    await settle(studio);
+    expect(behaviours.at(-1)).toEqual({ seed: 1 });
+    studio.setBehaviour({ takeUp: { dibao: 0.8 } });
+    await settle(studio);
+    studio.setBehaviour({ imputedEarnings: 2000 });
+    await settle(studio);
+    expect(behaviours.at(-1)).toEqual({ seed: 1, takeUp: { dibao: 0.8 }, imputedEarnings: 2000 });
+    expect(studio.get().results!.scenario.behaviour).toEqual({ takeUp: { dibao: 0.8 }, imputedEarnings: 2000 });
+    // Back to the default: the rate is dropped, not kept as a setting.
+    studio.setBehaviour({ takeUp: { dibao: undefined }, imputedEarnings: undefined });
+    studio.setScenario({ population: { region: '310000', households: 100_000, seed: 5 } });
+    await settle(studio);
+    expect(studio.get().scenario.behaviour).toEqual({});
+    expect(behaviours.at(-1)).toEqual({ seed: 5 });
   });
 
   it('saves scenarios and loads one back with its edited files', async () => {

@@ -73,6 +73,22 @@ describe('coordinator service', () => {
     expect(await sim.compare({ policy: key, date: DATE }, up, 25)).toEqual(here);
   });
 
+  it('runs under the behaviour assumptions given: take-up, imputed earnings', async () => {
+    const base = { policy: key, date: DATE };
+    const plain = await sim.compare(base, base, 30);
+    const all = await sim.compare(base, base, 31, undefined, { takeUp: { dibao: 1 } });
+    expect(all.baseline.programmes.dibao.annual_cost).toBeGreaterThan(plain.baseline.programmes.dibao.annual_cost);
+    expect(all.reforms[0]!.delta.annual_cost).toBe(0);
+    const imputed = await sim.compare(base, base, 32, undefined, { imputedEarnings: 3000 });
+    expect(imputed.baseline.programmes.dibao.households).toBeLessThan(plain.baseline.programmes.dibao.households);
+    // The sweep and the months run take them too.
+    const sweep = await sim.sweep(base, 'dibao_standard', ['1595'], 33, undefined, { takeUp: { dibao: 1 } });
+    expect(sweep.points[0]!.result.annual_cost).toBe(all.baseline.annual_cost);
+    const m0 = await sim.months(base, 2, undefined, 34);
+    const m1 = await sim.months(base, 2, undefined, 35, undefined, { takeUp: { dibao: 1 } });
+    expect(m1.totals.cost).toBeGreaterThan(m0.totals.cost);
+  });
+
   it('never starts a job cancelled while it waits', async () => {
     const slow = sim.sweep({ policy: key, date: DATE }, 'dibao_standard', ['1500', '1600', '1700'], 10);
     const queued = sim.compare({ policy: key, date: DATE }, { policy: key, date: DATE }, 11);

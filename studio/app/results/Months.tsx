@@ -9,6 +9,7 @@ import { programmeName } from '../i18n/strings.ts';
 import type { MonthsResult } from '../../sim/protocol.ts';
 import { Empty } from './Empty.tsx';
 import { useJob } from './useJob.ts';
+import { runBehaviour } from '../state/scenario.ts';
 import { JobProgress } from './JobProgress.tsx';
 
 export function Months() {
@@ -28,7 +29,7 @@ export function Months() {
   const run = () =>
     job.start(async (id, onProgress) => ({
       key: results.reform.key,
-      months: await studio.services.sim.months({ policy: results.reform.key, date: results.scenario.date, sets: results.scenario.sets }, count, cpiList.length ? cpiList : undefined, id, onProgress),
+      months: await studio.services.sim.months({ policy: results.reform.key, date: results.scenario.date, sets: results.scenario.sets }, count, cpiList.length ? cpiList : undefined, id, onProgress, runBehaviour(results.scenario)),
     }));
   const m = job.state.result?.months;
   const rows =

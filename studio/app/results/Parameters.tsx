@@ -7,7 +7,8 @@ import { useMemo, useState } from 'react';
 import { useStudio, useStudioApi, useT } from '../ui/context.ts';
 import { useFmt } from '../ui/hooks.ts';
 import { inputSetting, inputText, parameterControls, settingNumber, settingText, sliderRange, type ParameterControl } from '../lib/params.ts';
-import { termName } from '../i18n/strings.ts';
+import { programmeName, termName } from '../i18n/strings.ts';
+import { DEFAULT_TAKE_UP, TAKE_UP_PROGRAMMES, type TakeUpProgramme } from '../state/scenario.ts';
 import type { ParameterValue } from '../../sim/protocol.ts';
 import { Empty } from './Empty.tsx';
 
@@ -40,6 +41,7 @@ export function Parameters() {
         </button>
       </div>
       <div className="param-list">
+        {!changedOnly && !q && <BehaviourCard />}
         {shown.map((c) => (
           <ParameterRow key={c.id} control={c} value={values.get(c.id)} />
         ))}
@@ -182,5 +184,109 @@ function Control({ control: c, keyName, current }: { control: ParameterControl; 
         }}
       />
     </div>
+  );
+}
+
+/** The scenario's behaviour assumptions: take-up by programme and imputed earnings. */
+function BehaviourCard() {
+  const t = useT();
+  const f = useFmt();
+  const studio = useStudioApi();
+  const b = useStudio((s) => s.scenario.behaviour);
+  const changed = Boolean(b && (Object.keys(b.takeUp ?? {}).length || b.imputedEarnings));
+  return (
+    <div className={`param behaviour ${changed ? 'changed' : ''}`} data-testid="behaviour">
+      <div className="param-head">
+        <div className="param-name">
+          <span className="param-label">{t('behaviour')}</span>
+          <span className="tag">{f.lang === 'zh' ? '模型假设' : 'model assumption'}</span>
+        </div>
+        {changed && (
+          <button className="chip" onClick={() => studio.setScenario({ behaviour: {} })}>
+            {t('reset')}
+          </button>
+        )}
+      </div>
+      <div className="param-sub muted small">{t('behaviourSub')}</div>
+      <div className="behaviour-grid">
+        {TAKE_UP_PROGRAMMES.map((p) => (
+          <TakeUpInput key={p} programme={p} value={b?.takeUp?.[p]} />
+        ))}
+        <EarningsInput value={b?.imputedEarnings} />
+      </div>
+    </div>
+  );
+}
+
+/** A percentage typed as text; null when it is not one from 0 to 100. */
+function percentOf(text: string): number | null {
+  const s = text.trim().replace(/%$/, '');
+  if (!/^\d+(\.\d+)?$/.test(s)) return null;
+  const x = Number(s);
+  return x >= 0 && x <= 100 ? Math.round(x * 10) / 1000 : null;
+}
+
+function TakeUpInput({ programme, value }: { programme: TakeUpProgramme; value: number | undefined }) {
+  const t = useT();
+  const f = useFmt();
+  const studio = useStudioApi();
+  const [draft, setDraft] = useState<string | null>(null);
+  const x = value ?? DEFAULT_TAKE_UP[programme];
+  const shown = draft ?? String(Math.round(x * 1000) / 10);
+  const bad = draft !== null && percentOf(draft) === null;
+  const commit = (v: number) => studio.setBehaviour({ takeUp: { [programme]: v === DEFAULT_TAKE_UP[programme] ? undefined : v } });
+  return (
+    <label className="field behaviour-field">
+      <span>{`${programmeName(f.lang, programme, true)} ${t('takeUpOf')}`}</span>
+      <div className={`num-input ${bad ? 'invalid' : ''}`}>
+        <input
+          data-testid={`behaviour-takeup-${programme}`}
+          inputMode="decimal"
+          value={shown}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            const v = percentOf(e.target.value);
+            if (v !== null) commit(v);
+          }}
+          onBlur={() => setDraft(null)}
+        />
+        <span className="affix">%</span>
+      </div>
+    </label>
+  );
+}
+
+function EarningsInput({ value }: { value: number | undefined }) {
+  const t = useT();
+  const f = useFmt();
+  const studio = useStudioApi();
+  const [draft, setDraft] = useState<string | null>(null);
+  const shown = draft ?? (value ? String(value) : '');
+  const parse = (text: string): number | null | undefined => {
+    const s = text.trim().replace(/^[¥￥]/, '');
+    if (s === '') return undefined;
+    return /^\d+(\.\d{1,2})?$/.test(s) && Number(s) <= 1_000_000 ? Number(s) : null;
+  };
+  const bad = draft !== null && parse(draft) === null;
+  return (
+    <label className="field behaviour-field" title={t('imputedHint')}>
+      <span>{t('imputedEarnings')}</span>
+      <div className={`num-input ${bad ? 'invalid' : ''}`}>
+        <span className="affix">¥</span>
+        <input
+          data-testid="behaviour-imputed"
+          inputMode="decimal"
+          placeholder={t('off')}
+          value={shown}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            const v = parse(e.target.value);
+            if (v !== null) studio.setBehaviour({ imputedEarnings: v || undefined });
+          }}
+          onBlur={() => setDraft(null)}
+        />
+        <span className="affix">{f.lang === 'zh' ? '/月' : '/mo'}</span>
+      </div>
+    </label>
   );
 }

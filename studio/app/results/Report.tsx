@@ -5,6 +5,7 @@ import { useFmt } from '../ui/hooks.ts';
 import { AXIS, BANDS, C, PROGRAMMES, axisMoney } from '../charts/theme.ts';
 import { programmeName } from '../i18n/strings.ts';
 import { changedFiles, fileTitle } from '../state/workspace.ts';
+import { DEFAULT_TAKE_UP, TAKE_UP_PROGRAMMES } from '../state/scenario.ts';
 import { TwoLineTick } from '../charts/ticks.tsx';
 import { settingNumber, controlKind } from '../lib/params.ts';
 
@@ -50,8 +51,10 @@ export function Report() {
           <dd>{s.date}</dd>
           <dt>{t('population')}</dt>
           <dd>{population ? `${population.meta.regionName} (${population.meta.region}), ${f.count(population.meta.households)} ${t('households')} → ${f.count(population.meta.realHouseholds)}; ${t('synthetic')}` : s.population.region}</dd>
-          <dt>{f.lang === 'zh' ? '行为假设' : 'Behaviour'}</dt>
-          <dd>{t('takeUp')}</dd>
+          <dt>{t('behaviour')}</dt>
+          <dd data-testid="report-behaviour">
+            {`${t('takeUpOf')}: ${TAKE_UP_PROGRAMMES.map((p) => `${programmeName(f.lang, p, true)} ${f.pct(s.behaviour?.takeUp?.[p] ?? DEFAULT_TAKE_UP[p], 1).replace(/\.0%$/, '%')}`).join(f.lang === 'zh' ? '、' : ', ')}; ${t('imputedEarnings')}: ${s.behaviour?.imputedEarnings ? `${f.money(s.behaviour.imputedEarnings)}${f.lang === 'zh' ? '/月' : '/mo'}` : t('off')}; ${t('seed')} ${s.population.seed} (${f.lang === 'zh' ? '模型假设' : 'model assumptions'})`}
+          </dd>
           <dt>{t('edits')}</dt>
           <dd>{Object.keys(edited).length ? Object.keys(edited).join(', ') : t('none')}</dd>
         </dl>

@@ -8,7 +8,8 @@ import { ChartCard } from '../charts/ChartCard.tsx';
 import { AXIS, C, axisMoney } from '../charts/theme.ts';
 import type { CompareResult } from '../../sim/protocol.ts';
 import { fileTitle } from '../state/workspace.ts';
-import { settingsList, type Scenario } from '../state/scenario.ts';
+import { behaviourList, runBehaviour, settingsList, type Scenario } from '../state/scenario.ts';
+import { programmeName } from '../i18n/strings.ts';
 import { useJob } from './useJob.ts';
 import { JobProgress } from './JobProgress.tsx';
 
@@ -49,7 +50,7 @@ export function Scenarios() {
           const sets = Object.fromEntries(Object.entries(s.sets).filter(([k]) => known.has(k.split('.')[0]!)));
           // Each on the population it was saved with (the current one is loaded back after it).
           const population = { ...s.population, year: Number(s.date.slice(0, 4)) };
-          const c = await studio.services.sim.compareOn(population, { policy: baseline.key, date: s.date }, { policy: reform.key, date: s.date, sets }, id, Comlink.proxy((d: number, n: number) => onProgress(i * n + d, list.length * n)));
+          const c = await studio.services.sim.compareOn(population, { policy: baseline.key, date: s.date }, { policy: reform.key, date: s.date, sets }, id, Comlink.proxy((d: number, n: number) => onProgress(i * n + d, list.length * n)), runBehaviour(s));
           out.push({ name: s.name, scenario: s, compare: c });
         } catch (e) {
           if ((e as Error).name === 'Cancelled') throw e;
@@ -58,6 +59,7 @@ export function Scenarios() {
       }
       return out;
     });
+  const behaviourText = (s: Scenario) => behaviourList(s.behaviour, (p) => `${programmeName(f.lang, p, true)} ${t('takeUpOf')}`, (y) => `${t('imputedEarnings')} ${f.money(y)}`).join(', ') || t('defaults');
   const columns = job.state.result ?? [];
   const valid = columns.filter((c) => c.compare);
   const chart = valid.map((c) => ({ name: c.name, delta: c.compare!.reforms[0]!.delta.annual_cost }));
@@ -100,7 +102,7 @@ export function Scenarios() {
                   <span className="scenario-name">{s.name}</span>
                 </label>
                 <span className="muted small">
-                  {`${fileTitle(s.baseline)} → ${s.reform ? fileTitle(s.reform) : t('reformEdited')} · ${s.date} · ${f.count(s.population.households)} ${t('households')}, ${t('seed')} ${s.population.seed} · ${settingsList(s.sets).join(', ') || t('none')}${Object.keys(s.files ?? {}).length ? ` · ${t('edits')}: ${Object.keys(s.files ?? {}).map(fileTitle).join(', ')}` : ''}`}
+                  {`${fileTitle(s.baseline)} → ${s.reform ? fileTitle(s.reform) : t('reformEdited')} · ${s.date} · ${f.count(s.population.households)} ${t('households')}, ${t('seed')} ${s.population.seed}${s.behaviour && behaviourList(s.behaviour, () => '', () => '').length ? ` · ${behaviourText(s)}` : ''} · ${settingsList(s.sets).join(', ') || t('none')}${Object.keys(s.files ?? {}).length ? ` · ${t('edits')}: ${Object.keys(s.files ?? {}).map(fileTitle).join(', ')}` : ''}`}
                 </span>
                 <span className="spacer" />
                 <button className="chip" onClick={() => studio.loadScenario(s.id)}>
@@ -142,6 +144,7 @@ export function Scenarios() {
               </thead>
               <tbody>
                 <Row label={t('settings')} columns={columns} cell={(c) => settingsList(c.scenario.sets).join(', ') || (c.scenario.reform ? fileTitle(c.scenario.reform) : t('none'))} plain />
+                <Row label={t('behaviour')} columns={columns} cell={(c) => behaviourText(c.scenario)} plain />
                 <Row label={t('population')} columns={columns} cell={(c) => `${c.scenario.population.region} · ${f.count(c.scenario.population.households)} ${t('households')} · ${t('seed')} ${c.scenario.population.seed} · ${c.scenario.date}`} plain />
                 <Row label={t('costBaseline')} columns={columns} cell={(c) => f.money(c.compare!.baseline.annual_cost)} />
                 <Row label={t('costReform')} columns={columns} cell={(c) => f.money(c.compare!.reforms[0]!.reform.annual_cost)} />

@@ -9,6 +9,7 @@ import { parameterControls, settingNumber, sweepValues } from '../lib/params.ts'
 import type { SweepResult } from '../../sim/protocol.ts';
 import { Empty } from './Empty.tsx';
 import { useJob } from './useJob.ts';
+import { runBehaviour } from '../state/scenario.ts';
 import { JobProgress } from './JobProgress.tsx';
 
 interface SweepRun {
@@ -48,7 +49,7 @@ export function Sweep() {
       parameter: control.id,
       current,
       kind: control.kind,
-      sweep: await studio.services.sim.sweep(scenario, control.id, texts, id, onProgress),
+      sweep: await studio.services.sim.sweep(scenario, control.id, texts, id, onProgress, runBehaviour(results.scenario)),
     }));
   };
   const result = job.state.result;

@@ -1,4 +1,18 @@
 /** A scenario: a baseline policy, a reform (an edited or reform file, parameter settings), a population, a date. */
+import { DEFAULT_TAKE_UP, type TakeUp } from '../../../simulator/engine/accumulate.ts';
+import type { Behaviour } from '../../../simulator/engine/engine.ts';
+
+export type TakeUpProgramme = keyof TakeUp;
+export const TAKE_UP_PROGRAMMES: readonly TakeUpProgramme[] = ['dibao', 'tekun', 'temporary', 'expenditure'];
+export { DEFAULT_TAKE_UP };
+
+/** Behaviour assumptions of a scenario (model assumptions; docs/simulator.md): absent ones take the defaults. */
+export interface BehaviourChoice {
+  /** share of eligible households that claim, by programme (0 … 1) */
+  readonly takeUp?: Readonly<Partial<Record<TakeUpProgramme, number>>>;
+  /** yuan a month assessed for able-bodied working-age members without work; absent: off */
+  readonly imputedEarnings?: number;
+}
 
 export interface PopulationChoice {
   readonly region: string;
@@ -17,6 +31,7 @@ export interface Scenario {
   readonly sets: Readonly<Record<string, string>>;
   readonly date: string;
   readonly population: PopulationChoice;
+  readonly behaviour?: BehaviourChoice;
   /** the workspace files that differed from the shipped ones when it was saved */
   readonly files?: Readonly<Record<string, string>>;
   readonly savedAt?: string;
@@ -43,4 +58,26 @@ export function settingsList(sets: Readonly<Record<string, string>>): string[] {
   return Object.entries(sets)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, v]) => `${k} = ${v}`);
+}
+
+/** What a run assumes of behaviour: the scenario's choices, and take-up drawn from the population's seed (as `doudi --seed`). */
+export function runBehaviour(s: Pick<Scenario, 'population' | 'behaviour'>): Behaviour {
+  const b = s.behaviour ?? {};
+  const takeUp = Object.fromEntries(Object.entries(b.takeUp ?? {}).filter(([, v]) => v !== undefined && v >= 0 && v <= 1));
+  return {
+    seed: s.population.seed,
+    ...(Object.keys(takeUp).length ? { takeUp } : {}),
+    ...(b.imputedEarnings !== undefined && b.imputedEarnings > 0 ? { imputedEarnings: b.imputedEarnings } : {}),
+  };
+}
+
+/** The behaviour choices that differ from the defaults, for a report ("dibao take-up = 80%"). */
+export function behaviourList(b: BehaviourChoice | undefined, names: (p: TakeUpProgramme) => string, earnings: (yuan: number) => string): string[] {
+  const out: string[] = [];
+  for (const p of TAKE_UP_PROGRAMMES) {
+    const v = b?.takeUp?.[p];
+    if (v !== undefined && v !== DEFAULT_TAKE_UP[p]) out.push(`${names(p)} ${Math.round(v * 1000) / 10}%`);
+  }
+  if (b?.imputedEarnings) out.push(earnings(b.imputedEarnings));
+  return out;
 }

@@ -10,7 +10,7 @@ import type { CompareResult, ParameterValue, PopulationInfo } from '../../sim/pr
 import type { Diagnostics, Service } from '../editor/language.ts';
 import { isCancelled, type Sim } from '../sim/client.ts';
 import type { Lang } from '../i18n/strings.ts';
-import { DEFAULT_SCENARIO, newScenarioId, type Scenario } from './scenario.ts';
+import { DEFAULT_SCENARIO, newScenarioId, runBehaviour, type BehaviourChoice, type Scenario } from './scenario.ts';
 import type { StudioStore } from './store.ts';
 import * as W from './workspace.ts';
 
@@ -226,6 +226,16 @@ export class Studio {
     this.setScenario({ sets });
   }
 
+  /** Changes the behaviour assumptions (a take-up rate, imputed earnings; undefined puts the default back). */
+  setBehaviour(patch: BehaviourChoice): void {
+    const b = this.state.scenario.behaviour ?? {};
+    const takeUp = { ...b.takeUp, ...patch.takeUp };
+    for (const k of Object.keys(takeUp) as (keyof typeof takeUp)[]) if (takeUp[k] === undefined) delete takeUp[k];
+    const imputed = 'imputedEarnings' in patch ? patch.imputedEarnings : b.imputedEarnings;
+    const behaviour: BehaviourChoice = { ...(Object.keys(takeUp).length ? { takeUp } : {}), ...(imputed ? { imputedEarnings: imputed } : {}) };
+    this.setScenario({ behaviour });
+  }
+
   saveScenario(name: string): Scenario {
     const s: Scenario = { ...this.state.scenario, id: newScenarioId(), name, files: W.changedFiles(this.state.workspace), savedAt: new Date().toISOString() };
     const saved = [...this.state.saved, s];
@@ -373,7 +383,7 @@ export class Studio {
         const run = this.state.run;
         if (current() && run.id === id && run.status === 'running' && performance.now() - started > 250) this.set({ run: { id, status: 'running', progress: total ? done / total : 0 } });
       });
-      const compare = await this.services.sim.compare({ policy: baseline.key, date: sc.date }, { policy: reformKey, date: sc.date, sets }, id, onProgress);
+      const compare = await this.services.sim.compare({ policy: baseline.key, date: sc.date }, { policy: reformKey, date: sc.date, sets }, id, onProgress, runBehaviour(sc));
       if (!current()) return;
       const ms = performance.now() - started;
       this.set({
