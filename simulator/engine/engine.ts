@@ -60,6 +60,22 @@ interface Loaded {
   readonly out: OutputColumns;
 }
 
+/**
+ * The population as assessed with imputed earnings (Behaviour.imputedEarnings, yuan a month): a
+ * copy whose wage column gives the amount to members aged 18–59 with full work ability, not
+ * students, not employed and without wages. The other columns are shared.
+ */
+export function imputeEarnings(pop: PopulationColumns, amount: number): PopulationColumns {
+  const P = pop.person;
+  const wage = Int32Array.from(P.wage_income!);
+  const fen = Math.round(amount * 100);
+  for (let p = 0; p < wage.length; p++) {
+    const age = P.age![p]!;
+    if (age >= 18 && age <= 59 && P.work_ability![p] === 0 && !P.student![p] && !P.employed![p] && wage[p] === 0) wage[p] = fen;
+  }
+  return { ...pop, person: { ...P, wage_income: wage } };
+}
+
 /** Resolves soon, letting queued messages (a cancel) run first. */
 export const yieldNow = (): Promise<void> =>
   new Promise((resolve) => {
@@ -125,14 +141,7 @@ export class Engine {
     const amount = b.imputedEarnings;
     if (amount === undefined || amount <= 0) return shard.pop;
     if (this.imputed?.amount === amount) return this.imputed.pop;
-    const P = shard.pop.person;
-    const wage = Int32Array.from(P.wage_income!);
-    const fen = Math.round(amount * 100);
-    for (let p = 0; p < wage.length; p++) {
-      const age = P.age![p]!;
-      if (age >= 18 && age <= 59 && P.work_ability![p] === 0 && !P.student![p] && !P.employed![p] && wage[p] === 0) wage[p] = fen;
-    }
-    const pop = { ...shard.pop, person: { ...P, wage_income: wage } };
+    const pop = imputeEarnings(shard.pop, amount);
     this.imputed = { amount, pop };
     return pop;
   }

@@ -16,7 +16,7 @@ import {
   type Scalar,
 } from '../../language/index.ts';
 import { Simulator } from '../../simulator/simulator.ts';
-import { Cancelled, type Behaviour } from '../../simulator/engine/engine.ts';
+import { Cancelled, imputeEarnings, type Behaviour } from '../../simulator/engine/engine.ts';
 import { generatePopulation } from '../../simulator/population/generate.ts';
 import { calibrate } from '../../simulator/population/calibrate.ts';
 import { householdJson } from '../../simulator/population/io.ts';
@@ -53,6 +53,8 @@ interface Loaded {
 
 interface Evaluated {
   readonly key: string;
+  /** the population it was evaluated on */
+  readonly pop: PopulationColumns;
   readonly out: OutputColumns;
   readonly covered: Uint8Array;
 }
@@ -71,6 +73,8 @@ export class SimService implements SimApi {
   private columns: PopulationColumns | undefined;
   /** the last other population a saved scenario was compared on */
   private other: { key: string; columns: PopulationColumns } | undefined;
+  /** the loaded population with earnings imputed (the explorer's, when a scenario imputes them) */
+  private imputed: { base: PopulationColumns; amount: number; pop: PopulationColumns } | undefined;
   private evaluated: Evaluated | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly cancelled = new Set<number>();
@@ -99,6 +103,7 @@ export class SimService implements SimApi {
       const calibration = calibrate(g.columns, spec.year, spec.region, g.meta.notes);
       onProgress?.(spec.households, spec.households);
       this.evaluated = undefined;
+      this.imputed = undefined;
       this.population = { spec, summary, meta: g.meta, calibration, ms: performance.now() - t };
       return this.population;
     });
@@ -195,14 +200,21 @@ export class SimService implements SimApi {
     return this.job(id, () => this.sim.months({ scenario, months, ...(cpi ? { cpi } : {}), behaviour }, { id, onProgress }));
   }
 
-  /** Every household evaluated under a scenario, kept for paging and filtering. */
-  private evaluate(s: RunScenario): Evaluated {
-    const key = `${s.policy}|${s.date}|${JSON.stringify(s.sets ?? {})}`;
-    if (this.evaluated?.key === key) return this.evaluated;
+  /** The loaded population as assessed: with earnings imputed when asked (the engine's rule, imputeEarnings). */
+  private assessed(imputedEarnings: number | undefined): PopulationColumns {
     const prep = this.sim.prepared;
     if (!prep) throw new Error('no population is loaded');
+    if (!imputedEarnings || imputedEarnings <= 0) return prep.pop;
+    if (this.imputed?.base !== prep.pop || this.imputed.amount !== imputedEarnings) this.imputed = { base: prep.pop, amount: imputedEarnings, pop: imputeEarnings(prep.pop, imputedEarnings) };
+    return this.imputed.pop;
+  }
+
+  /** Every household evaluated under a scenario, kept for paging and filtering. */
+  private evaluate(s: RunScenario, imputedEarnings: number | undefined): Evaluated {
+    const pop = this.assessed(imputedEarnings);
+    const key = `${s.policy}|${s.date}|${JSON.stringify(s.sets ?? {})}|${imputedEarnings ?? 0}`;
+    if (this.evaluated?.key === key && this.evaluated.pop === pop) return this.evaluated;
     const { compiled } = this.loaded(s.policy);
-    const pop = prep.pop;
     const regions = compiled.regionsOf(pop);
     const params = compiled.resolveParameters({ date: s.date, sets: { ...s.sets } }, regions.codes);
     const out = compiled.allocateOutputs(pop.households);
@@ -211,17 +223,17 @@ export class SimService implements SimApi {
     const tekun = out.columns.tekun_persons;
     const covered = new Uint8Array(pop.households);
     for (let h = 0; h < pop.households; h++) covered[h] = out.errors[h] === 0 && ((status?.[h] ?? 0) !== 0 || (tekun?.[h] ?? 0) > 0) ? 1 : 0;
-    this.evaluated = { key, out, covered };
+    this.evaluated = { key, pop, out, covered };
     return this.evaluated;
   }
 
-  async households(s: RunScenario, filter: HouseholdFilter, offset: number, limit: number): Promise<HouseholdPage> {
+  async households(s: RunScenario, filter: HouseholdFilter, offset: number, limit: number, imputedEarnings?: number): Promise<HouseholdPage> {
     return this.serial(async () => {
       const prep = this.sim.prepared;
       if (!prep) throw new Error('no population is loaded');
       const { compiled } = this.loaded(s.policy);
-      const ev = this.evaluate(s);
-      const pop = prep.pop;
+      const ev = this.evaluate(s, imputedEarnings);
+      const pop = ev.pop;
       const area = pop.household.area!;
       const statusSpec = compiled.outputs.find((o) => o.id === 'dibao_status');
       const rows: HouseholdRow[] = [];
@@ -254,13 +266,12 @@ export class SimService implements SimApi {
     });
   }
 
-  async household(index: number): Promise<Record<string, unknown>> {
+  async household(index: number, imputedEarnings?: number): Promise<Record<string, unknown>> {
     // In turn with the jobs: a comparison on another population has the current one loaded back first.
     return this.serial(async () => {
-      const prep = this.sim.prepared;
-      if (!prep) throw new Error('no population is loaded');
-      if (!(index >= 0 && index < prep.pop.households)) throw new Error(`no household ${index}`);
-      return householdJson({ columns: prep.pop }, index);
+      const pop = this.assessed(imputedEarnings);
+      if (!(index >= 0 && index < pop.households)) throw new Error(`no household ${index}`);
+      return householdJson({ columns: pop }, index);
     });
   }
 

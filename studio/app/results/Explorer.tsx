@@ -29,12 +29,14 @@ export function Explorer() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => studio.setPanel('explorer', place), [place, studio]);
   const scenario = results ? { policy: results.reform.key, date: results.scenario.date, sets: results.scenario.sets } : null;
-  const key = JSON.stringify([scenario, place.filter, place.offset]);
+  // Earnings imputed by the scenario's behaviour assumptions are part of the households as assessed.
+  const imputed = results?.scenario.behaviour?.imputedEarnings;
+  const key = JSON.stringify([scenario, place.filter, place.offset, imputed]);
   useEffect(() => {
     if (!scenario) return;
     let live = true;
     studio.services.sim
-      .households(scenario, place.filter, place.offset, PAGE)
+      .households(scenario, place.filter, place.offset, PAGE, imputed)
       .then((p) => {
         if (!live) return;
         setPage(p);
@@ -107,6 +109,13 @@ export function Explorer() {
         )}
       </div>
       {error && <div className="notice error">{error}</div>}
+      {imputed ? (
+        <div className="notice" data-testid="explorer-imputed">
+          {f.lang === 'zh'
+            ? `按行为假设，无业而有劳动能力的 18–59 岁成员按每月 ${f.money(imputed)} 推算劳动收入核算（工资收入一栏已含推算值）。`
+            : `By the behaviour assumptions, members aged 18–59 able to work but without work are assessed as earning ${f.money(imputed)} a month (the wage column shows the imputed value).`}
+        </div>
+      ) : null}
       <div className="card table-card">
         <table className="table compact hover" data-testid="household-table">
           <thead>
@@ -152,14 +161,14 @@ export function Explorer() {
           </tbody>
         </table>
       </div>
-      {place.selected === undefined ? <Empty text={t('pickHousehold')} /> : <HouseholdDetail index={place.selected} scenario={scenario} />}
+      {place.selected === undefined ? <Empty text={t('pickHousehold')} /> : <HouseholdDetail index={place.selected} scenario={scenario} imputed={imputed} />}
     </div>
   );
 }
 
 type Json = Record<string, unknown>;
 
-function HouseholdDetail({ index, scenario }: { index: number; scenario: { policy: string; date: string; sets: Readonly<Record<string, string>> } }) {
+function HouseholdDetail({ index, scenario, imputed }: { index: number; scenario: { policy: string; date: string; sets: Readonly<Record<string, string>> }; imputed: number | undefined }) {
   const t = useT();
   const f = useFmt();
   const studio = useStudioApi();
@@ -169,7 +178,7 @@ function HouseholdDetail({ index, scenario }: { index: number; scenario: { polic
   const [version, setVersion] = useState(0);
   useEffect(() => {
     let live = true;
-    void studio.services.sim.household(index).then((h) => {
+    void studio.services.sim.household(index, imputed).then((h) => {
       if (!live) return;
       setOriginal(h);
       setEdited(h);
@@ -177,7 +186,7 @@ function HouseholdDetail({ index, scenario }: { index: number; scenario: { polic
     return () => {
       live = false;
     };
-  }, [index, studio]);
+  }, [index, imputed, studio]);
   const sk = JSON.stringify(scenario);
   useEffect(() => {
     if (!edited) return;
