@@ -223,6 +223,10 @@ export function complete(ws: Workspace, path: string, at: Position): Completion[
     if (prev?.type === 'Set') return valueItems(scope, (v) => v.sites[0]!.decl.kind !== 'definition', FIRST);
   }
 
+  // A decision table's cell: the values of its column's input.
+  const cell = tableCell(scope, tokens, end, file.text, decl);
+  if (cell) return cell;
+
   let expected: EnumSymbol | undefined;
   const open = openBracket(tokens, end, decl?.start ?? 0);
   if (open !== undefined) {
@@ -272,6 +276,72 @@ export function complete(ws: Workspace, path: string, at: Position): Completion[
     expected = scope.enums.get(decl.type);
   }
   return expression(scope, decl, expected);
+}
+
+const CELL_OPENERS = new Set(['Pipe', 'Comma', 'Lt', 'Gt', 'Le', 'Ge', 'Neq', 'Range']);
+const COMPARISONS = new Set(['Lt', 'Gt', 'Le', 'Ge', 'Neq', 'Eq']);
+
+/** Is token i the first on its line? */
+function firstOnLine(tokens: readonly Token[], i: number, text: string): boolean {
+  const before = tokens[i - 1];
+  return !before || /[\n\r]/.test(text.slice(before.end, tokens[i]!.start));
+}
+
+/**
+ * Completion in a decision table's cell (`| urban | >= 1 => …`): where a value starts (after `|`,
+ * a comma, a comparison or `..`), the values of the column's input — its enum's values, or true
+ * and false for a yes/no input — before the names a cell may also read (parameters). Undefined
+ * when the cursor is not in a cell.
+ */
+function tableCell(scope: Scope, tokens: readonly Token[], end: number, text: string, decl: DeclContext | undefined): Completion[] | undefined {
+  const last = tokens[end - 1];
+  if (!last || !CELL_OPENERS.has(last.type) || !decl) return undefined;
+  // Back to the row's first `|` (the first token on its line), counting the bars on the way.
+  let bars = 0;
+  let row = -1;
+  for (let i = end - 1; i > decl.start; i--) {
+    const t = tokens[i]!;
+    if (t.type === 'Arrow' || t.type === 'Table') return undefined;
+    if (t.type === 'Pipe') {
+      bars++;
+      if (firstOnLine(tokens, i, text)) {
+        row = i;
+        break;
+      }
+    } else if (firstOnLine(tokens, i, text)) return undefined;
+  }
+  if (row < 0) return undefined;
+  // Back to the table's header: `table POLICY (input, input, …)`.
+  let table = -1;
+  for (let i = row - 1; i > decl.start; i--) {
+    if (tokens[i]!.type === 'Table') {
+      table = i;
+      break;
+    }
+  }
+  if (table < 0) return undefined;
+  let open = table + 1;
+  while (open < row && tokens[open]!.type !== 'LParen') open++;
+  if (open >= row) return undefined;
+  const inputs: Token[][] = [[]];
+  let depth = 0;
+  for (let i = open + 1; i < row; i++) {
+    const t = tokens[i]!;
+    if (OPEN.has(t.type)) depth++;
+    else if (CLOSE.has(t.type)) {
+      if (depth === 0) break;
+      depth--;
+    }
+    if (depth === 0 && t.type === 'Comma') inputs.push([]);
+    else inputs[inputs.length - 1]!.push(t);
+  }
+  const input = inputs[bars - 1];
+  if (!input || input.length === 0) return undefined;
+  const level = levelOf(decl);
+  const sym = input.length === 1 && NAME(input[0]) ? scope.resolve(input[0]!.image, level)?.sym : undefined;
+  const yesNo = input.some((t) => COMPARISONS.has(t.type) || t.type === 'And' || t.type === 'Or' || t.type === 'Not') || (sym?.kind === 'field' && sym.field.type?.k === 'bool') || (sym?.kind === 'value' && sym.sites[0]!.decl.type?.k === 'bool');
+  const values = yesNo ? keywordItems(['True', 'False'].map(keywordSpec), FIRST) : [];
+  return dedupe([...values, ...expression(scope, decl, scope.enumOf(sym))]);
 }
 
 function levelOf(decl: DeclContext | undefined): Level {

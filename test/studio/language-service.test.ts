@@ -156,6 +156,21 @@ output st "状态" : status [d] = none
     expect(labels(completeAtEnd(policy + 'person c "c" : bool [d] = self_care in ('), '0')).toEqual(['full', '全自理', 'partial', '半失能', 'none', '全失能']);
   });
 
+  it('offers in a decision table’s cells the values of the column’s input', () => {
+    const table = policy + 'household k "k" : integer [d] =\n  table unique (area, st, n >= 2)\n';
+    expect(labels(completeAtEnd(table + '    | '), '0')).toEqual(['urban', '城镇', 'rural', '农村']);
+    expect(labels(completeAtEnd(table + '    | urban | '), '0')).toEqual(['none', '无', 'regular', '常规低保', 'grace', '渐退期']);
+    expect(labels(completeAtEnd(table + '    | urban | none, '), '0')).toEqual(['none', '无', 'regular', '常规低保', 'grace', '渐退期']);
+    expect(labels(completeAtEnd(table + '    | urban | none | '), '0')).toEqual(['true', '是', '真', 'false', '否', '假']);
+    // A cell may read a parameter too; the result after => is an ordinary expression.
+    expect(labels(completeAtEnd(table + '    | urban | '))).toContain('standard');
+    expect(labels(completeAtEnd(table + '    | urban | none | true => '), '0')).not.toContain('urban');
+    // The next row starts again at the first column; Chinese keywords and bars work the same.
+    expect(labels(completeAtEnd(table + '    | urban | none | true => 1\n    | rural | '), '0')).toEqual(['none', '无', 'regular', '常规低保', 'grace', '渐退期']);
+    const zh = policy + 'household k "k" : integer [d] =\n  决策表 首条 （城乡类别）\n    ｜ ';
+    expect(labels(completeAtEnd(zh), '0')).toEqual(['urban', '城镇', 'rural', '农村']);
+  });
+
   it('offers types after a declaration’s colon, and periods after money/', () => {
     const types = labels(completeAtEnd(policy + 'household x "x" : '));
     expect(types).toEqual(expect.arrayContaining(['money/month', '金额/月', 'bool', '布尔', 'integer', 'status', '救助状态', 'area', 'self_care']));
