@@ -81,7 +81,7 @@ export function Months() {
             }
             height={260}
             legend={[
-              { label: f.lang === 'zh' ? '低保户' : 'dibao households', color: C.reform },
+              { label: f.lang === 'zh' ? '在保低保户（右轴）' : 'dibao households (right axis)', color: C.reform },
               { label: t('grace'), color: C.accent2 },
               { label: t('entries'), color: '#8fb6f0' },
               { label: t('exits'), color: '#f4a66a' },
