@@ -39,7 +39,8 @@ function fakeServices(delays: number[]) {
     },
     cancel: (id: number) => void cancelled.push(id),
   };
-  const compiler = { ...lang, setFiles: async () => undefined, compile: async () => ({ ok: true, source: 'base', ir: IR, warnings: [] }) };
+  let compilerFiles: Record<string, string> = {};
+  const compiler = { ...lang, setFiles: async (f: Record<string, string>) => void (compilerFiles = { ...f }), compile: async (path: string) => ({ ok: true, source: `base:${compilerFiles[path]}`, ir: IR, warnings: [] }) };
   return { services: { language: lang, runner: lang, compiler, sim } as unknown as Services, cancelled, compares, behaviours };
 }
 
@@ -163,6 +164,24 @@ describe('live runs', () => {
     await settle(studio);
     expect(studio.get().scenario.behaviour).toEqual({});
     expect(behaviours.at(-1)).toEqual({ seed: 5 });
+  });
+
+  it('compares edits of the baseline file with its shipped version, and a reform file with the baseline as edited', async () => {
+    const { services } = fakeServices([]);
+    const studio = new Studio(services, new StudioStore(memoryStorage()), SHIPPED);
+    await studio.init();
+    studio.editFile(SHANGHAI, 'policy shanghai edited');
+    await settle(studio);
+    expect(studio.get().results!.baseline.source).toBe('base:policy shanghai');
+    const reform = studio.addFile('r', 'reform on shanghai');
+    studio.setScenario({ reform });
+    await settle(studio);
+    expect(studio.get().results!.baseline.source).toBe('base:policy shanghai edited');
+    expect(studio.get().results!.reform.source).toBe('reform on shanghai');
+    // Back to the workspace's own copy: the shipped version again.
+    studio.setScenario({ reform: null });
+    await settle(studio);
+    expect(studio.get().results!.baseline.source).toBe('base:policy shanghai');
   });
 
   it('saves scenarios and loads one back with its edited files', async () => {

@@ -8,6 +8,8 @@ const S = {
   baseline: ['基线', 'Baseline'],
   reform: ['改革', 'Reform'],
   reformEdited: ['工作区版本', 'workspace copy'],
+  baselineShipped: ['发布版本', 'as shipped'],
+  baselineAsEdited: ['含工作区修改', 'as edited'],
   date: ['日期', 'Date'],
   population: ['人口', 'Population'],
   households: ['户', 'households'],

@@ -44,7 +44,7 @@ export function Report() {
         <h2>{t('assumptions')}</h2>
         <dl className="facts">
           <dt>{t('baseline')}</dt>
-          <dd>{s.baseline}</dd>
+          <dd>{`${s.baseline}${s.baseline in edited ? ` (${s.reform ? t('baselineAsEdited') : t('baselineShipped')})` : ''}`}</dd>
           <dt>{t('reform')}</dt>
           <dd>{s.reform ?? `${fileTitle(s.baseline)} · ${t('reformEdited')}`}</dd>
           <dt>{t('date')}</dt>

@@ -41,7 +41,9 @@ export function Scenarios() {
         try {
           const ws = studio.get().workspace;
           const files = { ...ws.shipped, ...(s.files ?? {}) };
-          const [baseline, reform] = await Promise.all([studio.baselineOf(s.baseline), studio.compileFiles(files, s.reform ?? s.baseline, s.reform ? s.baseline : undefined)]);
+          // The baseline as in the live runs: shipped against the scenario's own copy, its saved files under a reform file.
+          const base = s.reform ? studio.compileFiles(files, s.baseline).then((b) => (Array.isArray(b) ? Promise.reject(new Error(`${fileTitle(s.baseline)}: ${b.length} ${t('errors')}`)) : b)) : studio.baselineOf(s.baseline);
+          const [baseline, reform] = await Promise.all([base, studio.compileFiles(files, s.reform ?? s.baseline, s.reform ? s.baseline : undefined)]);
           if (Array.isArray(reform)) {
             out.push({ name: s.name, scenario: s, error: `${reform.length} ${t('errors')}` });
             continue;

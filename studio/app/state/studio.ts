@@ -309,9 +309,14 @@ export class Studio {
     });
   }
 
-  /** The baseline: the shipped version of a shipped policy, else the workspace's. */
-  baselineOf(path: string, workspace = this.state.workspace): Promise<CompiledPolicy> {
-    const shipped = path in workspace.shipped;
+  /**
+   * The baseline policy as a scenario compares against it. With the workspace's own copy as the
+   * reform (`reform` null), the shipped version of a shipped policy, so that edits to it are the
+   * change; with a reform file, the workspace's version (edits included), so that the reform
+   * alone is the change.
+   */
+  baselineOf(path: string, reform: string | null = null, workspace = this.state.workspace): Promise<CompiledPolicy> {
+    const shipped = reform === null && path in workspace.shipped;
     const files = shipped ? workspace.shipped : workspace.files;
     const key = shipped ? `shipped|${path}` : `ws|${path}|${JSON.stringify(W.changedFiles(workspace))}`;
     let p = this.baselines.get(key);
@@ -357,10 +362,10 @@ export class Studio {
       const sc = this.state.scenario;
       const reformPath = sc.reform ?? sc.baseline;
       const compiled = this.services.runner.compile(reformPath, sc.reform ? sc.baseline : undefined);
-      const [r, baseline] = await Promise.all([compiled, this.baselineOf(sc.baseline)]);
+      const [r, baseline] = await Promise.all([compiled, this.baselineOf(sc.baseline, sc.reform).catch((e: unknown) => e as Error)]);
       if (!current()) return;
       // A province's population: switching the baseline to another region regenerates it.
-      const region = baseline.ir.policy.region;
+      const region = baseline instanceof Error ? '' : baseline.ir.policy.region;
       if (/^\d{6}$/.test(region) && region !== sc.population.region) {
         this.setScenario({ population: { ...sc.population, region } });
         return;
@@ -370,6 +375,7 @@ export class Studio {
         this.set({ compileErrors: errors, run: { id, status: 'error', message: `${errors.length || r.diagnostics.length} errors` } });
         return;
       }
+      if (baseline instanceof Error) throw baseline;
       this.set({ compileErrors: [] });
       const reformKey = await this.services.sim.setPolicy(r.source, r.ir);
       await this.populationReady;

@@ -11,6 +11,10 @@ export function Header() {
   const lang = useStudio((s) => s.lang);
   const scenario = useStudio((s) => s.scenario);
   const files = useStudio((s) => s.workspace.files);
+  const shipped = useStudio((s) => s.workspace.shipped);
+  // Which text of an edited baseline file the figures compare against (Studio.baselineOf).
+  const baselineEdited = scenario.baseline in shipped && files[scenario.baseline] !== shipped[scenario.baseline];
+  const baselineNote = !baselineEdited ? '' : scenario.reform ? t('baselineAsEdited') : t('baselineShipped');
   const policies = policyFiles(files);
   const provinces = policies.filter((p) => !p.startsWith('policies/reforms/') && p !== FRAMEWORK);
   const reforms = policies.filter((p) => p !== scenario.baseline && p !== FRAMEWORK);
@@ -26,8 +30,11 @@ export function Header() {
         </div>
       </div>
       <div className="scenario-bar">
-        <label className="field">
-          <span>{t('baseline')}</span>
+        <label className="field" title={baselineNote || undefined}>
+          <span>
+            {t('baseline')}
+            {baselineNote && <em className="field-note" data-testid="baseline-note">{` · ${baselineNote}`}</em>}
+          </span>
           <select data-testid="scenario-baseline" value={scenario.baseline} onChange={(e) => studio.setScenario({ baseline: e.target.value, reform: null })}>
             {provinces.map((p) => (
               <option key={p} value={p}>
