@@ -13,6 +13,7 @@ import { Simulator, settingNumber, type CompareResult, type MonthsResult, type S
 import { overSeeds, headline, compareHeadline, type UncertaintyResult } from '../../simulator/uncertainty.ts';
 import { nodePool, cores } from '../../simulator/worker/node.ts';
 import { Cancelled, type Behaviour, type Scenario } from '../../simulator/engine/engine.ts';
+import { ASSESSMENT_LIMITS } from '../../simulator/engine/assess.ts';
 import { PROGRAMMES } from '../../simulator/engine/layout.ts';
 import type { SimulationResult } from '../../simulator/engine/results.ts';
 import { fsHost, printDiagnostics, plural, InputError, UsageError } from '../io.ts';
@@ -38,6 +39,8 @@ const RUN_OPTIONS = {
   workers: { type: 'string' },
   'take-up': { type: 'string', multiple: true },
   'impute-earnings': { type: 'string' },
+  'unreported-income': { type: 'string' },
+  'income-noise': { type: 'string' },
   baseline: { type: 'string' },
   seeds: { type: 'string' },
 } as const;
@@ -62,6 +65,10 @@ const RUN_HELP = `Scenario and behaviour:
                             expenditure (defaults 0.6, 0.85, 0.5, 0.3)
   --impute-earnings YUAN    assess able-bodied members aged 18–59 without work as earning this
                             much a month (off by default)
+  --unreported-income SHARE the share of wage, business and property income the means test
+                            does not see, 0 to 0.9 or 0% to 90% (off by default)
+  --income-noise SIGMA      σ of the log-normal error, mean one, with which the means test
+                            measures that income, one draw per household, 0 to 1.5 (off)
   --seeds K                 uncertainty: run over K synthetic populations (seeds --seed …
                             --seed + K − 1, take-up draws with them) and report each headline
                             figure's mean and 90% interval (5th–95th percentile)
@@ -103,7 +110,25 @@ function behaviourOf(v: Values): Behaviour {
     if (!/^\d+(\.\d{1,2})?$/.test(text)) throw new UsageError(`--impute-earnings ${impute}: expected yuan a month, e.g. 2690`);
     imputedEarnings = Number(text);
   }
-  return { takeUp, seed: integer(str(v, 'seed'), 'seed', 1), imputedEarnings };
+  const unreportedIncome = share(str(v, 'unreported-income'), 'unreported-income', ASSESSMENT_LIMITS.unreportedIncome[1], true);
+  const incomeNoise = share(str(v, 'income-noise'), 'income-noise', ASSESSMENT_LIMITS.incomeNoise[1], false);
+  return {
+    takeUp,
+    seed: integer(str(v, 'seed'), 'seed', 1),
+    imputedEarnings,
+    ...(unreportedIncome ? { unreportedIncome } : {}),
+    ...(incomeNoise ? { incomeNoise } : {}),
+  };
+}
+
+/** A number from 0 to max (a share may be given in %), or undefined when absent. */
+function share(text: string | undefined, name: string, max: number, percent: boolean): number | undefined {
+  if (text === undefined) return undefined;
+  const t = text.trim();
+  const digits = percent && t.endsWith('%') ? t.slice(0, -1) : t;
+  const x = /^\d+(\.\d+)?$/.test(digits) ? Number(digits) / (digits === t ? 1 : 100) : NaN;
+  if (!(x >= 0 && x <= max)) throw new UsageError(`--${name} ${text}: expected a number from 0 to ${max}${percent ? ` (or 0% to ${max * 100}%)` : ''}`);
+  return x;
 }
 
 // ---------------------------------------------------------------- policies and populations

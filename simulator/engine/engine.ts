@@ -11,6 +11,9 @@ import { accumulate, accumulateChange, addGroupBase, columnsOf, DEFAULT_TAKE_UP,
 import { CHANGE, RunLayout } from './layout.ts';
 import { CHUNK, type Shard } from './prepare.ts';
 import { runMonths, type MonthsRequest } from './months.ts';
+import { assessedPopulation, assessmentKey, assesses, type Assessment } from './assess.ts';
+
+export { imputeEarnings, assessedPopulation } from './assess.ts';
 
 /** A policy on a date with parameter or scenario-input settings (`--set name=value`). */
 export interface Scenario {
@@ -20,17 +23,14 @@ export interface Scenario {
   readonly sets?: Readonly<Record<string, string>>;
 }
 
-/** Behaviour assumptions shared by every scenario of a run (so comparisons use the same draws). */
-export interface Behaviour {
+/**
+ * Behaviour assumptions shared by every scenario of a run (so comparisons use the same draws): who
+ * claims (take-up), and the income the means test assesses (assess.ts).
+ */
+export interface Behaviour extends Assessment {
   readonly takeUp?: Partial<TakeUp>;
-  /** seed of the take-up draws */
+  /** seed of the take-up draws and of the income-error draws */
   readonly seed?: number;
-  /**
-   * Earnings imputed to able-bodied working-age members without work (yuan a month): members aged
-   * 18–59 with full work ability, not students, not employed and without wages are assessed as
-   * earning this much. Off when absent.
-   */
-  readonly imputedEarnings?: number;
 }
 
 export interface Job {
@@ -60,22 +60,6 @@ interface Loaded {
   readonly out: OutputColumns;
 }
 
-/**
- * The population as assessed with imputed earnings (Behaviour.imputedEarnings, yuan a month): a
- * copy whose wage column gives the amount to members aged 18–59 with full work ability, not
- * students, not employed and without wages. The other columns are shared.
- */
-export function imputeEarnings(pop: PopulationColumns, amount: number): PopulationColumns {
-  const P = pop.person;
-  const wage = Int32Array.from(P.wage_income!);
-  const fen = Math.round(amount * 100);
-  for (let p = 0; p < wage.length; p++) {
-    const age = P.age![p]!;
-    if (age >= 18 && age <= 59 && P.work_ability![p] === 0 && !P.student![p] && !P.employed![p] && wage[p] === 0) wage[p] = fen;
-  }
-  return { ...pop, person: { ...P, wage_income: wage } };
-}
-
 /** Resolves soon, letting queued messages (a cancel) run first. */
 export const yieldNow = (): Promise<void> =>
   new Promise((resolve) => {
@@ -97,14 +81,15 @@ export class Engine {
   private shard: Shard | undefined;
   private readonly policies = new Map<string, Loaded>();
   private readonly cancelled = new Set<number>();
-  private imputed: { amount: number; pop: PopulationColumns } | undefined;
+  /** the shard as last assessed under behaviour assumptions (assess.ts) */
+  private assessed: { key: string; pop: PopulationColumns } | undefined;
   /** per chunk, the households and persons of each group (they do not depend on the run) */
   private bases: Float64Array[] = [];
 
   /** Takes the shard this engine works on (replacing any before). */
   load(shard: Shard): { households: number; persons: number } {
     this.shard = shard;
-    this.imputed = undefined;
+    this.assessed = undefined;
     this.bases = [];
     return { households: shard.pop.households, persons: shard.pop.persons };
   }
@@ -135,15 +120,13 @@ export class Engine {
     return l;
   }
 
-  /** The population as assessed: with imputed earnings when asked. */
+  /** The shard as the means test sees it under the behaviour assumptions (assess.ts); kept for the next run. */
   population(b: Behaviour): PopulationColumns {
     const shard = this.need();
-    const amount = b.imputedEarnings;
-    if (amount === undefined || amount <= 0) return shard.pop;
-    if (this.imputed?.amount === amount) return this.imputed.pop;
-    const pop = imputeEarnings(shard.pop, amount);
-    this.imputed = { amount, pop };
-    return pop;
+    if (!assesses(b)) return shard.pop;
+    const key = assessmentKey(b);
+    if (this.assessed?.key !== key) this.assessed = { key, pop: assessedPopulation(shard.pop, b, shard.offset) };
+    return this.assessed.pop;
   }
 
   /**

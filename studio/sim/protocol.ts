@@ -98,10 +98,10 @@ export interface SimApi {
   compareOn(population: PopulationSpec, baseline: RunScenario, reform: RunScenario, id: number, onProgress?: Progress, behaviour?: Behaviour): Promise<CompareResult>;
   sweep(scenario: RunScenario, parameter: string, values: readonly string[], id: number, onProgress?: Progress, behaviour?: Behaviour): Promise<SweepResult>;
   months(scenario: RunScenario, months: number, cpi: readonly number[] | undefined, id: number, onProgress?: Progress, behaviour?: Behaviour): Promise<MonthsResult>;
-  /** Households evaluated under a scenario (with earnings imputed when a scenario assumes them), filtered and paged. */
-  households(scenario: RunScenario, filter: HouseholdFilter, offset: number, limit: number, imputedEarnings?: number): Promise<HouseholdPage>;
+  /** Households evaluated under a scenario (as the means test sees them under its behaviour assumptions), filtered and paged. */
+  households(scenario: RunScenario, filter: HouseholdFilter, offset: number, limit: number, behaviour?: Behaviour): Promise<HouseholdPage>;
   /** One household of the population in the schema's JSON form (money in yuan). */
-  household(index: number, imputedEarnings?: number): Promise<Record<string, unknown>>;
+  household(index: number, behaviour?: Behaviour): Promise<Record<string, unknown>>;
   explain(scenario: RunScenario, household: Record<string, unknown>): Promise<Explanation>;
   cancel(id: number): void;
 }

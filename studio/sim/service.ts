@@ -16,7 +16,8 @@ import {
   type Scalar,
 } from '../../language/index.ts';
 import { Simulator } from '../../simulator/simulator.ts';
-import { Cancelled, imputeEarnings, type Behaviour } from '../../simulator/engine/engine.ts';
+import { Cancelled, type Behaviour } from '../../simulator/engine/engine.ts';
+import { assessedPopulation, assessmentKey, assesses } from '../../simulator/engine/assess.ts';
 import { generatePopulation } from '../../simulator/population/generate.ts';
 import { calibrate } from '../../simulator/population/calibrate.ts';
 import { householdJson } from '../../simulator/population/io.ts';
@@ -73,8 +74,8 @@ export class SimService implements SimApi {
   private columns: PopulationColumns | undefined;
   /** the last other population a saved scenario was compared on */
   private other: { key: string; columns: PopulationColumns } | undefined;
-  /** the loaded population with earnings imputed (the explorer's, when a scenario imputes them) */
-  private imputed: { base: PopulationColumns; amount: number; pop: PopulationColumns } | undefined;
+  /** the loaded population as assessed under a scenario's behaviour assumptions (the explorer's) */
+  private imputed: { base: PopulationColumns; key: string; pop: PopulationColumns } | undefined;
   private evaluated: Evaluated | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly cancelled = new Set<number>();
@@ -200,19 +201,20 @@ export class SimService implements SimApi {
     return this.job(id, () => this.sim.months({ scenario, months, ...(cpi ? { cpi } : {}), behaviour }, { id, onProgress }));
   }
 
-  /** The loaded population as assessed: with earnings imputed when asked (the engine's rule, imputeEarnings). */
-  private assessed(imputedEarnings: number | undefined): PopulationColumns {
+  /** The loaded population as the means test sees it under behaviour assumptions (the engine's rules, assess.ts). */
+  private assessed(behaviour: Behaviour = {}): PopulationColumns {
     const prep = this.sim.prepared;
     if (!prep) throw new Error('no population is loaded');
-    if (!imputedEarnings || imputedEarnings <= 0) return prep.pop;
-    if (this.imputed?.base !== prep.pop || this.imputed.amount !== imputedEarnings) this.imputed = { base: prep.pop, amount: imputedEarnings, pop: imputeEarnings(prep.pop, imputedEarnings) };
+    if (!assesses(behaviour)) return prep.pop;
+    const key = assessmentKey(behaviour);
+    if (this.imputed?.base !== prep.pop || this.imputed.key !== key) this.imputed = { base: prep.pop, key, pop: assessedPopulation(prep.pop, behaviour, 0) };
     return this.imputed.pop;
   }
 
   /** Every household evaluated under a scenario, kept for paging and filtering. */
-  private evaluate(s: RunScenario, imputedEarnings: number | undefined): Evaluated {
-    const pop = this.assessed(imputedEarnings);
-    const key = `${s.policy}|${s.date}|${JSON.stringify(s.sets ?? {})}|${imputedEarnings ?? 0}`;
+  private evaluate(s: RunScenario, behaviour: Behaviour | undefined): Evaluated {
+    const pop = this.assessed(behaviour);
+    const key = `${s.policy}|${s.date}|${JSON.stringify(s.sets ?? {})}|${assessmentKey(behaviour ?? {})}`;
     if (this.evaluated?.key === key && this.evaluated.pop === pop) return this.evaluated;
     const { compiled } = this.loaded(s.policy);
     const regions = compiled.regionsOf(pop);
@@ -227,12 +229,12 @@ export class SimService implements SimApi {
     return this.evaluated;
   }
 
-  async households(s: RunScenario, filter: HouseholdFilter, offset: number, limit: number, imputedEarnings?: number): Promise<HouseholdPage> {
+  async households(s: RunScenario, filter: HouseholdFilter, offset: number, limit: number, behaviour?: Behaviour): Promise<HouseholdPage> {
     return this.serial(async () => {
       const prep = this.sim.prepared;
       if (!prep) throw new Error('no population is loaded');
       const { compiled } = this.loaded(s.policy);
-      const ev = this.evaluate(s, imputedEarnings);
+      const ev = this.evaluate(s, behaviour);
       const pop = ev.pop;
       const area = pop.household.area!;
       const statusSpec = compiled.outputs.find((o) => o.id === 'dibao_status');
@@ -266,10 +268,10 @@ export class SimService implements SimApi {
     });
   }
 
-  async household(index: number, imputedEarnings?: number): Promise<Record<string, unknown>> {
+  async household(index: number, behaviour?: Behaviour): Promise<Record<string, unknown>> {
     // In turn with the jobs: a comparison on another population has the current one loaded back first.
     return this.serial(async () => {
-      const pop = this.assessed(imputedEarnings);
+      const pop = this.assessed(behaviour);
       if (!(index >= 0 && index < pop.households)) throw new Error(`no household ${index}`);
       return householdJson({ columns: pop }, index);
     });

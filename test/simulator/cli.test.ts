@@ -126,6 +126,13 @@ describe('output shapes', () => {
     // 2600.20 × 100 is not a whole number in floating point; it is still ¥2,600.20
     const imputed = await json(['simulate', SHANGHAI, ...COMMON, '--impute-earnings', '2600.20']);
     expect((imputed as P).programmes.dibao.households).toBeLessThan((plain as P).programmes.dibao.households);
+    // Income the means test does not see, or sees with error: more households pass the income test.
+    const unreported = await json(['simulate', SHANGHAI, ...COMMON, '--unreported-income', '30%']);
+    expect(await json(['simulate', SHANGHAI, ...COMMON, '--unreported-income', '0.3'])).toEqual(unreported);
+    expect((unreported as P).programmes.dibao.households).toBeGreaterThan((plain as P).programmes.dibao.households);
+    const noisy = await json(['simulate', SHANGHAI, ...COMMON, '--income-noise', '0.5']);
+    expect((noisy as P).programmes.dibao.households).toBeGreaterThan((plain as P).programmes.dibao.households);
+    expect(await json(['simulate', SHANGHAI, ...COMMON, '--income-noise', '0'])).toEqual(plain);
   });
 
   it('simulate without --json prints a table of the programmes', async () => {
@@ -227,6 +234,8 @@ describe('errors', () => {
     await fails(['simulate', SHANGHAI, '--households', '100', '--date', '2024-07-01', '--take-up', 'dibao='], 2, /--take-up dibao=: expected a share from 0 to 1/);
     await fails(['simulate', SHANGHAI, '--households', '100', '--date', '2024-07-01', '--take-up', 'dibao=%'], 2, /--take-up dibao=%: expected a share/);
     await fails(['simulate', SHANGHAI, '--households', '100', '--date', '2024-07-01', '--impute-earnings', '2690.001'], 2, /--impute-earnings 2690\.001: expected yuan a month/);
+    await fails(['simulate', SHANGHAI, '--households', '100', '--date', '2024-07-01', '--unreported-income', '95%'], 2, /--unreported-income 95%: expected a number from 0 to 0\.9 \(or 0% to 90%\)/);
+    await fails(['simulate', SHANGHAI, '--households', '100', '--date', '2024-07-01', '--income-noise', '2'], 2, /--income-noise 2: expected a number from 0 to 1\.5$/m);
     await fails(['simulate', SHANGHAI, '--households', 'many', '--date', '2024-07-01'], 2, /--households many: expected a whole number/);
     await fails(['months', SHANGHAI, '--households', '100', '--date', '2024-07-01', '--months', '0'], 2, /--months 0/);
     await fails(['sweep', SHANGHAI, '--households', '100', '--date', '2024-07-01', '--from', '1500', '--to', '1700'], 2, /--parameter NAME is required/);

@@ -62,7 +62,8 @@ interface Answers {
 async function answers(sim: Simulator): Promise<Answers> {
   return {
     simulate: await sim.simulate(base, behaviour),
-    compare: await sim.compare(base, [reform], behaviour),
+    // the income the means test sees, with draws keyed by the global household index
+    compare: await sim.compare(base, [reform], { ...behaviour, unreportedIncome: 0.1, incomeNoise: 0.4 }),
     sweep: await sim.sweep(base, 'dibao_standard', ['1500', '1700'], behaviour),
     months: await sim.months(monthsRequest),
   };

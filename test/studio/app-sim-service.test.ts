@@ -92,12 +92,12 @@ describe('coordinator service', () => {
   it('shows the households as assessed with imputed earnings: fewer covered, the imputed wage in the household', async () => {
     const base = { policy: key, date: DATE };
     const plain = await sim.households(base, { covered: true }, 0, 5000);
-    const imputed = await sim.households(base, { covered: true }, 0, 5000, 3000);
+    const imputed = await sim.households(base, { covered: true }, 0, 5000, { imputedEarnings: 3000 });
     expect(imputed.total).toBeLessThan(plain.total);
     // A household that lost cover has a member assessed at ¥3000 a month it did not earn.
     const lost = plain.rows.find((r) => !imputed.rows.some((x) => x.index === r.index))!;
     const before = (await sim.household(lost.index)) as { members: { wage_income: number }[] };
-    const after = (await sim.household(lost.index, 3000)) as { members: { wage_income: number }[] };
+    const after = (await sim.household(lost.index, { imputedEarnings: 3000 })) as { members: { wage_income: number }[] };
     const changed = after.members.filter((m, i) => m.wage_income !== before.members[i]!.wage_income);
     expect(changed.length).toBeGreaterThan(0);
     expect(changed.every((m) => m.wage_income === 3000)).toBe(true);

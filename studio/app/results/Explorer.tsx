@@ -10,6 +10,10 @@ import { HOUSEHOLD_FIELDS, PERSON_FIELDS, ENUMS, type FieldSpec } from '../../..
 import { statusName } from '../i18n/strings.ts';
 import { Empty } from './Empty.tsx';
 import { ExplainTree } from './ExplainTree.tsx';
+import { behaviourList, runBehaviour } from '../state/scenario.ts';
+import { behaviourLabels } from './Parameters.tsx';
+import { assessmentKey, assesses } from '../../../simulator/engine/assess.ts';
+import type { Behaviour } from '../../sim/protocol.ts';
 
 const PAGE = 12;
 
@@ -29,14 +33,16 @@ export function Explorer() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => studio.setPanel('explorer', place), [place, studio]);
   const scenario = results ? { policy: results.reform.key, date: results.scenario.date, sets: results.scenario.sets } : null;
-  // Earnings imputed by the scenario's behaviour assumptions are part of the households as assessed.
-  const imputed = results?.scenario.behaviour?.imputedEarnings;
-  const key = JSON.stringify([scenario, place.filter, place.offset, imputed]);
+  // The households as the means test sees them under the scenario's behaviour assumptions.
+  const behaviour = results ? runBehaviour(results.scenario) : {};
+  const assessing = assesses(behaviour);
+  const assessment = assessing ? behaviour : undefined;
+  const key = JSON.stringify([scenario, place.filter, place.offset, assessmentKey(behaviour)]);
   useEffect(() => {
     if (!scenario) return;
     let live = true;
     studio.services.sim
-      .households(scenario, place.filter, place.offset, PAGE, imputed)
+      .households(scenario, place.filter, place.offset, PAGE, assessment)
       .then((p) => {
         if (!live) return;
         setPage(p);
@@ -109,11 +115,11 @@ export function Explorer() {
         )}
       </div>
       {error && <div className="notice error">{error}</div>}
-      {imputed ? (
-        <div className="notice" data-testid="explorer-imputed">
+      {assessing ? (
+        <div className="notice" data-testid="explorer-assessed">
           {f.lang === 'zh'
-            ? `按行为假设，无业而有劳动能力的 18–59 岁成员按每月 ${f.money(imputed)} 推算劳动收入核算（工资收入一栏已含推算值）。`
-            : `By the behaviour assumptions, members aged 18–59 able to work but without work are assessed as earning ${f.money(imputed)} a month (the wage column shows the imputed value).`}
+            ? `住户按行为假设下核定的收入显示和判定（${behaviourList(results!.scenario.behaviour, behaviourLabels(f, t)).join('，')}）：收入各栏为核定值，不是调查值。`
+            : `Households are shown and assessed with the income the means test sees under the behaviour assumptions (${behaviourList(results!.scenario.behaviour, behaviourLabels(f, t)).join(', ')}): the income fields are assessed values, not survey values.`}
         </div>
       ) : null}
       <div className="card table-card">
@@ -161,14 +167,14 @@ export function Explorer() {
           </tbody>
         </table>
       </div>
-      {place.selected === undefined ? <Empty text={t('pickHousehold')} /> : <HouseholdDetail index={place.selected} scenario={scenario} imputed={imputed} />}
+      {place.selected === undefined ? <Empty text={t('pickHousehold')} /> : <HouseholdDetail index={place.selected} scenario={scenario} assessment={assessment} />}
     </div>
   );
 }
 
 type Json = Record<string, unknown>;
 
-function HouseholdDetail({ index, scenario, imputed }: { index: number; scenario: { policy: string; date: string; sets: Readonly<Record<string, string>> }; imputed: number | undefined }) {
+function HouseholdDetail({ index, scenario, assessment }: { index: number; scenario: { policy: string; date: string; sets: Readonly<Record<string, string>> }; assessment: Behaviour | undefined }) {
   const t = useT();
   const f = useFmt();
   const studio = useStudioApi();
@@ -178,7 +184,7 @@ function HouseholdDetail({ index, scenario, imputed }: { index: number; scenario
   const [version, setVersion] = useState(0);
   useEffect(() => {
     let live = true;
-    void studio.services.sim.household(index, imputed).then((h) => {
+    void studio.services.sim.household(index, assessment).then((h) => {
       if (!live) return;
       setOriginal(h);
       setEdited(h);
@@ -186,7 +192,8 @@ function HouseholdDetail({ index, scenario, imputed }: { index: number; scenario
     return () => {
       live = false;
     };
-  }, [index, imputed, studio]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [index, assessmentKey(assessment ?? {}), studio]);
   const sk = JSON.stringify(scenario);
   useEffect(() => {
     if (!edited) return;

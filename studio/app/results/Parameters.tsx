@@ -8,7 +8,8 @@ import { useStudio, useStudioApi, useT } from '../ui/context.ts';
 import { useFmt } from '../ui/hooks.ts';
 import { inputSetting, inputText, parameterControls, settingNumber, settingText, sliderRange, type ParameterControl } from '../lib/params.ts';
 import { programmeName, termName } from '../i18n/strings.ts';
-import { DEFAULT_TAKE_UP, TAKE_UP_PROGRAMMES, type TakeUpProgramme } from '../state/scenario.ts';
+import { DEFAULT_TAKE_UP, TAKE_UP_PROGRAMMES, type BehaviourChoice, type BehaviourLabels, type TakeUpProgramme } from '../state/scenario.ts';
+import { ASSESSMENT_LIMITS } from '../../../simulator/engine/assess.ts';
 import type { ParameterValue } from '../../sim/protocol.ts';
 import { Empty } from './Empty.tsx';
 
@@ -193,7 +194,7 @@ function BehaviourCard() {
   const f = useFmt();
   const studio = useStudioApi();
   const b = useStudio((s) => s.scenario.behaviour);
-  const changed = Boolean(b && (Object.keys(b.takeUp ?? {}).length || b.imputedEarnings));
+  const changed = Boolean(b && (Object.keys(b.takeUp ?? {}).length || b.imputedEarnings || b.unreportedIncome || b.incomeNoise));
   return (
     <div className={`param behaviour ${changed ? 'changed' : ''}`} data-testid="behaviour">
       <div className="param-head">
@@ -213,6 +214,8 @@ function BehaviourCard() {
           <TakeUpInput key={p} programme={p} value={b?.takeUp?.[p]} />
         ))}
         <EarningsInput value={b?.imputedEarnings} />
+        <GapInput field="unreportedIncome" value={b?.unreportedIncome} />
+        <GapInput field="incomeNoise" value={b?.incomeNoise} />
       </div>
     </div>
   );
@@ -289,4 +292,52 @@ function EarningsInput({ value }: { value: number | undefined }) {
       </div>
     </label>
   );
+}
+
+/** The two assumptions on the income the means test sees: a share unreported (in %), and σ of its error. */
+function GapInput({ field, value }: { field: 'unreportedIncome' | 'incomeNoise'; value: number | undefined }) {
+  const t = useT();
+  const studio = useStudioApi();
+  const [draft, setDraft] = useState<string | null>(null);
+  const percent = field === 'unreportedIncome';
+  const [, max] = ASSESSMENT_LIMITS[field];
+  const shown = draft ?? (value ? String(percent ? Math.round(value * 1000) / 10 : value) : '0');
+  const parse = (text: string): number | null => {
+    const s = text.trim().replace(/%$/, '');
+    if (!/^\d+(\.\d+)?$/.test(s)) return null;
+    const x = percent ? Math.round(Number(s) * 10) / 1000 : Number(s);
+    return x >= 0 && x <= max ? x : null;
+  };
+  const bad = draft !== null && parse(draft) === null;
+  const patch = (x: number): BehaviourChoice => ({ [field]: x || undefined });
+  return (
+    <label className="field behaviour-field" title={t(percent ? 'unreportedHint' : 'incomeNoiseHint')}>
+      <span>{t(field)}</span>
+      <div className={`num-input ${bad ? 'invalid' : ''}`}>
+        <input
+          data-testid={`behaviour-${percent ? 'unreported' : 'noise'}`}
+          inputMode="decimal"
+          value={shown}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            const x = parse(e.target.value);
+            if (x !== null) studio.setBehaviour(patch(x));
+          }}
+          onBlur={() => setDraft(null)}
+        />
+        {percent && <span className="affix">%</span>}
+      </div>
+    </label>
+  );
+}
+
+/** How reports and the scenario list name behaviour choices, in the studio's language. */
+export function behaviourLabels(f: ReturnType<typeof useFmt>, t: ReturnType<typeof useT>): BehaviourLabels {
+  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  return {
+    takeUp: (p, x) => `${programmeName(f.lang, p, true)} ${t('takeUpOf')} ${pct(x)}`,
+    earnings: (y) => `${t('imputedEarnings')} ${f.money(y)}`,
+    unreported: (x) => `${t('unreportedIncome')} ${pct(x)}`,
+    noise: (s) => `${t('incomeNoise')} ${s}`,
+  };
 }

@@ -53,7 +53,7 @@ export function Report() {
           <dd>{population ? `${population.meta.regionName} (${population.meta.region}), ${f.count(population.meta.households)} ${t('households')} → ${f.count(population.meta.realHouseholds)}; ${t('synthetic')}` : s.population.region}</dd>
           <dt>{t('behaviour')}</dt>
           <dd data-testid="report-behaviour">
-            {`${t('takeUpOf')}: ${TAKE_UP_PROGRAMMES.map((p) => `${programmeName(f.lang, p, true)} ${f.pct(s.behaviour?.takeUp?.[p] ?? DEFAULT_TAKE_UP[p], 1).replace(/\.0%$/, '%')}`).join(f.lang === 'zh' ? '、' : ', ')}; ${t('imputedEarnings')}: ${s.behaviour?.imputedEarnings ? `${f.money(s.behaviour.imputedEarnings)}${f.lang === 'zh' ? '/月' : '/mo'}` : t('off')}; ${t('seed')} ${s.population.seed} (${f.lang === 'zh' ? '模型假设' : 'model assumptions'})`}
+            {`${t('takeUpOf')}: ${TAKE_UP_PROGRAMMES.map((p) => `${programmeName(f.lang, p, true)} ${f.pct(s.behaviour?.takeUp?.[p] ?? DEFAULT_TAKE_UP[p], 1).replace(/\.0%$/, '%')}`).join(f.lang === 'zh' ? '、' : ', ')}; ${t('imputedEarnings')}: ${s.behaviour?.imputedEarnings ? `${f.money(s.behaviour.imputedEarnings)}${f.lang === 'zh' ? '/月' : '/mo'}` : t('off')}; ${t('unreportedIncome')}: ${f.pct(s.behaviour?.unreportedIncome ?? 0, 1).replace(/\.0%$/, '%')}; ${t('incomeNoise')}: ${s.behaviour?.incomeNoise ?? 0}; ${t('seed')} ${s.population.seed} (${f.lang === 'zh' ? '模型假设' : 'model assumptions'})`}
           </dd>
           <dt>{t('edits')}</dt>
           <dd>{Object.keys(edited).length ? Object.keys(edited).join(', ') : t('none')}</dd>

@@ -9,7 +9,7 @@ import { AXIS, C, axisMoney } from '../charts/theme.ts';
 import type { CompareResult } from '../../sim/protocol.ts';
 import { fileTitle } from '../state/workspace.ts';
 import { behaviourList, runBehaviour, settingsList, type Scenario } from '../state/scenario.ts';
-import { programmeName } from '../i18n/strings.ts';
+import { behaviourLabels } from './Parameters.tsx';
 import { useJob } from './useJob.ts';
 import { JobProgress } from './JobProgress.tsx';
 
@@ -61,7 +61,7 @@ export function Scenarios() {
       }
       return out;
     });
-  const behaviourText = (s: Scenario) => behaviourList(s.behaviour, (p) => `${programmeName(f.lang, p, true)} ${t('takeUpOf')}`, (y) => `${t('imputedEarnings')} ${f.money(y)}`).join(', ') || t('defaults');
+  const behaviourText = (s: Scenario) => behaviourList(s.behaviour, behaviourLabels(f, t)).join(', ') || t('defaults');
   const columns = job.state.result ?? [];
   const valid = columns.filter((c) => c.compare);
   const chart = valid.map((c) => ({ name: c.name, delta: c.compare!.reforms[0]!.delta.annual_cost }));
@@ -104,7 +104,7 @@ export function Scenarios() {
                   <span className="scenario-name">{s.name}</span>
                 </label>
                 <span className="muted small">
-                  {`${fileTitle(s.baseline)} → ${s.reform ? fileTitle(s.reform) : t('reformEdited')} · ${s.date} · ${f.count(s.population.households)} ${t('households')}, ${t('seed')} ${s.population.seed}${s.behaviour && behaviourList(s.behaviour, () => '', () => '').length ? ` · ${behaviourText(s)}` : ''} · ${settingsList(s.sets).join(', ') || t('none')}${Object.keys(s.files ?? {}).length ? ` · ${t('edits')}: ${Object.keys(s.files ?? {}).map(fileTitle).join(', ')}` : ''}`}
+                  {`${fileTitle(s.baseline)} → ${s.reform ? fileTitle(s.reform) : t('reformEdited')} · ${s.date} · ${f.count(s.population.households)} ${t('households')}, ${t('seed')} ${s.population.seed}${behaviourList(s.behaviour, behaviourLabels(f, t)).length ? ` · ${behaviourText(s)}` : ''} · ${settingsList(s.sets).join(', ') || t('none')}${Object.keys(s.files ?? {}).length ? ` · ${t('edits')}: ${Object.keys(s.files ?? {}).map(fileTitle).join(', ')}` : ''}`}
                 </span>
                 <span className="spacer" />
                 <button className="chip" onClick={() => studio.loadScenario(s.id)}>

@@ -1,6 +1,7 @@
 /** A scenario: a baseline policy, a reform (an edited or reform file, parameter settings), a population, a date. */
 import { DEFAULT_TAKE_UP, type TakeUp } from '../../../simulator/engine/accumulate.ts';
 import type { Behaviour } from '../../../simulator/engine/engine.ts';
+import { ASSESSMENT_LIMITS } from '../../../simulator/engine/assess.ts';
 
 export type TakeUpProgramme = keyof TakeUp;
 export const TAKE_UP_PROGRAMMES: readonly TakeUpProgramme[] = ['dibao', 'tekun', 'temporary', 'expenditure'];
@@ -12,6 +13,10 @@ export interface BehaviourChoice {
   readonly takeUp?: Readonly<Partial<Record<TakeUpProgramme, number>>>;
   /** yuan a month assessed for able-bodied working-age members without work; absent: off */
   readonly imputedEarnings?: number;
+  /** share (0 … 0.9) of wage, business and property income the means test does not see; absent: off */
+  readonly unreportedIncome?: number;
+  /** σ (0 … 1.5) of the log-normal error on the income the means test sees; absent: off */
+  readonly incomeNoise?: number;
 }
 
 export interface PopulationChoice {
@@ -60,6 +65,9 @@ export function settingsList(sets: Readonly<Record<string, string>>): string[] {
     .map(([k, v]) => `${k} = ${v}`);
 }
 
+/** A positive value within [min, max]. */
+const within = (x: number | undefined, [min, max]: readonly [number, number]): x is number => x !== undefined && x > min && x <= max;
+
 /** What a run assumes of behaviour: the scenario's choices, and take-up drawn from the population's seed (as `doudi --seed`). */
 export function runBehaviour(s: Pick<Scenario, 'population' | 'behaviour'>): Behaviour {
   const b = s.behaviour ?? {};
@@ -68,16 +76,28 @@ export function runBehaviour(s: Pick<Scenario, 'population' | 'behaviour'>): Beh
     seed: s.population.seed,
     ...(Object.keys(takeUp).length ? { takeUp } : {}),
     ...(b.imputedEarnings !== undefined && b.imputedEarnings > 0 ? { imputedEarnings: b.imputedEarnings } : {}),
+    ...(within(b.unreportedIncome, ASSESSMENT_LIMITS.unreportedIncome) ? { unreportedIncome: b.unreportedIncome } : {}),
+    ...(within(b.incomeNoise, ASSESSMENT_LIMITS.incomeNoise) ? { incomeNoise: b.incomeNoise } : {}),
   };
 }
 
-/** The behaviour choices that differ from the defaults, for a report ("dibao take-up = 80%"). */
-export function behaviourList(b: BehaviourChoice | undefined, names: (p: TakeUpProgramme) => string, earnings: (yuan: number) => string): string[] {
+/** How a report names each behaviour choice. */
+export interface BehaviourLabels {
+  takeUp(p: TakeUpProgramme, share: number): string;
+  earnings(yuan: number): string;
+  unreported(share: number): string;
+  noise(sigma: number): string;
+}
+
+/** The behaviour choices that differ from the defaults, for a report ("dibao take-up 80%"). */
+export function behaviourList(b: BehaviourChoice | undefined, label: BehaviourLabels): string[] {
   const out: string[] = [];
   for (const p of TAKE_UP_PROGRAMMES) {
     const v = b?.takeUp?.[p];
-    if (v !== undefined && v !== DEFAULT_TAKE_UP[p]) out.push(`${names(p)} ${Math.round(v * 1000) / 10}%`);
+    if (v !== undefined && v !== DEFAULT_TAKE_UP[p]) out.push(label.takeUp(p, v));
   }
-  if (b?.imputedEarnings) out.push(earnings(b.imputedEarnings));
+  if (b?.imputedEarnings) out.push(label.earnings(b.imputedEarnings));
+  if (b?.unreportedIncome) out.push(label.unreported(b.unreportedIncome));
+  if (b?.incomeNoise) out.push(label.noise(b.incomeNoise));
   return out;
 }

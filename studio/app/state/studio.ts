@@ -231,8 +231,16 @@ export class Studio {
     const b = this.state.scenario.behaviour ?? {};
     const takeUp = { ...b.takeUp, ...patch.takeUp };
     for (const k of Object.keys(takeUp) as (keyof typeof takeUp)[]) if (takeUp[k] === undefined) delete takeUp[k];
-    const imputed = 'imputedEarnings' in patch ? patch.imputedEarnings : b.imputedEarnings;
-    const behaviour: BehaviourChoice = { ...(Object.keys(takeUp).length ? { takeUp } : {}), ...(imputed ? { imputedEarnings: imputed } : {}) };
+    const pick = <K extends 'imputedEarnings' | 'unreportedIncome' | 'incomeNoise'>(k: K) => (k in patch ? patch[k] : b[k]);
+    const imputed = pick('imputedEarnings');
+    const unreported = pick('unreportedIncome');
+    const noise = pick('incomeNoise');
+    const behaviour: BehaviourChoice = {
+      ...(Object.keys(takeUp).length ? { takeUp } : {}),
+      ...(imputed ? { imputedEarnings: imputed } : {}),
+      ...(unreported ? { unreportedIncome: unreported } : {}),
+      ...(noise ? { incomeNoise: noise } : {}),
+    };
     this.setScenario({ behaviour });
   }
 
