@@ -167,6 +167,14 @@ describe.skipIf(!have)('studio in Chromium', () => {
     await input.fill('60');
     await settled(await value('cost-baseline'), 'cost-baseline');
     expect(await value('cost-baseline')).toBe(base);
+    // Income the means test does not see lets more households in.
+    const unreported = page.getByTestId('behaviour-unreported');
+    await unreported.fill('30');
+    await settled(base, 'cost-baseline');
+    expect(await value('cost-baseline')).toBeGreaterThan(base);
+    await unreported.fill('0');
+    await settled(await value('cost-baseline'), 'cost-baseline');
+    expect(await value('cost-baseline')).toBe(base);
   });
 
   it('explains a household', async () => {

@@ -158,8 +158,11 @@ describe('live runs', () => {
     await settle(studio);
     expect(behaviours.at(-1)).toEqual({ seed: 1, takeUp: { dibao: 0.8 }, imputedEarnings: 2000 });
     expect(studio.get().results!.scenario.behaviour).toEqual({ takeUp: { dibao: 0.8 }, imputedEarnings: 2000 });
+    studio.setBehaviour({ unreportedIncome: 0.2, incomeNoise: 0.4 });
+    await settle(studio);
+    expect(behaviours.at(-1)).toEqual({ seed: 1, takeUp: { dibao: 0.8 }, imputedEarnings: 2000, unreportedIncome: 0.2, incomeNoise: 0.4 });
     // Back to the default: the rate is dropped, not kept as a setting.
-    studio.setBehaviour({ takeUp: { dibao: undefined }, imputedEarnings: undefined });
+    studio.setBehaviour({ takeUp: { dibao: undefined }, imputedEarnings: undefined, unreportedIncome: 0, incomeNoise: undefined });
     studio.setScenario({ population: { region: '310000', households: 100_000, seed: 5 } });
     await settle(studio);
     expect(studio.get().scenario.behaviour).toEqual({});
