@@ -15,7 +15,7 @@ const S = {
   households: ['户', 'households'],
   seed: ['随机种子', 'seed'],
   behaviour: ['行为假设', 'Behaviour assumptions'],
-  behaviourSub: ['模型假设，不是政策：符合条件的家庭中实际申领的比例，以及对无业而有劳动能力者推算的收入。基线与改革使用同样的假设和同一组随机抽签。', 'Model assumptions, not policy: the share of eligible households that claim, and earnings imputed to able-bodied members without work. Baseline and reform share them and the same random draws.'],
+  behaviourSub: ['模型假设，不是政策：符合条件的家庭中实际申领的比例；核定收入与实际收入的差距（对无业而有劳动能力者推算的收入、未申报的收入、收入核实误差）。基线与改革使用同样的假设和同一组随机抽签。', 'Model assumptions, not policy: the share of eligible households that claim; the gap between assessed and actual income (earnings imputed to able-bodied members without work, unreported income, measurement error). Baseline and reform share them and the same random draws.'],
   takeUpOf: ['申领率', 'take-up'],
   imputedEarnings: ['推算劳动收入', 'Imputed earnings'],
   imputedHint: ['18–59 岁、完全劳动能力、非学生、无工作且无工资的成员按此月收入核算；留空为不推算', 'Members aged 18–59 with full work ability, not students, without work or wages, are assessed as earning this a month; empty: off'],
