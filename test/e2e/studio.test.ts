@@ -245,6 +245,14 @@ describe.skipIf(!have)('studio in Chromium', () => {
   });
 
   it('opens a file from disk, makes a new one, saves one to disk', async () => {
+    // A file that is not text is refused with its name and the reason, and opens no tab.
+    const tabs = await page.locator('.file-tab').count();
+    await page.getByTestId('file-input').setInputFiles({ name: 'scan.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) });
+    await expect.poll(() => page.getByTestId('open-error').textContent()).toMatch(/scan\.png: not a text file/);
+    expect(await page.locator('.file-tab').count()).toBe(tabs);
+    await shot('12-open-refused');
+    await page.getByTestId('open-error').getByRole('button').click();
+    await page.getByTestId('open-error').waitFor({ state: 'detached' });
     await page.getByTestId('file-input').setInputFiles({ name: 'my reform.doudi', mimeType: 'text/plain', buffer: Buffer.from(fs.readFileSync('policies/reforms/edge-2x.doudi')) });
     await page.getByTestId('tab-my-reform').waitFor();
     await page.getByTestId('file-new').click();

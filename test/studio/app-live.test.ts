@@ -187,6 +187,21 @@ describe('live runs', () => {
     expect(studio.get().results!.baseline.source).toBe('base:policy shanghai');
   });
 
+  it('opens policy files from disk, and refuses one that is not text without changing the workspace', async () => {
+    const { services } = fakeServices([]);
+    const studio = new Studio(services, new StudioStore(memoryStorage()), SHIPPED);
+    await studio.init();
+    const file = (name: string, text: string) => ({ name, size: new TextEncoder().encode(text).length, text: async () => text });
+    const before = studio.get().workspace;
+    await studio.openFromDisk([file('photo.jpg', '\u00ff\u00d8\u0000JFIF')]);
+    expect(studio.get().openError).toMatch(/^photo\.jpg: not a text file/);
+    expect(studio.get().workspace).toBe(before);
+    await studio.openFromDisk([file('my reform.doudi', 'policy r "r" extends "../shanghai/shanghai.doudi"\n')]);
+    expect(studio.get().openError).toBeUndefined();
+    expect(studio.get().workspace.files['policies/local/my-reform.doudi']).toContain('policy r');
+    await settle(studio);
+  });
+
   it('saves scenarios and loads one back with its edited files', async () => {
     const storage = memoryStorage();
     const { services } = fakeServices([]);

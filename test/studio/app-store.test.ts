@@ -122,3 +122,12 @@ describe('workspace', () => {
     expect(W.policyFiles({ ...SHIPPED, 'policies/shanghai/shanghai.test.doudi': '', 'policies/shanghai/examples/household.json': '{}' })).toEqual(Object.keys(SHIPPED).sort());
   });
 });
+
+describe('files opened from disk', () => {
+  it('refuses what cannot be a policy, naming the file and why', () => {
+    expect(W.openProblem('a.doudi', 120, 'policy a "甲"\n')).toBeUndefined();
+    expect(W.openProblem('big.doudi', 5_000_000)).toBe('big.doudi: 5.0 MB is too large for a policy file (at most 2 MB)');
+    expect(W.openProblem('img.png', 10, '\u0089PNG\r\n\u001a\n\u0000\u0000')).toBe('img.png: not a text file (a NUL byte at character 9)');
+    expect(W.openProblem('gbk.doudi', 30, 'policy a\n# \ufffd\ufffd\n')).toBe('gbk.doudi: line 2 is not UTF-8 text (save the file as UTF-8)');
+  });
+});

@@ -13,6 +13,7 @@ export function EditorPane() {
     <section className="pane editor-pane" aria-label={t('files')}>
       <Tabs />
       <Toolbar />
+      <OpenError />
       <div className="editor-wrap" data-testid="editor">
         <Suspense fallback={<div className="editor-loading">{t('loadingEditor')}</div>}>
           <MonacoEditor />
@@ -20,6 +21,23 @@ export function EditorPane() {
       </div>
       <Problems />
     </section>
+  );
+}
+
+/** Why a file opened from disk was refused, until dismissed. */
+function OpenError() {
+  const studio = useStudioApi();
+  const t = useT();
+  const error = useStudio((s) => s.openError);
+  if (!error) return null;
+  return (
+    <div className="notice error open-error" role="alert" data-testid="open-error">
+      <span>{`${t('openRefused')} ${error}`}</span>
+      <span className="spacer" />
+      <button className="chip" onClick={() => studio.dismissOpenError()}>
+        {t('dismiss')}
+      </button>
+    </div>
   );
 }
 
@@ -86,8 +104,9 @@ function Toolbar() {
         data-testid="file-input"
         hidden
         onChange={async (e) => {
-          for (const f of Array.from(e.target.files ?? [])) studio.addFile(f.name, await f.text());
+          const files = Array.from(e.target.files ?? []);
           e.target.value = '';
+          await studio.openFromDisk(files);
         }}
       />
       <button className="btn" disabled={!active} data-testid="file-save" onClick={() => active && download(active.replace(/^.*\//, ''), ws.files[active] ?? '')}>

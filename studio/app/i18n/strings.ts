@@ -20,6 +20,8 @@ const S = {
   imputedEarnings: ['推算劳动收入', 'Imputed earnings'],
   imputedHint: ['18–59 岁、完全劳动能力、非学生、无工作且无工资的成员按此月收入核算；留空为不推算', 'Members aged 18–59 with full work ability, not students, without work or wages, are assessed as earning this a month; empty: off'],
   off: ['不推算', 'off'],
+  openRefused: ['未打开：', 'Not opened:'],
+  dismiss: ['知道了', 'Dismiss'],
   unreportedIncome: ['未申报收入占比', 'Unreported income'],
   unreportedHint: ['工资、经营、财产收入中核对不到的比例（0–90%）', 'The share of wage, business and property income the means test does not see (0–90%)'],
   incomeNoise: ['收入核实误差 σ', 'Income measurement error σ'],

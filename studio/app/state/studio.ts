@@ -55,6 +55,8 @@ export interface StudioState {
   readonly run: RunState;
   readonly results?: Results;
   readonly saveError?: string;
+  /** why the last file opened from disk was refused (nothing in the workspace changed) */
+  readonly openError?: string;
 }
 
 export interface Services {
@@ -177,6 +179,27 @@ export class Studio {
 
   closeTab(path: string): void {
     this.setWorkspace(W.closeTab(this.state.workspace, path), []);
+  }
+
+  /** Opens files from disk as new workspace files; a file that cannot be a policy is refused whole, with the reason. */
+  async openFromDisk(files: readonly { readonly name: string; readonly size: number; text(): Promise<string> }[]): Promise<void> {
+    const problems: string[] = [];
+    for (const f of files) {
+      const early = W.openProblem(f.name, f.size);
+      if (early) {
+        problems.push(early);
+        continue;
+      }
+      const text = await f.text();
+      const problem = W.openProblem(f.name, f.size, text);
+      if (problem) problems.push(problem);
+      else this.addFile(f.name, text);
+    }
+    this.set({ openError: problems.length ? problems.join('; ') : undefined });
+  }
+
+  dismissOpenError(): void {
+    this.set({ openError: undefined });
   }
 
   addFile(name: string, text: string): string {

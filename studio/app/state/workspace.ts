@@ -82,6 +82,26 @@ export function localPath(w: Workspace, name: string): string {
   return path;
 }
 
+/** The largest policy file the studio opens (the largest shipped one is under 100 kB). */
+export const MAX_OPEN_BYTES = 2_000_000;
+
+/**
+ * Why a file opened from disk cannot be a policy, or undefined when it can: too large, not text
+ * (a NUL byte), or not UTF-8 (characters the decoder had to replace).
+ */
+export function openProblem(name: string, bytes: number, text?: string): string | undefined {
+  if (bytes > MAX_OPEN_BYTES) return `${name}: ${(bytes / 1e6).toFixed(1)} MB is too large for a policy file (at most ${MAX_OPEN_BYTES / 1e6} MB)`;
+  if (text === undefined) return undefined;
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) return `${name}: not a text file (a NUL byte at character ${nul + 1})`;
+  const bad = text.indexOf('\ufffd');
+  if (bad >= 0) {
+    const line = text.slice(0, bad).split('\n').length;
+    return `${name}: line ${line} is not UTF-8 text (save the file as UTF-8)`;
+  }
+  return undefined;
+}
+
 /** A new reform file on the Shanghai policy, ready to edit. */
 export function newFileText(id: string): string {
   return `# 新的改革：在上海政策上修改参数或规则
