@@ -44,6 +44,9 @@ export function sourceKey(text: string): string {
   return `p${(h >>> 0).toString(16).padStart(8, '0')}-${text.length}`;
 }
 
+/** The largest other population kept between saved-scenario comparisons. */
+const KEEP_OTHER_HOUSEHOLDS = 300_000;
+
 /** The policies kept loaded at once (each holds chunk-sized output buffers). */
 const KEEP_POLICIES = 6;
 
@@ -72,10 +75,10 @@ export class SimService implements SimApi {
   private population: PopulationInfo | undefined;
   /** the current population's columns, to load back after a run on another one */
   private columns: PopulationColumns | undefined;
-  /** the last other population a saved scenario was compared on */
+  /** the last other population a saved scenario was compared on (kept when small) */
   private other: { key: string; columns: PopulationColumns } | undefined;
   /** the loaded population as assessed under a scenario's behaviour assumptions (the explorer's) */
-  private imputed: { base: PopulationColumns; key: string; pop: PopulationColumns } | undefined;
+  private assessedCache: { base: PopulationColumns; key: string; pop: PopulationColumns } | undefined;
   private evaluated: Evaluated | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly cancelled = new Set<number>();
@@ -104,7 +107,7 @@ export class SimService implements SimApi {
       const calibration = calibrate(g.columns, spec.year, spec.region, g.meta.notes);
       onProgress?.(spec.households, spec.households);
       this.evaluated = undefined;
-      this.imputed = undefined;
+      this.assessedCache = undefined;
       this.population = { spec, summary, meta: g.meta, calibration, ms: performance.now() - t };
       return this.population;
     });
@@ -183,8 +186,10 @@ export class SimService implements SimApi {
       const run = () => this.sim.compare(baseline, [{ name: 'reform', scenario: reform }], behaviour, { id, onProgress });
       if (specKey(current) === specKey(population)) return run();
       const key = specKey(population);
-      if (this.other?.key !== key) this.other = { key, columns: generatePopulation({ region: population.region, year: population.year, households: population.households, seed: population.seed }).columns };
-      await this.sim.setPopulation(this.other.columns);
+      const other = this.other?.key === key ? this.other.columns : generatePopulation({ region: population.region, year: population.year, households: population.households, seed: population.seed }).columns;
+      // Kept for the next comparison only when small: a million households take about 160 MB.
+      this.other = population.households <= KEEP_OTHER_HOUSEHOLDS ? { key, columns: other } : undefined;
+      await this.sim.setPopulation(other);
       try {
         return await run();
       } finally {
@@ -207,8 +212,8 @@ export class SimService implements SimApi {
     if (!prep) throw new Error('no population is loaded');
     if (!assesses(behaviour)) return prep.pop;
     const key = assessmentKey(behaviour);
-    if (this.imputed?.base !== prep.pop || this.imputed.key !== key) this.imputed = { base: prep.pop, key, pop: assessedPopulation(prep.pop, behaviour, 0) };
-    return this.imputed.pop;
+    if (this.assessedCache?.base !== prep.pop || this.assessedCache.key !== key) this.assessedCache = { base: prep.pop, key, pop: assessedPopulation(prep.pop, behaviour, 0) };
+    return this.assessedCache.pop;
   }
 
   /** Every household evaluated under a scenario, kept for paging and filtering. */

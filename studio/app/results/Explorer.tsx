@@ -118,8 +118,8 @@ export function Explorer() {
       {assessing ? (
         <div className="notice" data-testid="explorer-assessed">
           {f.lang === 'zh'
-            ? `住户按行为假设下核定的收入显示和判定（${behaviourList(results!.scenario.behaviour, behaviourLabels(f, t)).join('，')}）：收入各栏为核定值，不是调查值。`
-            : `Households are shown and assessed with the income the means test sees under the behaviour assumptions (${behaviourList(results!.scenario.behaviour, behaviourLabels(f, t)).join(', ')}): the income fields are assessed values, not survey values.`}
+            ? `住户按行为假设下的核定收入判定（${behaviourList(results!.scenario.behaviour, behaviourLabels(f, t)).join('，')}）：住户详情中的收入各栏为核定值；表中的人均收入与十分位仍为调查值。`
+            : `Households are assessed with the income the means test sees under the behaviour assumptions (${behaviourList(results!.scenario.behaviour, behaviourLabels(f, t)).join(', ')}): the income fields of a household's details are assessed values; the table's per-capita income and decile stay the survey values.`}
         </div>
       ) : null}
       <div className="card table-card">
