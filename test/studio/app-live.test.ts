@@ -40,8 +40,16 @@ function fakeServices(delays: number[]) {
     cancel: (id: number) => void cancelled.push(id),
   };
   let compilerFiles: Record<string, string> = {};
-  const compiler = { ...lang, setFiles: async (f: Record<string, string>) => void (compilerFiles = { ...f }), compile: async (path: string) => ({ ok: true, source: `base:${compilerFiles[path]}`, ir: IR, warnings: [] }) };
-  return { services: { language: lang, runner: lang, compiler, sim } as unknown as Services, cancelled, compares, behaviours };
+  const compilerCalls: string[] = [];
+  const compiler = {
+    ...lang,
+    setFiles: async (f: Record<string, string>) => void (compilerFiles = { ...f }),
+    compile: async (path: string) => {
+      compilerCalls.push(path);
+      return { ok: true, source: `base:${compilerFiles[path]}`, ir: IR, warnings: [] };
+    },
+  };
+  return { services: { language: lang, runner: lang, compiler, sim } as unknown as Services, cancelled, compares, behaviours, compilerCalls };
 }
 
 const settle = (studio: Studio) =>
@@ -170,7 +178,7 @@ describe('live runs', () => {
   });
 
   it('compares edits of the baseline file with its shipped version, and a reform file with the baseline as edited', async () => {
-    const { services } = fakeServices([]);
+    const { services, compilerCalls } = fakeServices([]);
     const studio = new Studio(services, new StudioStore(memoryStorage()), SHIPPED);
     await studio.init();
     studio.editFile(SHANGHAI, 'policy shanghai edited');
@@ -181,6 +189,14 @@ describe('live runs', () => {
     await settle(studio);
     expect(studio.get().results!.baseline.source).toBe('base:policy shanghai edited');
     expect(studio.get().results!.reform.source).toBe('reform on shanghai');
+    // Typing in the reform file does not compile the baseline again.
+    const baselineKey = studio.get().results!.baseline.key;
+    const compiles = compilerCalls.length;
+    studio.editFile(reform, 'reform on shanghai, edited');
+    await settle(studio);
+    expect(studio.get().results!.reform.source).toBe('reform on shanghai, edited');
+    expect(studio.get().results!.baseline.key).toBe(baselineKey);
+    expect(compilerCalls.length).toBe(compiles);
     // Back to the workspace's own copy: the shipped version again.
     studio.setScenario({ reform: null });
     await settle(studio);

@@ -349,7 +349,9 @@ export class Studio {
   baselineOf(path: string, reform: string | null = null, workspace = this.state.workspace): Promise<CompiledPolicy> {
     const shipped = reform === null && path in workspace.shipped;
     const files = shipped ? workspace.shipped : workspace.files;
-    const key = shipped ? `shipped|${path}` : `ws|${path}|${JSON.stringify(W.changedFiles(workspace))}`;
+    // The reform file cannot be one the baseline builds on (that would be a cycle): its edits leave the baseline as it is.
+    const edits = Object.entries(W.changedFiles(workspace)).filter(([p]) => p !== reform);
+    const key = shipped ? `shipped|${path}` : `ws|${path}|${JSON.stringify(edits)}`;
     let p = this.baselines.get(key);
     if (!p) {
       p = this.compileFiles(files, path).then((r) => {
