@@ -202,6 +202,18 @@ describe.skipIf(!have)('studio in Chromium', () => {
     const csv = await saved('export-csv-cost');
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.toString('utf8')).toContain('dibao');
+    // Sampling uncertainty over five populations: each figure's mean inside its 90% interval.
+    const card = page.getByTestId('uncertainty');
+    await card.locator('select').selectOption('5');
+    await page.getByTestId('uncertainty-run').click();
+    await page.getByTestId('uncertainty-table').waitFor({ timeout: 60_000 });
+    const unc = (await saved('export-csv-uncertainty')).toString('utf8').trim().split(/\r\n/).slice(1).map((l) => l.split(','));
+    const delta = unc.find((r) => r[0] === 'delta.annual_cost')!.map(Number);
+    expect(delta[1]).toBeLessThan(0); // the standard of 1400 set above saves money on every seed
+    expect(delta[2]! <= delta[1]! && delta[1]! <= delta[3]!).toBe(true);
+    expect(delta[2]).toBeLessThan(delta[3]!); // five populations do not all give the same figure
+    await card.scrollIntoViewIfNeeded();
+    await shot('13-uncertainty');
     await page.getByTestId('panel-distribution').click();
     await page.getByTestId('chart-winners').waitFor();
     await shot('08-distribution');

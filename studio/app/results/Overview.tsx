@@ -7,6 +7,7 @@ import { AXIS, C, PROGRAMMES, axisCount, axisMoney } from '../charts/theme.ts';
 import { programmeName } from '../i18n/strings.ts';
 import { Empty } from './Empty.tsx';
 import { TwoLineTick } from '../charts/ticks.tsx';
+import { Uncertainty } from './Uncertainty.tsx';
 
 export function Overview() {
   const t = useT();
@@ -66,6 +67,7 @@ export function Overview() {
         </ResponsiveContainer>
       </ChartCard>
       <ProgrammeTable />
+      <Uncertainty />
     </div>
   );
 }
