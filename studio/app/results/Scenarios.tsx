@@ -148,9 +148,9 @@ export function Scenarios() {
                 <Row label={t('settings')} columns={columns} cell={(c) => settingsList(c.scenario.sets).join(', ') || (c.scenario.reform ? fileTitle(c.scenario.reform) : t('none'))} plain />
                 <Row label={t('behaviour')} columns={columns} cell={(c) => behaviourText(c.scenario)} plain />
                 <Row label={t('population')} columns={columns} cell={(c) => `${c.scenario.population.region} · ${f.count(c.scenario.population.households)} ${t('households')} · ${t('seed')} ${c.scenario.population.seed} · ${c.scenario.date}`} plain />
-                <Row label={t('costBaseline')} columns={columns} cell={(c) => f.money(c.compare!.baseline.annual_cost)} />
-                <Row label={t('costReform')} columns={columns} cell={(c) => f.money(c.compare!.reforms[0]!.reform.annual_cost)} />
-                <Row label={t('costDelta')} columns={columns} cell={(c) => f.money(c.compare!.reforms[0]!.delta.annual_cost, { signed: true })} strong />
+                <Row label={t('costBaseline')} columns={columns} cell={(c) => f.money(c.compare!.baseline.annual_cost, { millions: true })} />
+                <Row label={t('costReform')} columns={columns} cell={(c) => f.money(c.compare!.reforms[0]!.reform.annual_cost, { millions: true })} />
+                <Row label={t('costDelta')} columns={columns} cell={(c) => f.money(c.compare!.reforms[0]!.delta.annual_cost, { signed: true, millions: true })} strong />
                 <Row label={t('personsReform')} columns={columns} cell={(c) => f.count(c.compare!.reforms[0]!.reform.programmes.dibao.persons + c.compare!.reforms[0]!.reform.programmes.tekun.persons)} />
                 <Row label={t('newlyCovered')} columns={columns} cell={(c) => f.count(c.compare!.reforms[0]!.changes.newly_covered.persons)} />
                 <Row label={t('noLongerCovered')} columns={columns} cell={(c) => f.count(c.compare!.reforms[0]!.changes.no_longer_covered.persons)} />

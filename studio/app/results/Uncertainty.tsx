@@ -61,7 +61,7 @@ export function Uncertainty() {
     });
   const answer = job.state.result;
   const stale = answer !== undefined && answer.key !== key;
-  const show = (x: number, kind: 'money' | 'count', signed = false) => (kind === 'money' ? f.money(x, { signed }) : f.count(x, { signed }));
+  const show = (x: number, kind: 'money' | 'count', signed = false) => (kind === 'money' ? f.money(x, { signed, millions: true }) : f.count(x, { signed }));
   return (
     <div className={`card uncertainty ${stale ? 'stale' : ''}`} data-testid="uncertainty">
       <div className="card-head">
