@@ -245,6 +245,8 @@ describe.skipIf(!have)('studio in Chromium', () => {
     const r = m.evaluate(household, { date: '2024-07-01' });
     expect(Object.keys(r.outputs)).toContain('dibao_benefit');
     expect(typeof r.outputs.dibao_benefit).toBe('number');
+    // The printable report carries the sampling uncertainty run on this comparison.
+    expect(await page.getByTestId('report-uncertainty').textContent()).toMatch(/1–5.*…/);
     await shot('05-export');
   });
 

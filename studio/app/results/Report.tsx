@@ -1,6 +1,7 @@
 /** The scenario report: assumptions, parameters changed, headline figures and charts, styled for print. */
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
-import { useStudio, useT } from '../ui/context.ts';
+import { useStudio, useStudioApi, useT } from '../ui/context.ts';
+import { currentUncertainty } from './Uncertainty.tsx';
 import { useFmt } from '../ui/hooks.ts';
 import { AXIS, BANDS, C, PROGRAMMES, axisMoney } from '../charts/theme.ts';
 import { programmeName } from '../i18n/strings.ts';
@@ -11,6 +12,7 @@ import { settingNumber, controlKind } from '../lib/params.ts';
 
 export function Report() {
   const t = useT();
+  const studio = useStudioApi();
   const f = useFmt();
   const results = useStudio((s) => s.results);
   const population = useStudio((s) => s.population);
@@ -22,6 +24,21 @@ export function Report() {
   const ir = results.reform.ir;
   const values = new Map(results.values.map((v) => [v.id, v]));
   const edited = changedFiles(workspace);
+  const u = currentUncertainty(studio, results);
+  // Every behaviour assumption the figures were computed under, defaults included.
+  const behaviourText = (): string => {
+    const zh = f.lang === 'zh';
+    const b = s.behaviour;
+    const pct = (x: number) => f.pct(x, 1).replace(/\.0%$/, '%');
+    const parts = [
+      `${t('takeUpOf')}${zh ? '：' : ': '}${TAKE_UP_PROGRAMMES.map((p) => `${programmeName(f.lang, p, true)} ${pct(b?.takeUp?.[p] ?? DEFAULT_TAKE_UP[p])}`).join(zh ? '、' : ', ')}`,
+      `${t('imputedEarnings')}${zh ? '：' : ': '}${b?.imputedEarnings ? `${f.money(b.imputedEarnings)}${zh ? '/月' : '/mo'}` : t('off')}`,
+      `${t('unreportedIncome')}${zh ? '：' : ': '}${pct(b?.unreportedIncome ?? 0)}`,
+      `${t('incomeNoise')}${zh ? '：' : ': '}${b?.incomeNoise ?? 0}`,
+      `${t('seed')} ${s.population.seed}`,
+    ];
+    return `${parts.join(zh ? '；' : '; ')}${zh ? '（模型假设）' : ' (model assumptions)'}`;
+  };
   const show = (id: string, x: number | string | boolean): string => {
     const p = ir.parameters.find((q) => q.id === id);
     if (typeof x !== 'number' || !p) return String(x);
@@ -52,9 +69,7 @@ export function Report() {
           <dt>{t('population')}</dt>
           <dd>{population ? `${population.meta.regionName} (${population.meta.region}), ${f.count(population.meta.households)} ${t('households')} → ${f.count(population.meta.realHouseholds)}; ${t('synthetic')}` : s.population.region}</dd>
           <dt>{t('behaviour')}</dt>
-          <dd data-testid="report-behaviour">
-            {`${t('takeUpOf')}: ${TAKE_UP_PROGRAMMES.map((p) => `${programmeName(f.lang, p, true)} ${f.pct(s.behaviour?.takeUp?.[p] ?? DEFAULT_TAKE_UP[p], 1).replace(/\.0%$/, '%')}`).join(f.lang === 'zh' ? '、' : ', ')}; ${t('imputedEarnings')}: ${s.behaviour?.imputedEarnings ? `${f.money(s.behaviour.imputedEarnings)}${f.lang === 'zh' ? '/月' : '/mo'}` : t('off')}; ${t('unreportedIncome')}: ${f.pct(s.behaviour?.unreportedIncome ?? 0, 1).replace(/\.0%$/, '%')}; ${t('incomeNoise')}: ${s.behaviour?.incomeNoise ?? 0}; ${t('seed')} ${s.population.seed} (${f.lang === 'zh' ? '模型假设' : 'model assumptions'})`}
-          </dd>
+          <dd data-testid="report-behaviour">{behaviourText()}</dd>
           <dt>{t('edits')}</dt>
           <dd>{Object.keys(edited).length ? Object.keys(edited).join(', ') : t('none')}</dd>
         </dl>
@@ -125,6 +140,33 @@ export function Report() {
           </tbody>
         </table>
       </section>
+      {u && (
+        <section data-testid="report-uncertainty">
+          <h2>{t('uncertainty')}</h2>
+          <p className="muted small">{`${t('seedsUsed')} ${u.seeds[0]}–${u.seeds[u.seeds.length - 1]} · ${t('mean')} [${t('interval90')}]`}</p>
+          <table className="table compact">
+            <tbody>
+              {(
+                [
+                  ['baseline.annual_cost', 'costBaseline'],
+                  ['reform.annual_cost', 'costReform'],
+                  ['delta.annual_cost', 'costDelta'],
+                ] as const
+              ).map(([id, label]) => {
+                const x = u.figures[id];
+                if (!x) return null;
+                const signed = id.startsWith('delta');
+                return (
+                  <tr key={id}>
+                    <td>{t(label)}</td>
+                    <td className="num">{`${f.money(x.mean, { signed, millions: true })} [${f.money(x.low, { signed, millions: true })} … ${f.money(x.high, { signed, millions: true })}]`}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      )}
       <section className="report-charts">
         <figure>
           <figcaption>{t('costByProgramme')}</figcaption>

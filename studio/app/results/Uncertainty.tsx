@@ -9,7 +9,8 @@ import { useStudio, useStudioApi, useT } from '../ui/context.ts';
 import { useFmt } from '../ui/hooks.ts';
 import { compareHeadline, overSeeds, type UncertaintyResult } from '../../../simulator/uncertainty.ts';
 import { runBehaviour } from '../state/scenario.ts';
-import { useJob } from './useJob.ts';
+import { useJob, type JobState } from './useJob.ts';
+import type { Results } from '../state/studio.ts';
 import { JobProgress } from './JobProgress.tsx';
 import { toCsv } from '../lib/csv.ts';
 import { download } from '../lib/download.ts';
@@ -27,10 +28,22 @@ const ROWS = [
   ['changes.no_longer_covered.households', 'noLongerCoveredHouseholds', 'count'],
 ] as const;
 
-interface Answer {
+export interface Answer {
   /** what was run: a later result with another key is not this one's */
   readonly key: string;
   readonly result: UncertaintyResult;
+}
+
+/** What an uncertainty answer was computed for: the comparison on screen, its population and assumptions. */
+export function uncertaintyKey(results: Results): string {
+  const sc = results.scenario;
+  return JSON.stringify([results.baseline.key, results.reform.key, sc.date, sc.sets, sc.population, sc.behaviour ?? {}]);
+}
+
+/** The panel's last answer, when it is for the comparison on screen (for the report). */
+export function currentUncertainty(studio: { panel<T>(key: string): T | undefined }, results: Results): UncertaintyResult | undefined {
+  const answer = studio.panel<JobState<Answer>>('uncertainty.job')?.result;
+  return answer && answer.key === uncertaintyKey(results) ? answer.result : undefined;
 }
 
 export function Uncertainty() {
@@ -42,7 +55,7 @@ export function Uncertainty() {
   const job = useJob<Answer>('uncertainty.job');
   if (!results) return null;
   const sc = results.scenario;
-  const key = JSON.stringify([results.baseline.key, results.reform.key, sc.date, sc.sets, sc.population, sc.behaviour ?? {}]);
+  const key = uncertaintyKey(results);
   const run = () =>
     job.start(async (id, onProgress) => {
       const first = sc.population.seed;
