@@ -14,6 +14,7 @@ import { overSeeds, headline, compareHeadline, type UncertaintyResult } from '..
 import { nodePool, cores } from '../../simulator/worker/node.ts';
 import { Cancelled, type Behaviour, type Scenario } from '../../simulator/engine/engine.ts';
 import { ASSESSMENT_LIMITS } from '../../simulator/engine/assess.ts';
+import { TAKE_UP_PROGRAMMES } from '../../simulator/engine/accumulate.ts';
 import { PROGRAMMES } from '../../simulator/engine/layout.ts';
 import type { SimulationResult } from '../../simulator/engine/results.ts';
 import { fsHost, printDiagnostics, plural, InputError, UsageError } from '../io.ts';
@@ -95,7 +96,7 @@ function integer(text: string | undefined, name: string, fallback: number): numb
 function behaviourOf(v: Values): Behaviour {
   const takeUp: Record<string, number> = {};
   for (const [k, value] of settings(v['take-up'] as string[] | undefined)) {
-    if (!['dibao', 'tekun', 'temporary', 'expenditure'].includes(k)) throw new UsageError(`--take-up ${k}=${value}: the programmes are dibao, tekun, temporary, expenditure`);
+    if (!(TAKE_UP_PROGRAMMES as readonly string[]).includes(k)) throw new UsageError(`--take-up ${k}=${value}: the programmes are ${TAKE_UP_PROGRAMMES.join(', ')}`);
     const digits = value.endsWith('%') ? value.slice(0, -1) : value;
     // Number('') is 0: an empty value is no share at all.
     const x = digits.trim() === '' ? NaN : Number(digits) / (digits === value ? 1 : 100);

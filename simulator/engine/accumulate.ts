@@ -22,6 +22,9 @@ export interface TakeUp {
  */
 export const DEFAULT_TAKE_UP: TakeUp = { dibao: 0.6, tekun: 0.85, temporary: 0.5, expenditure: 0.3 };
 
+/** The programmes a take-up rate is set for. */
+export const TAKE_UP_PROGRAMMES = Object.keys(DEFAULT_TAKE_UP) as readonly (keyof TakeUp)[];
+
 /**
  * Salts of the take-up draws: uniform3(seed, household, salt). Dibao and 特困 share one draw — a
  * household's propensity to claim regular support — so a household that claims one also claims

@@ -13,8 +13,6 @@ import { CHUNK, type Shard } from './prepare.ts';
 import { runMonths, type MonthsRequest } from './months.ts';
 import { assessedPopulation, assessmentKey, assesses, type Assessment } from './assess.ts';
 
-export { imputeEarnings, assessedPopulation } from './assess.ts';
-
 /** A policy on a date with parameter or scenario-input settings (`--set name=value`). */
 export interface Scenario {
   /** the key a policy was loaded under */

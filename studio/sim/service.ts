@@ -184,8 +184,8 @@ export class SimService implements SimApi {
       const current = this.population?.spec;
       if (!current || !this.columns) throw new Error('no population is loaded');
       const run = () => this.sim.compare(baseline, [{ name: 'reform', scenario: reform }], behaviour, { id, onProgress });
-      if (specKey(current) === specKey(population)) return run();
       const key = specKey(population);
+      if (key === specKey(current)) return run();
       const other = this.other?.key === key ? this.other.columns : generatePopulation({ region: population.region, year: population.year, households: population.households, seed: population.seed }).columns;
       // Kept for the next comparison only when small: a million households take about 160 MB.
       this.other = population.households <= KEEP_OTHER_HOUSEHOLDS ? { key, columns: other } : undefined;

@@ -8,7 +8,7 @@ import { useStudio, useStudioApi, useT } from '../ui/context.ts';
 import { useFmt } from '../ui/hooks.ts';
 import { inputSetting, inputText, parameterControls, settingNumber, settingText, sliderRange, type ParameterControl } from '../lib/params.ts';
 import { programmeName, termName } from '../i18n/strings.ts';
-import { DEFAULT_TAKE_UP, TAKE_UP_PROGRAMMES, type BehaviourChoice, type BehaviourLabels, type TakeUpProgramme } from '../state/scenario.ts';
+import { DEFAULT_TAKE_UP, TAKE_UP_PROGRAMMES, type BehaviourLabels } from '../state/scenario.ts';
 import { ASSESSMENT_LIMITS } from '../../../simulator/engine/assess.ts';
 import type { ParameterValue } from '../../sim/protocol.ts';
 import { Empty } from './Empty.tsx';
@@ -211,121 +211,59 @@ function BehaviourCard() {
       <div className="param-sub muted small">{t('behaviourSub')}</div>
       <div className="behaviour-grid">
         {TAKE_UP_PROGRAMMES.map((p) => (
-          <TakeUpInput key={p} programme={p} value={b?.takeUp?.[p]} />
+          <AssumptionInput
+            key={p}
+            testid={`behaviour-takeup-${p}`}
+            label={`${programmeName(f.lang, p, true)} ${t('takeUpOf')}`}
+            kind="rate"
+            value={b?.takeUp?.[p] ?? DEFAULT_TAKE_UP[p]}
+            max={1}
+            onCommit={(x) => studio.setBehaviour({ takeUp: { [p]: x === DEFAULT_TAKE_UP[p] ? undefined : x } })}
+          />
         ))}
-        <EarningsInput value={b?.imputedEarnings} />
-        <GapInput field="unreportedIncome" value={b?.unreportedIncome} />
-        <GapInput field="incomeNoise" value={b?.incomeNoise} />
+        <AssumptionInput testid="behaviour-imputed" label={t('imputedEarnings')} title={t('imputedHint')} kind="money" value={b?.imputedEarnings} max={1_000_000} emptyIsOff onCommit={(x) => studio.setBehaviour({ imputedEarnings: x || undefined })} />
+        <AssumptionInput testid="behaviour-unreported" label={t('unreportedIncome')} title={t('unreportedHint')} kind="rate" value={b?.unreportedIncome ?? 0} max={ASSESSMENT_LIMITS.unreportedIncome[1]} onCommit={(x) => studio.setBehaviour({ unreportedIncome: x || undefined })} />
+        <AssumptionInput testid="behaviour-noise" label={t('incomeNoise')} title={t('incomeNoiseHint')} kind="number" value={b?.incomeNoise ?? 0} max={ASSESSMENT_LIMITS.incomeNoise[1]} onCommit={(x) => studio.setBehaviour({ incomeNoise: x || undefined })} />
       </div>
     </div>
   );
 }
 
-/** A percentage typed as text; null when it is not one from 0 to 100. */
-function percentOf(text: string): number | null {
-  const s = text.trim().replace(/%$/, '');
-  if (!/^\d+(\.\d+)?$/.test(s)) return null;
-  const x = Number(s);
-  return x >= 0 && x <= 100 ? Math.round(x * 10) / 1000 : null;
-}
-
-function TakeUpInput({ programme, value }: { programme: TakeUpProgramme; value: number | undefined }) {
+/**
+ * One behaviour assumption typed as the parameter controls are (inputSetting): a rate in %, money
+ * in yuan, or a plain number, from 0 to `max`. With `emptyIsOff`, an empty field turns it off.
+ */
+function AssumptionInput(props: { testid: string; label: string; title?: string; kind: 'rate' | 'money' | 'number'; value: number | undefined; max: number; emptyIsOff?: boolean; onCommit: (x: number | undefined) => void }) {
   const t = useT();
   const f = useFmt();
-  const studio = useStudioApi();
+  const { kind } = props;
   const [draft, setDraft] = useState<string | null>(null);
-  const x = value ?? DEFAULT_TAKE_UP[programme];
-  const shown = draft ?? String(Math.round(x * 1000) / 10);
-  const bad = draft !== null && percentOf(draft) === null;
-  const commit = (v: number) => studio.setBehaviour({ takeUp: { [programme]: v === DEFAULT_TAKE_UP[programme] ? undefined : v } });
-  return (
-    <label className="field behaviour-field">
-      <span>{`${programmeName(f.lang, programme, true)} ${t('takeUpOf')}`}</span>
-      <div className={`num-input ${bad ? 'invalid' : ''}`}>
-        <input
-          data-testid={`behaviour-takeup-${programme}`}
-          inputMode="decimal"
-          value={shown}
-          onChange={(e) => {
-            setDraft(e.target.value);
-            const v = percentOf(e.target.value);
-            if (v !== null) commit(v);
-          }}
-          onBlur={() => setDraft(null)}
-        />
-        <span className="affix">%</span>
-      </div>
-    </label>
-  );
-}
-
-function EarningsInput({ value }: { value: number | undefined }) {
-  const t = useT();
-  const f = useFmt();
-  const studio = useStudioApi();
-  const [draft, setDraft] = useState<string | null>(null);
-  const shown = draft ?? (value ? String(value) : '');
   const parse = (text: string): number | null | undefined => {
-    const s = text.trim().replace(/^[¥￥]/, '');
-    if (s === '') return undefined;
-    return /^\d+(\.\d{1,2})?$/.test(s) && Number(s) <= 1_000_000 ? Number(s) : null;
+    if (props.emptyIsOff && text.trim() === '') return undefined;
+    const setting = inputSetting(kind, text);
+    const x = setting === null ? NaN : settingNumber(kind, setting);
+    return x >= 0 && x <= props.max ? x : null;
   };
-  const bad = draft !== null && parse(draft) === null;
+  const shown = draft ?? (props.value === undefined ? '' : inputText(kind, props.value));
   return (
-    <label className="field behaviour-field" title={t('imputedHint')}>
-      <span>{t('imputedEarnings')}</span>
-      <div className={`num-input ${bad ? 'invalid' : ''}`}>
-        <span className="affix">¥</span>
+    <label className="field behaviour-field" title={props.title}>
+      <span>{props.label}</span>
+      <div className={`num-input ${draft !== null && parse(draft) === null ? 'invalid' : ''}`}>
+        {kind === 'money' && <span className="affix">¥</span>}
         <input
-          data-testid="behaviour-imputed"
+          data-testid={props.testid}
           inputMode="decimal"
-          placeholder={t('off')}
-          value={shown}
-          onChange={(e) => {
-            setDraft(e.target.value);
-            const v = parse(e.target.value);
-            if (v !== null) studio.setBehaviour({ imputedEarnings: v || undefined });
-          }}
-          onBlur={() => setDraft(null)}
-        />
-        <span className="affix">{f.lang === 'zh' ? '/月' : '/mo'}</span>
-      </div>
-    </label>
-  );
-}
-
-/** The two assumptions on the income the means test sees: a share unreported (in %), and σ of its error. */
-function GapInput({ field, value }: { field: 'unreportedIncome' | 'incomeNoise'; value: number | undefined }) {
-  const t = useT();
-  const studio = useStudioApi();
-  const [draft, setDraft] = useState<string | null>(null);
-  const percent = field === 'unreportedIncome';
-  const [, max] = ASSESSMENT_LIMITS[field];
-  const shown = draft ?? (value ? String(percent ? Math.round(value * 1000) / 10 : value) : '0');
-  const parse = (text: string): number | null => {
-    const s = text.trim().replace(/%$/, '');
-    if (!/^\d+(\.\d+)?$/.test(s)) return null;
-    const x = percent ? Math.round(Number(s) * 10) / 1000 : Number(s);
-    return x >= 0 && x <= max ? x : null;
-  };
-  const bad = draft !== null && parse(draft) === null;
-  const patch = (x: number): BehaviourChoice => ({ [field]: x || undefined });
-  return (
-    <label className="field behaviour-field" title={t(percent ? 'unreportedHint' : 'incomeNoiseHint')}>
-      <span>{t(field)}</span>
-      <div className={`num-input ${bad ? 'invalid' : ''}`}>
-        <input
-          data-testid={`behaviour-${percent ? 'unreported' : 'noise'}`}
-          inputMode="decimal"
+          placeholder={props.emptyIsOff ? t('off') : undefined}
           value={shown}
           onChange={(e) => {
             setDraft(e.target.value);
             const x = parse(e.target.value);
-            if (x !== null) studio.setBehaviour(patch(x));
+            if (x !== null) props.onCommit(x);
           }}
           onBlur={() => setDraft(null)}
         />
-        {percent && <span className="affix">%</span>}
+        {kind === 'rate' && <span className="affix">%</span>}
+        {kind === 'money' && <span className="affix">{f.lang === 'zh' ? '/月' : '/mo'}</span>}
       </div>
     </label>
   );

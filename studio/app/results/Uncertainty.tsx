@@ -83,7 +83,10 @@ export function Uncertainty() {
           <div className="card-sub">{t('uncertaintySub')}</div>
         </div>
         <div className="row">
-          <select className="input" value={k} aria-label={t('seedCount')} onChange={(e) => (setK(Number(e.target.value)), studio.setPanel('uncertainty.k', Number(e.target.value)))}>
+          <select className="input" value={k} aria-label={t('seedCount')} onChange={(e) => {
+              setK(Number(e.target.value));
+              studio.setPanel('uncertainty.k', Number(e.target.value));
+            }}>
             {SEEDS.map((n) => (
               <option key={n} value={n}>
                 {`${n} ${t('seedCount')}`}

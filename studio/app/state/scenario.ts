@@ -1,11 +1,10 @@
 /** A scenario: a baseline policy, a reform (an edited or reform file, parameter settings), a population, a date. */
-import { DEFAULT_TAKE_UP, type TakeUp } from '../../../simulator/engine/accumulate.ts';
+import { DEFAULT_TAKE_UP, TAKE_UP_PROGRAMMES, type TakeUp } from '../../../simulator/engine/accumulate.ts';
 import type { Behaviour } from '../../../simulator/engine/engine.ts';
 import { ASSESSMENT_LIMITS } from '../../../simulator/engine/assess.ts';
 
 export type TakeUpProgramme = keyof TakeUp;
-export const TAKE_UP_PROGRAMMES: readonly TakeUpProgramme[] = ['dibao', 'tekun', 'temporary', 'expenditure'];
-export { DEFAULT_TAKE_UP };
+export { DEFAULT_TAKE_UP, TAKE_UP_PROGRAMMES };
 
 /** Behaviour assumptions of a scenario (model assumptions; docs/simulator.md): absent ones take the defaults. */
 export interface BehaviourChoice {
