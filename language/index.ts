@@ -21,5 +21,6 @@ export { mutants, mutationReport, mutationByFile, type Mutant, type MutationRepo
 export * from './schema/index.ts';
 export { T, typeText, type Type, type Period } from './types/index.ts';
 export * as rational from './numbers/rational.ts';
+export { LIMITS } from './limits.ts';
 
 export const LANGUAGE_VERSION = '0.1.0';
