@@ -30,7 +30,7 @@ const doc = (text: string): string => `  /** ${commentText(text).replace(/\*\//g
 
 export function emitDeclarations(ir: I.PolicyIR): string {
   const fields = (list: readonly FieldSpec[]) =>
-    list.map((f) => [doc(`${f.zh}: ${f.doc}${f.type?.k === 'money' ? ' (yuan)' : ''}`), `  ${jsonLiteral(f.id)}: ${fieldType(f)};`].join('\n')).join('\n');
+    list.map((f) => [doc(`${f.zh}: ${f.doc}${f.type?.k === 'money' ? ' (yuan)' : ''}`), `  ${jsonLiteral(f.id)}${f.optional ? '?' : ''}: ${fieldType(f)};`].join('\n')).join('\n');
   const outs = ir.definitions
     .filter((d) => ir.outputs.includes(d.id))
     .map((d) => [doc(`${d.label ?? d.id}${d.type.k === 'money' ? ' (yuan)' : ''}`), `  ${jsonLiteral(d.id)}: ${outputType(d, ir)};`].join('\n'))

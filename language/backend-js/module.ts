@@ -6,7 +6,7 @@
 import type * as I from '../ir/types.ts';
 import { reachableDefinitions, defExprs, forEachExpr } from '../ir/walk.ts';
 import * as Q from '../numbers/rational.ts';
-import { HOUSEHOLD_FIELDS, PERSON_FIELDS, enumSpec } from '../schema/index.ts';
+import { HOUSEHOLD_FIELDS, PERSON_FIELDS, enumSpec, encodeValue, type FieldSpec } from '../schema/index.ts';
 import { citeText } from '../checker/cites.ts';
 import { Block, gen, exceptions, fusedAggregate, staticNum, isAtom, type GenCtx, type Refs, type V } from './gen.ts';
 import { Names, jsonLiteral, commentText, intLiteral, CompileLimitError } from './names.ts';
@@ -244,6 +244,15 @@ interface Site {
 }
 
 /** A definition the compiled code cannot hold exactly, with where it is. */
+/** An optional field's default as the module's runtime reads it: encoded as its column stores it. */
+function optionalDefault(f: FieldSpec): (string | number)[] | null {
+  const d = f.optional;
+  if (!d) return null;
+  if ('value' in d) return ['value', encodeValue(f, d.value)];
+  if ('same' in d) return ['same', d.same];
+  return ['when', d.when, encodeValue(f, d.then), encodeValue(f, d.else)];
+}
+
 export class CompileLimit extends Error {
   constructor(
     readonly definition: string,
@@ -763,6 +772,7 @@ export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
       f.type?.k === 'enum' ? enumSpec(f.type.name)!.values.flatMap((v) => [v.id, v.zh]) : null,
       f.min ?? null,
       f.max ?? null,
+      optionalDefault(f),
     ]);
 
   const cites = ir.documents.map((d) => `//   ${commentText(`${d.key}: ${d.title}`)}`);
@@ -971,8 +981,13 @@ function readRecord(fields, raw, where, skip) {
     const has = Object.prototype.hasOwnProperty;
     const key = has.call(raw, f[0]) ? f[0] : has.call(raw, f[1]) ? f[1] : undefined;
     if (f[3] === null) continue;
-    if (key === undefined) throw new Error(where + f[0] + ' is missing');
-    cols[f[0]] = readValue(f, raw[key], where);
+    if (key !== undefined) cols[f[0]] = readValue(f, raw[key], where);
+    else if (f[7] === null) throw new Error(where + f[0] + ' is missing');
+    else {
+      // An optional field (schema version 2) left out: its default, a constant or another field's value.
+      const d = f[7];
+      cols[f[0]] = d[0] === 'value' ? d[1] : d[0] === 'same' ? cols[d[1]] : cols[d[1]] === 1 ? d[2] : d[3];
+    }
   }
   return cols;
 }

@@ -16,6 +16,12 @@ export interface EnumSpec {
   readonly values: readonly { readonly id: string; readonly zh: string }[];
 }
 
+/** The default of an optional field: a constant, another field's value, or a choice on a yes/no field. */
+export type OptionalDefault =
+  | { readonly value: boolean | number | string }
+  | { readonly same: string }
+  | { readonly when: string; readonly then: string; readonly else: string };
+
 export interface FieldSpec {
   readonly id: string;
   readonly zh: string;
@@ -25,6 +31,11 @@ export interface FieldSpec {
   readonly column: ColumnKind | undefined;
   /** Rules may not read it (ids, the simulation weight). */
   readonly readable: boolean;
+  /**
+   * Schema version 2's optional fields: a file or a case may leave them out, and they then take
+   * this default, so version-1 files load unchanged. Undefined for required fields.
+   */
+  readonly optional?: OptionalDefault;
   readonly min?: number;
   readonly max?: number;
   readonly doc: string;
@@ -81,13 +92,24 @@ export const ENUMS: readonly EnumSpec[] = [
     ['partial', '半失能'],
     ['none', '全失能'],
   ]),
+  e('dibao_status', '低保状态', [
+    ['none', '无'],
+    ['regular', '常规低保'],
+    ['grace', '渐退期'],
+    ['single', '单人户'],
+  ]),
+  e('child_status', '困境儿童类别', [
+    ['none', '无'],
+    ['orphan', '孤儿'],
+    ['unsupported', '事实无人抚养儿童'],
+  ]),
 ];
 
 const MONTH = T.money('month');
 const YEAR = T.money('year');
 const STOCK = T.money('stock');
 
-type Row = [string, string, Type | undefined, ColumnKind | undefined, string, { readable?: boolean; min?: number; max?: number }?];
+type Row = [string, string, Type | undefined, ColumnKind | undefined, string, { readable?: boolean; min?: number; max?: number; optional?: OptionalDefault }?];
 
 const household: Row[] = [
   ['household_id', '家庭编号', undefined, undefined, 'unique in a population', { readable: false }],
@@ -105,6 +127,10 @@ const household: Row[] = [
   ['dibao_last_month', '上月享受低保', T.bool, 'u8', 'the household was paid dibao last month'],
   ['last_benefit', '上月低保金', MONTH, 'i32', 'dibao paid last month'],
   ['grace_months_used', '已享受渐退月数', T.months, 'u8', 'months of 渐退期 already paid', { min: 0, max: 255 }],
+  ['hukou_area', '户籍城乡类别', T.enum('area'), 'u8', 'whether the hukou is registered in a town or a village (default: area)', { optional: { same: 'area' } }],
+  ['last_dibao_status', '上月低保状态', T.enum('dibao_status'), 'u8', 'how the household was covered last month (default: regular if dibao_last_month, else none)', {
+    optional: { when: 'dibao_last_month', then: 'regular', else: 'none' },
+  }],
 ];
 
 const person: Row[] = [
@@ -129,6 +155,12 @@ const person: Row[] = [
   ['basic_pension', '城乡居民基础养老金', MONTH, 'i32', 'the centrally set basic pension per month'],
   ['excluded_income', '不计入收入', MONTH, 'i32', 'income not counted, per month'],
   ['has_capable_supporter', '有履行能力的赡养人', T.bool, 'u8', 'a legal supporter able to support'],
+  ['poverty_alleviated', '脱贫人口', T.bool, 'u8', 'registered as lifted out of poverty (default false)', { optional: { value: false } }],
+  ['relapse_monitoring', '防返贫监测对象', T.bool, 'u8', 'under the rural monitoring against relapse into poverty (default false)', { optional: { value: false } }],
+  ['child_status', '困境儿童类别', T.enum('child_status'), 'u8', '孤儿 / 事实无人抚养儿童 (default none)', { optional: { value: 'none' } }],
+  ['entitled_group', '优抚对象', T.bool, 'u8', 'entitled to 优待抚恤 (default false)', { optional: { value: false } }],
+  ['unemployment_insurance', '领取失业保险金', T.bool, 'u8', 'receives unemployment insurance this month (default false)', { optional: { value: false } }],
+  ['institutional_care', '集中供养', T.bool, 'u8', 'a 特困 person supported in an institution (default false)', { optional: { value: false } }],
 ];
 
 const build = (level: Level, rows: Row[]): FieldSpec[] =>
@@ -139,6 +171,7 @@ const build = (level: Level, rows: Row[]): FieldSpec[] =>
     type,
     column,
     readable: opts?.readable ?? true,
+    optional: opts?.optional,
     min: opts?.min,
     max: opts?.max,
     doc,
@@ -157,6 +190,18 @@ export function enumSpec(id: string): EnumSpec | undefined {
 export function findField(level: Level, name: string): FieldSpec | undefined {
   const list = level === 'household' ? HOUSEHOLD_FIELDS : PERSON_FIELDS;
   return list.find((f) => f.id === name || f.zh === name);
+}
+
+/**
+ * The default of an optional (schema version 2) field, given the record's other (normalised)
+ * values: hukou_area follows area, last_dibao_status follows dibao_last_month.
+ */
+export function defaultFor(f: FieldSpec, record: { readonly [field: string]: unknown }): unknown {
+  const d = f.optional;
+  if (!d) return defaultValue(f);
+  if ('value' in d) return d.value;
+  if ('same' in d) return record[d.same];
+  return record[d.when] === true ? d.then : d.else;
 }
 
 /** Inline test households may leave fields out; these are the documented defaults. */

@@ -4,7 +4,7 @@
  * 6-digit strings. Problems are returned as data naming the field; the caller adds file and row.
  */
 import { parseDecimal, mul, rat, isInteger } from '../numbers/rational.ts';
-import { HOUSEHOLD_FIELDS, PERSON_FIELDS, I32_MAX, enumSpec, defaultValue, type FieldSpec } from './fields.ts';
+import { HOUSEHOLD_FIELDS, PERSON_FIELDS, I32_MAX, enumSpec, defaultValue, defaultFor, type FieldSpec } from './fields.ts';
 
 export type FieldValue = boolean | number | string;
 
@@ -137,11 +137,21 @@ function readRecord(
     else out[f.id] = r.value!;
   }
   for (const f of fields) {
-    if (f.id in out || seen.has(f.id) || skip.has(f.id)) continue;
+    if (f.id in out || seen.has(f.id) || skip.has(f.id) || f.optional) continue;
     if (opts.lenient) out[f.id] = f.id === 'region' && opts.defaultRegion ? opts.defaultRegion : (defaultValue(f) as FieldValue);
     else problems.push({ field: prefix + f.id, message: 'is missing' });
   }
+  fillOptional(fields, out);
   return out;
+}
+
+/**
+ * Gives the optional (schema version 2) fields a record leaves out their documented defaults, in
+ * place. A default may follow another field of the record (hukou_area follows area), so this runs
+ * once the record's own fields are read.
+ */
+export function fillOptional(fields: readonly FieldSpec[], record: Record<string, FieldValue>): void {
+  for (const f of fields) if (f.optional && !(f.id in record)) record[f.id] = defaultFor(f, record) as FieldValue;
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);

@@ -239,6 +239,7 @@ export function generatePopulation(o: GenerateOptions): SyntheticPopulation {
     H.weight![h] = weight;
     H.region![h] = Number(cities ? profile!.cities![people.pick(cities)]!.code : o.region);
     H.area![h] = urban ? 0 : 1;
+    H.hukou_area![h] = H.area![h]!;
     const local = people.chance(urban ? 0.82 : 0.95);
     H.hukou_local![h] = local ? 1 : 0;
     H.residence_permit![h] = !local && people.chance(0.6) ? 1 : 0;

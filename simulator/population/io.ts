@@ -11,6 +11,7 @@ import {
   decodeValue,
   readFieldValue,
   readHousehold,
+  fillOptional,
   stored,
   type PopulationColumns,
   type FieldSpec,
@@ -221,7 +222,7 @@ function header(rows: { cells: string[]; line: number }[], fields: readonly Fiel
     if (!f) problems.push({ file, row: 1, field: name, message: `unknown column "${name}"` });
     return f;
   });
-  for (const f of fields) if (!cols.includes(f)) problems.push({ file, row: 1, field: f.id, message: 'column is missing' });
+  for (const f of fields) if (!f.optional && !cols.includes(f)) problems.push({ file, row: 1, field: f.id, message: 'column is missing' });
   return cols;
 }
 
@@ -233,7 +234,7 @@ export function fromCsv(householdsText: string, personsText: string, files = { h
   const hcols = header(hrows, HOUSEHOLD_FIELDS, files.households, problems);
   const pcols = header(prows, PERSON_FIELDS, files.persons, problems);
   if (problems.length) throw new PopulationFileError(problems);
-  const readRow = (row: { cells: string[]; line: number }, cols: (FieldSpec | undefined)[], file: string): Record<string, string | number | boolean> | undefined => {
+  const readRow = (row: { cells: string[]; line: number }, cols: (FieldSpec | undefined)[], file: string, level: readonly FieldSpec[]): Record<string, string | number | boolean> | undefined => {
     const out: Record<string, string | number | boolean> = {};
     if (row.cells.length !== cols.length) {
       problems.push({ file, row: row.line, field: '', message: `has ${row.cells.length} cells; the header has ${cols.length}` });
@@ -247,6 +248,7 @@ export function fromCsv(householdsText: string, personsText: string, files = { h
         ok = false;
       } else out[f!.id] = r.value!;
     });
+    if (ok) fillOptional(level, out);
     return ok ? out : undefined;
   };
   const households: { values: Record<string, string | number | boolean>; members: Record<string, string | number | boolean>[] }[] = [];
@@ -256,7 +258,7 @@ export function fromCsv(householdsText: string, personsText: string, files = { h
   const idColumn = hcols.findIndex((f) => f?.id === 'household_id');
   for (const row of hrows.slice(1)) {
     if (problems.length >= MAX_PROBLEMS) break;
-    const v = readRow(row, hcols, files.households);
+    const v = readRow(row, hcols, files.households, HOUSEHOLD_FIELDS);
     if (!v) {
       const id = row.cells[idColumn];
       if (id) rejected.add(id);
@@ -273,7 +275,7 @@ export function fromCsv(householdsText: string, personsText: string, files = { h
   const personIds = new Set<string>();
   for (const row of prows.slice(1)) {
     if (problems.length >= MAX_PROBLEMS) break;
-    const v = readRow(row, pcols, files.persons);
+    const v = readRow(row, pcols, files.persons, PERSON_FIELDS);
     if (!v) continue;
     const hid = String(v.household_id);
     const at = byId.get(hid);

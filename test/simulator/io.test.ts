@@ -162,6 +162,20 @@ describe('CSV problems', () => {
     has(problemsOf(() => fromCsv(csv.households, edit(csv.persons, 3, 'age', ''))), { file: P, row: 3, field: 'age', message: /whole number/ });
   });
 
+  it('reads a version-1 file (no schema version 2 columns) with the documented defaults', () => {
+    const drop = (text: string, ids: string[]) => {
+      const rows = text.trim().split('\n').map((l) => l.split(','));
+      const keep = rows[0]!.map((c, i) => (ids.includes(c) ? -1 : i)).filter((i) => i >= 0);
+      return rows.map((r) => keep.map((i) => r[i]).join(',')).join('\n') + '\n';
+    };
+    const v1 = fromCsv(drop(csv.households, ['hukou_area', 'last_dibao_status']), drop(csv.persons, ['poverty_alleviated', 'relapse_monitoring', 'child_status', 'entitled_group', 'unemployment_insurance', 'institutional_care']));
+    const c = v1.columns;
+    expect(Array.from(c.household.hukou_area!)).toEqual(Array.from(c.household.area!));
+    const expected = Array.from(c.household.dibao_last_month!, (d) => (d ? 1 : 0));
+    expect(Array.from(c.household.last_dibao_status!)).toEqual(expected);
+    expect(c.person.child_status!.every((v) => v === 0)).toBe(true);
+  });
+
   it('names an unknown enum value', () => {
     const problems = problemsOf(() => fromCsv(edit(csv.households, 2, 'area', 'suburb'), csv.persons));
     has(problems, { file: H, row: 2, field: 'area', message: /"suburb" is not one of urban, rural/ });
