@@ -5,5 +5,5 @@
 export { emitModule, CompileLimit, type EmitOptions } from './module.ts';
 export { compileIR, type Compiled } from './compile.ts';
 export { emitDeclarations } from './dts.ts';
-export { RUNTIME_SOURCE, runtimeFunctions } from './runtime.ts';
+export { RUNTIME_SOURCE, MODULE_RUNTIME, runtimeFunctions } from './runtime/index.ts';
 export { instantiate, type CompiledPolicy, type CompiledParameters, type CompiledRegions, type OutputColumns } from './load.ts';

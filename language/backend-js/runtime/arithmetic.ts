@@ -1,12 +1,9 @@
 /**
- * The runtime every compiled module carries, as JavaScript source text pasted verbatim into each
- * module, so that a module depends on nothing. Kept as text (not as functions turned to text) so
- * that the emitted bytes are the same whatever tool loaded this file.
- *
+ * Runtime text (emitted verbatim into every module): the exact arithmetic of compiled code.
  * Numbers are exact fractions n/d of safe integers (d > 0); money is in fen.
  */
 
-export const RUNTIME_SOURCE = String.raw`function gcd(a, b) {
+export const ARITHMETIC_SOURCE = String.raw`function gcd(a, b) {
   a = Math.abs(a);
   b = Math.abs(b);
   while (b !== 0) {
@@ -85,5 +82,5 @@ export interface RuntimeFunctions {
 
 /** The runtime's functions, for tests that exercise them directly. */
 export function runtimeFunctions(): RuntimeFunctions {
-  return new Function(`${RUNTIME_SOURCE}\nreturn { gcd, divFloor, roundSteps, parseFraction, dayNumber };`)() as RuntimeFunctions;
+  return new Function(`${ARITHMETIC_SOURCE}\nreturn { gcd, divFloor, roundSteps, parseFraction, dayNumber };`)() as RuntimeFunctions;
 }
