@@ -4,7 +4,7 @@
  * declaration is kept (reachable through `base`) and the override is reported for review.
  */
 import { parseFile, type ParsedFile, type Header, type ParameterDecl, type InputDecl, type DefinitionDecl, type EnumDecl, type Name } from '../ast/index.ts';
-import { SourceText, makeDiagnostic, type Diagnostic, type Span } from '../diagnostics/index.ts';
+import { SourceText, makeDiagnostic, type Code, type Diagnostic, type MessageParameterTypes, type Span } from '../diagnostics/index.ts';
 import { resolvePath, type SourceHost } from './host.ts';
 
 export interface FileInfo {
@@ -73,7 +73,8 @@ export class Loader {
     }
     const source = new SourceText(path, text);
     const parsed = parseFile(source);
-    this.diagnostics.push(...parsed.diagnostics);
+    // One at a time: a spread of a very long list would overflow the call stack.
+    for (const d of parsed.diagnostics) this.diagnostics.push(d);
     const info = { path, source, parsed };
     this.files.set(path, info);
     return info;
@@ -83,7 +84,7 @@ export class Loader {
     return [...this.files.values()].filter((f): f is FileInfo => !!f);
   }
 
-  private diag(file: FileInfo, code: Parameters<typeof makeDiagnostic>[0], params: Record<string, string | number>, span: Span, related?: { message: string; file: FileInfo; span: Span }[]): void {
+  private diag<C extends Code>(file: FileInfo, code: C, params: MessageParameterTypes[C], span: Span, related?: { message: string; file: FileInfo; span: Span }[]): void {
     this.diagnostics.push(
       makeDiagnostic(code, params, file.path, file.source.range(span), {
         related: related?.map((r) => ({ message: r.message, file: r.file.path, range: r.file.source.range(r.span) })),

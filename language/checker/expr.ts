@@ -9,7 +9,7 @@ import { T, typeText, sameType, isDimensionless, isNumeric, type Type, type Peri
 import { findField, type Level } from '../schema/index.ts';
 import { KEYWORDS } from '../lexer/vocabulary.ts';
 import * as Q from '../numbers/rational.ts';
-import type { Span } from '../diagnostics/index.ts';
+import type { Code, MessageParameterTypes, Span } from '../diagnostics/index.ts';
 import type { CheckState } from './state.ts';
 import type { Entry, FileInfo } from './compose.ts';
 import { builtinByName, BUILTINS, type Builtin } from './builtins.ts';
@@ -95,7 +95,7 @@ export class BranchType {
   failed = false;
   constructor(
     private readonly what: string,
-    private readonly report: (params: Record<string, string>, span: Span) => void,
+    private readonly report: (params: MessageParameterTypes['type-mismatch'], span: Span) => void,
   ) {}
   take(x: I.Expr, span: Span): void {
     if (isErr(x)) {
@@ -132,7 +132,7 @@ export class ExprChecker {
     private readonly info: (entry: Entry) => ValueInfo,
   ) {}
 
-  private err(ctx: ExprCtx, code: Parameters<CheckState['report']>[1], params: Record<string, string | number>, span: Span): I.Expr {
+  private err<C extends Code>(ctx: ExprCtx, code: C, params: MessageParameterTypes[C], span: Span): I.Expr {
     this.s.report(ctx.file, code, params, span);
     return ERR;
   }
@@ -313,7 +313,7 @@ export class ExprChecker {
       const named = b.k === 'def' || b.k === 'field';
       const src = ctx.file.source.text.slice(e.right.span.start, e.right.span.end).replace(/\s+/g, ' ');
       const text = named ? b.id : src.length > 40 ? src.slice(0, 39) + '…' : src;
-      return this.err(ctx, 'division-may-be-zero', { divisor: text, example: named ? text : 'n', named: named ? 1 : '' }, e.right.span);
+      return this.err(ctx, 'division-may-be-zero', { divisor: text, example: named ? text : 'n', named }, e.right.span);
     }
     if (op === '/' && b.k === 'param') ctx.deps.add(`divisor:${b.id}`);
     const result = (t: Type, x = a, y = b) => this.fold(op, x, y, t);
@@ -591,11 +591,11 @@ export class ExprChecker {
   }
 
   /** Used by the table checker: reports and returns an error node. */
-  fail(ctx: ExprCtx, code: Parameters<CheckState['report']>[1], params: Record<string, string | number>, span: Span): I.Expr {
+  fail<C extends Code>(ctx: ExprCtx, code: C, params: MessageParameterTypes[C], span: Span): I.Expr {
     return this.err(ctx, code, params, span);
   }
 
-  warn(ctx: ExprCtx, code: Parameters<CheckState['report']>[1], params: Record<string, string | number>, span: Span): void {
+  warn<C extends Code>(ctx: ExprCtx, code: C, params: MessageParameterTypes[C], span: Span): void {
     this.s.report(ctx.file, code, params, span);
   }
 

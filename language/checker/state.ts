@@ -1,5 +1,5 @@
 /** The state one check of one policy shares across the checker's files: names, enums, diagnostics. */
-import { makeDiagnostic, type Diagnostic, type Span, type Code } from '../diagnostics/index.ts';
+import { makeDiagnostic, type Diagnostic, type Span, type Code, type MessageParameterTypes } from '../diagnostics/index.ts';
 import { ENUMS } from '../schema/index.ts';
 import type { Composition, Entry, FileInfo } from './compose.ts';
 import type { EnumIR, At, Cite } from '../ir/types.ts';
@@ -36,7 +36,7 @@ export class CheckState {
     return [p.line, p.column];
   }
 
-  report(file: FileInfo, code: Code, params: Record<string, string | number>, span: Span, extra: { related?: Related[]; cite?: readonly Cite[] } = {}): void {
+  report<C extends Code>(file: FileInfo, code: C, params: MessageParameterTypes[C], span: Span, extra: { related?: Related[]; cite?: readonly Cite[] } = {}): void {
     this.diagnostics.push(
       makeDiagnostic(code, params, file.path, file.source.range(span), {
         related: extra.related?.map((r) => ({ message: r.message, file: r.file.path, range: r.file.source.range(r.span) })),

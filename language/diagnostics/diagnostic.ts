@@ -1,4 +1,4 @@
-import { CODES, type Code, type Severity } from './codes.ts';
+import { CODES, messageOf, type Code, type MessageParameterTypes, type Severity } from './codes.ts';
 import type { Range } from './source.ts';
 
 export interface Related {
@@ -7,11 +7,13 @@ export interface Related {
   readonly range: Range;
 }
 
-/** A problem found in a source, as data. */
-export interface Diagnostic {
-  readonly code: Code;
+/** A problem found in a source, as data: its code, its parameters and the message made from them. */
+export interface Diagnostic<C extends Code = Code> {
+  readonly code: C;
   readonly severity: Severity;
   readonly message: string;
+  /** what the message was made from (names, types, counts), for tools that present it their own way */
+  readonly params: MessageParameterTypes[C];
   readonly file: string;
   readonly range: Range;
   readonly related?: readonly Related[];
@@ -19,17 +21,20 @@ export interface Diagnostic {
   readonly cite?: string;
 }
 
-export function makeDiagnostic(
-  code: Code,
-  params: Record<string, string | number>,
+/** A diagnostic of `code`; its parameters are checked against the code's declared parameter types. */
+export function makeDiagnostic<C extends Code>(
+  code: C,
+  params: MessageParameterTypes[C],
   file: string,
   range: Range,
   extra: { related?: Related[]; cite?: string } = {},
-): Diagnostic {
-  const c = CODES[code];
-  const d: Diagnostic = { code, severity: c.severity, message: c.message(params), file, range };
+): Diagnostic<C> {
+  const d: Diagnostic<C> = { code, severity: CODES[code].severity, message: messageOf(code, params), params, file, range };
   return { ...d, ...(extra.related?.length ? { related: extra.related } : {}), ...(extra.cite ? { cite: extra.cite } : {}) };
 }
+
+/** Narrows a diagnostic to one code, so that its parameters are typed. */
+export const isCode = <C extends Code>(d: Diagnostic, code: C): d is Diagnostic<C> => d.code === code;
 
 export const isError = (d: Diagnostic): boolean => d.severity === 'error';
 

@@ -28,8 +28,10 @@ export function lex(source: SourceText): LexResult {
     );
   }
   for (const t of r.groups.errors ?? []) {
-    const code = t.tokenType === BadString ? 'unterminated-string' : t.tokenType === BadCitation ? 'unterminated-citation' : 'unexpected-character';
-    diagnostics.push(makeDiagnostic(code, { text: t.image }, source.path, source.range({ start: t.startOffset, end: t.endOffset! + 1 })));
+    const range = source.range({ start: t.startOffset, end: t.endOffset! + 1 });
+    if (t.tokenType === BadString) diagnostics.push(makeDiagnostic('unterminated-string', {}, source.path, range));
+    else if (t.tokenType === BadCitation) diagnostics.push(makeDiagnostic('unterminated-citation', {}, source.path, range));
+    else diagnostics.push(makeDiagnostic('unexpected-character', { text: t.image }, source.path, range));
   }
   return { tokens: r.tokens, comments: r.groups.comments ?? [], diagnostics };
 }
