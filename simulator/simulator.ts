@@ -126,9 +126,12 @@ export class Simulator {
     return this.prep;
   }
 
-  /** Takes a population (replacing the one before): prepared once, split into the backend's shards. */
-  async setPopulation(pop: PopulationColumns): Promise<PopulationSummary> {
-    const prep = prepare(pop);
+  /**
+   * Takes a population (replacing the one before): prepared once, split into the backend's shards.
+   * `ids` are the households' ids, which key their random draws (a synthetic population's are H0000001, …).
+   */
+  async setPopulation(pop: PopulationColumns, ids?: readonly string[]): Promise<PopulationSummary> {
+    const prep = prepare(pop, ids);
     const bounds = shardBounds(pop.households, this.backend.parts);
     const copy = this.backend.parts > 1;
     const shards = bounds.map(([a, b]) => shardOf(prep, a, b, copy));

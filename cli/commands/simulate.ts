@@ -269,7 +269,7 @@ async function prepareRun(v: Values, policies: Record<string, LoadedPolicy>, sce
   const choice = choosePopulation(v, { region: first.ir.policy.region, year: Number(date.slice(0, 4)) });
   const sim = await makeSimulator(v, choice.population.columns.households, scenarios);
   try {
-    await sim.setPopulation(choice.population.columns);
+    await sim.setPopulation(choice.population.columns, choice.population.ids?.households);
     for (const [key, p] of Object.entries(policies)) await sim.addPolicy(key, { source: p.source, ir: p.ir });
   } catch (e) {
     await sim.close();
@@ -311,7 +311,7 @@ function overPopulations<T>(p: Prepared, v: Values, seeds: number[], label: stri
       async (seed) => {
         if (seed !== seeds[0]) {
           const choice = choosePopulation({ ...v, seed: String(seed) }, { region: p.choice.synthetic?.region, year: p.choice.synthetic?.year });
-          await p.sim.setPopulation(choice.population.columns);
+          await p.sim.setPopulation(choice.population.columns, choice.population.ids?.households);
         }
         const i = seeds.indexOf(seed);
         return question(seed, (d, t) => onProgress(i * t + d, seeds.length * t));

@@ -33,8 +33,8 @@ export const TAKE_UP_PROGRAMMES = Object.keys(DEFAULT_TAKE_UP) as readonly (keyo
  */
 export const TAKE_UP_SALT: Record<Programme, number> = { dibao: 101, tekun: 101, price: 101, temporary: 104, expenditure: 105 };
 
-/** The take-up draw of (global) household h for a programme: the same in every run with this seed. */
-export const takeUpDraw = (seed: number, h: number, p: Programme): number => uniform3(seed, h, TAKE_UP_SALT[p]);
+/** The take-up draw of the household with draw key `key` (keys.ts) for a programme: the same in every run with this seed. */
+export const takeUpDraw = (seed: number, key: number, p: Programme): number => uniform3(seed, key, TAKE_UP_SALT[p]);
 
 export interface Columns {
   readonly cost: readonly (ArrayLike<number> | undefined)[];
@@ -82,7 +82,7 @@ export function accumulate(shard: Shard, cols: Columns, take: TakeUp, seed: numb
   const dp = cols.dibaoPersons;
   const tp = cols.tekunPersons;
   const E = cols.errors;
-  const off = shard.offset;
+  const keys = shard.key;
   for (let h = a; h < b; h++) {
     const w = weight[h]!;
     const members = ms[h + 1]! - ms[h]!;
@@ -98,12 +98,12 @@ export function accumulate(shard: Shard, cols: Columns, take: TakeUp, seed: numb
       vec[L.misc + 2]! += 1;
       vec[L.sites + E[h]! - 1]! += 1;
     } else {
-      const g = off + h;
+      const k = keys[h]!;
       const dibaoDue = c0 !== undefined && dp !== undefined && dp[h]! > 0;
       const tekunDue = c1 !== undefined && tp !== undefined && tp[h]! > 0;
       const priceDue = c2 !== undefined && c2[h]! > 0;
       // The household's propensity to claim regular support, drawn once (most households need none).
-      const claim = dibaoDue || tekunDue || priceDue ? uniform3(seed, g, TAKE_UP_SALT.dibao) : 1;
+      const claim = dibaoDue || tekunDue || priceDue ? uniform3(seed, k, TAKE_UP_SALT.dibao) : 1;
       if (dibaoDue && claim < take.dibao) {
         r0 = c0[h]!;
         dPersons = dp[h]!;
@@ -124,8 +124,8 @@ export function accumulate(shard: Shard, cols: Columns, take: TakeUp, seed: numb
           r2 = c2[h]!;
         }
       }
-      if (c3 && c3[h]! > 0 && uniform3(seed, g, TAKE_UP_SALT.temporary) < take.temporary) r3 = c3[h]!;
-      if (c4 && c4[h]! > 0 && uniform3(seed, g, TAKE_UP_SALT.expenditure) < take.expenditure) r4 = c4[h]!;
+      if (c3 && c3[h]! > 0 && uniform3(seed, k, TAKE_UP_SALT.temporary) < take.temporary) r3 = c3[h]!;
+      if (c4 && c4[h]! > 0 && uniform3(seed, k, TAKE_UP_SALT.expenditure) < take.expenditure) r4 = c4[h]!;
       if (dPersons > 0) {
         vec[0]! += w;
         vec[1]! += w * dPersons;

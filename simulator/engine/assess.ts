@@ -7,10 +7,10 @@
  * survey income and assessed income to be explicit and adjustable.
  *
  * The assessed copy shares every column it does not change. Draws are per household from the
- * behaviour's seed and the household's index in the whole population, so a shard in a worker
- * assesses its households exactly as one engine over everything does.
+ * behaviour's seed and the household's draw key (keys.ts, from its id), so a shard in a worker
+ * assesses its households exactly as one engine over everything does, in any order.
  */
-import type { PopulationColumns } from '../../language/index.ts';
+import { rational, type PopulationColumns } from '../../language/index.ts';
 import type { Column } from '../../language/schema/columns.ts';
 import { normalQuantile, uniform3 } from '../population/random.ts';
 
@@ -53,39 +53,62 @@ export function assesses(a: Assessment): boolean {
   return (a.imputedEarnings ?? 0) > 0 || (a.unreportedIncome ?? 0) > 0 || (a.incomeNoise ?? 0) > 0;
 }
 
-/** The factor on household h's reported income: (1 − unreported) × exp(σz − σ²/2), z ~ N(0, 1). */
-export function incomeFactor(a: Assessment, household: number): number {
+/** The factor on a household's reported income, by its draw key: (1 − unreported) × exp(σz − σ²/2), z ~ N(0, 1). */
+export function incomeFactor(a: Assessment, key: number): number {
   const keep = 1 - (a.unreportedIncome ?? 0);
   const s = a.incomeNoise ?? 0;
   if (s <= 0) return keep;
   // The draw is moved off 0 so that the quantile is finite.
-  const u = (Math.floor(uniform3(a.seed ?? 1, household, INCOME_NOISE_SALT) * 4294967296) + 0.5) / 4294967296;
+  const u = (Math.floor(uniform3(a.seed ?? 1, key, INCOME_NOISE_SALT) * 4294967296) + 0.5) / 4294967296;
   return keep * Math.exp(s * normalQuantile(u) - (s * s) / 2);
 }
 
 /**
- * The population as assessed under `a`; `offset` is the index of its first household in the whole
- * population (a shard's). The recorded population itself when `a` changes nothing.
+ * The population as assessed under `a`; `keys` are its households' draw keys (Prepared.key, or a
+ * shard's). The recorded population itself when `a` changes nothing.
  */
-export function assessedPopulation(pop: PopulationColumns, a: Assessment, offset = 0): PopulationColumns {
+export function assessedPopulation(pop: PopulationColumns, a: Assessment, keys: Uint32Array): PopulationColumns {
   let out = pop;
-  if ((a.unreportedIncome ?? 0) > 0 || (a.incomeNoise ?? 0) > 0) out = incomeGap(out, a, offset);
+  if ((a.unreportedIncome ?? 0) > 0 || (a.incomeNoise ?? 0) > 0) out = incomeGap(out, a, keys);
   if ((a.imputedEarnings ?? 0) > 0) out = imputeEarnings(out, a.imputedEarnings!);
   return out;
 }
 
-/** Wage, business and property income of every member times the household's factor, to the fen. */
-function incomeGap(pop: PopulationColumns, a: Assessment, offset: number): PopulationColumns {
+/**
+ * The reported share 1 − unreported as an exact fraction n/d of integers: the rate is a decimal (a
+ * setting such as 20% or 0.125), read from its shortest decimal text, with at most six decimals so
+ * that an amount in fen times n stays an exact integer.
+ */
+export function reportedShare(unreported: number): { n: number; d: number } {
+  const r = rational.fromDecimalNumber(unreported);
+  if (r.d > 1_000_000n) throw new Error(`unreported income ${unreported}: at most six decimals`);
+  const keep = rational.sub(rational.ONE, r);
+  return { n: Number(keep.n), d: Number(keep.d) };
+}
+
+/**
+ * Wage, business and property income of every member as the means test sees it, to the fen:
+ * without measurement error, exactly amount × (1 − unreported) rounded half away from zero (the
+ * language's rounding, so a SQL engine gives the same fen); with it, times the household's drawn
+ * factor and rounded to the fen.
+ */
+function incomeGap(pop: PopulationColumns, a: Assessment, keys: Uint32Array): PopulationColumns {
   const person: Record<string, Column> = { ...pop.person };
   const copies: Column[] = [];
   for (const f of GAP_FIELDS) {
     const c = pop.person[f];
     if (c) copies.push((person[f] = c.slice()));
   }
+  const noise = (a.incomeNoise ?? 0) > 0;
+  const { n, d } = reportedShare(a.unreportedIncome ?? 0);
   for (let h = 0; h < pop.households; h++) {
-    const factor = incomeFactor(a, offset + h);
+    const factor = noise ? incomeFactor(a, keys[h]!) : 0;
     for (let p = pop.memberStart[h]!; p < pop.memberStart[h + 1]!; p++) {
-      for (const c of copies) if (c[p]! > 0) c[p] = Math.min(MAX_FEN, Math.round(c[p]! * factor));
+      for (const c of copies) {
+        const x = c[p]!;
+        if (x <= 0) continue;
+        c[p] = noise ? Math.min(MAX_FEN, Math.round(x * factor)) : Math.floor((2 * x * n + d) / (2 * d));
+      }
     }
   }
   return { ...pop, person };

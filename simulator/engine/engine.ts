@@ -123,7 +123,7 @@ export class Engine {
     const shard = this.need();
     if (!assesses(b)) return shard.pop;
     const key = assessmentKey(b);
-    if (this.assessed?.key !== key) this.assessed = { key, pop: assessedPopulation(shard.pop, b, shard.offset) };
+    if (this.assessed?.key !== key) this.assessed = { key, pop: assessedPopulation(shard.pop, b, shard.key) };
     return this.assessed.pop;
   }
 
@@ -155,7 +155,7 @@ export class Engine {
       const b = Math.min(n, a + CHUNK);
       const view = chunkViews(pop)[c]!;
       const slot = shard.regionIndex.subarray(a, b);
-      const sub = { ...shard, pop: view, offset: shard.offset + a, personOffset: shard.personOffset + pop.memberStart[a]!, income: shard.income.subarray(a, b), decile: shard.decile.subarray(a, b), sizeGroup: shard.sizeGroup.subarray(a, b), regionIndex: slot };
+      const sub = { ...shard, pop: view, offset: shard.offset + a, personOffset: shard.personOffset + pop.memberStart[a]!, income: shard.income.subarray(a, b), decile: shard.decile.subarray(a, b), sizeGroup: shard.sizeGroup.subarray(a, b), regionIndex: slot, key: shard.key.subarray(a, b) };
       plans.forEach((plan, i) => {
         plan.l.policy.evaluateBatch(view, { codes: regions.codes, slot }, plan.params, plan.l.out, 0, b - a);
         const vec = plan.stacked.subarray(c * plan.layout.length, (c + 1) * plan.layout.length);

@@ -12,11 +12,13 @@
  *   standard when the rules still find it eligible, at last month's amount otherwise;
  * - the 渐退期, 单人户 and edge status come from the policy's own rules on that state.
  *
- * Every draw is keyed by (seed, month, person or household, purpose), so a pool gives the same
- * bytes as one engine. The probabilities are model assumptions (DEFAULT_DYNAMICS, documented).
+ * Every draw is keyed by (seed, month, household or person, purpose) — a household by its draw key
+ * (keys.ts, from its id), a person by the household's key and the person's place in it — never by
+ * position in the population, so a pool gives the same bytes as one engine. The probabilities are model assumptions (DEFAULT_DYNAMICS, documented).
  */
 import type { CompiledPolicy, OutputColumns, PopulationColumns } from '../../language/index.ts';
 import { hash3, uniform4 } from '../population/random.ts';
+import { personKey } from './keys.ts';
 import { DEFAULT_TAKE_UP, TAKE_UP_SALT, takeUpDraw, type TakeUp } from './accumulate.ts';
 import type { Behaviour, Scenario } from './engine.ts';
 import { chunkViews } from './engine.ts';
@@ -194,10 +196,10 @@ export async function runMonths(
     changed.fill(0);
     if (m > 0) {
       for (let h = 0; h < n; h++) {
-        const g = shard.offset + h;
+        const g = shard.key[h]!;
         emergency[h] = 0;
         for (let p = ms[h]!; p < ms[h + 1]!; p++) {
-          const gp = shard.personOffset + p;
+          const gp = personKey(g, p - ms[h]!);
           if (hash3(seed, gp, 201) % 12 === calendarMonth && age[p]! < 150) age[p]! += 1;
           const a = age[p]!;
           if (employed[p]) {
@@ -270,7 +272,7 @@ export async function runMonths(
       const v = result.subarray((m * chunks + c) * MONTH.length, (m * chunks + c + 1) * MONTH.length);
       for (let h = a; h < b; h++) {
         const i = h - a;
-        const g = shard.offset + h;
+        const g = shard.key[h]!;
         const w = weight[h]!;
         const income = incomeOf(h);
         const dropped = prevIncome[h]! > 0 && income <= prevIncome[h]! * (1 - dyn.incomeDrop);

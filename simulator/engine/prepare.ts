@@ -3,6 +3,7 @@
  * per-capita income and income decile, its size group, its region, computed once per population.
  */
 import type { PopulationColumns } from '../../language/index.ts';
+import { householdKeys } from './keys.ts';
 
 export interface Prepared {
   readonly pop: PopulationColumns;
@@ -14,12 +15,16 @@ export interface Prepared {
   readonly sizeGroup: Uint8Array;
   readonly regionCodes: readonly string[];
   readonly regionIndex: Uint16Array;
+  /** the key of each household's random draws, from its id (keys.ts) */
+  readonly key: Uint32Array;
   /** weight × members */
   readonly totalPersons: number;
   readonly totalHouseholds: number;
 }
 
-export function prepare(pop: PopulationColumns): Prepared {
+/** `ids`: the households' ids (a file's); a synthetic population's are H0000001, H0000002, … */
+export function prepare(pop: PopulationColumns, ids?: readonly string[]): Prepared {
+  if (ids && ids.length !== pop.households) throw new Error(`${ids.length} household ids for ${pop.households} households`);
   const n = pop.households;
   const P = pop.person;
   const weight = pop.household.weight!;
@@ -74,7 +79,7 @@ export function prepare(pop: PopulationColumns): Prepared {
     }
     regionIndex[h] = i;
   }
-  return { pop, income, decile, sizeGroup, regionCodes: codes, regionIndex, totalPersons, totalHouseholds };
+  return { pop, income, decile, sizeGroup, regionCodes: codes, regionIndex, key: householdKeys(n, ids), totalPersons, totalHouseholds };
 }
 
 /**
@@ -90,6 +95,8 @@ export interface Shard {
   readonly decile: Uint8Array;
   readonly sizeGroup: Uint8Array;
   readonly regionIndex: Uint16Array;
+  /** the draw key of each household (keys.ts) */
+  readonly key: Uint32Array;
   /** the region codes of the whole population, in the order of regionIndex */
   readonly regionCodes: readonly string[];
 }
@@ -102,7 +109,7 @@ export function shardOf(prep: Prepared, from: number, to: number, copy: boolean)
   const pop = prep.pop;
   const a = pop.memberStart[from]!;
   const b = pop.memberStart[to]!;
-  const cut = <T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(c: T, x: number, y: number): T => (copy ? (c.slice(x, y) as T) : (c.subarray(x, y) as T));
+  const cut = <T extends Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array>(c: T, x: number, y: number): T => (copy ? (c.slice(x, y) as T) : (c.subarray(x, y) as T));
   const household: Record<string, Float64Array | Int32Array | Uint16Array | Uint8Array> = {};
   const person: Record<string, Float64Array | Int32Array | Uint16Array | Uint8Array> = {};
   for (const [k, c] of Object.entries(pop.household)) household[k] = cut(c, from, to);
@@ -117,6 +124,7 @@ export function shardOf(prep: Prepared, from: number, to: number, copy: boolean)
     decile: cut(prep.decile, from, to),
     sizeGroup: cut(prep.sizeGroup, from, to),
     regionIndex: cut(prep.regionIndex, from, to),
+    key: cut(prep.key, from, to),
     regionCodes: prep.regionCodes,
   };
 }
@@ -136,6 +144,6 @@ export function shardBounds(households: number, parts: number): [number, number]
 
 /** All the buffers of a shard, for an explicit transfer to a worker. */
 export function shardBuffers(s: Shard): ArrayBuffer[] {
-  const cols = [...Object.values(s.pop.household), ...Object.values(s.pop.person), s.pop.memberStart, s.income, s.decile, s.sizeGroup, s.regionIndex];
+  const cols = [...Object.values(s.pop.household), ...Object.values(s.pop.person), s.pop.memberStart, s.income, s.decile, s.sizeGroup, s.regionIndex, s.key];
   return [...new Set(cols.map((c) => c.buffer as ArrayBuffer))];
 }

@@ -212,7 +212,7 @@ export class SimService implements SimApi {
     if (!prep) throw new Error('no population is loaded');
     if (!assesses(behaviour)) return prep.pop;
     const key = assessmentKey(behaviour);
-    if (this.assessedCache?.base !== prep.pop || this.assessedCache.key !== key) this.assessedCache = { base: prep.pop, key, pop: assessedPopulation(prep.pop, behaviour, 0) };
+    if (this.assessedCache?.base !== prep.pop || this.assessedCache.key !== key) this.assessedCache = { base: prep.pop, key, pop: assessedPopulation(prep.pop, behaviour, prep.key) };
     return this.assessedCache.pop;
   }
 

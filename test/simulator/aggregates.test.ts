@@ -8,6 +8,7 @@ import { generatePopulation } from '../../simulator/population/generate.ts';
 import { householdJson, type Population } from '../../simulator/population/io.ts';
 import { Simulator } from '../../simulator/simulator.ts';
 import { DEFAULT_TAKE_UP, takeUpDraw, type TakeUp } from '../../simulator/engine/accumulate.ts';
+import { drawKey } from '../../simulator/engine/keys.ts';
 import { PROGRAMMES, type Programme } from '../../simulator/engine/layout.ts';
 import type { Scenario } from '../../simulator/engine/engine.ts';
 import type { SimulationResult } from '../../simulator/engine/results.ts';
@@ -50,7 +51,8 @@ function bruteForce(take: TakeUp, seed: number): Record<Programme, Expected> {
     const fen = (id: string) => Math.round((o[id] as number) * 100);
     const w = json.weight as number;
     const members = (json.members as unknown[]).length;
-    const regular = takeUpDraw(seed, h, 'dibao'); // dibao and 特困 share one draw
+    const key = drawKey(String(json.household_id)); // draws are keyed by the household's id
+    const regular = takeUpDraw(seed, key, 'dibao'); // dibao and 特困 share one draw
     const dp = o.dibao_persons as number;
     const tp = o.tekun_persons as number;
     const dibao = dp > 0 && regular < take.dibao;
@@ -67,9 +69,9 @@ function bruteForce(take: TakeUp, seed: number): Record<Programme, Expected> {
       } else if (regular < take.dibao) add('price', w, members, price);
     }
     const temporary = fen('temporary_assistance');
-    if (temporary > 0 && takeUpDraw(seed, h, 'temporary') < take.temporary) add('temporary', w, members, temporary);
+    if (temporary > 0 && takeUpDraw(seed, key, 'temporary') < take.temporary) add('temporary', w, members, temporary);
     const expenditure = fen('expenditure_assistance');
-    if (expenditure > 0 && takeUpDraw(seed, h, 'expenditure') < take.expenditure) add('expenditure', w, members, expenditure);
+    if (expenditure > 0 && takeUpDraw(seed, key, 'expenditure') < take.expenditure) add('expenditure', w, members, expenditure);
   }
   return sums;
 }

@@ -13,6 +13,7 @@ import type { MonthsRequest } from '../../simulator/engine/months.ts';
 import type { SimulationResult } from '../../simulator/engine/results.ts';
 import { takeUpDraw } from '../../simulator/engine/accumulate.ts';
 import { householdJson } from '../../simulator/population/io.ts';
+import { drawKey, syntheticHouseholdId } from '../../simulator/engine/keys.ts';
 import { SHANGHAI, policyEntry } from '../support/simulator.ts';
 
 const HOUSEHOLDS = 140_000; // three chunks: 65,536 + 65,536 + 8,928
@@ -31,7 +32,7 @@ function recipientInLastChunk(): number {
   const { compiled } = policyEntry(SHANGHAI);
   const pop = { columns };
   for (let h = 2 * CHUNK; h < HOUSEHOLDS; h++) {
-    if (takeUpDraw(behaviour.seed!, h, 'dibao') >= behaviour.takeUp!.dibao!) continue;
+    if (takeUpDraw(behaviour.seed!, drawKey(syntheticHouseholdId(h)), 'dibao') >= behaviour.takeUp!.dibao!) continue;
     const o = compiled.evaluate(householdJson(pop, h), { date: DATE, sets: base.sets }).outputs;
     if (o.dibao_status === 'regular' && (householdJson(pop, h).members as unknown[]).length === 1) return h;
   }
