@@ -10,7 +10,7 @@ export { parseFile, type PolicyFile, type ParsedFile } from './ast/index.ts';
 export type * as ast from './ast/nodes.ts';
 export { lex, KEYWORDS, LITERAL_PATTERNS, IDENTIFIER, type KeywordSpec } from './lexer/index.ts';
 export * from './diagnostics/index.ts';
-export { validDate } from './checker/expr.ts';
+export { validDate } from './checker/constants.ts';
 export type * from './ir/types.ts';
 export { IR_VERSION } from './ir/types.ts';
 export { reachableDefinitions } from './ir/walk.ts';

@@ -5,128 +5,26 @@
  */
 import type * as A from '../ast/index.ts';
 import type * as I from '../ir/types.ts';
-import { T, typeText, sameType, isDimensionless, isNumeric, type Type, type Period } from '../types/index.ts';
+import { T, typeText, sameType, isDimensionless, isNumeric, isMoney as money, type Type } from '../types/index.ts';
 import { findField, type Level } from '../schema/index.ts';
 import { KEYWORDS } from '../lexer/vocabulary.ts';
 import * as Q from '../numbers/rational.ts';
 import type { Code, MessageParameterTypes, Span } from '../diagnostics/index.ts';
 import type { CheckState } from './state.ts';
-import type { Entry, FileInfo } from './compose.ts';
-import { builtinByName, BUILTINS, type Builtin } from './builtins.ts';
-import { whenTrue, whenFalse, withFacts, nonZero, type Facts } from './facts.ts';
+import type { Entry } from './compose.ts';
+import { builtinByName, BUILTINS } from './builtins.ts';
+import { whenTrue, whenFalse, withFacts, nonZero } from './facts.ts';
+import { ERR, isErr, type ExprCtx, type ValueInfo } from './context.ts';
+import { BranchType, dimensionless, unify, unifyPeriod } from './unify.ts';
+import { fitsExactly, fold, numericText, validDate } from './constants.ts';
+import { NameHints } from './hints.ts';
 import { checkTableRows } from './tables.ts';
-
-export interface ExprCtx {
-  readonly file: FileInfo;
-  /** `constant`: parameter values, table cells and test values, which read no household data */
-  readonly level: Level | 'constant';
-  readonly facts: Facts;
-  /** dependencies found: "def:<id>" or "param:<id>" */
-  readonly deps: Set<string>;
-  /** what `base` means here, inside an override */
-  readonly base?: {
-    readonly kind: 'param' | 'def';
-    readonly id: string;
-    readonly type: Type;
-    readonly level?: Level;
-    /** inside the entry for one enum value of an indexed parameter: base is that entry */
-    readonly index?: { readonly enumId: string; readonly value: string };
-    /** called when `base` is read: the replaced declaration is then checked and kept in the IR */
-    readonly use: () => void;
-  };
-  readonly inAggregate: boolean;
-  /** the declaration being checked, for messages */
-  readonly owner: string;
-}
-
-/** What the checker knows of a value declaration before its body is checked. */
-export interface ValueInfo {
-  readonly kind: 'param' | 'input' | 'def';
-  readonly id: string;
-  readonly type: Type;
-  readonly level?: Level;
-  readonly by?: I.EnumIR;
-}
-
-const ERR: I.Expr = { k: 'const', t: T.error, v: false };
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-
-const isErr = (e: I.Expr): boolean => e.t.k === 'error';
-
-/** Can compiled code hold this constant exactly? Money is held in fen there, so it is checked ×100. */
-function fitsExactly(v: Q.Rational, money: boolean): boolean {
-  const c = money ? Q.mul(v, Q.rat(100)) : v;
-  return (c.n < 0n ? -c.n : c.n) <= MAX_SAFE && c.d <= MAX_SAFE;
-}
-const money = (t: Type): t is Extract<Type, { k: 'money' }> => t.k === 'money';
-
-/** Merge two money periods: `any` adapts; otherwise they must be equal. */
-function unifyPeriod(a: Period, b: Period): Period | undefined {
-  if (a === 'any') return b;
-  if (b === 'any' || a === b) return a;
-  return undefined;
-}
-
-function dimensionless(a: Type, b: Type): Type {
-  if (a.k === 'integer' && b.k === 'integer') return T.integer;
-  if (a.k === 'rate' && b.k === 'rate') return T.rate;
-  return T.number;
-}
-
-/** The common type of two branches, or undefined. */
-export function unify(a: Type, b: Type): Type | undefined {
-  if (a.k === 'error') return b;
-  if (b.k === 'error') return a;
-  if (money(a) && money(b)) {
-    const p = unifyPeriod(a.period, b.period);
-    return p ? T.money(p) : undefined;
-  }
-  if (isDimensionless(a) && isDimensionless(b)) return dimensionless(a, b);
-  if (a.k === 'enum' && b.k === 'enum') return a.name === b.name ? a : undefined;
-  return a.k === b.k ? a : undefined;
-}
-
-/**
- * The common type of several branches (match arms, table rows), reporting the first that does not
- * fit. `failed` is set by a branch that is already an error or does not fit.
- */
-export class BranchType {
-  type: Type | undefined;
-  failed = false;
-  constructor(
-    private readonly what: string,
-    private readonly report: (params: MessageParameterTypes['type-mismatch'], span: Span) => void,
-  ) {}
-  take(x: I.Expr, span: Span): void {
-    if (isErr(x)) {
-      this.failed = true;
-      return;
-    }
-    const u = this.type ? unify(this.type, x.t) : x.t;
-    if (u) this.type = u;
-    else {
-      this.report({ what: this.what, expected: typeText(this.type!), found: typeText(x.t) }, span);
-      this.failed = true;
-    }
-  }
-}
+import { checkAggregate, checkBuiltin } from './calls.ts';
 
 const PERIOD_HINT = 'convert with monthly(…) or yearly(…), or multiply a monthly amount by a number of months';
 
-function levenshtein(a: string, b: string): number {
-  const m = a.length;
-  const n = b.length;
-  if (Math.abs(m - n) > 2) return 3;
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  for (let i = 1; i <= m; i++) {
-    const cur = [i];
-    for (let j = 1; j <= n; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[n]!;
-}
-
 export class ExprChecker {
+  private hints?: { readonly size: number; readonly index: NameHints };
   constructor(
     private readonly s: CheckState,
     private readonly info: (entry: Entry) => ValueInfo,
@@ -263,6 +161,12 @@ export class ExprChecker {
     return this.unknown(text, e.span, ctx, expected);
   }
 
+  /** The index of every name a reference could mean, built on the first unknown name (and again if names were added). */
+  private nameHints(): NameHints {
+    if (this.hints?.size !== this.s.valueByName.size) this.hints = { size: this.s.valueByName.size, index: new NameHints([...this.s.valueByName.keys(), ...BUILTINS.flatMap((b) => b.names)]) };
+    return this.hints.index;
+  }
+
   private unknown(text: string, span: Span, ctx: ExprCtx, expected?: Type): I.Expr {
     for (const kw of KEYWORDS) {
       for (const z of kw.zh) {
@@ -282,23 +186,11 @@ export class ExprChecker {
       const en = this.s.enumByName.get(expected.name);
       if (en) return this.err(ctx, 'unknown-enum-value', { value: text, enum: en.id, values: en.values.map((x) => x.id).join(', ') }, span);
     }
-    const candidates = [...this.s.valueByName.keys(), ...BUILTINS.flatMap((b) => b.names)];
-    const near = candidates.filter((c) => levenshtein(c, text) <= (text.length > 5 ? 2 : 1)).slice(0, 3);
+    const near = this.nameHints().near(text);
     return this.err(ctx, 'unknown-name', { name: text, hint: near.length ? `did you mean ${near.join(' or ')}?` : '' }, span);
   }
 
   // ---------- operators ----------
-
-  private fold(op: I.ArithOp, a: I.Expr, b: I.Expr, t: Type): I.Expr {
-    if (a.k === 'const' && b.k === 'const' && typeof a.v === 'string' && typeof b.v === 'string' && isNumeric(a.t) && isNumeric(b.t)) {
-      const x = Q.parseRational(a.v)!;
-      const y = Q.parseRational(b.v)!;
-      if (op === '/' && Q.isZero(y)) return { k: 'arith', t, op, a, b };
-      const r = op === '+' ? Q.add(x, y) : op === '-' ? Q.sub(x, y) : op === '*' ? Q.mul(x, y) : Q.div(x, y);
-      if (fitsExactly(r, t.k === 'money')) return { k: 'const', t, v: Q.toText(r) };
-    }
-    return { k: 'arith', t, op, a, b };
-  }
 
   private arith(e: Extract<A.Expr, { k: 'binary' }>, op: I.ArithOp, ctx: ExprCtx): I.Expr {
     const a = this.check(e.left, ctx);
@@ -316,7 +208,7 @@ export class ExprChecker {
       return this.err(ctx, 'division-may-be-zero', { divisor: text, example: named ? text : 'n', named }, e.right.span);
     }
     if (op === '/' && b.k === 'param') ctx.deps.add(`divisor:${b.id}`);
-    const result = (t: Type, x = a, y = b) => this.fold(op, x, y, t);
+    const result = (t: Type, x = a, y = b) => fold(op, x, y, t);
     if (op === '+' || op === '-') {
       if (money(ta) && money(tb)) {
         const p = unifyPeriod(ta.period, tb.period);
@@ -337,8 +229,8 @@ export class ExprChecker {
         // money × months: a flow over a number of months is an amount
         const m = money(ta) ? ta : (tb as Extract<Type, { k: 'money' }>);
         if (m.period === 'stock') return this.err(ctx, 'unit-mismatch', { what, left: typeText(ta), right: typeText(tb), hint: 'an amount times months has no meaning; did you mean a monthly amount?' }, e.opSpan);
-        const product = this.fold('*', a, b, T.money('stock'));
-        return m.period === 'year' ? this.fold('/', product, { k: 'const', t: T.integer, v: '12' }, T.money('stock')) : product;
+        const product = fold('*', a, b, T.money('stock'));
+        return m.period === 'year' ? fold('/', product, { k: 'const', t: T.integer, v: '12' }, T.money('stock')) : product;
       }
       if (ta.k === 'months' && tb.k === 'months') return bad();
       if (ta.k === 'months' || tb.k === 'months') return result(T.months);
@@ -513,7 +405,7 @@ export class ExprChecker {
       case 'call':
         return this.call(e, ctx, expected);
       case 'aggregate':
-        return this.aggregate(e, ctx, expected);
+        return checkAggregate(this, e, ctx, expected);
     }
   }
 
@@ -625,119 +517,7 @@ export class ExprChecker {
     if (!b) return this.unknown(name, e.callee.span, ctx);
     const args = e.args.map((a) => this.check(a, ctx, b === 'min' || b === 'max' ? expected : undefined));
     if (args.some(isErr)) return ERR;
-    return this.builtin(b, name, args, e, ctx);
-  }
-
-  private builtin(b: Builtin, name: string, args: I.Expr[], e: Extract<A.Expr, { k: 'call' }>, ctx: ExprCtx): I.Expr {
-    const bad = (message: string) => this.err(ctx, 'bad-call', { message }, e.span);
-    switch (b) {
-      case 'round':
-      case 'round_up':
-      case 'round_down': {
-        if (args.length < 1 || args.length > 2) return bad(`${name} takes a value and a step: ${name}(x, ¥1)`);
-        const x = args[0]!;
-        if (!isNumeric(x.t) || x.t.k === 'months') return bad(`${name} rounds money or numbers, not ${typeText(x.t)}`);
-        let step: I.Expr = args[1] ?? { k: 'const', t: T.integer, v: '1' };
-        if (!args[1] && money(x.t)) return this.err(ctx, 'bad-step', { message: `rounding money needs its step: ${name}(x, ¥1) or ${name}(x, ¥0.01)` }, e.span);
-        const sv = step.k === 'const' && typeof step.v === 'string' ? Q.parseRational(step.v) : undefined;
-        const stepSpan = e.args[1]?.span ?? e.span;
-        if (!sv || Q.cmp(sv, Q.ZERO) <= 0) return this.err(ctx, 'bad-step', { message: 'the step is a positive constant, such as ¥1, ¥10, ¥0.01 or 0.5' }, stepSpan);
-        if (money(x.t) !== money(step.t))
-          return this.err(ctx, 'bad-step', { message: money(x.t) ? `the step for money is money: ¥${numericText(step)}` : 'a number is rounded to a number step, not money' }, stepSpan);
-        const t: Type = money(x.t) ? x.t : Q.isInteger(sv) && x.t.k !== 'rate' ? T.integer : x.t.k === 'rate' ? T.rate : T.number;
-        return { k: 'round', t, fn: b, a: x, step: Q.toText(sv) };
-      }
-      case 'min':
-      case 'max': {
-        if (args.length < 2) return bad(`${name} takes two or more values, or members: ${name}(members where …: x else 0)`);
-        let t: Type = args[0]!.t;
-        for (let i = 1; i < args.length; i++) {
-          const u = unify(t, args[i]!.t);
-          if (!u) {
-            if (money(t) !== money(args[i]!.t)) return this.err(ctx, 'money-vs-number', { what: `in ${name}(…)`, example: numericText(money(t) ? args[i]! : args[0]!) }, e.args[i]!.span);
-            return this.err(ctx, 'type-mismatch', { what: `the values of ${name}`, expected: typeText(t), found: typeText(args[i]!.t) }, e.args[i]!.span);
-          }
-          t = u;
-        }
-        if (!isNumeric(t) && t.k !== 'date') return bad(`${name} compares numbers, money, months or dates`);
-        return { k: 'minmax', t, fn: b, args };
-      }
-      case 'abs': {
-        if (args.length !== 1 || !isNumeric(args[0]!.t)) return bad('abs takes one number or amount');
-        return { k: 'abs', t: args[0]!.t, a: args[0]! };
-      }
-      case 'monthly':
-      case 'yearly': {
-        const want = b === 'monthly' ? 'year' : 'month';
-        const x = args[0];
-        if (args.length !== 1 || !x || !money(x.t) || (x.t.period !== want && x.t.period !== 'any'))
-          return bad(`${name} takes one money/${want} amount${x ? `, not ${typeText(x.t)}` : ''}`);
-        const twelve: I.Expr = { k: 'const', t: T.integer, v: '12' };
-        return this.fold(b === 'monthly' ? '/' : '*', x, twelve, T.money(b === 'monthly' ? 'month' : 'year'));
-      }
-      case 'evaluation_date':
-        return bad('evaluation_date is a value, not a function');
-      default:
-        return bad(`${name} goes over the household's members: ${name}(members where …${b === 'count' ? '' : ': …'})`);
-    }
-  }
-
-  private aggregate(e: Extract<A.Expr, { k: 'aggregate' }>, ctx: ExprCtx, expected?: Type): I.Expr {
-    const name = e.fn.text;
-    const b = builtinByName(name);
-    const fn = b && BUILTINS.find((x) => x.id === b)?.aggregate ? (b as I.AggFn) : undefined;
-    if (!fn) return this.err(ctx, 'bad-call', { message: `${name} does not go over members; use sum, count, any, all, min or max` }, e.fn.span);
-    if (ctx.level !== 'household' || ctx.inAggregate)
-      return this.err(ctx, 'aggregate-body', {
-        message: ctx.level === 'constant' ? 'parameter values are the same for every household; they cannot go over members' : `${name}(members …) is a household-level value: define it as a household definition and read that here`,
-      }, e.span);
-    const inner: ExprCtx = { ...ctx, level: 'person', inAggregate: true };
-    const filter = e.filter ? this.expectBool(e.filter, inner) : undefined;
-    const bodyCtx = filter ? { ...inner, facts: withFacts(inner.facts, whenTrue(filter)) } : inner;
-    if (fn === 'count') {
-      if (e.body) return this.err(ctx, 'aggregate-body', { message: 'count takes only a filter: count(members where …)' }, e.body.span);
-      if (e.else) return this.err(ctx, 'aggregate-body', { message: 'count is 0 when no member matches; it takes no else' }, e.else.span);
-      if (filter && isErr(filter)) return ERR;
-      return { k: 'agg', t: T.integer, fn, filter };
-    }
-    if (fn === 'any' || fn === 'all') {
-      if (e.else) return this.err(ctx, 'aggregate-body', { message: `${name} takes no else` }, e.else.span);
-      const body = e.body ? this.expectBool(e.body, bodyCtx) : undefined;
-      if ((filter && isErr(filter)) || (body && isErr(body))) return ERR;
-      if (!filter && !body) return this.err(ctx, 'aggregate-body', { message: `${name}(members …) needs a condition: ${name}(members where …)` }, e.span);
-      return { k: 'agg', t: T.bool, fn, filter, body };
-    }
-    if (!e.body) return this.err(ctx, 'aggregate-body', { message: `${name} needs the value to ${fn === 'sum' ? 'add up' : 'compare'}: ${name}(members where …: <value>)` }, e.span);
-    const body = this.check(e.body, bodyCtx, expected);
-    if ((filter && isErr(filter)) || isErr(body)) return ERR;
-    if (!isNumeric(body.t)) return this.err(ctx, 'type-mismatch', { what: `the value of ${name}`, expected: 'a number, an amount or months', found: typeText(body.t) }, e.body.span);
-    if (fn === 'sum') {
-      if (e.else) return this.err(ctx, 'aggregate-body', { message: 'sum is 0 when no member matches; it takes no else' }, e.else.span);
-      return { k: 'agg', t: body.t, fn, filter, body };
-    }
-    if (!e.else) return this.err(ctx, 'aggregate-needs-else', { fn: name }, e.span);
-    const dflt = this.check(e.else, ctx, body.t);
-    if (isErr(dflt)) return ERR;
-    const t = unify(body.t, dflt.t);
-    if (!t) {
-      if (money(body.t) !== money(dflt.t)) return this.err(ctx, 'money-vs-number', { what: `in the else of ${name}`, example: numericText(dflt) }, e.else.span);
-      return this.err(ctx, 'type-mismatch', { what: `the else of ${name}`, expected: typeText(body.t), found: typeText(dflt.t) }, e.else.span);
-    }
-    return { k: 'agg', t, fn, filter, body, else: dflt };
+    return checkBuiltin(this, b, name, args, e, ctx);
   }
 }
 
-function numericText(e: I.Expr): string {
-  return e.k === 'const' && typeof e.v === 'string' ? Q.toDecimalString(Q.parseRational(e.v)!, 2) : '0';
-}
-
-export function validDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!;
-  return d <= days;
-}

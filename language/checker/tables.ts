@@ -6,13 +6,25 @@ import type * as A from '../ast/index.ts';
 import type * as I from '../ir/types.ts';
 import { T, typeText, isNumeric, type Type } from '../types/index.ts';
 import * as Q from '../numbers/rational.ts';
-import type { ExprChecker, ExprCtx } from './expr.ts';
-import { BranchType } from './expr.ts';
+import type { Code, MessageParameterTypes, Span } from '../diagnostics/index.ts';
 import { findField } from '../schema/index.ts';
+import { isErr, type ExprCtx } from './context.ts';
+import { BranchType } from './unify.ts';
 
-const isErr = (e: I.Expr): boolean => e.t.k === 'error';
+/** What the table checker needs of the expression checker. */
+export interface TableChecks {
+  check(e: A.Expr, ctx: ExprCtx, expected?: Type): I.Expr;
+  /** `a op b` of two checked values: the comparison node, or an error node after reporting */
+  compareTyped(op: I.CompareOp, a: I.Expr, b: I.Expr, opSpan: Span, ctx: ExprCtx): I.Expr;
+  /** reports and returns an error node */
+  fail<C extends Code>(ctx: ExprCtx, code: C, params: MessageParameterTypes[C], span: Span): I.Expr;
+  warn<C extends Code>(ctx: ExprCtx, code: C, params: MessageParameterTypes[C], span: Span): void;
+  location(ctx: ExprCtx, span: Span): I.At;
+  /** the values of an enum, by its name */
+  enumValues(name: string): string[] | undefined;
+}
 
-export function checkTableRows(ck: ExprChecker, e: Extract<A.Expr, { k: 'table' }>, inputs: I.Expr[], ctx: ExprCtx, expected?: Type): I.Expr {
+export function checkTableRows(ck: TableChecks, e: Extract<A.Expr, { k: 'table' }>, inputs: I.Expr[], ctx: ExprCtx, expected?: Type): I.Expr {
   const constant: ExprCtx = { ...ctx, level: 'constant' };
   let failed = false;
   const result = new BranchType('the results of this table', (p, span) => ck.fail(ctx, 'type-mismatch', p, span));
@@ -54,7 +66,7 @@ export function checkTableRows(ck: ExprChecker, e: Extract<A.Expr, { k: 'table' 
   return { k: 'table', t, hit: e.hit, inputs, rows, else: elseExpr, at: ck.location(ctx, e.span) };
 }
 
-function checkCell(ck: ExprChecker, c: A.Cell, input: I.Expr, ctx: ExprCtx): I.Cell | undefined {
+function checkCell(ck: TableChecks, c: A.Cell, input: I.Expr, ctx: ExprCtx): I.Cell | undefined {
   const ordered = isNumeric(input.t) || input.t.k === 'date';
   switch (c.k) {
     case 'any':
@@ -93,7 +105,7 @@ function checkCell(ck: ExprChecker, c: A.Cell, input: I.Expr, ctx: ExprCtx): I.C
   }
 }
 
-function domain(t: Type, ck: ExprChecker): string[] | undefined {
+function domain(t: Type, ck: TableChecks): string[] | undefined {
   if (t.k === 'bool') return ['true', 'false'];
   if (t.k === 'enum') return ck.enumValues(t.name);
   return undefined;
@@ -214,7 +226,7 @@ function witness(a: Constraint, b: Constraint, t: Type, dom: string[] | undefine
   return null;
 }
 
-function reportOverlaps(ck: ExprChecker, e: Extract<A.Expr, { k: 'table' }>, rows: { cells: I.Cell[] }[], inputs: I.Expr[], ctx: ExprCtx): void {
+function reportOverlaps(ck: TableChecks, e: Extract<A.Expr, { k: 'table' }>, rows: { cells: I.Cell[] }[], inputs: I.Expr[], ctx: ExprCtx): void {
   const doms = inputs.map((x) => domain(x.t, ck));
   const cons = rows.map((r) => r.cells.map((c, i) => constraint(c, doms[i])));
   for (let i = 0; i < rows.length; i++) {
@@ -257,7 +269,7 @@ const accepts = (c: Constraint, v: string | Q.Rational, integer: boolean): boole
  * An input no row matches, as display texts; null when the rows cover every input; undefined when
  * some cell is not a literal and it cannot be known.
  */
-function uncovered(rows: { cells: I.Cell[] }[], inputs: I.Expr[], ck: ExprChecker): string[] | null | undefined {
+function uncovered(rows: { cells: I.Cell[] }[], inputs: I.Expr[], ck: TableChecks): string[] | null | undefined {
   const doms = inputs.map((x) => domain(x.t, ck));
   const cons = rows.map((r) => r.cells.map((c, i) => constraint(c, doms[i])));
   if (cons.some((r) => r.some((c) => c.k === 'unknown'))) return undefined;
