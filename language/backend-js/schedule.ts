@@ -4,9 +4,14 @@
  * are hoisted out of the household loop (constant, or keyed by region slot and area); the rest are
  * ordered into household steps and as few member loops as possible, with the aggregations over
  * members accumulated in the loops that compute what they sum.
+ *
+ * Everything here is linear in the size of the policy, or n log n where definitions are ordered,
+ * and iterative: a chain of definitions as long as the language allows (LIMITS.definitionDepth)
+ * schedules without deep recursion. test/language/backend-schedule.test.ts counts the work.
  */
 import type * as I from '../ir/types.ts';
 import { defExprs, forEachExpr } from '../ir/walk.ts';
+import { MinHeap } from './heap.ts';
 
 /** How the batch function computes the definitions, in order. */
 export type Step =
@@ -18,60 +23,70 @@ export type Step =
   /** one loop over the members: person-level definitions, and aggregations over them accumulated on the way */
   | { readonly kind: 'members'; readonly persons: I.DefinitionIR[]; readonly aggregates: I.DefinitionIR[] };
 
-function directDeps(d: I.DefinitionIR, ids: ReadonlySet<string>): Set<string> {
-  const s = new Set<string>();
-  for (const x of defExprs(d)) forEachExpr(x, (e) => e.k === 'def' && ids.has(e.id) && s.add(e.id));
-  return s;
+/**
+ * The largest a definition computed where it is read may be, in IR nodes counted through the
+ * inlined definitions it reads (once per reference). Inlining copies a definition into each of its
+ * readers, so without a bound a chain of definitions each read by the next and by one other would
+ * generate code growing with the square of its length, and one read twice by the next would double
+ * at every level. The shipped policies' largest is under 50.
+ */
+export const INLINE_NODES = 200;
+
+/** What one pass over a definition's expressions finds. */
+interface Facts {
+  /** definitions read, once per reference, in the order met */
+  readonly refs: string[];
+  /** nodes of its own expressions */
+  readonly nodes: number;
+  /** reads a household field other than the area, or a person field */
+  readonly field: boolean;
+  readonly agg: boolean;
+}
+
+function factsOf(d: I.DefinitionIR): Facts {
+  const refs: string[] = [];
+  let nodes = 0;
+  let field = false;
+  let agg = false;
+  for (const x of defExprs(d))
+    forEachExpr(x, (e) => {
+      nodes++;
+      if (e.k === 'def') refs.push(e.id);
+      else if (e.k === 'agg') agg = true;
+      else if (e.k === 'field' && !(e.level === 'household' && e.id === 'area')) field = true;
+    });
+  return { refs, nodes, field, agg };
 }
 
 /**
- * Definitions computed where they are used instead of in a step of their own: those that cannot
- * fail (so when they are computed is unobservable) and are not outputs — person-level ones used at
- * most twice, household-level ones used once by another household-level one. Used inside a
- * condition, they are then computed only for the members or households that reach it.
+ * The definitions, each after those it reads (the checker's order already is; this keeps the
+ * analyses below right whatever order they are given in). Iterative depth-first search.
  */
-export function inlined(defs: readonly I.DefinitionIR[]): Set<string> {
-  const uses = new Map<string, number>();
-  const users = new Map<string, I.DefinitionIR[]>();
-  for (const d of defs)
-    for (const x of defExprs(d))
-      forEachExpr(x, (e) => {
-        if (e.k !== 'def') return;
-        uses.set(e.id, (uses.get(e.id) ?? 0) + 1);
-        users.set(e.id, [...(users.get(e.id) ?? []), d]);
-      });
+function dependencyOrder(defs: readonly I.DefinitionIR[], facts: ReadonlyMap<string, Facts>): I.DefinitionIR[] {
   const byId = new Map(defs.map((d) => [d.id, d]));
-  // Household data: a field other than the area, an aggregation, or a definition that reads one
-  // (else the value is hoisted out of the loop: constant, or keyed by region slot and area).
-  const data = new Map<string, boolean>();
-  const readsData = (d: I.DefinitionIR): boolean => {
-    const known = data.get(d.id);
-    if (known !== undefined) return known;
-    data.set(d.id, false);
-    let reads = false;
-    for (const x of defExprs(d)) forEachExpr(x, (e) => {
-      if ((e.k === 'field' && !(e.level === 'household' && e.id === 'area')) || e.k === 'agg' || (e.k === 'def' && byId.has(e.id) && readsData(byId.get(e.id)!))) reads = true;
-    });
-    data.set(d.id, reads);
-    return reads;
-  };
-  const hasAgg = (d: I.DefinitionIR): boolean => {
-    let found = false;
-    for (const x of defExprs(d)) forEachExpr(x, (e) => e.k === 'agg' && (found = true));
-    return found;
-  };
-  return new Set(
-    defs
-      .filter((d) => !d.output && !mayConflict(d))
-      .filter((d) =>
-        d.level === 'person'
-          ? (uses.get(d.id) ?? 0) <= 2
-          : // A household value read once, by another household value, without aggregations of its own:
-            // computed where it is read, so only for the households whose branch reaches it.
-            uses.get(d.id) === 1 && users.get(d.id)![0]!.level === 'household' && !hasAgg(d) && readsData(d),
-      )
-      .map((d) => d.id),
-  );
+  const state = new Map<string, 1 | 2>();
+  const out: I.DefinitionIR[] = [];
+  for (const root of defs) {
+    if (state.has(root.id)) continue;
+    const stack: { d: I.DefinitionIR; next: number }[] = [{ d: root, next: 0 }];
+    state.set(root.id, 1);
+    while (stack.length) {
+      const top = stack[stack.length - 1]!;
+      const refs = facts.get(top.d.id)!.refs;
+      if (top.next < refs.length) {
+        const dep = byId.get(refs[top.next++]!);
+        if (dep && !state.has(dep.id)) {
+          state.set(dep.id, 1);
+          stack.push({ d: dep, next: 0 });
+        }
+        continue;
+      }
+      stack.pop();
+      state.set(top.d.id, 2);
+      out.push(top.d);
+    }
+  }
+  return out;
 }
 
 /** True when an expression can fail at run time (a conflict), so it must stay inside the household loop. */
@@ -84,118 +99,43 @@ export function mayConflict(d: I.DefinitionIR): boolean {
 }
 
 /**
- * Orders definitions into steps: definitions that read only parameters are hoisted out of the
- * household loop; person-level definitions run in as few member loops as possible, and the
- * aggregations over them are accumulated in the same loops.
+ * Definitions computed where they are used instead of in a step of their own: those that cannot
+ * fail (so when they are computed is unobservable), are not outputs and are small (INLINE_NODES) —
+ * person-level ones used at most twice, household-level ones used once by another household-level
+ * one. Used inside a condition, they are then computed only for the members or households that
+ * reach it.
  */
-export function schedule(defs: readonly I.DefinitionIR[], regional: ReadonlySet<string>, inline: ReadonlySet<string>): Step[] {
-  const ids = new Set(defs.map((d) => d.id));
-  const direct = new Map(defs.map((d) => [d.id, directDeps(d, ids)]));
-  // A definition computed where it is used passes its own dependencies on to its users.
-  const expand = (id: string, seen = new Set<string>()): string[] =>
-    [...direct.get(id)!].flatMap((x) => {
-      if (!inline.has(x)) return [x];
-      if (seen.has(x)) return [];
-      seen.add(x);
-      return expand(x, seen);
-    });
-  const deps = new Map(defs.map((d) => [d.id, new Set(expand(d.id))]));
-  defs = defs.filter((d) => !inline.has(d.id));
-  const constant = new Set<string>();
-  for (const d of defs) {
-    if (d.level !== 'household' || mayConflict(d)) continue;
-    let reads = false;
-    for (const x of defExprs(d))
-      forEachExpr(x, (e) => {
-        if (e.k === 'field' || e.k === 'agg' || (e.k === 'param' && regional.has(e.id)) || (e.k === 'def' && !constant.has(e.id))) reads = true;
-      });
-    if (!reads) constant.add(d.id);
-  }
-  // Household values that read only parameters (of any region), the household's area and values
-  // like them take one of a few values per run: computed for each region slot and area up front.
-  const keyed = new Set<string>();
-  for (const d of defs) {
-    if (d.level !== 'household' || constant.has(d.id) || mayConflict(d)) continue;
-    let ok = true;
-    for (const x of defExprs(d))
-      forEachExpr(x, (e) => {
-        if (e.k === 'agg' || (e.k === 'field' && !(e.level === 'household' && e.id === 'area')) || (e.k === 'def' && !constant.has(e.id) && !keyed.has(e.id))) ok = false;
-      });
-    if (ok) keyed.add(d.id);
-  }
-  // Only worth it when some value computes something; bare parameter lookups alone stay lookups.
-  if (![...keyed].some((id) => defs.find((d) => d.id === id)!.expr.k !== 'param')) keyed.clear();
-  const fusable = (d: I.DefinitionIR) => d.level === 'household' && d.expr.k === 'agg' && !d.exceptions.length;
-  const done = new Set<string>();
-  const steps: Step[] = [];
+export function inlined(defs: readonly I.DefinitionIR[]): Set<string> {
+  const facts = new Map(defs.map((d) => [d.id, factsOf(d)]));
+  const uses = new Map<string, number>();
+  const firstUser = new Map<string, I.DefinitionIR>();
   for (const d of defs)
-    if (constant.has(d.id)) {
-      steps.push({ kind: 'constant', def: d });
-      done.add(d.id);
+    for (const id of facts.get(d.id)!.refs) {
+      uses.set(id, (uses.get(id) ?? 0) + 1);
+      if (!firstUser.has(id)) firstUser.set(id, d);
     }
-  for (const d of defs)
-    if (keyed.has(d.id)) {
-      steps.push({ kind: 'keyed', def: d });
-      done.add(d.id);
+  // Household data: a field other than the area, an aggregation, or a definition that reads one
+  // (else the value is hoisted out of the loop: constant, or keyed by region slot and area).
+  const data = new Set<string>();
+  const size = new Map<string, number>();
+  const inline = new Set<string>();
+  for (const d of dependencyOrder(defs, facts)) {
+    const f = facts.get(d.id)!;
+    let s = f.nodes;
+    let readsData = f.field || f.agg;
+    for (const id of f.refs) {
+      if (inline.has(id)) s += size.get(id)!;
+      if (data.has(id)) readsData = true;
     }
-  // Kahn's algorithm over the remaining definitions, keeping the source order among the ready ones.
-  const missing = new Map<string, number>();
-  const users = new Map<string, string[]>();
-  for (const d of defs) {
-    if (done.has(d.id)) continue;
-    let n = 0;
-    for (const x of deps.get(d.id)!) {
-      if (done.has(x)) continue;
-      n++;
-      users.set(x, [...(users.get(x) ?? []), d.id]);
-    }
-    missing.set(d.id, n);
+    size.set(d.id, s);
+    if (readsData) data.add(d.id);
+    if (d.output || s > INLINE_NODES || mayConflict(d)) continue;
+    const n = uses.get(d.id) ?? 0;
+    // A household value read once, by another household value, without aggregations of its own:
+    // computed where it is read, so only for the households whose branch reaches it.
+    if (d.level === 'person' ? n <= 2 : n === 1 && firstUser.get(d.id)!.level === 'household' && !f.agg && readsData) inline.add(d.id);
   }
-  const order = new Map(defs.map((d, i) => [d.id, i]));
-  const byId = new Map(defs.map((d) => [d.id, d]));
-  let ready = defs.filter((d) => missing.get(d.id) === 0);
-  const finish = (id: string, into: I.DefinitionIR[]) => {
-    done.add(id);
-    for (const u of users.get(id) ?? []) {
-      const left = missing.get(u)! - 1;
-      missing.set(u, left);
-      if (left === 0) into.push(byId.get(u)!);
-    }
-  };
-  while (ready.length) {
-    ready.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-    const household = ready.find((d) => d.level === 'household' && !fusable(d));
-    if (household) {
-      ready = ready.filter((d) => d !== household);
-      steps.push({ kind: 'household', def: household });
-      finish(household.id, ready);
-      continue;
-    }
-    // A member loop: every ready person-level definition and fusable aggregation, then those that
-    // become ready through person-level definitions of the same loop (never through its aggregations).
-    const persons: I.DefinitionIR[] = [];
-    const aggregates: I.DefinitionIR[] = [];
-    const later: I.DefinitionIR[] = [];
-    let queue = ready;
-    ready = [];
-    while (queue.length) {
-      const next: I.DefinitionIR[] = [];
-      for (const d of queue.sort((a, b) => order.get(a.id)! - order.get(b.id)!)) {
-        if (d.level === 'person') {
-          persons.push(d);
-          finish(d.id, next);
-        } else if (fusable(d)) aggregates.push(d);
-        else later.push(d);
-      }
-      queue = next;
-    }
-    for (const a of aggregates) finish(a.id, later);
-    ready = later;
-    if (!persons.length && !aggregates.length) throw new Error('internal: no definition can be scheduled');
-    steps.push({ kind: 'members', persons, aggregates });
-  }
-  if (done.size < defs.length) throw new Error('internal: definitions left unscheduled');
-  return steps;
+  return inline;
 }
 
 /** Parameters whose value can differ between regions: those with region blocks, and formulas over them. */
@@ -207,4 +147,155 @@ export function regionalParams(ir: I.PolicyIR): Set<string> {
     for (const v of all) for (const e of Array.isArray(v.value) ? (v.value as I.Expr[]) : [v.value as I.Expr]) forEachExpr(e, (x) => x.k === 'param' && out.has(x.id) && out.add(p.id));
   }
   return out;
+}
+
+/** Work counted while scheduling, for the test that keeps it linear. */
+export interface ScheduleWork {
+  /** definitions handled and comparisons made while ordering */
+  steps: number;
+}
+
+/**
+ * Orders definitions into steps: definitions that read only parameters are hoisted out of the
+ * household loop; person-level definitions run in as few member loops as possible, and the
+ * aggregations over them are accumulated in the same loops.
+ */
+export function schedule(all: readonly I.DefinitionIR[], regional: ReadonlySet<string>, inline: ReadonlySet<string>, work?: ScheduleWork): Step[] {
+  const facts = new Map(all.map((d) => [d.id, factsOf(d)]));
+  const topo = dependencyOrder(all, facts);
+  // What a definition waits for: the definitions it reads, through those computed where they are
+  // read (an inlined definition's own dependencies pass on to its readers).
+  const through = new Map<string, Set<string>>();
+  const depsOf = (d: I.DefinitionIR): Set<string> => {
+    const s = new Set<string>();
+    for (const id of facts.get(d.id)!.refs) {
+      if (!facts.has(id)) continue;
+      if (inline.has(id)) for (const x of through.get(id)!) s.add(x);
+      else s.add(id);
+    }
+    return s;
+  };
+  const deps = new Map<string, Set<string>>();
+  for (const d of topo) (inline.has(d.id) ? through : deps).set(d.id, depsOf(d));
+  const defs = all.filter((d) => !inline.has(d.id));
+  const byId = new Map(defs.map((d) => [d.id, d]));
+
+  // Values that read only parameters (not regional ones) and the date, and values like them.
+  const constant = new Set<string>();
+  for (const d of topo) {
+    if (inline.has(d.id) || d.level !== 'household' || mayConflict(d)) continue;
+    let reads = false;
+    for (const x of defExprs(d))
+      forEachExpr(x, (e) => {
+        if (e.k === 'field' || e.k === 'agg' || (e.k === 'param' && regional.has(e.id)) || (e.k === 'def' && !constant.has(e.id))) reads = true;
+      });
+    if (!reads) constant.add(d.id);
+  }
+  // Household values that read only parameters (of any region), the household's area and values
+  // like them take one of a few values per run: computed for each region slot and area up front.
+  const keyed = new Set<string>();
+  for (const d of topo) {
+    if (inline.has(d.id) || d.level !== 'household' || constant.has(d.id) || mayConflict(d)) continue;
+    let ok = true;
+    for (const x of defExprs(d))
+      forEachExpr(x, (e) => {
+        if (e.k === 'agg' || (e.k === 'field' && !(e.level === 'household' && e.id === 'area')) || (e.k === 'def' && !constant.has(e.id) && !keyed.has(e.id))) ok = false;
+      });
+    if (ok) keyed.add(d.id);
+  }
+  // Only worth it when some value computes something; bare parameter lookups alone stay lookups.
+  if (![...keyed].some((id) => byId.get(id)!.expr.k !== 'param')) keyed.clear();
+
+  const steps: Step[] = [];
+  const done = new Set<string>();
+  for (const d of defs)
+    if (constant.has(d.id)) {
+      steps.push({ kind: 'constant', def: d });
+      done.add(d.id);
+    }
+  for (const d of defs)
+    if (keyed.has(d.id)) {
+      steps.push({ kind: 'keyed', def: d });
+      done.add(d.id);
+    }
+  orderSteps(defs, deps, done, steps, work ?? { steps: 0 });
+  return steps;
+}
+
+/**
+ * Kahn's algorithm over the definitions not hoisted, taking the ready ones in source order: the
+ * first ready household value (not an aggregation that can be fused) is a step of its own; when
+ * there is none, every ready person-level value and fusable aggregation forms one member loop,
+ * with those that become ready through person-level values of the same loop (never through its
+ * aggregations). Two heaps keyed by source position keep each choice O(log n).
+ */
+function orderSteps(defs: readonly I.DefinitionIR[], deps: ReadonlyMap<string, ReadonlySet<string>>, done: Set<string>, steps: Step[], work: ScheduleWork): void {
+  const fusable = (d: I.DefinitionIR) => d.level === 'household' && d.expr.k === 'agg' && !d.exceptions.length;
+  const position = new Map(defs.map((d, i) => [d.id, i]));
+  const missing = new Map<string, number>();
+  const users = new Map<string, string[]>();
+  for (const d of defs) {
+    if (done.has(d.id)) continue;
+    let n = 0;
+    for (const x of deps.get(d.id)!) {
+      if (done.has(x)) continue;
+      n++;
+      let u = users.get(x);
+      if (!u) users.set(x, (u = []));
+      u.push(d.id);
+    }
+    missing.set(d.id, n);
+  }
+  /** ready household values that are steps of their own; ready person values and fusable aggregations */
+  const household = new MinHeap();
+  const loop = new MinHeap();
+  const ready = (d: I.DefinitionIR) => (d.level === 'household' && !fusable(d) ? household : loop).push(position.get(d.id)!);
+  for (const d of defs) if (missing.get(d.id) === 0) ready(d);
+  /** Marks a definition computed; returns those it made ready. */
+  const finish = (id: string, into: I.DefinitionIR[]) => {
+    done.add(id);
+    for (const u of users.get(id) ?? []) {
+      work.steps++;
+      const left = missing.get(u)! - 1;
+      missing.set(u, left);
+      if (left === 0) into.push(defs[position.get(u)!]!);
+    }
+  };
+  const bySource = (a: I.DefinitionIR, b: I.DefinitionIR) => {
+    work.steps++;
+    return position.get(a.id)! - position.get(b.id)!;
+  };
+  while (household.size || loop.size) {
+    work.steps++;
+    if (household.size) {
+      const d = defs[household.pop()]!;
+      steps.push({ kind: 'household', def: d });
+      const next: I.DefinitionIR[] = [];
+      finish(d.id, next);
+      next.forEach(ready);
+      continue;
+    }
+    const persons: I.DefinitionIR[] = [];
+    const aggregates: I.DefinitionIR[] = [];
+    const later: I.DefinitionIR[] = [];
+    let queue: I.DefinitionIR[] = [];
+    while (loop.size) queue.push(defs[loop.pop()]!);
+    while (queue.length) {
+      const next: I.DefinitionIR[] = [];
+      for (const d of queue.sort(bySource)) {
+        work.steps++;
+        if (d.level === 'person') {
+          persons.push(d);
+          finish(d.id, next);
+        } else if (fusable(d)) aggregates.push(d);
+        else later.push(d);
+      }
+      queue = next;
+    }
+    for (const a of aggregates) finish(a.id, later);
+    later.forEach(ready);
+    steps.push({ kind: 'members', persons, aggregates });
+  }
+  work.steps += household.comparisons + loop.comparisons;
+  if (done.size < defs.length) throw new Error('internal: definitions left unscheduled');
 }
