@@ -1,0 +1,8 @@
+/**
+ * IR → SQL for DuckDB, PostgreSQL and Spark: one query over `households` and `persons` giving one
+ * row of outputs per household, exact to the fen. See README.md.
+ */
+export { compileSql, SqlCompileError, type SqlOptions, type SqlQuery, type SqlColumn } from './compile.ts';
+export { tableDefinitions, tableColumns } from './tables.ts';
+export { DIALECTS, dialectOf, roundDiv, type DialectName, type Dialect, type Rounding } from './dialect.ts';
+export { MAX_MEMBERS } from './aggregate.ts';
