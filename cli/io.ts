@@ -1,12 +1,9 @@
 /** The command line's only contact with the file system and the terminal. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { InputError } from './command.ts';
 import { formatDiagnostic, normalizePath, type Diagnostic, type SourceHost, type CheckResult } from '../language/index.ts';
 
-/** Wrong use of the command: exit code 2. */
-export class UsageError extends Error {}
-/** A problem with the input (a file, its content, a policy): exit code 1. */
-export class InputError extends Error {}
 
 export const fsHost: SourceHost = {
   read(p) {

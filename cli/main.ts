@@ -1,29 +1,14 @@
 /**
- * doudi — check, test, evaluate and compile policies.
+ * doudi — check, test, evaluate, compile and simulate policies. Dispatches to the commands
+ * (commands/index.ts) and turns what they throw into messages and exit codes.
  * Exit codes: 0 success, 1 problems found (diagnostics, failing tests, bad input files), 2 bad usage.
  */
-import { UsageError, InputError } from './io.ts';
-import { checkCommand } from './commands/check.ts';
-import { testCommand } from './commands/test.ts';
-import { evalCommand } from './commands/eval.ts';
-import { compileCommand } from './commands/compile.ts';
-import { populationCommand, simulateCommand, compareCommand, sweepCommand, monthsCommand } from './commands/simulate.ts';
+import { InputError, UsageError, type Command, type Io } from './command.ts';
+import { COMMANDS } from './commands/index.ts';
 
-export interface Io {
-  out(s: string): void;
-  err(s: string): void;
-}
+export type { Io, Command };
 
 const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
-
-export interface Command {
-  readonly name: string;
-  readonly summary: string;
-  readonly help: string;
-  run(args: string[], io: Io): Promise<number> | number;
-}
-
-const COMMANDS: Command[] = [checkCommand, testCommand, evalCommand, compileCommand, populationCommand, simulateCommand, compareCommand, sweepCommand, monthsCommand];
 
 const USAGE = `doudi — the Doudi (兜底) policy rules language and simulator
 

@@ -1,7 +1,7 @@
 import { checkPolicy, normalizeDiagnostics, type CheckResult } from '../../language/index.ts';
-import { fsHost, policyFiles, printDiagnostics, plural, UsageError } from '../io.ts';
-import { parse } from './args.ts';
-import type { Command } from '../main.ts';
+import { UsageError, type Command } from '../command.ts';
+import { fsHost, policyFiles, printDiagnostics, plural } from '../io.ts';
+import { parse } from '../options.ts';
 
 export function checkAll(files: readonly string[], baseline?: string): { results: CheckResult[]; diagnostics: ReturnType<typeof normalizeDiagnostics> } {
   const results = files.map((f) => checkPolicy(f, fsHost, { baseline }));

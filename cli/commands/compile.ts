@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkPolicy, compileIR, emitDeclarations, LANGUAGE_VERSION } from '../../language/index.ts';
-import { fsHost, printDiagnostics, plural, InputError, UsageError } from '../io.ts';
-import { parse } from './args.ts';
-import type { Command } from '../main.ts';
+import { InputError, UsageError, type Command } from '../command.ts';
+import { fsHost, printDiagnostics, plural } from '../io.ts';
+import { parse } from '../options.ts';
 
 export const compileCommand: Command = {
   name: 'compile',

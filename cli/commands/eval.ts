@@ -1,29 +1,17 @@
 import {
-  checkPolicy,
   evaluateHousehold,
   parseSetting,
   readHousehold,
   toColumns,
   EvalError,
   findField,
-  type CheckResult,
   type Household,
   type Scalar,
 } from '../../language/index.ts';
-import { fsHost, printDiagnostics, plural, readText, InputError, UsageError } from '../io.ts';
-import { parse, requireDate, settings } from './args.ts';
-import { compiled } from './compiled.ts';
-import type { Command } from '../main.ts';
-
-function loadPolicy(path: string, io: { err(s: string): void }, baseline?: string): CheckResult {
-  const r = checkPolicy(path, fsHost, { baseline });
-  const errors = r.diagnostics.filter((d) => d.severity === 'error');
-  if (!r.ir) {
-    printDiagnostics(errors, [r], io.err);
-    throw new InputError(`${path} has ${plural(errors.length, 'error')}; it cannot be run`);
-  }
-  return r;
-}
+import { InputError, UsageError, type Command } from '../command.ts';
+import { plural, readText } from '../io.ts';
+import { parse, requireDate, settings } from '../options.ts';
+import { loadRunnable } from '../policy.ts';
 
 function parseJson(text: string, where: string): unknown {
   try {
@@ -77,8 +65,8 @@ Exit code: 0 success, 1 bad input or a household that cannot be evaluated, 2 bad
     if (values.explain && values.households) throw new UsageError('--explain works with --household (one household)');
     const date = requireDate(values.date);
     const pairs = settings(values.set);
-    const checked = loadPolicy(positionals[0]!, io, values.baseline);
-    const ir = checked.ir!;
+    const policy = loadRunnable(positionals[0]!, io, { baseline: values.baseline });
+    const ir = policy.ir;
     const exact: Record<string, Scalar> = {};
     const raw: Record<string, string> = {};
     for (const [key, value] of pairs) {
@@ -101,7 +89,7 @@ Exit code: 0 success, 1 bad input or a household that cannot be evaluated, 2 bad
       }
       raw[id] = value;
     }
-    const m = compiled(checked, io.err);
+    const m = policy.compiled;
 
     if (values.household) {
       const file = values.household;

@@ -1,9 +1,9 @@
 import { runTests, mutationByFile, toColumns, rational as Q, type CheckResult, type TestReport, type Household } from '../../language/index.ts';
-import { policyFiles, printDiagnostics, plural, UsageError } from '../io.ts';
-import { parse } from './args.ts';
+import { UsageError, type Command } from '../command.ts';
+import { policyFiles, printDiagnostics, plural } from '../io.ts';
+import { parse } from '../options.ts';
+import { compiledOf } from '../policy.ts';
 import { checkAll } from './check.ts';
-import { compiled } from './compiled.ts';
-import type { Command } from '../main.ts';
 
 /**
  * Runs each test through the compiled module as well and reports any output where it differs
@@ -11,7 +11,7 @@ import type { Command } from '../main.ts';
  */
 function compiledDisagreements(result: CheckResult, report: TestReport, err: (s: string) => void): Map<string, string[]> {
   const ir = result.ir!;
-  const m = compiled(result, err);
+  const m = compiledOf(result, { err });
   const out = new Map<string, string[]>();
   ir.tests.forEach((t, i) => {
     const r = report.results[i]!;

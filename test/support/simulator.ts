@@ -5,7 +5,8 @@
 import { expect } from 'vitest';
 import { checkPolicy, emitModule, instantiate, readHousehold, LANGUAGE_VERSION, type CompiledPolicy, type PolicyIR, type PopulationColumns } from '../../language/index.ts';
 import { fromHouseholds, type Population } from '../../simulator/population/io.ts';
-import { main, type Io } from '../../cli/main.ts';
+import { main } from '../../cli/main.ts';
+import type { Io } from '../../cli/command.ts';
 import { fsHost, formatAll } from './policies.ts';
 
 export const SHANGHAI = 'policies/shanghai/shanghai.doudi';

@@ -1,0 +1,78 @@
+/** The simulator's results as text for a terminal (--json prints them whole instead). */
+import { PROGRAMMES, type CompareResult, type MonthsResult, type SimulationResult, type SweepResult, type UncertaintyResult } from '../simulator/index.ts';
+
+const yuan = (x: number): string => {
+  const a = Math.abs(x);
+  const s = a >= 1e8 ? `${(x / 1e8).toFixed(2)} 亿` : a >= 1e4 ? `${(x / 1e4).toFixed(1)} 万` : x.toFixed(0);
+  return `¥${s}`;
+};
+const count = (x: number): string => Math.round(x).toLocaleString('en');
+const signed = (s: string, x: number): string => (x > 0 ? `+${s}` : s);
+
+const LABEL: Record<string, string> = {
+  dibao: 'dibao 低保',
+  tekun: 'tekun 特困',
+  price: 'price 价格补贴',
+  temporary: 'temporary 急难型',
+  expenditure: 'expenditure 支出型',
+};
+
+export function resultText(r: SimulationResult): string {
+  const lines = [`${r.policy} on ${r.date}: ${count(r.households)} households, ${count(r.persons)} persons (${count(r.records)} records)`];
+  lines.push(`  ${'programme'.padEnd(20)} ${'households'.padStart(12)} ${'persons'.padStart(12)} ${'a month'.padStart(14)} ${'a year'.padStart(14)}`);
+  for (const p of PROGRAMMES) {
+    const t = r.programmes[p];
+    lines.push(`  ${LABEL[p]!.padEnd(20)} ${count(t.households).padStart(12)} ${count(t.persons).padStart(12)} ${yuan(t.monthly_cost).padStart(14)} ${yuan(t.annual_cost).padStart(14)}`);
+  }
+  lines.push(`  ${'total'.padEnd(20)} ${''.padStart(12)} ${''.padStart(12)} ${yuan(r.monthly_cost).padStart(14)} ${yuan(r.annual_cost).padStart(14)}`);
+  lines.push(`  edge families 低保边缘: ${count(r.edge_families)}; 刚性支出困难家庭: ${count(r.rigid_hardship)}`);
+  lines.push(`  poorest tenth: ${(r.poorest_decile.coverage * 100).toFixed(1)}% covered, ${(r.poorest_decile.spending_share * 100).toFixed(1)}% of dibao and 特困 spending`);
+  if (r.errors.records > 0) lines.push(`  ${count(r.errors.records)} records could not be evaluated: ${r.errors.sites.map((s) => `${s.message} (${count(s.records)})`).join('; ')}`);
+  return lines.join('\n');
+}
+
+export function compareText(c: CompareResult): string {
+  const lines = [resultText(c.baseline)];
+  for (const r of c.reforms) {
+    lines.push('', `reform ${r.name}:`);
+    lines.push(`  ${'programme'.padEnd(20)} ${'Δ households'.padStart(14)} ${'Δ persons'.padStart(12)} ${'Δ a year'.padStart(14)}`);
+    for (const p of PROGRAMMES) {
+      const d = r.delta.programmes[p];
+      lines.push(`  ${LABEL[p]!.padEnd(20)} ${signed(count(d.households), d.households).padStart(14)} ${signed(count(d.persons), d.persons).padStart(12)} ${signed(yuan(d.annual_cost), d.annual_cost).padStart(14)}`);
+    }
+    lines.push(`  ${'total'.padEnd(20)} ${''.padStart(14)} ${''.padStart(12)} ${signed(yuan(r.delta.annual_cost), r.delta.annual_cost).padStart(14)}   (reform ${yuan(r.reform.annual_cost)} a year)`);
+    lines.push(`  newly covered: ${count(r.changes.newly_covered.households)} households, ${count(r.changes.newly_covered.persons)} persons; no longer covered: ${count(r.changes.no_longer_covered.households)} households, ${count(r.changes.no_longer_covered.persons)} persons`);
+    const b = r.changes.winners_losers;
+    lines.push(`  households: lose >5% ${count(b.lose_more_than_5pct)}, lose ${count(b.lose)}, no change ${count(b.no_change)}, gain ${count(b.gain)}, gain >5% ${count(b.gain_more_than_5pct)}`);
+    lines.push(`  by income decile (average change a month): ${r.changes.by_decile.map((d) => `${d.decile}: ${signed(d.average_change.toFixed(2), d.average_change)}`).join('  ')}`);
+  }
+  return lines.join('\n');
+}
+
+export function sweepText(s: SweepResult): string {
+  const money = s.unit.startsWith('money');
+  const lines = [`sweep of ${s.parameter} (${s.unit})`, `  ${'value'.padStart(10)} ${'a year'.padStart(14)} ${'dibao persons'.padStart(14)} ${'特困 persons'.padStart(12)} ${(money ? 'per ¥10' : 'per unit').padStart(14)}`];
+  for (const p of s.points) {
+    const r = p.result;
+    lines.push(`  ${p.value.padStart(10)} ${yuan(r.annual_cost).padStart(14)} ${count(r.programmes.dibao.persons).padStart(14)} ${count(r.programmes.tekun.persons).padStart(12)} ${(p.marginal_cost === null ? '' : yuan(p.marginal_cost)).padStart(14)}`);
+  }
+  return lines.join('\n');
+}
+
+export function monthsText(m: MonthsResult): string {
+  const lines = [`${m.policy}, month by month`, `  ${'month'.padEnd(10)} ${'dibao hh'.padStart(11)} ${'persons'.padStart(11)} ${'entries'.padStart(9)} ${'exits'.padStart(9)} ${'渐退期'.padStart(8)} ${'cost'.padStart(12)} ${'monitored'.padStart(11)}`];
+  for (const r of m.months)
+    lines.push(`  ${r.date.slice(0, 7).padEnd(10)} ${count(r.dibao_households).padStart(11)} ${count(r.dibao_persons).padStart(11)} ${count(r.entries).padStart(9)} ${count(r.exits).padStart(9)} ${count(r.grace).padStart(8)} ${yuan(r.cost.total).padStart(12)} ${count(r.monitored).padStart(11)}`);
+  lines.push(`  total cost ${yuan(m.totals.cost)}; entries ${count(m.totals.entries)}, exits ${count(m.totals.exits)}, ${count(m.totals.grace_household_months)} household-months in 渐退期`);
+  return lines.join('\n');
+}
+
+export function uncertaintyText(u: UncertaintyResult): string {
+  const width = Math.max(...Object.keys(u.figures).map((k) => k.length));
+  const show = (k: string, x: number) => (k.endsWith('cost') ? yuan(x) : k.endsWith('coverage') ? `${(x * 100).toFixed(2)}%` : count(x));
+  const lines = [`over ${u.seeds.length} populations (seeds ${u.seeds[0]}–${u.seeds[u.seeds.length - 1]}): mean [${Math.round(u.level * 100)}% interval]`];
+  for (const [k, f] of Object.entries(u.figures)) lines.push(`  ${k.padEnd(width)}  ${show(k, f.mean).padStart(14)}  [${show(k, f.low)} … ${show(k, f.high)}]`);
+  return lines.join('\n');
+}
+
+export const json = (x: unknown): string => JSON.stringify(x, null, 2) + '\n';

@@ -1,0 +1,26 @@
+/**
+ * The simulator's face: everything the CLI, the studio, the tests and the bench may use. Nothing
+ * outside simulator/ imports its inner files; Node's worker pools are in node.ts and the browser's
+ * in browser.ts (the only files here that touch a platform), everything else runs anywhere.
+ *
+ *   population → Simulator.setPopulation → addPolicy → simulate / compare / sweep / months → results
+ */
+export { Simulator, LocalBackend, settingNumber, type Backend, type PolicyEntry, type Reform, type CompareResult, type SweepPoint, type SweepResult, type MonthsResult, type PopulationSummary } from './simulator.ts';
+export { Cancelled, type Scenario, type Behaviour, type Job, type RunReply } from './engine/engine.ts';
+export { DEFAULT_TAKE_UP, TAKE_UP_PROGRAMMES, takeUpDraw, type TakeUp } from './engine/accumulate.ts';
+export { PROGRAMMES, type Programme } from './engine/layout.ts';
+export { ASSESSMENT_LIMITS, assessedPopulation, assessmentKey, assesses, incomeFactor, imputeEarnings, reportedShare, type Assessment } from './engine/assess.ts';
+export { addMonths, DEFAULT_DYNAMICS, type Dynamics, type MonthEvent, type MonthsRequest } from './engine/months.ts';
+export { prepare, shardOf, CHUNK, type Prepared, type Shard } from './engine/prepare.ts';
+export { drawKey, householdKeys, syntheticHouseholdId } from './engine/keys.ts';
+export type { SimulationResult, Totals, Group, Delta, Changes, MonthRow } from './engine/results.ts';
+export { headline, compareHeadline, overSeeds, summarise, quantile, type Interval, type UncertaintyResult } from './uncertainty.ts';
+
+// Populations: synthetic, calibrated, and in files.
+export { generatePopulation, PopulationError, type GenerateOptions, type PopulationMeta, type SyntheticPopulation } from './population/generate.ts';
+export { calibrate, calibrationText, type CalibrationReport, type CalibrationRow } from './population/calibrate.ts';
+export { fromCsv, fromJsonl, fromHouseholds, toCsv, toJsonl, householdJson, parseCsv, PopulationFileError, type Population, type FileProblem } from './population/io.ts';
+
+// Worker pools over comlink endpoints (node.ts and browser.ts make the endpoints).
+export { PoolBackend, type WorkerHandle } from './worker/pool.ts';
+export { serve } from './worker/api.ts';
