@@ -35,6 +35,8 @@ export interface YearTargets {
   readonly consumption: { readonly urban: Figure; readonly rural: Figure };
 }
 
+import { PROVINCES, provinceHouseholds, provinceOf, CENSUS_FAMILY_HOUSEHOLDS, type Province } from './provinces.ts';
+
 const q = (tag: 'S' | 'M', ...v: number[]): Figure[] => v.map((x) => (tag === 'S' ? S(x) : M(x)));
 
 export const YEARS: readonly YearTargets[] = [
@@ -57,12 +59,42 @@ export const YEARS: readonly YearTargets[] = [
   {
     year: 2023,
     national: { mean: S(39218), median: S(33036), quintiles: q('S', 9215, 20442, 32195, 50220, 95055) },
-    urban: { mean: S(51821) },
-    rural: { mean: S(21691) },
+    urban: { mean: S(51821), median: M(47122, 'NBS 2023 communiqué, from memory, unverified') },
+    rural: { mean: S(21691), median: M(18748, 'NBS 2023 communiqué, from memory, unverified') },
     sources: { wages: A(0.558, 'the 2022 shares (2023 not in the brief)'), business: A(0.167, 'the 2022 shares'), property: A(0.087, 'the 2022 shares'), transfers: A(0.187, 'the 2022 shares') },
     consumption: { urban: M(32994), rural: M(18175) },
   },
+  {
+    // Not in the brief: the NBS 2024 communiqué as remembered (unverified), so every figure is M.
+    year: 2024,
+    national: {
+      mean: M(41314, 'NBS 2024 communiqué, from memory, unverified'),
+      median: M(34707, 'NBS 2024 communiqué, from memory, unverified'),
+      quintiles: q('M', 9542, 21608, 34076, 53359, 98809),
+    },
+    urban: { mean: M(54188, 'NBS 2024 communiqué, from memory, unverified'), median: M(49302, 'NBS 2024 communiqué, from memory, unverified') },
+    rural: { mean: M(23119, 'NBS 2024 communiqué, from memory, unverified'), median: M(19605, 'NBS 2024 communiqué, from memory, unverified') },
+    sources: { wages: A(0.558, 'the 2022 shares (2024 not in the brief)'), business: A(0.167, 'the 2022 shares'), property: A(0.087, 'the 2022 shares'), transfers: A(0.187, 'the 2022 shares') },
+    consumption: { urban: M(34557, 'NBS 2024 communiqué, from memory, unverified'), rural: M(19280, 'NBS 2024 communiqué, from memory, unverified') },
+  },
 ];
+
+/**
+ * The centrally set minimum basic pension of 城乡居民基本养老保险, yuan a month, by year (the part
+ * 57号 Art. 13 excludes from counted income; local top-ups are counted and go to transfer income).
+ */
+export const CENTRAL_BASIC_PENSION: readonly { readonly from: number; readonly value: Figure }[] = [
+  { from: 2020, value: M(93, 'national minimum basic pension from 2020, from memory, unverified') },
+  { from: 2022, value: M(98, 'national minimum raised by ¥5 in 2022, from memory, unverified') },
+  { from: 2023, value: M(103, 'national minimum raised by ¥5 in 2023, from memory, unverified') },
+  { from: 2024, value: M(123, 'national minimum raised by ¥20 in 2024, from memory, unverified') },
+];
+
+export function centralBasicPension(year: number): Figure {
+  let f = CENTRAL_BASIC_PENSION[0]!.value;
+  for (const x of CENTRAL_BASIC_PENSION) if (x.from <= year) f = x.value;
+  return f;
+}
 
 /** Household-size shares (1 … 6+), average size, and the one-person share. */
 export const HOUSEHOLD_SIZE = {
@@ -80,93 +112,80 @@ export const ASSUMPTIONS = {
   employmentFullAbility: A(0.78, 'working-age members with full capacity who are in work'),
   employmentElderly: A(0.15, 'members aged 60–69 in work'),
   assetsMedianYearsOfIncome: A(1.2, 'financial assets ≈ 1.2 years of household income at the median, rising with income'),
-  basicPensionMonthly: A(200, 'the basic pension of 城乡居民基本养老保险 per month (national minimum ¥103 plus local top-ups)'),
   emergencyMonthlyChance: A(0.01, 'households facing an accident, disaster or sudden illness in a month'),
-  supporterWithWorkers: A(0.99, 'children and elderly with a legal supporter able to support, when another adult of the household works'),
-  supporterWithoutWorkers: A(0.95, 'the same when no other adult of the household works (supporters elsewhere); 特困 are about 0.3% of the population'),
+  assistanceInSurveyIncome: A(0.5, 'the share of a household\'s survey transfers that is assistance (dibao, 特困, temporary) when its income is near zero, falling linearly to none at twice the area\'s assumed standard; removed to give pre-assistance income'),
+  hukouUrbanLocal: A(0.94, 'urban residents with local hukou whose hukou is urban: solves 45.4% hukou urbanisation [M] from 63.9% residence urbanisation [M] with ≈ 25% migrants in towns, 25% of them with urban hukou'),
+  hukouUrbanRural: A(0.03, 'rural residents whose hukou is urban'),
+  hukouUrbanMigrant: A(0.25, 'migrants (hukou outside the county) whose hukou is urban; most migrants hold rural hukou'),
+  residencePermit: A(0.6, 'migrants holding a residence permit where they live'),
+  childless: M(0.05, 'older persons without a living child, ≈ 5% (CHARLS/CLHLS order of magnitude, from memory, unverified)'),
+  childrenLowIncomeCorrelation: M(0.5, 'intergenerational income correlation in China ≈ 0.5 (published estimates 0.4–0.6, from memory, unverified)'),
+  supporterSevereDisability: M(0.02, 'a working-age child with a grade 1–2 disability (≈ 2% of adults), who cannot support (43号 §8)'),
+  adultDisabledSupport: A(0.5, 'an adult without work capacity living without a capable adult: a supporter elsewhere (parents, children) able to support'),
+  skippedGeneration: M(0.04, 'households of grandparents and grandchildren only among two- and three-person households (2020 census 隔代户 order of magnitude, from memory)'),
+  orphan: M(0.017, 'orphans among children of skipped-generation households: ≈ 0.16 m 孤儿 [M] among ≈ 3% of ≈ 298 m children'),
+  unsupportedChild: M(0.033, '事实无人抚养儿童 among children of skipped-generation households: ≈ 0.3 m [M] among ≈ 3% of children'),
+  povertyAlleviated: A(0.4, 'rural-hukou households of the 22 central and western provinces in the poorest 40% of their area: 98.99 m 脱贫人口 (2020) [M] ≈ 16% of those provinces\' rural-hukou persons'),
+  relapseMonitoring: A(0.12, 'rural-hukou households of the 22 provinces in the poorest 20%: ≈ 2–3% of their rural-hukou persons under 防返贫 monitoring [M]'),
+  entitledGroup: M(0.006, '优抚对象 ≈ 0.6% of adults, mostly older (≈ 8 m, from memory, unverified)'),
+  unemploymentInsurance: A(0.03, 'urban members aged 18–59 with full capacity, out of work, who draw unemployment insurance (≈ 3 m recipients [M])'),
+  unemploymentBenefitShare: A(0.8, 'unemployment insurance ≈ 80% of the province\'s minimum wage level, taken as 40% of the urban median income per month'),
+  institutionalCare: A(0.3, 'older persons fully dependent (全失能) without a capable supporter living in an institution'),
 };
 
+/**
+ * Hardship and income: the mean per-capita income of a kind of household over the area's mean.
+ * These are what the copula's coefficients are solved for (copula.ts); none is a caseload.
+ */
+export const HARDSHIP_RATIOS = {
+  disability: {
+    urban: S(14050 / 24565, 'CDPF 2012 monitoring: urban households with a disabled member 14,050 against the urban 24,565 (ecns.cn 2013-06-27)'),
+    rural: S(6971 / 7917, 'CDPF 2012 monitoring: rural households with a disabled member 6,971 against the rural 7,917 (ecns.cn 2013-06-27)'),
+  },
+  severeDisability: A(0.8, 'a grade 1–2 disability: a further 20% below households with a milder one'),
+  elderlyOnly: { urban: A(0.8, 'households of persons aged 60+ only, urban (pensions)'), rural: A(0.6, 'households of persons aged 60+ only, rural (small resident pensions)') },
+  noWorker: A(0.6, 'households with no member aged 16–59 able to work (not only elderly)'),
+  catastrophicIllness: A(0.65, 'households with a member with a catastrophic illness'),
+  singleParent: A(0.75, 'a single parent with minors'),
+};
+
+/**
+ * What a region code stands for: the whole country (100000) is every province in proportion to
+ * its households; a province code (XX0000) is that province, spread over its cities where they are
+ * known; another code inside a province is that place with its province's incomes (real households
+ * from its share when known, else given).
+ */
 export interface RegionProfile {
   readonly code: string;
   readonly name: string;
-  /** real family households, when known */
+  /** real family households, when known or derived */
   readonly households?: Figure;
-  /** per-capita income relative to the national figures, by area */
-  readonly incomeScale: { readonly urban: Figure; readonly rural: Figure };
-  readonly urbanShare: Figure;
-  /** cities the households are spread over (shares of the region's households) */
-  readonly cities?: readonly { readonly code: string; readonly share: number }[];
+  /** provinces making up the region, with their shares of its households */
+  readonly parts: readonly { readonly province: Province; readonly share: number; readonly cities?: readonly { readonly code: string; readonly share: number }[] }[];
 }
 
-export const REGIONS: readonly RegionProfile[] = [
-  {
-    code: '100000',
-    name: '全国',
-    households: S(494_160_000, 'brief §6 (2020 census family households)'),
-    incomeScale: { urban: A(1, 'national figures'), rural: A(1, 'national figures') },
-    urbanShare: ASSUMPTIONS.urbanShareOfHouseholds,
-  },
-  {
-    code: '310000',
-    name: '上海市',
-    households: M(9_650_000, 'from memory (2020 census); unverified'),
-    incomeScale: { urban: M(1.64, 'Shanghai 2023 per-capita disposable income ≈ 84,834 against the urban 51,821; from memory'), rural: M(1.9, 'Shanghai rural ≈ 42,988 against 21,691; from memory') },
-    urbanShare: M(0.89, 'from memory'),
-  },
-  {
-    code: '440000',
-    name: '广东省',
-    households: M(32_000_000, 'from memory (2020 census); unverified'),
-    incomeScale: { urban: S(59307 / 51821, 'brief §6: Guangdong urban 59,307 (2023) against the national urban 51,821'), rural: A(1.15, 'Guangdong rural not in the brief') },
-    urbanShare: M(0.74, 'from memory'),
-    cities: [
-      { code: '440100', share: 0.148 },
-      { code: '440300', share: 0.139 },
-      { code: '441900', share: 0.083 },
-      { code: '440600', share: 0.075 },
-      { code: '442000', share: 0.035 },
-      { code: '440400', share: 0.019 },
-      { code: '441300', share: 0.048 },
-      { code: '440700', share: 0.038 },
-      { code: '441200', share: 0.033 },
-      { code: '440500', share: 0.044 },
-      { code: '440200', share: 0.023 },
-      { code: '441600', share: 0.023 },
-      { code: '440800', share: 0.056 },
-      { code: '445100', share: 0.021 },
-      { code: '445200', share: 0.048 },
-      { code: '440900', share: 0.049 },
-      { code: '441500', share: 0.021 },
-      { code: '441700', share: 0.021 },
-      { code: '441800', share: 0.031 },
-      { code: '445300', share: 0.019 },
-      { code: '441400', share: 0.033 },
-    ],
-  },
-  {
-    code: '330000',
-    name: '浙江省',
-    households: M(25_000_000, 'from memory (2020 census); unverified'),
-    incomeScale: { urban: M(1.43, 'Zhejiang 2023 urban ≈ 74,000 against 51,821; from memory'), rural: M(1.86, 'Zhejiang 2023 rural ≈ 40,311 against 21,691; from memory') },
-    urbanShare: M(0.73, 'from memory'),
-    cities: [
-      { code: '330100', share: 0.19 },
-      { code: '330200', share: 0.146 },
-      { code: '330300', share: 0.147 },
-      { code: '330400', share: 0.083 },
-      { code: '330500', share: 0.052 },
-      { code: '330600', share: 0.082 },
-      { code: '330700', share: 0.108 },
-      { code: '330800', share: 0.035 },
-      { code: '330900', share: 0.018 },
-      { code: '331000', share: 0.102 },
-      { code: '331100', share: 0.039 },
-    ],
-  },
-];
-
 export function regionProfile(code: string): RegionProfile | undefined {
-  return REGIONS.find((r) => r.code === code);
+  if (code === '100000') {
+    const total = PROVINCES.reduce((s, p) => s + provinceHouseholds(p), 0);
+    return {
+      code,
+      name: '全国',
+      households: S(CENSUS_FAMILY_HOUSEHOLDS, 'brief §6 (2020 census family households)'),
+      parts: PROVINCES.map((p) => ({ province: p, share: provinceHouseholds(p) / total, cities: p.cities })),
+    };
+  }
+  const province = provinceOf(code);
+  if (!province) return undefined;
+  const derived = (n: number, how: string): Figure => ({ value: n, tag: 'M', source: `derived: ${how} (provinces.ts)` });
+  if (code === province.code)
+    return { code, name: province.name, households: derived(provinceHouseholds(province), 'population / household size, scaled to the census total'), parts: [{ province, share: 1, cities: province.cities }] };
+  const city = province.cities?.find((c) => c.code === code);
+  return {
+    code,
+    name: `${province.name} ${code}`,
+    households: city ? derived(Math.round(provinceHouseholds(province) * city.share), `the province's households × the city's share ${city.share}`) : undefined,
+    parts: [{ province, share: 1, cities: [{ code, share: 1 }] }],
+  };
 }
 
 /** The targets of a year: the nearest year with figures, marked when it stands in for another. */

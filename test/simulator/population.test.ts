@@ -7,6 +7,7 @@ import { describe, it, expect } from 'vitest';
 import { generatePopulation, PopulationError, type GenerateOptions } from '../../simulator/population/generate.ts';
 import { calibrate, calibrationText } from '../../simulator/population/calibrate.ts';
 import { columnBytes, expectSameColumns } from '../support/simulator.ts';
+import { PROVINCES, provinceHouseholds, provinceOf } from '../../simulator/population/provinces.ts';
 
 const OPTIONS: GenerateOptions = { region: '310000', year: 2024, households: 3000, seed: 7 };
 
@@ -53,9 +54,10 @@ describe('generator determinism', () => {
 
   it('weights each record by real households over records', () => {
     const g = generatePopulation({ ...OPTIONS, households: 2000 });
-    expect(g.meta.realHouseholds).toBe(9_650_000);
-    expect(g.meta.weight).toBe(9_650_000 / 2000);
-    expect(g.columns.household.weight!.every((w) => w === 9_650_000 / 2000)).toBe(true);
+    const real = provinceHouseholds(provinceOf('310000')!);
+    expect(g.meta.realHouseholds).toBe(real);
+    expect(g.meta.weight).toBe(real / 2000);
+    expect(g.columns.household.weight!.every((w) => w === real / 2000)).toBe(true);
     expect(g.meta.persons).toBe(g.columns.persons);
   });
 });
@@ -90,7 +92,8 @@ describe('calibration', () => {
       expect(Number.isFinite(r.generated)).toBe(true);
     }
     // Standing in for missing figures is said, not hidden.
-    expect(report.notes.some((n) => n.includes('no figures for 2024'))).toBe(true);
+    expect(report.notes.some((n) => n.includes('quintiles are not published'))).toBe(true);
+    expect(report.notes.some((n) => n.includes('national area curve'))).toBe(true);
     for (const n of report.notes) expect(text).toContain(n);
   });
 
@@ -101,15 +104,23 @@ describe('calibration', () => {
     }
   });
 
-  it('needs realHouseholds for a region without a known total', () => {
-    const o = { region: '120000', year: 2024, households: 50, seed: 1 };
+  it('knows every province; a place inside one takes its incomes and needs its real households unless they are known', () => {
+    for (const p of PROVINCES) {
+      const g = generatePopulation({ region: p.code, year: 2024, households: 20, seed: 1 });
+      expect(g.meta.realHouseholds).toBe(provinceHouseholds(p));
+      expect(g.columns.household.region!.every((r) => String(r).slice(0, 2) === p.code.slice(0, 2))).toBe(true);
+    }
+    const o = { region: '320500', year: 2024, households: 50, seed: 1 };
     expect(() => generatePopulation(o)).toThrow(PopulationError);
     expect(() => generatePopulation(o)).toThrow(/real households/);
     const g = generatePopulation({ ...o, realHouseholds: 5_000_000 });
-    expect(g.meta.realHouseholds).toBe(5_000_000);
     expect(g.meta.weight).toBe(100_000);
-    expect(g.meta.notes.some((n) => n.includes('120000 has no profile'))).toBe(true);
-    expect(g.columns.household.region!.every((r) => r === 120000)).toBe(true);
+    expect(g.meta.notes.some((n) => n.includes('江苏省 (320000)'))).toBe(true);
+    expect(g.columns.household.region!.every((r) => r === 320500)).toBe(true);
+    // A city whose share of its province is known needs nothing more.
+    expect(generatePopulation({ region: '330700', year: 2024, households: 10, seed: 1 }).meta.realHouseholds).toBe(Math.round(provinceHouseholds(provinceOf('330000')!) * 0.108));
+    // Outside the 31 provinces there are no statistics: a clear message, not a guess.
+    expect(() => generatePopulation({ region: '710000', year: 2024, households: 10, seed: 1 })).toThrow(/no statistics for this region/);
   });
 
   it('rejects bad counts and seeds', () => {
@@ -117,5 +128,6 @@ describe('calibration', () => {
     expect(() => generatePopulation({ region: '100000', year: 2022, households: 1.5, seed: 1 })).toThrow(PopulationError);
     expect(() => generatePopulation({ region: '100000', year: 2022, households: 10, seed: 0.5 })).toThrow(PopulationError);
     expect(() => generatePopulation({ region: '120000', year: 2022, households: 10, seed: 1, realHouseholds: 0 })).toThrow(PopulationError);
+    expect(() => generatePopulation({ region: '120000', year: 20222, households: 10, seed: 1 })).toThrow(/year 20222/);
   });
 });

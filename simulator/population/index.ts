@@ -1,0 +1,12 @@
+/**
+ * Populations: synthetic households calibrated to published statistics (generate.ts and what it
+ * draws on: the Lorenz fit, the hardship copula, the province table), their calibration report,
+ * (Population files are read and written by io.ts.)
+ */
+export { generatePopulation, hardshipCopulas, PopulationError, type GenerateOptions, type PopulationMeta, type SyntheticPopulation } from './generate.ts';
+export { calibrate, calibrationText, perCapitaIncome, type CalibrationReport, type CalibrationRow, type FitReport } from './calibrate.ts';
+export { fitLorenz, headcount, povertyMeasures, type LorenzCurve, type LorenzFit, type GroupedIncome } from './lorenz.ts';
+export { PROVINCES, provinceOf, provinceHouseholds, type Province } from './provinces.ts';
+export { regionProfile, yearTargets, type Figure, type RegionProfile } from './targets.ts';
+export { areaCurves, provinceMean, STANDARD_RATIO } from './income.ts';
+export { householdFacts, distribution, type HouseholdFacts } from './facts.ts';
