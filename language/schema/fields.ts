@@ -105,6 +105,16 @@ export const ENUMS: readonly EnumSpec[] = [
   ]),
 ];
 
+/**
+ * Bounds on a population's records, so that every total is a finite number that means something: a
+ * weight is a plain decimal (no exponent, hexadecimal or separators) from 0 to 1,000,000,000 with at
+ * most 17 significant digits — what the float64 it is held in can tell apart, and enough to write
+ * any such float64 exactly — and a household has at most 100 members.
+ */
+export const MAX_WEIGHT = 1_000_000_000;
+export const WEIGHT_DIGITS = 17;
+export const MAX_MEMBERS = 100;
+
 const MONTH = T.money('month');
 const YEAR = T.money('year');
 const STOCK = T.money('stock');
@@ -113,7 +123,7 @@ type Row = [string, string, Type | undefined, ColumnKind | undefined, string, { 
 
 const household: Row[] = [
   ['household_id', '家庭编号', undefined, undefined, 'unique in a population', { readable: false }],
-  ['weight', '权重', T.number, 'f64', 'real households this record stands for', { readable: false, min: 0 }],
+  ['weight', '权重', T.number, 'f64', 'real households this record stands for', { readable: false, min: 0, max: MAX_WEIGHT }],
   ['region', '行政区划代码', T.region, 'i32', 'GB/T 2260 code, 6 digits'],
   ['area', '城乡类别', T.enum('area'), 'u8', 'urban or rural, by where the household is assessed'],
   ['hukou_local', '本地户籍', T.bool, 'u8', 'hukou in the assessing locality'],

@@ -4,7 +4,7 @@
  * 6-digit strings. Problems are returned as data naming the field; the caller adds file and row.
  */
 import { parseDecimal, mul, rat, isInteger } from '../numbers/rational.ts';
-import { HOUSEHOLD_FIELDS, PERSON_FIELDS, I32_MAX, enumSpec, defaultValue, defaultFor, type FieldSpec } from './fields.ts';
+import { HOUSEHOLD_FIELDS, PERSON_FIELDS, I32_MAX, MAX_MEMBERS, WEIGHT_DIGITS, enumSpec, defaultValue, defaultFor, type FieldSpec } from './fields.ts';
 
 export type FieldValue = boolean | number | string;
 
@@ -82,9 +82,14 @@ export function readFieldValue(f: FieldSpec, raw: unknown): { value?: FieldValue
       return { value: n };
     }
     case 'number': {
-      const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-      if (typeof n !== 'number' || !Number.isFinite(n)) return { error: `must be a number, not ${describe(raw)}` };
-      if (f.min !== undefined && n < f.min) return { error: `${n} is below the minimum ${f.min}` };
+      // The weight, the only number field: a plain decimal, bounded (MAX_WEIGHT, WEIGHT_DIGITS), so
+      // that totals stay finite and a file means the same number everywhere.
+      const text = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : undefined;
+      if (text === undefined || !/^-?\d+(?:\.\d+)?$/.test(text)) return { error: `must be a decimal number such as 48.25, not ${describe(raw)}` };
+      const n = Number(text);
+      if (f.min !== undefined && n < f.min) return { error: `${text} is below the minimum ${f.min}` };
+      if (f.max !== undefined && n > f.max) return { error: `${text} is above the maximum ${f.max}` };
+      if (text.replace(/[-.]/g, '').replace(/^0+/, '').length > WEIGHT_DIGITS) return { error: `${text} has more than ${WEIGHT_DIGITS} significant digits` };
       return { value: n };
     }
     case 'money': {
@@ -168,6 +173,8 @@ export function readHousehold(raw: unknown, opts: ReadOptions = {}): { household
     if (!opts.lenient) problems.push({ field: 'members', message: 'is missing (use [] for a household with no members)' });
   } else if (!Array.isArray(rawMembers)) {
     problems.push({ field: 'members', message: `must be a list of persons, not ${describe(rawMembers)}` });
+  } else if (rawMembers.length > MAX_MEMBERS) {
+    problems.push({ field: 'members', message: `has ${rawMembers.length} persons; a household has at most ${MAX_MEMBERS}` });
   } else {
     rawMembers.forEach((m, i) => {
       const prefix = `members[${i}].`;

@@ -3,8 +3,7 @@
  * with problems is rejected whole, every problem naming the file, the row and the field.
  */
 import { describe, it, expect } from 'vitest';
-import { generatePopulation } from '../../simulator/population/generate.ts';
-import { fromCsv, fromJsonl, householdJson, toCsv, toJsonl, PopulationFileError, parseCsv, type FileProblem, type Population } from '../../simulator/population/io.ts';
+import { PopulationFileError, fromCsv, fromJsonl, generatePopulation, householdJson, parseCsv, toCsv, toJsonl, type FileProblem, type Population } from '../../simulator/index.ts';
 import { expectSameColumns } from '../support/simulator.ts';
 
 const synthetic: Population = { columns: generatePopulation({ region: '440000', year: 2023, households: 2000, seed: 3 }).columns };
@@ -36,7 +35,7 @@ describe('round trips', () => {
     expectSameColumns(synthetic.columns, back.columns);
     expect(back.ids!.households[0]).toBe('H0000001');
     expect(back.ids!.households[1999]).toBe('H0002000');
-    expect(back.ids!.persons[0]).toBe('H0000001-1');
+    expect(back.ids!.persons.at(0)).toBe('H0000001-1');
     expect(back.ids!.persons).toHaveLength(synthetic.columns.persons);
     // and again: the ids are kept now
     expect(toJsonl(back)).toBe(text);
@@ -107,7 +106,7 @@ describe('JSON Lines problems', () => {
     for (const m of rows[2]!.members) m.household_id = rows[0]!.household_id;
     rows[2]!.members.forEach((m, i) => (m.person_id = `other-${i}`));
     const problems = problemsOf(() => fromJsonl(jsonl(rows), 'pop.jsonl'));
-    has(problems, { file: 'pop.jsonl', row: 3, field: 'household_id', message: /H0000001 is already used on line 1/ });
+    has(problems, { file: 'pop.jsonl', row: 3, field: 'household_id', message: /H0000001 appears twice \(first on line 1\)/ });
   });
 
   it('rejects a line that is not JSON', () => {

@@ -1,0 +1,147 @@
+/**
+ * Field values from files straight to the codes the columns hold (money in fen, enums as their
+ * index, bools 0/1), without making a normalised record first.
+ *
+ * Each decoder has a fast path for the common spellings and falls back to the schema's own
+ * `readFieldValue` for everything else, so a file means exactly what the schema says and every
+ * problem keeps the schema's message: the fast paths accept only values that `readFieldValue`
+ * accepts with the same result.
+ */
+import { enumSpec, encodeValue, readFieldValue, I32_MAX, type FieldSpec } from '../../language/index.ts';
+
+/** A value to its column code; NaN when the value is not acceptable (`problemOf` says why). */
+export type Decoder = (raw: unknown) => number;
+
+/** The schema's message for a value a decoder refused. */
+export function problemOf(f: FieldSpec, raw: unknown): string {
+  return readFieldValue(f, raw).error ?? `cannot be stored`;
+}
+
+/** The schema's reading of a value, as a column code (NaN when refused). */
+function slow(f: FieldSpec, raw: unknown): number {
+  const r = readFieldValue(f, raw);
+  return r.error !== undefined ? NaN : encodeValue(f, r.value);
+}
+
+const digit = (c: number) => c >= 48 && c <= 57;
+
+/** Whole yuan up to 12 digits and at most two decimals, as fen; NaN for any other spelling. */
+export function plainFen(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 15) return NaN;
+  let whole = 0;
+  let i = 0;
+  for (; i < n && digit(s.charCodeAt(i)); i++) whole = whole * 10 + (s.charCodeAt(i) - 48);
+  if (i === 0 || i > 12) return NaN;
+  if (i === n) return whole * 100;
+  if (s.charCodeAt(i) !== 46 || n - i - 1 < 1 || n - i - 1 > 2) return NaN;
+  const a = s.charCodeAt(i + 1);
+  if (!digit(a)) return NaN;
+  if (n - i - 1 === 1) return whole * 100 + (a - 48) * 10;
+  const b = s.charCodeAt(i + 2);
+  return digit(b) ? whole * 100 + (a - 48) * 10 + (b - 48) : NaN;
+}
+
+/** A JSON number with at most two decimals in its shortest form, as fen; NaN otherwise (then the slow path decides). */
+function numberFen(x: number): number {
+  // Below 10⁹ yuan doubles are far closer together than a fen, so x is the double nearest to
+  // fen/100 exactly when its shortest decimal form has at most two decimals.
+  if (!(x >= 0 && x < 1e9)) return NaN;
+  const fen = Math.round(x * 100);
+  return fen / 100 === x ? fen : NaN;
+}
+
+function moneyDecoder(f: FieldSpec): Decoder {
+  const limit = f.column === 'i32' ? I32_MAX : Number.MAX_SAFE_INTEGER;
+  return (raw) => {
+    const fen = typeof raw === 'string' ? plainFen(raw) : typeof raw === 'number' ? numberFen(raw) : NaN;
+    return fen <= limit ? fen : slow(f, raw);
+  };
+}
+
+function integerDecoder(f: FieldSpec): Decoder {
+  const min = f.min ?? -Infinity;
+  const max = f.max ?? Infinity;
+  return (raw) => {
+    let n = NaN;
+    if (typeof raw === 'number') n = Number.isInteger(raw) ? raw : NaN;
+    else if (typeof raw === 'string' && raw.length > 0 && raw.length <= 9) {
+      n = 0;
+      for (let i = 0; i < raw.length; i++) {
+        const c = raw.charCodeAt(i);
+        if (!digit(c)) {
+          n = NaN;
+          break;
+        }
+        n = n * 10 + (c - 48);
+      }
+    }
+    return n >= min && n <= max ? n : slow(f, raw);
+  };
+}
+
+function enumDecoder(f: FieldSpec, name: string): Decoder {
+  const codes = new Map<unknown, number>();
+  enumSpec(name)!.values.forEach((v, i) => {
+    codes.set(v.id, i);
+    codes.set(v.zh, i);
+  });
+  return (raw) => codes.get(raw) ?? slow(f, raw);
+}
+
+function boolDecoder(f: FieldSpec): Decoder {
+  return (raw) => (raw === true || raw === 'true' ? 1 : raw === false || raw === 'false' ? 0 : slow(f, raw));
+}
+
+function regionDecoder(f: FieldSpec): Decoder {
+  return (raw) => {
+    if (typeof raw === 'string' && raw.length === 6) {
+      let n = 0;
+      for (let i = 0; i < 6; i++) {
+        const c = raw.charCodeAt(i);
+        if (!digit(c)) return slow(f, raw);
+        n = n * 10 + (c - 48);
+      }
+      return n;
+    }
+    return slow(f, raw);
+  };
+}
+
+const decoders = new Map<FieldSpec, Decoder>();
+
+/** The decoder of a stored field (one per field, made once). */
+export function decoderFor(f: FieldSpec): Decoder {
+  let d = decoders.get(f);
+  if (d) return d;
+  const t = f.type!;
+  switch (t.k) {
+    case 'money':
+      d = moneyDecoder(f);
+      break;
+    case 'integer':
+    case 'months':
+      d = integerDecoder(f);
+      break;
+    case 'enum':
+      d = enumDecoder(f, t.name);
+      break;
+    case 'bool':
+      d = boolDecoder(f);
+      break;
+    case 'region':
+      d = regionDecoder(f);
+      break;
+    default:
+      d = (raw) => slow(f, raw);
+  }
+  decoders.set(f, d);
+  return d;
+}
+
+/** An id field's text (household_id, person_id), or undefined when the schema refuses the value. */
+export function idText(f: FieldSpec, raw: unknown): string | undefined {
+  if (typeof raw === 'string' && raw.length > 0) return raw;
+  const r = readFieldValue(f, raw);
+  return r.error === undefined ? String(r.value) : undefined;
+}
