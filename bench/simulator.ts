@@ -6,9 +6,8 @@
  */
 import * as fs from 'node:fs';
 import { checkPolicy, compileIR, mapHost, LANGUAGE_VERSION, type PolicyIR } from '../language/index.ts';
-import { generatePopulation } from '../simulator/population/generate.ts';
-import { Simulator } from '../simulator/simulator.ts';
-import { nodePool } from '../simulator/worker/node.ts';
+import { Simulator, generatePopulation } from '../simulator/index.ts';
+import { nodePool } from '../simulator/node.ts';
 
 const now = () => performance.now();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

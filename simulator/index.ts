@@ -6,19 +6,21 @@
  *   population → Simulator.setPopulation → addPolicy → simulate / compare / sweep / months → results
  */
 export { Simulator, LocalBackend, settingNumber, type Backend, type PolicyEntry, type Reform, type CompareResult, type SweepPoint, type SweepResult, type MonthsResult, type PopulationSummary } from './simulator.ts';
-export { Cancelled, type Scenario, type Behaviour, type Job, type RunReply } from './engine/engine.ts';
-export { DEFAULT_TAKE_UP, TAKE_UP_PROGRAMMES, takeUpDraw, type TakeUp } from './engine/accumulate.ts';
-export { PROGRAMMES, type Programme } from './engine/layout.ts';
-export { ASSESSMENT_LIMITS, assessedPopulation, assessmentKey, assesses, incomeFactor, imputeEarnings, reportedShare, type Assessment } from './engine/assess.ts';
-export { addMonths, DEFAULT_DYNAMICS, type Dynamics, type MonthEvent, type MonthsRequest } from './engine/months.ts';
+export * from './types.ts';
+export type { RunReply } from './engine/engine.ts';
+export { takeUpDraw } from './engine/accumulate.ts';
+export { assessedPopulation, assessmentKey, assesses, incomeFactor, imputeEarnings, reportedShare } from './engine/assess.ts';
+export { addMonths } from './engine/months.ts';
 export { prepare, shardOf, CHUNK, type Prepared, type Shard } from './engine/prepare.ts';
 export { drawKey, householdKeys, syntheticHouseholdId } from './engine/keys.ts';
 export type { SimulationResult, Totals, Group, Delta, Changes, MonthRow } from './engine/results.ts';
+export { normalCdf, normalQuantile } from './population/random.ts';
 export { headline, compareHeadline, overSeeds, summarise, quantile, type Interval, type UncertaintyResult } from './uncertainty.ts';
 
 // Populations: synthetic, calibrated, and in files.
-export { generatePopulation, PopulationError, type GenerateOptions, type PopulationMeta, type SyntheticPopulation } from './population/generate.ts';
-export { calibrate, calibrationText, type CalibrationReport, type CalibrationRow } from './population/calibrate.ts';
+export * from './population/index.ts';
+export { ALLEVIATION_PROVINCES } from './population/people.ts';
+export { ELDERLY_ONLY, NO_WORKER, DISABLED, SEVERE } from './population/household.ts';
 export { fromCsv, fromJsonl, fromHouseholds, toCsv, toJsonl, householdJson, parseCsv, PopulationFileError, type Population, type FileProblem } from './population/io.ts';
 
 // Worker pools over comlink endpoints (node.ts and browser.ts make the endpoints).

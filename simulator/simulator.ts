@@ -5,9 +5,10 @@
  * added here in chunk order, so every backend gives the same bytes.
  */
 import { instantiate, type CompiledPolicy, type PolicyIR, type PopulationColumns } from '../language/index.ts';
-import { Cancelled, Engine, type Behaviour, type Job, type RunReply, type Scenario } from './engine/engine.ts';
+import { Cancelled, type Behaviour, type Job, type MonthsRequest, type Scenario } from './types.ts';
+import { Engine, type RunReply } from './engine/engine.ts';
 import { CHANGE, RunLayout, sumChunks } from './engine/layout.ts';
-import { addMonths, MONTH, type MonthsRequest } from './engine/months.ts';
+import { addMonths, MONTH } from './engine/months.ts';
 import { prepare, shardBounds, shardOf, type Prepared, type Shard } from './engine/prepare.ts';
 import { changesResult, delta, monthRow, simulationResult, type Changes, type Delta, type Frame, type MonthRow, type SimulationResult } from './engine/results.ts';
 

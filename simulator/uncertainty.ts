@@ -4,7 +4,7 @@
  * interval holding the middle 90 % of the K values (the 5th and 95th percentiles, interpolated).
  * With few seeds the interval is rough: 20 or more give a steadier one.
  */
-import { PROGRAMMES } from './engine/layout.ts';
+import { PROGRAMMES } from './types.ts';
 import type { SimulationResult } from './engine/results.ts';
 import type { CompareResult } from './simulator.ts';
 

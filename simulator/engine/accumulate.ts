@@ -5,25 +5,8 @@
 import type { OutputColumns } from '../../language/index.ts';
 import { uniform3 } from '../population/random.ts';
 import type { Shard } from './prepare.ts';
-import { CHANGE, GROUP_WIDTH, PROGRAMMES, PROGRAMME_OUTPUTS, PERIOD, type Programme, type RunLayout } from './layout.ts';
-
-/** Behaviour: the share of eligible households that claim, by programme (a model assumption). */
-export interface TakeUp {
-  readonly dibao: number;
-  readonly tekun: number;
-  readonly temporary: number;
-  readonly expenditure: number;
-}
-
-/**
- * Defaults, documented in docs/simulator.md: urban studies find about half of the income-eligible
- * receive dibao (brief §6); 特困 is sought out by the civil-affairs offices; temporary assistance
- * needs an application at the moment of need.
- */
-export const DEFAULT_TAKE_UP: TakeUp = { dibao: 0.6, tekun: 0.85, temporary: 0.5, expenditure: 0.3 };
-
-/** The programmes a take-up rate is set for. */
-export const TAKE_UP_PROGRAMMES = Object.keys(DEFAULT_TAKE_UP) as readonly (keyof TakeUp)[];
+import { PROGRAMMES, PROGRAMME_OUTPUTS, PERIOD, type Programme, type TakeUp } from '../types.ts';
+import { CHANGE, GROUP_WIDTH, type RunLayout } from './layout.ts';
 
 /**
  * Salts of the take-up draws: uniform3(seed, household, salt). Dibao and 特困 share one draw — a

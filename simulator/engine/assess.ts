@@ -10,34 +10,12 @@
  * behaviour's seed and the household's draw key (keys.ts, from its id), so a shard in a worker
  * assesses its households exactly as one engine over everything does, in any order.
  */
-import { rational, type PopulationColumns } from '../../language/index.ts';
-import type { Column } from '../../language/schema/columns.ts';
+import { rational, type Column, type PopulationColumns } from '../../language/index.ts';
 import { normalQuantile, uniform3 } from '../population/random.ts';
-
-/** Behaviour assumptions about the income the means test assesses. */
-export interface Assessment {
-  /** seed of the draws (the run's seed) */
-  readonly seed?: number;
-  /**
-   * Earnings imputed to able-bodied working-age members without work (yuan a month): members aged
-   * 18–59 with full work ability, not students, not employed and without wages are assessed as
-   * earning this much. Off when absent.
-   */
-  readonly imputedEarnings?: number;
-  /** the share (0 … 0.9) of wage, business and property income the means test does not see */
-  readonly unreportedIncome?: number;
-  /**
-   * σ (0 … 1.5) of the log-normal error, mean one, with which the means test measures a household's
-   * wage, business and property income: one draw per household.
-   */
-  readonly incomeNoise?: number;
-}
+import type { Assessment } from '../types.ts';
 
 /** Salt of the income-error draw: uniform3(seed, household, salt) (take-up uses 101, 104, 105). */
 export const INCOME_NOISE_SALT = 106;
-
-/** Limits of the assumptions, checked where they come in (CLI, studio). */
-export const ASSESSMENT_LIMITS = { unreportedIncome: [0, 0.9], incomeNoise: [0, 1.5] } as const;
 
 const GAP_FIELDS = ['wage_income', 'business_income', 'property_income'] as const;
 const MAX_FEN = 2_000_000_000;

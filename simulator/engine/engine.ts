@@ -7,43 +7,12 @@
  * Long runs yield between chunks so that a cancel message can arrive, and report progress.
  */
 import { instantiate, type CompiledPolicy, type OutputColumns, type PopulationColumns } from '../../language/index.ts';
-import { accumulate, accumulateChange, addGroupBase, columnsOf, DEFAULT_TAKE_UP, groupBase, paidBuffers, type Paid, type TakeUp } from './accumulate.ts';
+import { Cancelled, DEFAULT_TAKE_UP, type Behaviour, type Job, type MonthsRequest, type Scenario, type TakeUp } from '../types.ts';
+import { accumulate, accumulateChange, addGroupBase, columnsOf, groupBase, paidBuffers, type Paid } from './accumulate.ts';
 import { CHANGE, RunLayout } from './layout.ts';
-import { CHUNK, type Shard } from './prepare.ts';
-import { runMonths, type MonthsRequest } from './months.ts';
-import { assessedPopulation, assessmentKey, assesses, type Assessment } from './assess.ts';
-
-/** A policy on a date with parameter or scenario-input settings (`--set name=value`). */
-export interface Scenario {
-  /** the key a policy was loaded under */
-  readonly policy: string;
-  readonly date: string;
-  readonly sets?: Readonly<Record<string, string>>;
-}
-
-/**
- * Behaviour assumptions shared by every scenario of a run (so comparisons use the same draws): who
- * claims (take-up), and the income the means test assesses (assess.ts).
- */
-export interface Behaviour extends Assessment {
-  readonly takeUp?: Partial<TakeUp>;
-  /** seed of the take-up draws and of the income-error draws */
-  readonly seed?: number;
-}
-
-export interface Job {
-  /** an id the caller may cancel by */
-  readonly id?: number;
-  /** households done and to do, at most every 100 ms */
-  readonly onProgress?: (done: number, total: number) => void;
-}
-
-export class Cancelled extends Error {
-  constructor() {
-    super('cancelled');
-    this.name = 'Cancelled';
-  }
-}
+import { CHUNK, chunkViews, type Shard } from './prepare.ts';
+import { runMonths } from './months.ts';
+import { assessedPopulation, assessmentKey, assesses } from './assess.ts';
 
 export interface RunReply {
   /** per scenario, its chunks' sums stacked (RunLayout of that scenario's policy) */
@@ -195,31 +164,4 @@ export class Engine {
       throw new Cancelled();
     }
   }
-}
-
-const views = new WeakMap<PopulationColumns, PopulationColumns[]>();
-
-/** A population's chunks as views, made once per population and reused by every run and month. */
-export function chunkViews(pop: PopulationColumns): PopulationColumns[] {
-  let list = views.get(pop);
-  if (!list) {
-    list = [];
-    for (let a = 0; a < pop.households; a += CHUNK) list.push(chunkView(pop, a, Math.min(pop.households, a + CHUNK)));
-    views.set(pop, list);
-  }
-  return list;
-}
-
-/** Households [a, b) of a population as views, for a chunk-sized evaluation. */
-export function chunkView(pop: PopulationColumns, a: number, b: number): PopulationColumns {
-  if (a === 0 && b === pop.households) return pop;
-  const p0 = pop.memberStart[a]!;
-  const p1 = pop.memberStart[b]!;
-  const household: Record<string, PopulationColumns['household'][string]> = {};
-  const person: Record<string, PopulationColumns['person'][string]> = {};
-  for (const k in pop.household) household[k] = pop.household[k]!.subarray(a, b);
-  for (const k in pop.person) person[k] = pop.person[k]!.subarray(p0, p1);
-  const memberStart = new Int32Array(b - a + 1);
-  for (let h = a; h <= b; h++) memberStart[h - a] = pop.memberStart[h]! - p0;
-  return { households: b - a, persons: p1 - p0, memberStart, household, person };
 }

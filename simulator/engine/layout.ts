@@ -3,24 +3,7 @@
  * vectors for their chunks; the caller adds the chunks in order, so the totals are the same bytes
  * however the population was split, then reads them back into named results (results.ts).
  */
-
-export const PROGRAMMES = ['dibao', 'tekun', 'price', 'temporary', 'expenditure'] as const;
-export type Programme = (typeof PROGRAMMES)[number];
-
-/**
- * How often a programme pays what its output says: monthly flows, or once a year (支出型 assistance
- * is assessed on a year of rigid spending and paid once).
- */
-export const PERIOD: Record<Programme, 'month' | 'year'> = { dibao: 'month', tekun: 'month', price: 'month', temporary: 'month', expenditure: 'year' };
-
-/** Which outputs a programme reads, by the framework's output ids. */
-export const PROGRAMME_OUTPUTS: Record<Programme, { readonly cost: string; readonly persons?: string }> = {
-  dibao: { cost: 'dibao_benefit', persons: 'dibao_persons' },
-  tekun: { cost: 'tekun_benefit', persons: 'tekun_persons' },
-  price: { cost: 'price_subsidy' },
-  temporary: { cost: 'temporary_assistance' },
-  expenditure: { cost: 'expenditure_assistance' },
-};
+import { PROGRAMMES } from '../types.ts';
 
 export const NP = PROGRAMMES.length;
 

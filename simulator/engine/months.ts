@@ -19,69 +19,9 @@
 import type { CompiledPolicy, OutputColumns, PopulationColumns } from '../../language/index.ts';
 import { hash3, uniform4 } from '../population/random.ts';
 import { personKey } from './keys.ts';
-import { DEFAULT_TAKE_UP, TAKE_UP_SALT, takeUpDraw, type TakeUp } from './accumulate.ts';
-import type { Behaviour, Scenario } from './engine.ts';
-import { chunkViews } from './engine.ts';
-import { CHUNK, type Shard } from './prepare.ts';
-
-export interface Dynamics {
-  /** monthly chance an employed member aged 16–64 loses work */
-  readonly jobLoss: number;
-  /** monthly chance a member aged 16–59 without work, able to work and not a student, finds work (half for partial ability) */
-  readonly jobFinding: number;
-  /** monthly chance a person falls catastrophically ill */
-  readonly illness: number;
-  /** out-of-pocket cost of such an illness, yuan a year: [low, high], drawn uniformly */
-  readonly illnessCost: readonly [number, number];
-  /** monthly chance a household meets an accident or disaster */
-  readonly disaster: number;
-  /** its one-off cost, yuan: [low, high] */
-  readonly disasterCost: readonly [number, number];
-  /** the low-income monitoring flags a fall of per-capita income by at least this share */
-  readonly incomeDrop: number;
-  /** review cycles in months (57号 Art. 31) */
-  readonly reviewStable: number;
-  readonly reviewVolatile: number;
-}
-
-/** Model assumptions (docs/simulator.md): rough monthly flows, not published figures. */
-export const DEFAULT_DYNAMICS: Dynamics = {
-  jobLoss: 0.012,
-  jobFinding: 0.06,
-  illness: 0.0008,
-  illnessCost: [20000, 100000],
-  disaster: 0.002,
-  disasterCost: [1000, 20000],
-  incomeDrop: 0.3,
-  reviewStable: 12,
-  reviewVolatile: 6,
-};
-
-/** A scripted event: it happens whatever the draws say (tests, what-ifs). */
-export interface MonthEvent {
-  readonly month: number;
-  /** household index in the whole population */
-  readonly household: number;
-  /** member index within the household (person events) */
-  readonly member?: number;
-  readonly kind: 'job' | 'job_loss' | 'illness' | 'disaster';
-  /** yuan: the wage a month (job), the cost a year (illness), the one-off cost (disaster) */
-  readonly amount?: number;
-}
-
-export interface MonthsRequest {
-  /** the policy; its date is the first month's */
-  readonly scenario: Scenario;
-  readonly months: number;
-  /** cpi_yoy of each month as a fraction (0.035 = 3.5 %); the last value holds for later months */
-  readonly cpi?: readonly number[];
-  readonly foodCpi?: readonly number[];
-  readonly behaviour?: Behaviour;
-  readonly dynamics?: Partial<Dynamics>;
-  readonly events?: readonly MonthEvent[];
-  /** the wage (fen a month) of a member who finds work without an earlier wage: [urban, rural] */
-  readonly entryWage?: readonly [number, number];
-}
+import { DEFAULT_DYNAMICS, DEFAULT_TAKE_UP, type Dynamics, type MonthEvent, type MonthsRequest, type TakeUp } from '../types.ts';
+import { TAKE_UP_SALT, takeUpDraw } from './accumulate.ts';
+import { CHUNK, chunkViews, type Shard } from './prepare.ts';
 
 /** Sums per month and chunk. */
 export const MONTH = {

@@ -147,3 +147,30 @@ export function shardBuffers(s: Shard): ArrayBuffer[] {
   const cols = [...Object.values(s.pop.household), ...Object.values(s.pop.person), s.pop.memberStart, s.income, s.decile, s.sizeGroup, s.regionIndex, s.key];
   return [...new Set(cols.map((c) => c.buffer as ArrayBuffer))];
 }
+
+const views = new WeakMap<PopulationColumns, PopulationColumns[]>();
+
+/** A population's chunks as views, made once per population and reused by every run and month. */
+export function chunkViews(pop: PopulationColumns): PopulationColumns[] {
+  let list = views.get(pop);
+  if (!list) {
+    list = [];
+    for (let a = 0; a < pop.households; a += CHUNK) list.push(chunkView(pop, a, Math.min(pop.households, a + CHUNK)));
+    views.set(pop, list);
+  }
+  return list;
+}
+
+/** Households [a, b) of a population as views, for a chunk-sized evaluation. */
+export function chunkView(pop: PopulationColumns, a: number, b: number): PopulationColumns {
+  if (a === 0 && b === pop.households) return pop;
+  const p0 = pop.memberStart[a]!;
+  const p1 = pop.memberStart[b]!;
+  const household: Record<string, PopulationColumns['household'][string]> = {};
+  const person: Record<string, PopulationColumns['person'][string]> = {};
+  for (const k in pop.household) household[k] = pop.household[k]!.subarray(a, b);
+  for (const k in pop.person) person[k] = pop.person[k]!.subarray(p0, p1);
+  const memberStart = new Int32Array(b - a + 1);
+  for (let h = a; h <= b; h++) memberStart[h - a] = pop.memberStart[h]! - p0;
+  return { households: b - a, persons: p1 - p0, memberStart, household, person };
+}

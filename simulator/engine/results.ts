@@ -2,7 +2,8 @@
  * Named results from summed vectors: what `doudi simulate --json` prints and the studio charts.
  * Money is yuan; households and persons are real ones (weighted).
  */
-import { BANDS, CHANGE, DECILES, GROUP_WIDTH, PERIOD, PROGRAMMES, SIZE_GROUPS, type Programme, type RunLayout } from './layout.ts';
+import { PERIOD, PROGRAMMES, type Programme } from '../types.ts';
+import { BANDS, CHANGE, DECILES, GROUP_WIDTH, SIZE_GROUPS, type RunLayout } from './layout.ts';
 import { MONTH } from './months.ts';
 
 export interface Totals {

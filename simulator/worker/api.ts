@@ -3,8 +3,8 @@
  * as a top-level comlink proxy) and results moved back with an explicit transfer.
  */
 import * as Comlink from 'comlink';
-import { Engine, type Behaviour, type RunReply, type Scenario } from '../engine/engine.ts';
-import type { MonthsRequest } from '../engine/months.ts';
+import type { Behaviour, MonthsRequest, Scenario } from '../types.ts';
+import { Engine, type RunReply } from '../engine/engine.ts';
 import type { Shard } from '../engine/prepare.ts';
 
 export type Progress = (done: number, total: number) => void;

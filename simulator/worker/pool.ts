@@ -4,8 +4,8 @@
  * it takes comlink endpoints, made by node.ts (worker_threads) or the studio (web workers).
  */
 import * as Comlink from 'comlink';
-import type { Behaviour, Job, RunReply, Scenario } from '../engine/engine.ts';
-import type { MonthsRequest } from '../engine/months.ts';
+import type { Behaviour, Job, MonthsRequest, Scenario } from '../types.ts';
+import type { RunReply } from '../engine/engine.ts';
 import { shardBuffers, type Shard } from '../engine/prepare.ts';
 import type { Backend } from '../simulator.ts';
 import type { Progress, WorkerApi } from './api.ts';

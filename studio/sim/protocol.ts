@@ -4,11 +4,7 @@
  * Money is yuan; households and persons are real ones (weighted), as in simulator/engine/results.ts.
  */
 import type { ExplainNode, PolicyIR } from '../../language/index.ts';
-import type { CalibrationReport } from '../../simulator/population/calibrate.ts';
-import type { PopulationMeta } from '../../simulator/population/generate.ts';
-import type { CompareResult, MonthsResult, PopulationSummary, SweepResult } from '../../simulator/simulator.ts';
-import type { SimulationResult } from '../../simulator/engine/results.ts';
-import type { Behaviour } from '../../simulator/engine/engine.ts';
+import type { Behaviour, CalibrationReport, CompareResult, MonthsResult, PopulationMeta, PopulationSummary, SimulationResult, SweepResult } from '../../simulator/index.ts';
 
 export type { CompareResult, SimulationResult, MonthsResult, SweepResult, PopulationSummary, CalibrationReport, PopulationMeta, ExplainNode, Behaviour };
 

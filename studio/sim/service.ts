@@ -15,12 +15,7 @@ import {
   type PopulationColumns,
   type Scalar,
 } from '../../language/index.ts';
-import { Simulator } from '../../simulator/simulator.ts';
-import { Cancelled, type Behaviour } from '../../simulator/engine/engine.ts';
-import { assessedPopulation, assessmentKey, assesses } from '../../simulator/engine/assess.ts';
-import { generatePopulation } from '../../simulator/population/generate.ts';
-import { calibrate } from '../../simulator/population/calibrate.ts';
-import { householdJson } from '../../simulator/population/io.ts';
+import { Cancelled, Simulator, assessedPopulation, assesses, assessmentKey, calibrate, generatePopulation, householdJson, type Behaviour } from '../../simulator/index.ts';
 import type {
   Explanation,
   HouseholdFilter,

@@ -4,14 +4,7 @@
  * that changes nothing changes nothing, and a sweep point is the same run as a comparison's reform.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { generatePopulation } from '../../simulator/population/generate.ts';
-import { householdJson, type Population } from '../../simulator/population/io.ts';
-import { Simulator } from '../../simulator/simulator.ts';
-import { DEFAULT_TAKE_UP, takeUpDraw, type TakeUp } from '../../simulator/engine/accumulate.ts';
-import { drawKey } from '../../simulator/engine/keys.ts';
-import { PROGRAMMES, type Programme } from '../../simulator/engine/layout.ts';
-import type { Scenario } from '../../simulator/engine/engine.ts';
-import type { SimulationResult } from '../../simulator/engine/results.ts';
+import { DEFAULT_TAKE_UP, PROGRAMMES, Simulator, drawKey, generatePopulation, householdJson, takeUpDraw, type Population, type Programme, type Scenario, type SimulationResult, type TakeUp } from '../../simulator/index.ts';
 import { SHANGHAI, expectClose, policyEntry } from '../support/simulator.ts';
 
 const SEED = 7;

@@ -4,9 +4,7 @@
  * the fen, the same draws for a shard as for the whole population, and mean one for the error.
  */
 import { describe, expect, it } from 'vitest';
-import { generatePopulation } from '../../simulator/population/generate.ts';
-import { assessedPopulation, assessmentKey, incomeFactor } from '../../simulator/engine/assess.ts';
-import { shardOf, prepare } from '../../simulator/engine/prepare.ts';
+import { assessedPopulation, assessmentKey, generatePopulation, incomeFactor, prepare, shardOf } from '../../simulator/index.ts';
 
 const pop = generatePopulation({ region: '310000', year: 2024, households: 20_000, seed: 3 }).columns;
 const keys = prepare(pop).key;

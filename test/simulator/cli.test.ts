@@ -7,7 +7,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PROGRAMMES } from '../../simulator/engine/layout.ts';
+import { PROGRAMMES } from '../../simulator/index.ts';
 import { FRAMEWORK, SHANGHAI, cli } from '../support/simulator.ts';
 
 const NATIONAL = 'policies/national/model.doudi';

@@ -4,9 +4,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { createHash } from 'node:crypto';
-import { drawKey, householdKeys, syntheticHouseholdId } from '../../simulator/engine/keys.ts';
-import { generatePopulation } from '../../simulator/population/generate.ts';
-import { Simulator } from '../../simulator/simulator.ts';
+import { Simulator, drawKey, generatePopulation, householdKeys, syntheticHouseholdId } from '../../simulator/index.ts';
 import { SHANGHAI, policyEntry } from '../support/simulator.ts';
 import type { PopulationColumns } from '../../language/index.ts';
 

@@ -4,8 +4,7 @@
  * agree with a distribution whose headcounts are known.
  */
 import { describe, it, expect } from 'vitest';
-import { fitLorenz, headcount, povertyMeasures } from '../../simulator/population/lorenz.ts';
-import { normalCdf, normalQuantile } from '../../simulator/population/random.ts';
+import { fitLorenz, headcount, normalCdf, normalQuantile, povertyMeasures } from '../../simulator/index.ts';
 
 const NATIONAL_2022 = { mean: 36883, median: 31370, quintiles: [8601, 19303, 30598, 47397, 90116] };
 const RURAL_2022 = { mean: 20133, median: 17734, quintiles: [5025, 11965, 17451, 24646, 46075] };

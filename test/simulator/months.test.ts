@@ -5,9 +5,7 @@
  * the price subsidy is paid only in months whose CPI rise reaches the trigger.
  */
 import { describe, it, expect } from 'vitest';
-import { Simulator, type MonthsResult } from '../../simulator/simulator.ts';
-import { addMonths, type MonthEvent, type MonthsRequest } from '../../simulator/engine/months.ts';
-import { generatePopulation } from '../../simulator/population/generate.ts';
+import { Simulator, addMonths, generatePopulation, type MonthEvent, type MonthsRequest, type MonthsResult } from '../../simulator/index.ts';
 import { GRACE_12, SHANGHAI, household, person, policyEntry, populationOf, type PolicyEntry } from '../support/simulator.ts';
 
 /** No random job losses, job findings, illnesses or disasters: only scripted events happen. */

@@ -4,16 +4,8 @@
  * by its job id, on either, without spoiling the runs that follow.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { generatePopulation } from '../../simulator/population/generate.ts';
-import { Simulator, type CompareResult, type MonthsResult, type SweepResult } from '../../simulator/simulator.ts';
-import { nodePool } from '../../simulator/worker/node.ts';
-import { CHUNK } from '../../simulator/engine/prepare.ts';
-import { Cancelled, type Behaviour, type Scenario } from '../../simulator/engine/engine.ts';
-import type { MonthsRequest } from '../../simulator/engine/months.ts';
-import type { SimulationResult } from '../../simulator/engine/results.ts';
-import { takeUpDraw } from '../../simulator/engine/accumulate.ts';
-import { householdJson } from '../../simulator/population/io.ts';
-import { drawKey, syntheticHouseholdId } from '../../simulator/engine/keys.ts';
+import { CHUNK, Cancelled, Simulator, drawKey, generatePopulation, householdJson, syntheticHouseholdId, takeUpDraw, type Behaviour, type CompareResult, type MonthsRequest, type MonthsResult, type Scenario, type SimulationResult, type SweepResult } from '../../simulator/index.ts';
+import { nodePool } from '../../simulator/node.ts';
 import { SHANGHAI, policyEntry } from '../support/simulator.ts';
 
 const HOUSEHOLDS = 140_000; // three chunks: 65,536 + 65,536 + 8,928

@@ -5,13 +5,7 @@
  * structure, the schema v2 flags fall where they may, and the country is its provinces.
  */
 import { describe, it, expect } from 'vitest';
-import { generatePopulation } from '../../simulator/population/generate.ts';
-import { householdFacts, distribution } from '../../simulator/population/facts.ts';
-import { areaCurves, provinceMean } from '../../simulator/population/income.ts';
-import { headcount } from '../../simulator/population/lorenz.ts';
-import { PROVINCES, provinceHouseholds, provinceOf } from '../../simulator/population/provinces.ts';
-import { ALLEVIATION_PROVINCES } from '../../simulator/population/people.ts';
-import { ELDERLY_ONLY, DISABLED, SEVERE, NO_WORKER } from '../../simulator/population/household.ts';
+import { ALLEVIATION_PROVINCES, DISABLED, ELDERLY_ONLY, NO_WORKER, PROVINCES, SEVERE, areaCurves, distribution, generatePopulation, headcount, householdFacts, provinceHouseholds, provinceMean, provinceOf } from '../../simulator/index.ts';
 
 const YEAR = 2024;
 const zhejiang = generatePopulation({ region: '330000', year: YEAR, households: 200_000, seed: 5 });

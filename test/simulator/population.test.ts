@@ -4,10 +4,8 @@
  * stated tolerance.
  */
 import { describe, it, expect } from 'vitest';
-import { generatePopulation, PopulationError, type GenerateOptions } from '../../simulator/population/generate.ts';
-import { calibrate, calibrationText } from '../../simulator/population/calibrate.ts';
+import { PROVINCES, PopulationError, calibrate, calibrationText, generatePopulation, provinceHouseholds, provinceOf, type GenerateOptions } from '../../simulator/index.ts';
 import { columnBytes, expectSameColumns } from '../support/simulator.ts';
-import { PROVINCES, provinceHouseholds, provinceOf } from '../../simulator/population/provinces.ts';
 
 const OPTIONS: GenerateOptions = { region: '310000', year: 2024, households: 3000, seed: 7 };
 

@@ -27,7 +27,7 @@ import {
   type Scalar,
 } from '../../language/index.ts';
 import { compileSql, SqlCompileError, type SqlQuery } from '../../language/backend-sql/index.ts';
-import { fromHouseholds } from '../../simulator/population/io.ts';
+import { fromHouseholds } from '../../simulator/index.ts';
 import { fsHost, formatAll } from '../support/policies.ts';
 import { REQUIRE, writeTables, type Row, type SqlEngine } from './engines.ts';
 
@@ -148,7 +148,7 @@ function parsedSets(ir: PolicyIR, sets: Readonly<Record<string, string>> = {}): 
 
 /** A synthetic population of a scenario: the generator's households, regions spread over the codes. */
 export async function syntheticPopulation(s: Synthetic, households: number, seed: number): Promise<{ columns: PopulationColumns; ids: string[] }> {
-  const { generatePopulation } = await import('../../simulator/population/generate.ts');
+  const { generatePopulation } = await import('../../simulator/index.ts');
   const columns = generatePopulation({ region: s.region, year: 2024, households, seed }).columns;
   const region = columns.household.region!;
   for (let h = 0; h < columns.households; h++) region[h] = Number(s.codes[h % s.codes.length]);

@@ -4,7 +4,7 @@
  */
 import { expect } from 'vitest';
 import { checkPolicy, emitModule, instantiate, readHousehold, LANGUAGE_VERSION, type CompiledPolicy, type PolicyIR, type PopulationColumns } from '../../language/index.ts';
-import { fromHouseholds, type Population } from '../../simulator/population/io.ts';
+import { fromHouseholds, type Population } from '../../simulator/index.ts';
 import { main } from '../../cli/main.ts';
 import type { Io } from '../../cli/command.ts';
 import { fsHost, formatAll } from './policies.ts';

@@ -12,7 +12,7 @@ import { Empty } from './Empty.tsx';
 import { ExplainTree } from './ExplainTree.tsx';
 import { behaviourList, runBehaviour } from '../state/scenario.ts';
 import { behaviourLabels } from './Parameters.tsx';
-import { assessmentKey, assesses } from '../../../simulator/engine/assess.ts';
+import { assesses, assessmentKey } from '../../../simulator/index.ts';
 import type { Behaviour } from '../../sim/protocol.ts';
 
 const PAGE = 12;

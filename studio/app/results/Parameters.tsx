@@ -9,7 +9,7 @@ import { useFmt } from '../ui/hooks.ts';
 import { inputSetting, inputText, parameterControls, settingNumber, settingText, sliderRange, type ParameterControl } from '../lib/params.ts';
 import { programmeName, termName } from '../i18n/strings.ts';
 import { DEFAULT_TAKE_UP, TAKE_UP_PROGRAMMES, type BehaviourLabels } from '../state/scenario.ts';
-import { ASSESSMENT_LIMITS } from '../../../simulator/engine/assess.ts';
+import { ASSESSMENT_LIMITS } from '../../../simulator/index.ts';
 import type { ParameterValue } from '../../sim/protocol.ts';
 import { Empty } from './Empty.tsx';
 

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import * as Comlink from 'comlink';
 import { useStudio, useStudioApi, useT } from '../ui/context.ts';
 import { useFmt } from '../ui/hooks.ts';
-import { compareHeadline, overSeeds, type UncertaintyResult } from '../../../simulator/uncertainty.ts';
+import { compareHeadline, overSeeds, type UncertaintyResult } from '../../../simulator/index.ts';
 import { runBehaviour } from '../state/scenario.ts';
 import { useJob, type JobState } from './useJob.ts';
 import type { Results } from '../state/studio.ts';

@@ -1,7 +1,5 @@
 /** A scenario: a baseline policy, a reform (an edited or reform file, parameter settings), a population, a date. */
-import { DEFAULT_TAKE_UP, TAKE_UP_PROGRAMMES, type TakeUp } from '../../../simulator/engine/accumulate.ts';
-import type { Behaviour } from '../../../simulator/engine/engine.ts';
-import { ASSESSMENT_LIMITS } from '../../../simulator/engine/assess.ts';
+import { ASSESSMENT_LIMITS, DEFAULT_TAKE_UP, TAKE_UP_PROGRAMMES, type Behaviour, type TakeUp } from '../../../simulator/index.ts';
 
 export type TakeUpProgramme = keyof TakeUp;
 export { DEFAULT_TAKE_UP, TAKE_UP_PROGRAMMES };
