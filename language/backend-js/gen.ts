@@ -42,6 +42,32 @@ export function armBlock(a: { block: Block; assign: string }): string[] {
   return [...a.block.lines.map((l) => '  ' + l), '  ' + a.assign];
 }
 
+/**
+ * Arms beyond which a choice (table rows, match arms) is emitted as a flat sequence of tests in a
+ * labelled block instead of an else-if chain or nested conditionals: V8 parses those recursively,
+ * and a few thousand rows overflow its stack (a 3,619-row table compiled to a module whose
+ * evaluate() threw on every call). Small choices keep the chain, which reads better.
+ */
+export const CHAIN_ARMS = 64;
+
+/**
+ * `L: { if (c0) { …; break L; } if (c1) { …; break L; } … { otherwise } }`: the first arm whose
+ * condition holds; an arm without a condition is the otherwise, and ends the choice.
+ */
+function flatArms(arms: readonly { block: Block; assign: string; cond: string | undefined }[], ctx: GenCtx): string[] {
+  const label = ctx.tmp();
+  const out = [`${label}: {`];
+  for (const a of arms) {
+    if (a.cond === undefined) {
+      out.push('  {', ...armBlock(a).map((l) => '  ' + l), '  }');
+      break;
+    }
+    out.push(`  if (${a.cond}) {`, ...armBlock(a).map((l) => '  ' + l), `    break ${label};`, '  }');
+  }
+  out.push('}');
+  return out;
+}
+
 export function gen(e: I.Expr, ctx: GenCtx): V {
   switch (e.k) {
     case 'const':
@@ -185,6 +211,7 @@ function match(e: Extract<I.Expr, { k: 'match' }>, ctx: GenCtx): V {
     ctx,
     gens,
     (bs) => {
+      if (bs.length > CHAIN_ARMS) return flatArms(bs.map((b, i) => ({ ...b, cond: i === bs.length - 1 ? undefined : test(arms[i]!.codes) })), ctx);
       const out: string[] = [];
       bs.forEach((b, i) => {
         const last = i === bs.length - 1;
@@ -195,6 +222,7 @@ function match(e: Extract<I.Expr, { k: 'match' }>, ctx: GenCtx): V {
       return out;
     },
     (vals) => {
+      if (vals.length > CHAIN_ARMS) return undefined;
       let s = valueText(vals[vals.length - 1]!);
       for (let i = vals.length - 2; i >= 0; i--) s = `${test(arms[i]!.codes).includes('||') ? `(${test(arms[i]!.codes)})` : test(arms[i]!.codes)} ? ${paren(valueText(vals[i]!))} : ${paren(s)}`;
       return s;
@@ -269,6 +297,10 @@ function table(e: Extract<I.Expr, { k: 'table' }>, ctx: GenCtx): V {
     ctx,
     gens,
     (bs) => {
+      if (bs.length > CHAIN_ARMS) {
+        const last = bs.length - 1;
+        return flatArms(bs.map((b, i) => ({ ...b, cond: i >= e.rows.length || (i === last && condNames[i] === 'true') ? undefined : condNames[i] })), ctx);
+      }
       const out: string[] = [];
       bs.forEach((b, i) => {
         const isElse = i >= e.rows.length || (i === bs.length - 1 && condNames[i] === 'true');
