@@ -80,6 +80,9 @@ const HAND: HandParams = {
   lastYearDisposableIncome: 8483400,
   rigidShare: [50, 100],
   rigidHardshipInForce: DATE >= '2025-01-01',
+  livingRate: [1, 1],
+  hardshipShare: [1, 1],
+  serviceCost: 0,
 };
 
 function evalBench(m: CompiledPolicy) {

@@ -58,6 +58,11 @@ export interface HandParams {
   rigidShare: [number, number];
   /** whether 刚性支出困难家庭 is in force on the date (evaluation_date >= rigid_hardship_from) */
   rigidHardshipInForce: boolean;
+  /** 生活支出 counted in 刚性支出 as a share of the standard per member, and the 认定 share of income */
+  livingRate: [number, number];
+  hardshipShare: [number, number];
+  /** 访视照料服务 purchase cost, fen per person per month */
+  serviceCost: number;
 }
 
 export interface HandOutputs {
@@ -74,6 +79,9 @@ export interface HandOutputs {
   rigid_hardship: Uint8Array;
   expenditure_assistance: Float64Array;
   total_monthly: Float64Array;
+  low_income_persons: Int32Array;
+  service_persons: Int32Array;
+  service_cost: Float64Array;
 }
 
 export function allocHandOutputs(n: number): HandOutputs {
@@ -91,6 +99,9 @@ export function allocHandOutputs(n: number): HandOutputs {
     rigid_hardship: new Uint8Array(n),
     expenditure_assistance: new Float64Array(n),
     total_monthly: new Float64Array(n),
+    low_income_persons: new Int32Array(n),
+    service_persons: new Int32Array(n),
+    service_cost: new Float64Array(n),
   };
 }
 
@@ -113,12 +124,13 @@ export function shanghaiByHand(pop: PopulationColumns, k: HandParams, out: HandO
   const coRes = P.co_resident!, excluded = P.excluded_status!, employed = P.employed!, wage = P.wage_income!;
   const business = P.business_income!, property = P.property_income!, transfer = P.transfer_income!;
   const age = P.age!, grade = P.disability_grade!, dtype = P.disability_type!, ability = P.work_ability!;
-  const ill = P.catastrophic_illness!, supporter = P.has_capable_supporter!, selfCare = P.self_care!;
+  const ill = P.catastrophic_illness!, supporter = P.has_capable_supporter!, selfCare = P.self_care!, relapse = P.relapse_monitoring!;
   const {
     tekun_persons: oTekunPersons, tekun_benefit: oTekunBenefit, per_capita_income: oPci, edge_family: oEdge,
     dibao_status: oStatus, dibao_benefit: oBenefit, dibao_persons: oPersons, price_subsidy: oPrice,
     temporary_assistance: oTemporary, help_first: oHelpFirst, rigid_hardship: oRigid,
     expenditure_assistance: oExpenditure, total_monthly: oTotal,
+    low_income_persons: oLow, service_persons: oService, service_cost: oServiceCost,
   } = out;
 
   // Per-run constants.
@@ -143,6 +155,8 @@ export function shanghaiByHand(pop: PopulationColumns, k: HandParams, out: HandO
   const yearlyShare = (12 * k.rigidShare[0]) / k.rigidShare[1];
   if (!Number.isInteger(yearlyShare)) throw new Error('shanghaiByHand: 12 × rigidShare must be a whole number');
   const rigidOn = k.rigidHardshipInForce;
+  // 刚性支出困难家庭: costs + living (standard × livingRate a member, 12 months) > 12 × income × share.
+  const [livN, livD] = k.livingRate, [shareN, shareD] = k.hardshipShare;
 
   for (let h = 0, households = pop.households; h < households; h++) {
     const ps = ms[h]!, pe = ms[h + 1]!;
@@ -150,9 +164,11 @@ export function shanghaiByHand(pop: PopulationColumns, k: HandParams, out: HandO
     let cand = 0, candIncome = 0, candBenefit = 0; // members who are 特困 if the household passes the asset test
     let employedOther = false; // an employed member who is not such a candidate
     let singles = 0, singleAmount = 0; // 单人户 members among the others, and their amounts
+    let anyRelapse = false; // a member under 防返贫 monitoring (low-income whatever else holds)
     for (let p = ps; p < pe; p++) {
       if (coRes[p] === 0 || excluded[p] !== 0) continue;
       members++;
+      if (relapse[p] !== 0) anyRelapse = true;
       const w = employed[p] !== 0 ? wage[p]! - exemption : wage[p]!;
       const income = (w > 0 ? w : 0) + business[p]! + property[p]! + transfer[p]!;
       allIncome += income;
@@ -205,19 +221,39 @@ export function shanghaiByHand(pop: PopulationColumns, k: HandParams, out: HandO
     }
     const price = (persons + tekun) * pricePerPerson;
 
-    const cost = emergency[h]!;
-    const eligible = cost > 0 && (status !== 0 || tekun > 0 || belowEdge);
-    const temporary = eligible ? Math.round((cost < emergencyCap ? cost : emergencyCap) / 100) * 100 : 0;
+    const emergencyCost = emergency[h]!;
+    const eligible = emergencyCost > 0 && (status !== 0 || tekun > 0 || belowEdge);
+    const temporary = eligible ? Math.round((emergencyCost < emergencyCap ? emergencyCost : emergencyCap) / 100) * 100 : 0;
 
     // 支出型: over all members, 特困 or not; yearly amounts in fen.
-    let expenditure = 0, expenditureEligible = false;
-    if (members >= 1) {
+    // Both need the asset test (2018 意见; 认定办法 Art. 4); the status counts living spending too.
+    let expenditure = 0, hardship = false;
+    if (assetTest && 12 * allIncome < disposable * members) {
       const yearly = 12 * allIncome;
       const rigid = medical[h]! + education[h]!;
       const excess = rigid - yearlyShare * allIncome;
-      if (yearly < disposable * members && excess > 0 && (yearly - rigid) * edgeD < edgeLine * 12 * members) {
-        expenditureEligible = true;
+      if (excess > 0 && (yearly - rigid) * edgeD < edgeLine * 12 * members)
         expenditure = Math.round((excess < expenditureCap ? excess : expenditureCap) / 100) * 100;
+      hardship = rigidOn && status === 0 && tekun === 0 && !edge && (rigid * livD + 12 * std * members * livN) * shareD > yearly * shareN * livD;
+    }
+
+    // The low-income population (2023 意见 二) and, among it, who needs visiting and care services
+    // (not 特困 persons): a second pass over the members only where someone can be low-income.
+    let low = 0, service = 0;
+    if (status !== 0 || tekun > 0 || edge || hardship || anyRelapse) {
+      for (let p = ps; p < pe; p++) {
+        if (coRes[p] === 0 || excluded[p] !== 0) continue;
+        const w = employed[p] !== 0 ? wage[p]! - exemption : wage[p]!;
+        const income = (w > 0 ? w : 0) + business[p]! + property[p]! + transfer[p]!;
+        const g = grade[p]!;
+        const severe = (g >= 1 && g <= 2) || (g === 3 && (dtype[p] === INTELLECTUAL || dtype[p] === MENTAL));
+        const a = age[p]!;
+        const isTekun = assetTest && (a >= 60 || a < 18 || severe || ability[p] === NO_WORK_ABILITY) && income < std && supporter[p] === 0;
+        const covered = !isTekun && (status === REGULAR || status === GRACE || (status === SINGLE && (severe || ill[p] !== 0) && Math.round((std - income) / 100) > 0));
+        if (isTekun || covered || edge || hardship || relapse[p] !== 0) {
+          low++;
+          if (!isTekun && selfCare[p] !== 0 && (a >= 60 || a < 18 || g >= 1)) service++;
+        }
       }
     }
 
@@ -231,8 +267,11 @@ export function shanghaiByHand(pop: PopulationColumns, k: HandParams, out: HandO
     oPrice[h] = price;
     oTemporary[h] = temporary;
     oHelpFirst[h] = eligible && temporary <= helpFirstLimit ? 1 : 0;
-    oRigid[h] = rigidOn && status === 0 && tekun === 0 && !edge && expenditureEligible ? 1 : 0;
+    oRigid[h] = hardship ? 1 : 0;
     oExpenditure[h] = expenditure;
     oTotal[h] = benefit + tekunBenefit + price;
+    oLow[h] = low;
+    oService[h] = service;
+    oServiceCost[h] = service * k.serviceCost;
   }
 }

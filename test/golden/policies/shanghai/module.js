@@ -6,46 +6,82 @@
 //   57号: 最低生活保障审核确认办法（民发〔2021〕57号）
 //   43号: 特困人员认定办法（民发〔2021〕43号）
 //   2021指导意见: 关于巩固拓展脱贫攻坚兜底保障成果进一步做好困难群众基本生活保障工作的指导意见（民政部 财政部 国家乡村振兴局，2021-05-10）
-//   2022通知: 关于进一步做好最低生活保障等社会救助兜底保障工作的通知（2022）
+//   2022通知: 关于进一步做好最低生活保障等社会救助兜底保障工作的通知（民政部 中央农办 财政部 国家乡村振兴局，2022）
 //   2016价格: 关于进一步完善社会救助和保障标准与物价上涨挂钩联动机制的通知（2016）
 //   1553号: 发改价格〔2021〕1553号
-//   2018临时救助: 关于进一步加强和改进临时救助工作的意见（2018）
-//   2020意见: 关于改革完善社会救助制度的意见（2020）
-//   2023意见: 关于加强低收入人口动态监测做好分层分类社会救助工作的意见（2023）
+//   2018临时救助: 关于进一步加强和改进临时救助工作的意见（民政部 财政部，2018-01-23）
+//   2020意见: 中共中央办公厅 国务院办公厅印发《关于改革完善社会救助制度的意见》（2020）
+//   2023意见: 国务院办公厅转发民政部等单位《关于加强低收入人口动态监测做好分层分类社会救助工作的意见》（2023）
+//   认定办法: 刚性支出困难家庭认定办法（民政部，2025-01-01起施行）
 //   16号: 关于进一步做好最低生活保障标准制定和调整工作的通知（民发〔2024〕16号）
+//   补助资金办法: 中央财政困难群众救助补助资金管理办法（财政部 民政部）
 //   brief: Doudi domain brief: local variants and statistics (shared/domain/brief.md)
 //   ref: Doudi reference policy: Shanghai, from 2023-07-01 (conformance specification)
 //   沪2023: 上海市民政局等关于调整本市最低生活保障标准的通知（2023）
 //   沪2024: 上海市民政局等关于调整本市社会救助标准的通知（2024）
 
-export const policy = {"id":"shanghai","label":"上海市最低生活保障、特困供养、价格补贴与临时救助（参考政策）","region":"310000","effective":{"from":"2023-07-01"},"file":"policies/shanghai/shanghai.doudi","chain":[{"id":"shanghai","file":"policies/shanghai/shanghai.doudi"},{"id":"national_framework","file":"policies/national/framework.doudi"}],"documents":[{"key":"暂行办法","title":"社会救助暂行办法（国务院令第649号，2014）","policy":"national_framework"},{"key":"57号","title":"最低生活保障审核确认办法（民发〔2021〕57号）","policy":"national_framework"},{"key":"43号","title":"特困人员认定办法（民发〔2021〕43号）","policy":"national_framework"},{"key":"2021指导意见","title":"关于巩固拓展脱贫攻坚兜底保障成果进一步做好困难群众基本生活保障工作的指导意见（民政部 财政部 国家乡村振兴局，2021-05-10）","policy":"national_framework"},{"key":"2022通知","title":"关于进一步做好最低生活保障等社会救助兜底保障工作的通知（2022）","policy":"national_framework"},{"key":"2016价格","title":"关于进一步完善社会救助和保障标准与物价上涨挂钩联动机制的通知（2016）","policy":"national_framework"},{"key":"1553号","title":"发改价格〔2021〕1553号","policy":"national_framework"},{"key":"2018临时救助","title":"关于进一步加强和改进临时救助工作的意见（2018）","policy":"national_framework"},{"key":"2020意见","title":"关于改革完善社会救助制度的意见（2020）","policy":"national_framework"},{"key":"2023意见","title":"关于加强低收入人口动态监测做好分层分类社会救助工作的意见（2023）","policy":"national_framework"},{"key":"16号","title":"关于进一步做好最低生活保障标准制定和调整工作的通知（民发〔2024〕16号）","policy":"national_framework"},{"key":"brief","title":"Doudi domain brief: local variants and statistics (shared/domain/brief.md)","policy":"national_framework"},{"key":"ref","title":"Doudi reference policy: Shanghai, from 2023-07-01 (conformance specification)","policy":"shanghai"},{"key":"沪2023","title":"上海市民政局等关于调整本市最低生活保障标准的通知（2023）","policy":"shanghai"},{"key":"沪2024","title":"上海市民政局等关于调整本市社会救助标准的通知（2024）","policy":"shanghai"}]};
+export const policy = {"id":"shanghai","label":"上海市最低生活保障、特困供养、价格补贴与临时救助（参考政策）","region":"310000","effective":{"from":"2023-07-01"},"file":"policies/shanghai/shanghai.doudi","chain":[{"id":"shanghai","file":"policies/shanghai/shanghai.doudi"},{"id":"national_framework","file":"policies/national/framework.doudi"}],"documents":[{"key":"暂行办法","title":"社会救助暂行办法（国务院令第649号，2014）","policy":"national_framework"},{"key":"57号","title":"最低生活保障审核确认办法（民发〔2021〕57号）","policy":"national_framework"},{"key":"43号","title":"特困人员认定办法（民发〔2021〕43号）","policy":"national_framework"},{"key":"2021指导意见","title":"关于巩固拓展脱贫攻坚兜底保障成果进一步做好困难群众基本生活保障工作的指导意见（民政部 财政部 国家乡村振兴局，2021-05-10）","policy":"national_framework"},{"key":"2022通知","title":"关于进一步做好最低生活保障等社会救助兜底保障工作的通知（民政部 中央农办 财政部 国家乡村振兴局，2022）","policy":"national_framework"},{"key":"2016价格","title":"关于进一步完善社会救助和保障标准与物价上涨挂钩联动机制的通知（2016）","policy":"national_framework"},{"key":"1553号","title":"发改价格〔2021〕1553号","policy":"national_framework"},{"key":"2018临时救助","title":"关于进一步加强和改进临时救助工作的意见（民政部 财政部，2018-01-23）","policy":"national_framework"},{"key":"2020意见","title":"中共中央办公厅 国务院办公厅印发《关于改革完善社会救助制度的意见》（2020）","policy":"national_framework"},{"key":"2023意见","title":"国务院办公厅转发民政部等单位《关于加强低收入人口动态监测做好分层分类社会救助工作的意见》（2023）","policy":"national_framework"},{"key":"认定办法","title":"刚性支出困难家庭认定办法（民政部，2025-01-01起施行）","policy":"national_framework"},{"key":"16号","title":"关于进一步做好最低生活保障标准制定和调整工作的通知（民发〔2024〕16号）","policy":"national_framework"},{"key":"补助资金办法","title":"中央财政困难群众救助补助资金管理办法（财政部 民政部）","policy":"national_framework"},{"key":"brief","title":"Doudi domain brief: local variants and statistics (shared/domain/brief.md)","policy":"national_framework"},{"key":"ref","title":"Doudi reference policy: Shanghai, from 2023-07-01 (conformance specification)","policy":"shanghai"},{"key":"沪2023","title":"上海市民政局等关于调整本市最低生活保障标准的通知（2023）","policy":"shanghai"},{"key":"沪2024","title":"上海市民政局等关于调整本市社会救助标准的通知（2024）","policy":"shanghai"}]};
 
-export const outputs = [{"id":"tekun_persons","label":"特困供养人数","type":"integer","column":"i32","cite":["43号 §4"]},{"id":"tekun_benefit","label":"特困供养金合计","type":"money/month","column":"f64","cite":["43号 §20"]},{"id":"per_capita_income","label":"家庭人均收入","type":"money/month","column":"f64","cite":["57号 §13"]},{"id":"edge_family","label":"低保边缘家庭","type":"bool","column":"u8","cite":["57号 §8","2023意见"]},{"id":"dibao_status","label":"低保状态","type":"dibao_status","column":"u8","values":["none","regular","grace","single"],"cite":["57号 §8","57号 §9","57号 §33"]},{"id":"dibao_benefit","label":"低保金","type":"money/month","column":"f64","cite":["57号 §23"]},{"id":"dibao_persons","label":"低保保障人数","type":"integer","column":"i32","cite":["57号 §8"]},{"id":"price_subsidy","label":"价格临时补贴","type":"money/month","column":"f64","cite":["2016价格"]},{"id":"temporary_assistance","label":"急难型临时救助金","type":"money","column":"f64","cite":["暂行办法 §48","2018临时救助"]},{"id":"help_first","label":"先行救助","type":"bool","column":"u8","cite":["2018临时救助"]},{"id":"rigid_hardship","label":"刚性支出困难家庭","type":"bool","column":"u8","cite":["2023意见","assumption: an expenditure-assistance household with no member in dibao or 特困 and not at the edge"]},{"id":"expenditure_assistance","label":"支出型临时救助金","type":"money","column":"f64","cite":["暂行办法 §47","2018临时救助","assumption: once a year, the rigid spending beyond capacity, capped at months of the standard"]},{"id":"total_monthly","label":"月度救助合计","type":"money/month","column":"f64","cite":["57号 §23","43号 §20","2016价格"]}];
+export const outputs = [{"id":"tekun_persons","label":"特困供养人数","type":"integer","column":"i32","cite":["43号 §4"]},{"id":"tekun_benefit","label":"特困供养金合计","type":"money/month","column":"f64","cite":["暂行办法 §15"]},{"id":"per_capita_income","label":"家庭人均收入","type":"money/month","column":"f64","cite":["57号 §13"]},{"id":"edge_family","label":"低保边缘家庭","type":"bool","column":"u8","cite":["57号 §8","2022通知 一(四)","2023意见 二"]},{"id":"dibao_status","label":"低保状态","type":"dibao_status","column":"u8","values":["none","regular","grace","single"],"cite":["暂行办法 §9","57号 §8","2021指导意见 二(一)"]},{"id":"dibao_benefit","label":"低保金","type":"money/month","column":"f64","cite":["57号 §23"]},{"id":"dibao_persons","label":"低保保障人数","type":"integer","column":"i32","cite":["57号 §8"]},{"id":"price_subsidy","label":"价格临时补贴","type":"money/month","column":"f64","cite":["2016价格","2021指导意见 二(二)"]},{"id":"temporary_assistance","label":"急难型临时救助金","type":"money","column":"f64","cite":["暂行办法 §49","2018临时救助 二(三)"]},{"id":"help_first","label":"先行救助","type":"bool","column":"u8","cite":["2018临时救助 二(二)","2021指导意见 二(六)"]},{"id":"expenditure_assistance","label":"支出型临时救助金","type":"money","column":"f64","cite":["暂行办法 §49","2018临时救助 二(三)","assumption: once a year, the rigid spending beyond capacity, capped at months of the standard"]},{"id":"rigid_hardship","label":"刚性支出困难家庭","type":"bool","column":"u8","cite":["认定办法 §4","2023意见 二"]},{"id":"low_income_persons","label":"低收入人口数","type":"integer","column":"i32","cite":["2023意见 二","2021指导意见 二(三)"]},{"id":"service_persons","label":"访视照料服务人数","type":"integer","column":"i32","cite":["2021指导意见 二(七)","2023意见 四(四)"]},{"id":"service_cost","label":"访视照料服务费用","type":"money/month","column":"f64","cite":["2021指导意见 二(七)","2020意见 二(五)21"]},{"id":"total_monthly","label":"月度救助合计","type":"money/month","column":"f64","cite":["57号 §23","暂行办法 §15","2016价格"]}];
 
 /** Error sites: out.errors[h] = i + 1 for SITES[i]. */
-export const SITES = [{"kind":"exception","definition":"dibao_status","message":"dibao_status: exception regular_case and another that applies give different results (policies/national/framework.doudi:302)","file":"policies/national/framework.doudi","line":302},{"kind":"exception","definition":"dibao_status","message":"dibao_status: exception grace_case and another that applies give different results (policies/national/framework.doudi:302)","file":"policies/national/framework.doudi","line":302},{"kind":"exception","definition":"dibao_status","message":"dibao_status: exception single_case and another that applies give different results (policies/national/framework.doudi:302)","file":"policies/national/framework.doudi","line":302},{"kind":"exception","definition":"dibao_benefit","message":"dibao_benefit: exception regular_case and another that applies give different results (policies/national/framework.doudi:307)","file":"policies/national/framework.doudi","line":307},{"kind":"exception","definition":"dibao_benefit","message":"dibao_benefit: exception grace_case and another that applies give different results (policies/national/framework.doudi:307)","file":"policies/national/framework.doudi","line":307},{"kind":"exception","definition":"dibao_benefit","message":"dibao_benefit: exception single_case and another that applies give different results (policies/national/framework.doudi:307)","file":"policies/national/framework.doudi","line":307},{"kind":"exception","definition":"dibao_persons","message":"dibao_persons: exception regular_case and another that applies give different results (policies/national/framework.doudi:312)","file":"policies/national/framework.doudi","line":312},{"kind":"exception","definition":"dibao_persons","message":"dibao_persons: exception grace_case and another that applies give different results (policies/national/framework.doudi:312)","file":"policies/national/framework.doudi","line":312},{"kind":"exception","definition":"dibao_persons","message":"dibao_persons: exception single_case and another that applies give different results (policies/national/framework.doudi:312)","file":"policies/national/framework.doudi","line":312},{"kind":"overflow","definition":"","message":"a value is beyond the exact range of the compiled code (2^53)","file":"policies/shanghai/shanghai.doudi","line":1}];
+export const SITES = [{"kind":"exception","definition":"dibao_status","message":"dibao_status: exception regular_case and another that applies give different results (policies/national/framework.doudi:434)","file":"policies/national/framework.doudi","line":434},{"kind":"exception","definition":"dibao_status","message":"dibao_status: exception grace_case and another that applies give different results (policies/national/framework.doudi:434)","file":"policies/national/framework.doudi","line":434},{"kind":"exception","definition":"dibao_status","message":"dibao_status: exception single_case and another that applies give different results (policies/national/framework.doudi:434)","file":"policies/national/framework.doudi","line":434},{"kind":"exception","definition":"dibao_benefit","message":"dibao_benefit: exception regular_case and another that applies give different results (policies/national/framework.doudi:439)","file":"policies/national/framework.doudi","line":439},{"kind":"exception","definition":"dibao_benefit","message":"dibao_benefit: exception grace_case and another that applies give different results (policies/national/framework.doudi:439)","file":"policies/national/framework.doudi","line":439},{"kind":"exception","definition":"dibao_benefit","message":"dibao_benefit: exception single_case and another that applies give different results (policies/national/framework.doudi:439)","file":"policies/national/framework.doudi","line":439},{"kind":"exception","definition":"dibao_persons","message":"dibao_persons: exception regular_case and another that applies give different results (policies/national/framework.doudi:444)","file":"policies/national/framework.doudi","line":444},{"kind":"exception","definition":"dibao_persons","message":"dibao_persons: exception grace_case and another that applies give different results (policies/national/framework.doudi:444)","file":"policies/national/framework.doudi","line":444},{"kind":"exception","definition":"dibao_persons","message":"dibao_persons: exception single_grace_case and another that applies give different results (policies/national/framework.doudi:444)","file":"policies/national/framework.doudi","line":444},{"kind":"exception","definition":"dibao_persons","message":"dibao_persons: exception single_case and another that applies give different results (policies/national/framework.doudi:444)","file":"policies/national/framework.doudi","line":444},{"kind":"overflow","definition":"","message":"a value is beyond the exact range of the compiled code (2^53)","file":"policies/shanghai/shanghai.doudi","line":1}];
 
-const PARAMS = [{"id":"dibao_standard","kind":"parameter","type":"money/month","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[151000,1],[151000,1]]},{"from":"2024-07-01","v":[[159500,1],[159500,1]]}],"regions":[]},{"id":"minimum_wage","kind":"parameter","type":"money/month","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[269000,1]]}],"regions":[]},{"id":"care_fraction","kind":"parameter","type":"number","by":"self_care","values":["full","partial","none"],"width":3,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[1,10],[1,6],[1,3]]}],"regions":[]},{"id":"last_year_consumption","kind":"parameter","type":"money/year","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[4604500,1],[4604500,1]]},{"from":"2024-01-01","v":[[5250800,1],[5250800,1]]}],"regions":[]},{"id":"last_year_disposable_income","kind":"parameter","type":"money/year","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[7961000,1],[7961000,1]]},{"from":"2024-01-01","v":[[8483400,1],[8483400,1]]}],"regions":[]},{"id":"basic_pension_counted","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[0,1]]}],"regions":[]},{"id":"employment_deduction","kind":"parameter","type":"deduction_method","enum":["none","fixed","proportion"],"width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[1,1]]}],"regions":[]},{"id":"employment_exemption","kind":"parameter","type":"money/month","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[87000,1]]}],"regions":[]},{"id":"employment_deduction_rate","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"assets_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[24,1]]}],"regions":[]},{"id":"max_vehicles","kind":"parameter","type":"integer","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[0,1]]}],"regions":[]},{"id":"max_houses","kind":"parameter","type":"integer","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[1,1]]}],"regions":[]},{"id":"elderly_age","kind":"parameter","type":"integer","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[60,1]]}],"regions":[]},{"id":"minor_age","kind":"parameter","type":"integer","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[18,1]]}],"regions":[]},{"id":"edge_multiple","kind":"parameter","type":"number","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[2,1]]}],"regions":[]},{"id":"grace_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[6,1]]}],"regions":[]},{"id":"benefit_method","kind":"parameter","type":"benefit_method","enum":["gap","tiers"],"width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"tier_limit_1","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[1,4]]}],"regions":[]},{"id":"tier_limit_2","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[1,2]]}],"regions":[]},{"id":"tier_limit_3","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[3,4]]}],"regions":[]},{"id":"tier_rate_1","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[9,10]]}],"regions":[]},{"id":"tier_rate_2","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[7,10]]}],"regions":[]},{"id":"tier_rate_3","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[1,2]]}],"regions":[]},{"id":"tier_rate_4","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[3,10]]}],"regions":[]},{"id":"single_tier_rate","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[7,10]]}],"regions":[]},{"id":"min_benefit_rate","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"addon_elderly","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"addon_minor","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"addon_disabled","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"addon_ill","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"tekun_multiple","kind":"parameter","type":"number","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[13,10]]}],"regions":[]},{"id":"tekun_standard","kind":"parameter","type":"money/month","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[196500,1],[196500,1]]},{"from":"2024-07-01","v":[[207500,1],[207500,1]]}],"regions":[]},{"id":"standard_ratio","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[3,10]]}],"regions":[]},{"id":"formula_standard","kind":"parameter","type":"money/month","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[0,1]}],"regions":[]},{"id":"price_cpi_trigger","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[7,200]]}],"regions":[]},{"id":"price_food_trigger","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[3,50]]}],"regions":[]},{"id":"price_include_edge","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"price_floor","kind":"parameter","type":"money/month","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"emergency_cap_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[6,1]]}],"regions":[]},{"id":"help_first_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[2,1]]}],"regions":[]},{"id":"expenditure_cap_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[6,1]]}],"regions":[]},{"id":"rigid_spending_share","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[1,2]]}],"regions":[]},{"id":"rigid_hardship_from","kind":"parameter","type":"date","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[20089,1]]}],"regions":[]},{"id":"cpi_yoy","kind":"input","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"0001-01-01","v":[[0,1]]}],"regions":[]},{"id":"food_cpi_yoy","kind":"input","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"0001-01-01","v":[[0,1]]}],"regions":[]}];
+const PARAMS = [{"id":"dibao_standard","kind":"parameter","type":"money/month","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[151000,1],[151000,1]]},{"from":"2024-07-01","v":[[159500,1],[159500,1]]}],"regions":[]},{"id":"minimum_wage","kind":"parameter","type":"money/month","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[269000,1]]}],"regions":[]},{"id":"care_fraction","kind":"parameter","type":"number","by":"self_care","values":["full","partial","none"],"width":3,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[1,10],[1,6],[1,3]]}],"regions":[]},{"id":"last_year_consumption","kind":"parameter","type":"money/year","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[4604500,1],[4604500,1]]},{"from":"2024-01-01","v":[[5250800,1],[5250800,1]]}],"regions":[]},{"id":"last_year_disposable_income","kind":"parameter","type":"money/year","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[7961000,1],[7961000,1]]},{"from":"2024-01-01","v":[[8483400,1],[8483400,1]]}],"regions":[]},{"id":"basic_pension_counted","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[0,1]]}],"regions":[]},{"id":"employment_deduction","kind":"parameter","type":"deduction_method","enum":["none","fixed","proportion"],"width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[1,1]]}],"regions":[]},{"id":"employment_exemption","kind":"parameter","type":"money/month","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[87000,1]]}],"regions":[]},{"id":"employment_deduction_rate","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"rigid_deduction_rate","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"assets_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[24,1]]}],"regions":[]},{"id":"max_vehicles","kind":"parameter","type":"integer","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[0,1]]}],"regions":[]},{"id":"max_houses","kind":"parameter","type":"integer","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[1,1]]}],"regions":[]},{"id":"hukou_required","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[0,1]]}],"regions":[]},{"id":"residence_permit_apply","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"area_by_hukou","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[1,1]]}],"regions":[]},{"id":"elderly_age","kind":"parameter","type":"integer","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[60,1]]}],"regions":[]},{"id":"minor_age","kind":"parameter","type":"integer","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[18,1]]}],"regions":[]},{"id":"edge_multiple","kind":"parameter","type":"number","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[2,1]]}],"regions":[]},{"id":"count_zero_benefit","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[1,1]]}],"regions":[]},{"id":"grace_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[6,1]]}],"regions":[]},{"id":"grace_requires_work","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[1,1]]}],"regions":[]},{"id":"single_grace_member_only","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[0,1]]}],"regions":[]},{"id":"grace_taper","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"severe_disabled_alone","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[0,1]]}],"regions":[]},{"id":"disabled_support_exempt","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"benefit_method","kind":"parameter","type":"benefit_method","enum":["gap","tiers"],"width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"tier_limit_1","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[1,4]]}],"regions":[]},{"id":"tier_limit_2","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[1,2]]}],"regions":[]},{"id":"tier_limit_3","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[3,4]]}],"regions":[]},{"id":"tier_rate_1","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[9,10]]}],"regions":[]},{"id":"tier_rate_2","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[7,10]]}],"regions":[]},{"id":"tier_rate_3","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[1,2]]}],"regions":[]},{"id":"tier_rate_4","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[3,10]]}],"regions":[]},{"id":"single_tier_rate","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[7,10]]}],"regions":[]},{"id":"min_benefit_rate","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"addon_elderly","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"addon_minor","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"addon_disabled","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"addon_ill","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"tekun_multiple","kind":"parameter","type":"number","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[13,10]]}],"regions":[]},{"id":"tekun_standard","kind":"parameter","type":"money/month","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[196500,1],[196500,1]]},{"from":"2024-07-01","v":[[207500,1],[207500,1]]}],"regions":[]},{"id":"standard_basis","kind":"parameter","type":"standard_basis","enum":["consumption","disposable_income"],"width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"standard_ratio","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[3,10]]}],"regions":[]},{"id":"standard_step","kind":"parameter","type":"money/month","width":1,"divisor":true,"settable":true,"defaults":[{"from":"2021-01-01","v":[[500,1]]}],"regions":[]},{"id":"standard_floor","kind":"parameter","type":"money/month","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1],[0,1]]}],"regions":[]},{"id":"formula_standard","kind":"parameter","type":"money/month","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[0,1]}],"regions":[]},{"id":"price_cpi_trigger","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[7,200]]}],"regions":[]},{"id":"price_food_trigger","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[3,50]]}],"regions":[]},{"id":"price_include_edge","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"price_other_groups","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[0,1]]}],"regions":[]},{"id":"price_floor","kind":"parameter","type":"money/month","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"emergency_poor_only","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[1,1]]}],"regions":[]},{"id":"emergency_bearable_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[1,1]]}],"regions":[]},{"id":"emergency_serious_loss","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[6,1]]}],"regions":[]},{"id":"emergency_grave_loss","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[24,1]]}],"regions":[]},{"id":"emergency_months","kind":"parameter","type":"months","by":"emergency_severity","values":["minor","serious","grave"],"width":3,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[6,1],[6,1],[6,1]]}],"regions":[]},{"id":"emergency_max_persons","kind":"parameter","type":"integer","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[1,1]]}],"regions":[]},{"id":"emergency_cap_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[6,1]]}],"regions":[]},{"id":"help_first_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[2,1]]}],"regions":[]},{"id":"expenditure_cap_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[6,1]]}],"regions":[]},{"id":"rigid_spending_share","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[1,2]]}],"regions":[]},{"id":"living_spending_rate","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[1,1]]}],"regions":[]},{"id":"rigid_hardship_share","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[1,1]]}],"regions":[]},{"id":"rigid_hardship_from","kind":"parameter","type":"date","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[20089,1]]}],"regions":[]},{"id":"service_cost_per_person","kind":"parameter","type":"money/month","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"central_share","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[3,5]]}],"regions":[{"codes":["110000","120000","130000","210000","310000","320000","330000","350000","370000","440000","460000"],"values":[{"from":"2021-01-01","v":[[3,10]]}]},{"codes":["140000","220000","230000","340000","360000","410000","420000","430000"],"values":[{"from":"2021-01-01","v":[[13,20]]}]},{"codes":["150000","450000","500000","510000","520000","530000","540000","610000","620000","630000","640000","650000"],"values":[{"from":"2021-01-01","v":[[4,5]]}]}]},{"id":"provincial_share","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[2,5]]}],"regions":[]},{"id":"city_share","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[3,10]]}],"regions":[]},{"id":"cpi_yoy","kind":"input","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"0001-01-01","v":[[0,1]]}],"regions":[]},{"id":"food_cpi_yoy","kind":"input","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"0001-01-01","v":[[0,1]]}],"regions":[]}];
 
 const FIELDS = { household: [["household_id","家庭编号","id",null,null,null,null,null],["weight","权重","number","f64",null,0,null,null],["region","行政区划代码","region","i32",null,null,null,null],["area","城乡类别","area","u8",["urban","城镇","rural","农村"],null,null,null],["hukou_local","本地户籍","bool","u8",null,null,null,null],["residence_permit","持居住证","bool","u8",null,null,null,null],["financial_assets","金融资产","money","f64",null,null,null,null],["vehicles","机动车数量","integer","u16",null,0,65535,null],["houses","住房套数","integer","u16",null,0,65535,null],["medical_costs","医疗自付支出","money/year","i32",null,null,null,null],["education_costs","教育支出","money/year","i32",null,null,null,null],["emergency_cost","急难支出","money","i32",null,null,null,null],["dibao_last_month","上月享受低保","bool","u8",null,null,null,null],["last_benefit","上月低保金","money/month","i32",null,null,null,null],["grace_months_used","已享受渐退月数","months","u8",null,0,255,null],["hukou_area","户籍城乡类别","area","u8",["urban","城镇","rural","农村"],null,null,["same","area"]],["last_dibao_status","上月低保状态","dibao_status","u8",["none","无","regular","常规低保","grace","渐退期","single","单人户"],null,null,["when","dibao_last_month",1,0]]], person: [["person_id","成员编号","id",null,null,null,null,null],["household_id","家庭编号","id",null,null,null,null,null],["relation","与户主关系","relation","u8",["head","户主","spouse","配偶","child","子女","parent","父母","grandchild","孙子女","sibling","兄弟姐妹","other","其他亲属"],null,null,null],["age","年龄","integer","u8",null,0,150,null],["sex","性别","sex","u8",["male","男","female","女"],null,null,null],["co_resident","共同生活","bool","u8",null,null,null,null],["excluded_status","不计入情形","excluded_status","u8",["none","无","clergy_away","宗教教职人员","prisoner","服刑人员","rehab","强制隔离戒毒","missing","宣告失踪"],null,null,null],["student","全日制在校","bool","u8",null,null,null,null],["work_ability","劳动能力","work_ability","u8",["full","完全劳动能力","partial","部分劳动能力","none","无劳动能力"],null,null,null],["disability_grade","残疾等级","integer","u8",null,0,4,null],["disability_type","残疾类别","disability_type","u8",["none","无","physical","肢体","visual","视力","hearing","听力","speech","言语","intellectual","智力","mental","精神","multiple","多重"],null,null,null],["catastrophic_illness","重特大疾病","bool","u8",null,null,null,null],["self_care","自理能力","self_care","u8",["full","全自理","partial","半失能","none","全失能"],null,null,null],["employed","就业","bool","u8",null,null,null,null],["wage_income","工资性收入","money/month","i32",null,null,null,null],["business_income","经营净收入","money/month","i32",null,null,null,null],["property_income","财产净收入","money/month","i32",null,null,null,null],["transfer_income","转移净收入","money/month","i32",null,null,null,null],["basic_pension","城乡居民基础养老金","money/month","i32",null,null,null,null],["excluded_income","不计入收入","money/month","i32",null,null,null,null],["has_capable_supporter","有履行能力的赡养人","bool","u8",null,null,null,null],["poverty_alleviated","脱贫人口","bool","u8",null,null,null,["value",0]],["relapse_monitoring","防返贫监测对象","bool","u8",null,null,null,["value",0]],["child_status","困境儿童类别","child_status","u8",["none","无","orphan","孤儿","unsupported","事实无人抚养儿童"],null,null,["value",0]],["entitled_group","优抚对象","bool","u8",null,null,null,["value",0]],["unemployment_insurance","领取失业保险金","bool","u8",null,null,null,["value",0]],["institutional_care","集中供养","bool","u8",null,null,null,["value",0]]] };
 
 const FORMULAS = [function (N, D, r, day) {
-  const t0 = N["last_year_consumption"][r * 2 + 0];
-  const t1 = D["last_year_consumption"][r * 2 + 0];
-  const t2 = t1 * 12;
+  const t0 = N["standard_basis"][r];
+  let t1, t1d;
+  if (t0 === 0) {
+    t1 = N["last_year_consumption"][r * 2 + 0]; t1d = D["last_year_consumption"][r * 2 + 0];
+  } else {
+    t1 = N["last_year_disposable_income"][r * 2 + 0]; t1d = D["last_year_disposable_income"][r * 2 + 0];
+  }
+  const t2 = t1d * 12;
   const t3 = N["standard_ratio"][r];
   const t4 = D["standard_ratio"][r];
-  const t5 = t0 * t3;
-  return [(t5 === 0 ? 0 : t5 < 4503599627370496 && t5 > -4503599627370496 && ((t2 * t4) * 500) < 9007199254740992 ? Math.ceil(t5 / ((t2 * t4) * 500)) : roundSteps(t5, (t2 * t4) * 500, 1)) * 500, 1];
+  const t5 = t1 * t3;
+  const t6 = t2 * t4;
+  const t7 = N["standard_step"][r];
+  const t8 = D["standard_step"][r];
+  const t9 = (t5 * t8) * (Math.sign(t7));
+  const t10 = (t9 === 0 ? 0 : t9 < 4503599627370496 && t9 > -4503599627370496 && (t6 * (Math.abs(t7))) < 9007199254740992 ? Math.ceil(t9 / (t6 * (Math.abs(t7)))) : roundSteps(t9, t6 * (Math.abs(t7)), 1));
+  const t11 = N["standard_step"][r];
+  const t12 = D["standard_step"][r];
+  const t13 = t10 * t11;
+  const t14 = N["standard_floor"][r * 2 + 0];
+  const t15 = D["standard_floor"][r * 2 + 0];
+  let t16 = t13, t16d = t12;
+  if (t14 * t16d > t16 * t15) { t16 = t14; t16d = t15; }
+  return [t16, t16d];
 },
 function (N, D, r, day) {
-  const t6 = N["last_year_consumption"][r * 2 + 1];
-  const t7 = D["last_year_consumption"][r * 2 + 1];
-  const t8 = t7 * 12;
-  const t9 = N["standard_ratio"][r];
-  const t10 = D["standard_ratio"][r];
-  const t11 = t6 * t9;
-  return [(t11 === 0 ? 0 : t11 < 4503599627370496 && t11 > -4503599627370496 && ((t8 * t10) * 500) < 9007199254740992 ? Math.ceil(t11 / ((t8 * t10) * 500)) : roundSteps(t11, (t8 * t10) * 500, 1)) * 500, 1];
+  const t17 = N["standard_basis"][r];
+  let t18, t18d;
+  if (t17 === 0) {
+    t18 = N["last_year_consumption"][r * 2 + 1]; t18d = D["last_year_consumption"][r * 2 + 1];
+  } else {
+    t18 = N["last_year_disposable_income"][r * 2 + 1]; t18d = D["last_year_disposable_income"][r * 2 + 1];
+  }
+  const t19 = t18d * 12;
+  const t20 = N["standard_ratio"][r];
+  const t21 = D["standard_ratio"][r];
+  const t22 = t18 * t20;
+  const t23 = t19 * t21;
+  const t24 = N["standard_step"][r];
+  const t25 = D["standard_step"][r];
+  const t26 = (t22 * t25) * (Math.sign(t24));
+  const t27 = (t26 === 0 ? 0 : t26 < 4503599627370496 && t26 > -4503599627370496 && (t23 * (Math.abs(t24))) < 9007199254740992 ? Math.ceil(t26 / (t23 * (Math.abs(t24)))) : roundSteps(t26, t23 * (Math.abs(t24)), 1));
+  const t28 = N["standard_step"][r];
+  const t29 = D["standard_step"][r];
+  const t30 = t27 * t28;
+  const t31 = N["standard_floor"][r * 2 + 1];
+  const t32 = D["standard_floor"][r * 2 + 1];
+  let t33 = t30, t33d = t29;
+  if (t31 * t33d > t33 * t32) { t33 = t31; t33d = t32; }
+  return [t33, t33d];
 }];
 
 function gcd(a, b) {
@@ -346,7 +382,11 @@ export function evaluate(household, options) {
  * Returns the number of households with an error.
  */
 export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.households) {
+  const H_hukou_local = pop.household["hukou_local"];
+  const H_residence_permit = pop.household["residence_permit"];
+  const H_hukou_area = pop.household["hukou_area"];
   const H_area = pop.household["area"];
+  const H_last_dibao_status = pop.household["last_dibao_status"];
   const H_medical_costs = pop.household["medical_costs"];
   const H_education_costs = pop.household["education_costs"];
   const H_financial_assets = pop.household["financial_assets"];
@@ -364,13 +404,18 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const P_property_income = pop.person["property_income"];
   const P_transfer_income = pop.person["transfer_income"];
   const P_basic_pension = pop.person["basic_pension"];
+  const P_catastrophic_illness = pop.person["catastrophic_illness"];
+  const P_disability_grade = pop.person["disability_grade"];
   const P_has_capable_supporter = pop.person["has_capable_supporter"];
   const P_age = pop.person["age"];
   const P_work_ability = pop.person["work_ability"];
-  const P_disability_grade = pop.person["disability_grade"];
   const P_disability_type = pop.person["disability_type"];
   const P_self_care = pop.person["self_care"];
-  const P_catastrophic_illness = pop.person["catastrophic_illness"];
+  const P_relation = pop.person["relation"];
+  const P_unemployment_insurance = pop.person["unemployment_insurance"];
+  const P_entitled_group = pop.person["entitled_group"];
+  const P_child_status = pop.person["child_status"];
+  const P_relapse_monitoring = pop.person["relapse_monitoring"];
   const pn_cpi_yoy = params.n["cpi_yoy"][0];
   const pd_cpi_yoy = params.d["cpi_yoy"][0];
   const pn_price_cpi_trigger = params.n["price_cpi_trigger"][0];
@@ -379,8 +424,11 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const pd_food_cpi_yoy = params.d["food_cpi_yoy"][0];
   const pn_price_food_trigger = params.n["price_food_trigger"][0];
   const pd_price_food_trigger = params.d["price_food_trigger"][0];
+  const pn_hukou_required = params.n["hukou_required"][0];
+  const pn_residence_permit_apply = params.n["residence_permit_apply"][0];
+  const pn_area_by_hukou = params.n["area_by_hukou"][0];
   const PN_dibao_standard = params.n["dibao_standard"];
-  const pn_price_floor = params.n["price_floor"][0];
+  const pn_single_grace_member_only = params.n["single_grace_member_only"][0];
   const pn_employment_deduction = params.n["employment_deduction"][0];
   const pn_employment_exemption = params.n["employment_exemption"][0];
   const pn_employment_deduction_rate = params.n["employment_deduction_rate"][0];
@@ -395,6 +443,7 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const pn_edge_multiple = params.n["edge_multiple"][0];
   const pd_edge_multiple = params.d["edge_multiple"][0];
   const pn_expenditure_cap_months = params.n["expenditure_cap_months"][0];
+  const pn_minor_age = params.n["minor_age"][0];
   const PN_tekun_standard = params.n["tekun_standard"];
   const pn_minimum_wage = params.n["minimum_wage"][0];
   const PN_care_fraction = params.n["care_fraction"];
@@ -408,11 +457,9 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const pn_addon_ill = params.n["addon_ill"][0];
   const pd_addon_ill = params.d["addon_ill"][0];
   const pn_elderly_age = params.n["elderly_age"][0];
-  const pn_minor_age = params.n["minor_age"][0];
-  const pn_grace_months = params.n["grace_months"][0];
+  const pn_rigid_deduction_rate = params.n["rigid_deduction_rate"][0];
+  const pd_rigid_deduction_rate = params.d["rigid_deduction_rate"][0];
   const pn_benefit_method = params.n["benefit_method"][0];
-  const pn_single_tier_rate = params.n["single_tier_rate"][0];
-  const pd_single_tier_rate = params.d["single_tier_rate"][0];
   const pn_tier_rate_1 = params.n["tier_rate_1"][0];
   const pd_tier_rate_1 = params.d["tier_rate_1"][0];
   const pn_tier_rate_2 = params.n["tier_rate_2"][0];
@@ -429,10 +476,32 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const pd_tier_limit_3 = params.d["tier_limit_3"][0];
   const pn_min_benefit_rate = params.n["min_benefit_rate"][0];
   const pd_min_benefit_rate = params.d["min_benefit_rate"][0];
-  const pn_price_include_edge = params.n["price_include_edge"][0];
+  const pn_count_zero_benefit = params.n["count_zero_benefit"][0];
+  const pn_grace_months = params.n["grace_months"][0];
+  const pn_grace_requires_work = params.n["grace_requires_work"][0];
+  const pn_severe_disabled_alone = params.n["severe_disabled_alone"][0];
+  const pn_disabled_support_exempt = params.n["disabled_support_exempt"][0];
+  const pn_single_tier_rate = params.n["single_tier_rate"][0];
+  const pd_single_tier_rate = params.d["single_tier_rate"][0];
+  const pn_grace_taper = params.n["grace_taper"][0];
+  const pd_grace_taper = params.d["grace_taper"][0];
+  const pn_emergency_poor_only = params.n["emergency_poor_only"][0];
+  const pn_emergency_bearable_months = params.n["emergency_bearable_months"][0];
+  const pn_emergency_grave_loss = params.n["emergency_grave_loss"][0];
+  const pn_emergency_serious_loss = params.n["emergency_serious_loss"][0];
+  const PN_emergency_months = params.n["emergency_months"];
+  const pn_emergency_max_persons = params.n["emergency_max_persons"][0];
   const pn_emergency_cap_months = params.n["emergency_cap_months"][0];
   const pn_help_first_months = params.n["help_first_months"][0];
   const pn_rigid_hardship_from = params.n["rigid_hardship_from"][0];
+  const pn_living_spending_rate = params.n["living_spending_rate"][0];
+  const pd_living_spending_rate = params.d["living_spending_rate"][0];
+  const pn_rigid_hardship_share = params.n["rigid_hardship_share"][0];
+  const pd_rigid_hardship_share = params.d["rigid_hardship_share"][0];
+  const pn_price_include_edge = params.n["price_include_edge"][0];
+  const pn_price_other_groups = params.n["price_other_groups"][0];
+  const pn_price_floor = params.n["price_floor"][0];
+  const pn_service_cost_per_person = params.n["service_cost_per_person"][0];
   const DAY = params.day;
   const MS = pop.memberStart;
   const E = out.errors;
@@ -446,484 +515,618 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const O_price_subsidy = out.columns["price_subsidy"];
   const O_temporary_assistance = out.columns["temporary_assistance"];
   const O_help_first = out.columns["help_first"];
-  const O_rigid_hardship = out.columns["rigid_hardship"];
   const O_expenditure_assistance = out.columns["expenditure_assistance"];
+  const O_rigid_hardship = out.columns["rigid_hardship"];
+  const O_low_income_persons = out.columns["low_income_persons"];
+  const O_service_persons = out.columns["service_persons"];
+  const O_service_cost = out.columns["service_cost"];
   const O_total_monthly = out.columns["total_monthly"];
   let maxMembers = 1;
   for (let h = from; h < to; h++) if (MS[h + 1] - MS[h] > maxMembers) maxMembers = MS[h + 1] - MS[h];
   const s_is_member = new Uint8Array(maxMembers);
   const s_countable_income = new Float64Array(maxMembers);
   const sd_countable_income = new Float64Array(maxMembers);
+  const s_tekun = new Uint8Array(maxMembers);
   const s_dibao_member = new Uint8Array(maxMembers);
+  const s_severe_disabled_adult = new Uint8Array(maxMembers);
+  const s_single_grace_member = new Uint8Array(maxMembers);
+  const s_single_covered = new Uint8Array(maxMembers);
   // price_rate 价格补贴比例 [2016价格]
-  const t12 = pn_cpi_yoy * pd_price_cpi_trigger >= pn_price_cpi_trigger * pd_cpi_yoy;
-  const t13 = pn_food_cpi_yoy * pd_price_food_trigger >= pn_price_food_trigger * pd_food_cpi_yoy;
-  let t15, t15d;
-  if (t12 && t13) {
-    let t14 = pn_cpi_yoy, t14d = pd_cpi_yoy;
-    if (pn_food_cpi_yoy * t14d > t14 * pd_food_cpi_yoy) { t14 = pn_food_cpi_yoy; t14d = pd_food_cpi_yoy; }
-    t15 = t14; t15d = t14d;
-  } else if (t12) {
-    t15 = pn_cpi_yoy; t15d = pd_cpi_yoy;
-  } else if (t13) {
-    t15 = pn_food_cpi_yoy; t15d = pd_food_cpi_yoy;
+  const t34 = pn_cpi_yoy * pd_price_cpi_trigger >= pn_price_cpi_trigger * pd_cpi_yoy;
+  const t35 = pn_food_cpi_yoy * pd_price_food_trigger >= pn_price_food_trigger * pd_food_cpi_yoy;
+  let t37, t37d;
+  if (t34 && t35) {
+    let t36 = pn_cpi_yoy, t36d = pd_cpi_yoy;
+    if (pn_food_cpi_yoy * t36d > t36 * pd_food_cpi_yoy) { t36 = pn_food_cpi_yoy; t36d = pd_food_cpi_yoy; }
+    t37 = t36; t37d = t36d;
+  } else if (t34) {
+    t37 = pn_cpi_yoy; t37d = pd_cpi_yoy;
+  } else if (t35) {
+    t37 = pn_food_cpi_yoy; t37d = pd_food_cpi_yoy;
   } else {
-    t15 = 0; t15d = 1;
+    t37 = 0; t37d = 1;
   }
-  const h_price_rate = t15, hd_price_rate = t15d;
-  const t60 = 0 * pd_addon_elderly === pn_addon_elderly * 1 && pn_addon_minor * pd_addon_elderly === pn_addon_elderly * pd_addon_minor && 0 * pd_addon_elderly === pn_addon_elderly * 1 && pn_addon_disabled * pd_addon_elderly === pn_addon_elderly * pd_addon_disabled && 0 * pd_addon_elderly === pn_addon_elderly * 1 && pn_addon_ill * pd_addon_elderly === pn_addon_elderly * pd_addon_ill && 0 * pd_addon_elderly === pn_addon_elderly * 1;
-  const t84 = pn_tier_rate_2 * pd_tier_rate_1 === pn_tier_rate_1 * pd_tier_rate_2 && pn_tier_rate_3 * pd_tier_rate_1 === pn_tier_rate_1 * pd_tier_rate_3 && pn_tier_rate_4 * pd_tier_rate_1 === pn_tier_rate_1 * pd_tier_rate_4;
-  const KR = regions.codes.length, KS = regions.slot;
-  const K_standard = new Float64Array(2 * KR);
-  const K_price_per_person = new Float64Array(2 * KR);
-  for (let r = 0; r < KR; r++) {
-    for (let a = 0; a < 2; a++) {
-      // standard 本户适用低保标准 [暂行办法 §10]
-      const h_standard = PN_dibao_standard[a];
-      K_standard[r * 2 + a] = h_standard;
-      // price_per_person 每人价格补贴 [2016价格][1553号]
-      let t17;
-      if (h_price_rate > 0) {
-        const t16 = h_standard * h_price_rate;
-        t17 = Math.max((t16 === 0 ? 0 : t16 < 4503599627370496 && t16 > -4503599627370496 && (hd_price_rate * 100) < 9007199254740992 ? (t16 >= 0 ? Math.round(t16 / (hd_price_rate * 100)) : 0 - Math.round(-t16 / (hd_price_rate * 100))) : roundSteps(t16, hd_price_rate * 100, 0)) * 100, pn_price_floor);
-      } else {
-        t17 = 0;
-      }
-      const h_price_per_person = t17;
-      K_price_per_person[r * 2 + a] = h_price_per_person;
-    }
-  }
+  const h_price_rate = t37, hd_price_rate = t37d;
+  const t80 = 0 * pd_addon_elderly === pn_addon_elderly * 1 && pn_addon_minor * pd_addon_elderly === pn_addon_elderly * pd_addon_minor && 0 * pd_addon_elderly === pn_addon_elderly * 1 && pn_addon_disabled * pd_addon_elderly === pn_addon_elderly * pd_addon_disabled && 0 * pd_addon_elderly === pn_addon_elderly * 1 && pn_addon_ill * pd_addon_elderly === pn_addon_elderly * pd_addon_ill && 0 * pd_addon_elderly === pn_addon_elderly * 1;
+  const t99 = pn_tier_rate_2 * pd_tier_rate_1 === pn_tier_rate_1 * pd_tier_rate_2 && pn_tier_rate_3 * pd_tier_rate_1 === pn_tier_rate_1 * pd_tier_rate_3 && pn_tier_rate_4 * pd_tier_rate_1 === pn_tier_rate_1 * pd_tier_rate_4;
   let errors = 0;
   for (let h = from; h < to; h++) {
     const ps = MS[h], pe = MS[h + 1];
     let err = 0;
-    const KI = KS[h] * 2 + H_area[h];
-    const h_standard = K_standard[KI];
-    const h_price_per_person = K_price_per_person[KI];
-    // rigid_spending 刚性支出（年） [2023意见][57号 §13]
+    // can_apply_here 可在本地申请 [57号 §4][57号 §5][43号 §10][2021指导意见 二(九)]
+    const h_can_apply_here = ((H_hukou_local[h] !== 0) || (!(pn_hukou_required !== 0))) || ((H_residence_permit[h] !== 0) && (pn_residence_permit_apply !== 0));
+    // dibao_area 城乡救助类别 [2021指导意见 二(九)][43号 §19]
+    const h_dibao_area = ((pn_area_by_hukou !== 0) ? H_hukou_area[h] : H_area[h]);
+    // standard 本户适用低保标准 [暂行办法 §10]
+    const h_standard = PN_dibao_standard[h_dibao_area];
+    // whole_household_grace 整户渐退 [2021指导意见 二(一)]
+    const h_whole_household_grace = (!(pn_single_grace_member_only !== 0)) || (H_last_dibao_status[h] !== 3);
+    // rigid_spending 刚性支出（年） [2018临时救助 二(一)][认定办法 §5][assumption: medical and education costs; rehabilitation costs only where a population puts them into medical_…
     const h_rigid_spending = H_medical_costs[h] + H_education_costs[h];
-    let t24 = 0;
-    let t25 = 0, t25d = 1;
+    let t44 = 0;
+    let t45 = 0, t45d = 1;
     for (let p = ps, j = 0; p < pe; p++, j++) {
       // is_member 家庭成员 [57号 §7]
       const v_is_member = (P_co_resident[p] !== 0) && (P_excluded_status[p] === 0);
       s_is_member[j] = v_is_member ? 1 : 0;
       // countable_income 可计收入 [57号 §13][2021指导意见 二(八)]
-      let t19, t19d;
+      let t39, t39d;
       if (pn_employment_deduction === 0) {
-        t19 = P_wage_income[p]; t19d = 1;
+        t39 = P_wage_income[p]; t39d = 1;
       } else if (pn_employment_deduction === 1) {
-        t19 = Math.max(0, P_wage_income[p] - (((P_employed[p] !== 0) ? pn_employment_exemption : 0))); t19d = 1;
+        t39 = Math.max(0, P_wage_income[p] - (((P_employed[p] !== 0) ? pn_employment_exemption : 0))); t39d = 1;
       } else {
-        const t18 = P_wage_income[p] * pn_employment_deduction_rate;
-        t19 = P_wage_income[p] * pd_employment_deduction_rate - t18; t19d = pd_employment_deduction_rate;
+        const t38 = P_wage_income[p] * pn_employment_deduction_rate;
+        t39 = P_wage_income[p] * pd_employment_deduction_rate - t38; t39d = pd_employment_deduction_rate;
       }
-      const t20 = t19 + (P_business_income[p] * t19d);
-      const t21 = t20 + (P_property_income[p] * t19d);
-      const t22 = t21 + (P_transfer_income[p] * t19d);
-      const t23 = ((pn_basic_pension_counted !== 0) ? P_basic_pension[p] : 0);
-      const v_countable_income = t22 + (t23 * t19d);
+      const t40 = t39 + (P_business_income[p] * t39d);
+      const t41 = t40 + (P_property_income[p] * t39d);
+      const t42 = t41 + (P_transfer_income[p] * t39d);
+      const t43 = ((pn_basic_pension_counted !== 0) ? P_basic_pension[p] : 0);
+      const v_countable_income = t42 + (t43 * t39d);
       s_countable_income[j] = v_countable_income;
-      const vd_countable_income = t19d;
+      const vd_countable_income = t39d;
       sd_countable_income[j] = vd_countable_income;
       // member_count 共同生活成员数 [57号 §7]
       if (v_is_member) {
-        t24++;
+        t44++;
       }
       // all_income 全部成员可计收入 [57号 §13]
       if (v_is_member) {
-        if (vd_countable_income === t25d) t25 += v_countable_income;
-        else { t25 = t25 * vd_countable_income + v_countable_income * t25d; t25d = t25d * vd_countable_income; const g = gcd(t25, t25d); if (g > 1) { t25 /= g; t25d /= g; } }
+        if (vd_countable_income === t45d) t45 += v_countable_income;
+        else { t45 = t45 * vd_countable_income + v_countable_income * t45d; t45d = t45d * vd_countable_income; const g = gcd(t45, t45d); if (g > 1) { t45 /= g; t45d /= g; } }
       }
     }
-    const h_member_count = t24;
-    const h_all_income = t25, hd_all_income = t25d;
+    const h_member_count = t44;
+    const h_all_income = t45, hd_all_income = t45d;
     // asset_test 财产状况符合规定 [57号 §14]
-    let t27 = h_member_count >= 1;
-    if (t27) {
-      const t26 = pn_assets_months * h_standard;
-      t27 = H_financial_assets[h] <= t26 * h_member_count;
+    let t47 = h_member_count >= 1;
+    if (t47) {
+      const t46 = pn_assets_months * h_standard;
+      t47 = H_financial_assets[h] <= t46 * h_member_count;
     }
-    const h_asset_test = (t27 && (H_vehicles[h] <= pn_max_vehicles)) && (H_houses[h] <= pn_max_houses);
-    // rigid_excess 超出承受能力的刚性支出 [2023意见][assumption: spending beyond capacity is rigid spending above a share of the household's yearly income]
-    const t28 = h_all_income * 12;
-    const t29 = t28 * pn_rigid_spending_share;
-    const t30 = hd_all_income * pd_rigid_spending_share;
-    const t31 = h_rigid_spending * t30 - t29;
-    let t32 = 0, t32d = 1;
-    if (t31 * t32d > t32 * t30) { t32 = t31; t32d = t30; }
-    const h_rigid_excess = t32, hd_rigid_excess = t32d;
-    // expenditure_eligible 支出型临时救助对象 [暂行办法 §47][2018临时救助][assumption: rigid spending beyond capacity leaves income per member below the edge line]
-    let t34 = h_member_count >= 1;
-    if (t34) {
-      const t33 = (PN_last_year_disposable_income[H_area[h]]) * h_member_count;
-      t34 = h_all_income * 12 < t33 * hd_all_income;
-    }
-    let t39 = t34 && (h_rigid_excess > 0);
-    if (t39) {
-      let t37, t37d;
-      if (h_member_count === 0) {
-        t37 = 0; t37d = 1;
-      } else {
-        const t35 = h_all_income * 12 - (h_rigid_spending * hd_all_income);
-        const t36 = hd_all_income * 12;
-        t37 = t35; t37d = t36 * h_member_count;
-      }
-      const t38 = pn_edge_multiple * h_standard;
-      t39 = t37 * pd_edge_multiple < t38 * t37d;
-    }
-    const h_expenditure_eligible = t39;
-    // expenditure_assistance 支出型临时救助金 [暂行办法 §47][2018临时救助][assumption: once a year, the rigid spending beyond capacity, capped at months of the standard]
-    let t44;
-    if (h_expenditure_eligible) {
-      const t40 = hd_rigid_excess * 12;
-      const t41 = h_rigid_excess * 12;
-      const t42 = pn_expenditure_cap_months * h_standard;
-      let t43 = t41, t43d = t40;
-      if (t42 * t43d < t43) { t43 = t42; t43d = 1; }
-      t44 = (t43 === 0 ? 0 : t43 < 4503599627370496 && t43 > -4503599627370496 && (t43d * 100) < 9007199254740992 ? (t43 >= 0 ? Math.round(t43 / (t43d * 100)) : 0 - Math.round(-t43 / (t43d * 100))) : roundSteps(t43, t43d * 100, 0)) * 100;
-    } else {
-      t44 = 0;
-    }
-    const h_expenditure_assistance = t44;
-    let t51 = 0;
-    let t52 = 0;
-    let t57 = 0;
-    let t58 = 0, t58d = 1;
-    let t59 = 0;
+    const h_asset_test = (t47 && (H_vehicles[h] <= pn_max_vehicles)) && (H_houses[h] <= pn_max_houses);
+    // illness_costs 因残疾、患重病增加的刚性支出（月） [57号 §13][assumption: the household's out-of-pocket medical costs, when a member is disabled or catastrophically ill]
+    let t48 = false;
     for (let p = ps, j = 0; p < pe; p++, j++) {
-      // tekun 特困人员 [43号 §4][43号 §6][43号 §8]
-      let t50 = ((s_is_member[j] !== 0) && h_asset_test) && (!(P_has_capable_supporter[p] !== 0));
-      if (t50) {
-        let t46, t46d;
-        if (pn_employment_deduction === 0) {
-          t46 = P_wage_income[p]; t46d = 1;
-        } else if (pn_employment_deduction === 1) {
-          t46 = Math.max(0, P_wage_income[p] - (((P_employed[p] !== 0) ? pn_employment_exemption : 0))); t46d = 1;
-        } else {
-          const t45 = P_wage_income[p] * pn_employment_deduction_rate;
-          t46 = P_wage_income[p] * pd_employment_deduction_rate - t45; t46d = pd_employment_deduction_rate;
-        }
-        const t47 = t46 + (P_business_income[p] * t46d);
-        const t48 = t47 + (P_property_income[p] * t46d);
-        const t49 = t48 + (P_transfer_income[p] * t46d);
-        t50 = t49 < h_standard * t46d;
+      if (!((s_is_member[j] !== 0) && ((P_catastrophic_illness[p] !== 0) || (P_disability_grade[p] >= 1)))) continue;
+      t48 = true;
+      break;
+    }
+    const h_illness_costs = (t48 ? H_medical_costs[h] : 0);
+    // rigid_excess 超出承受能力的刚性支出 [2018临时救助 二(一)][assumption: spending beyond capacity is rigid spending above a share of the household's yearly income]
+    const t49 = h_all_income * 12;
+    const t50 = t49 * pn_rigid_spending_share;
+    const t51 = hd_all_income * pd_rigid_spending_share;
+    const t52 = h_rigid_spending * t51 - t50;
+    let t53 = 0, t53d = 1;
+    if (t52 * t53d > t53 * t51) { t53 = t52; t53d = t51; }
+    const h_rigid_excess = t53, hd_rigid_excess = t53d;
+    // below_disposable 人均收入低于上年人均可支配收入 [2018临时救助 二(一)][认定办法 §4]
+    let t55 = h_member_count >= 1;
+    if (t55) {
+      const t54 = (PN_last_year_disposable_income[H_area[h]]) * h_member_count;
+      t55 = h_all_income * 12 < t54 * hd_all_income;
+    }
+    const h_below_disposable = t55;
+    // expenditure_assistance 支出型临时救助金 [暂行办法 §49][2018临时救助 二(三)][assumption: once a year, the rigid spending beyond capacity, capped at months of the standard]
+    let t60 = (h_below_disposable && h_asset_test) && (h_rigid_excess > 0);
+    if (t60) {
+      let t58, t58d;
+      if (h_member_count === 0) {
+        t58 = 0; t58d = 1;
+      } else {
+        const t56 = h_all_income * 12 - (h_rigid_spending * hd_all_income);
+        const t57 = hd_all_income * 12;
+        t58 = t56; t58d = t57 * h_member_count;
       }
-      const v_tekun = t50 && (((((P_age[p] >= 60) || (P_age[p] < 18)) || (P_work_ability[p] === 2)) || ((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2))) || ((P_disability_grade[p] === 3) && ((P_disability_type[p] === 5) || (P_disability_type[p] === 6))));
+      const t59 = pn_edge_multiple * h_standard;
+      t60 = t58 * pd_edge_multiple < t59 * t58d;
+    }
+    let t65;
+    if (t60) {
+      const t61 = hd_rigid_excess * 12;
+      const t62 = h_rigid_excess * 12;
+      const t63 = pn_expenditure_cap_months * h_standard;
+      let t64 = t62, t64d = t61;
+      if (t63 * t64d < t64) { t64 = t63; t64d = 1; }
+      t65 = (t64 === 0 ? 0 : t64 < 4503599627370496 && t64 > -4503599627370496 && (t64d * 100) < 9007199254740992 ? (t64 >= 0 ? Math.round(t64 / (t64d * 100)) : 0 - Math.round(-t64 / (t64d * 100))) : roundSteps(t64, t64d * 100, 0)) * 100;
+    } else {
+      t65 = 0;
+    }
+    const h_expenditure_assistance = t65;
+    let t72 = 0;
+    let t73 = 0;
+    let t78 = 0;
+    let t79 = 0;
+    let t88 = false;
+    let t89 = 0;
+    for (let p = ps, j = 0; p < pe; p++, j++) {
+      // tekun 特困人员 [43号 §4][43号 §6][43号 §8][43号 §10]
+      let t71 = (((s_is_member[j] !== 0) && h_asset_test) && h_can_apply_here) && (!(P_has_capable_supporter[p] !== 0));
+      if (t71) {
+        let t67, t67d;
+        if (pn_employment_deduction === 0) {
+          t67 = P_wage_income[p]; t67d = 1;
+        } else if (pn_employment_deduction === 1) {
+          t67 = Math.max(0, P_wage_income[p] - (((P_employed[p] !== 0) ? pn_employment_exemption : 0))); t67d = 1;
+        } else {
+          const t66 = P_wage_income[p] * pn_employment_deduction_rate;
+          t67 = P_wage_income[p] * pd_employment_deduction_rate - t66; t67d = pd_employment_deduction_rate;
+        }
+        const t68 = t67 + (P_business_income[p] * t67d);
+        const t69 = t68 + (P_property_income[p] * t67d);
+        const t70 = t69 + (P_transfer_income[p] * t67d);
+        t71 = t70 < h_standard * t67d;
+      }
+      const v_tekun = t71 && (((((P_age[p] >= 60) || (P_age[p] < 18)) || (P_work_ability[p] === 2)) || ((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2))) || ((P_disability_grade[p] === 3) && ((P_disability_type[p] === 5) || (P_disability_type[p] === 6))));
+      s_tekun[j] = v_tekun ? 1 : 0;
       // dibao_member 低保核算成员 [43号 §4][57号 §7]
       const v_dibao_member = (s_is_member[j] !== 0) && (!v_tekun);
       s_dibao_member[j] = v_dibao_member ? 1 : 0;
+      // severe_disabled_adult 成年无业重度残疾人 [2022通知 一(一)]
+      const v_severe_disabled_adult = (((v_dibao_member && (!(P_employed[p] !== 0))) && (P_age[p] >= pn_minor_age)) && (P_disability_grade[p] >= 1)) && (P_disability_grade[p] <= 2);
+      s_severe_disabled_adult[j] = v_severe_disabled_adult ? 1 : 0;
+      // single_grace_member 单人户渐退成员 [57号 §8][2022通知 一(一)]
+      const v_single_grace_member = v_dibao_member && (v_severe_disabled_adult || (((P_catastrophic_illness[p] !== 0) || ((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2))) || ((P_disability_grade[p] === 3) && ((P_disability_type[p] === 5) || (P_disability_type[p] === 6)))));
+      s_single_grace_member[j] = v_single_grace_member ? 1 : 0;
       // tekun_persons 特困供养人数 [43号 §4]
       if (v_tekun) {
-        t51++;
+        t72++;
       }
-      // tekun_benefit 特困供养金合计 [43号 §20]
+      // tekun_benefit 特困供养金合计 [暂行办法 §15]
       if (v_tekun) {
-        let t56;
+        let t77;
         if (v_tekun) {
-          const t53 = PN_care_fraction[P_self_care[p]];
-          const t54 = PD_care_fraction[P_self_care[p]];
-          const t55 = pn_minimum_wage * t53;
-          t56 = PN_tekun_standard[H_area[h]] + (t55 === 0 ? 0 : t55 < 4503599627370496 && t55 > -4503599627370496 && (t54 * 100) < 9007199254740992 ? (t55 >= 0 ? Math.round(t55 / (t54 * 100)) : 0 - Math.round(-t55 / (t54 * 100))) : roundSteps(t55, t54 * 100, 0)) * 100;
+          const t74 = PN_care_fraction[P_self_care[p]];
+          const t75 = PD_care_fraction[P_self_care[p]];
+          const t76 = pn_minimum_wage * t74;
+          t77 = PN_tekun_standard[h_dibao_area] + (t76 === 0 ? 0 : t76 < 4503599627370496 && t76 > -4503599627370496 && (t75 * 100) < 9007199254740992 ? (t76 >= 0 ? Math.round(t76 / (t75 * 100)) : 0 - Math.round(-t76 / (t75 * 100))) : roundSteps(t76, t75 * 100, 0)) * 100;
         } else {
-          t56 = 0;
+          t77 = 0;
         }
-        t52 += t56;
+        t73 += t77;
       }
       // n 低保核算人数 [57号 §7]
       if (v_dibao_member) {
-        t57++;
-      }
-      // income_sum 家庭可计收入 [57号 §13]
-      if (v_dibao_member) {
-        if (sd_countable_income[j] === t58d) t58 += s_countable_income[j];
-        else { t58 = t58 * sd_countable_income[j] + s_countable_income[j] * t58d; t58d = t58d * sd_countable_income[j]; const g = gcd(t58, t58d); if (g > 1) { t58 /= g; t58d /= g; } }
+        t78++;
       }
       // addon_total 分类施保加发合计 [57号 §27]
       if (v_dibao_member) {
-        let t66, t66d;
-        if (t60) {
-          t66 = pn_addon_elderly; t66d = pd_addon_elderly;
+        let t86, t86d;
+        if (t80) {
+          t86 = pn_addon_elderly; t86d = pd_addon_elderly;
         } else {
-          let t61, t61d;
+          let t81, t81d;
           if (P_age[p] >= pn_elderly_age) {
-            t61 = pn_addon_elderly; t61d = pd_addon_elderly;
+            t81 = pn_addon_elderly; t81d = pd_addon_elderly;
           } else {
-            t61 = 0; t61d = 1;
+            t81 = 0; t81d = 1;
           }
-          let t62, t62d;
+          let t82, t82d;
           if (P_age[p] < pn_minor_age) {
-            t62 = pn_addon_minor; t62d = pd_addon_minor;
+            t82 = pn_addon_minor; t82d = pd_addon_minor;
           } else {
-            t62 = 0; t62d = 1;
+            t82 = 0; t82d = 1;
           }
-          let t63, t63d;
+          let t83, t83d;
           if ((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2)) {
-            t63 = pn_addon_disabled; t63d = pd_addon_disabled;
+            t83 = pn_addon_disabled; t83d = pd_addon_disabled;
           } else {
-            t63 = 0; t63d = 1;
+            t83 = 0; t83d = 1;
           }
-          let t64, t64d;
+          let t84, t84d;
           if (P_catastrophic_illness[p] !== 0) {
-            t64 = pn_addon_ill; t64d = pd_addon_ill;
+            t84 = pn_addon_ill; t84d = pd_addon_ill;
           } else {
-            t64 = 0; t64d = 1;
+            t84 = 0; t84d = 1;
           }
-          let t65 = t61, t65d = t61d;
-          if (t62 * t65d > t65 * t62d) { t65 = t62; t65d = t62d; }
-          if (t63 * t65d > t65 * t63d) { t65 = t63; t65d = t63d; }
-          if (t64 * t65d > t65 * t64d) { t65 = t64; t65d = t64d; }
-          t66 = t65; t66d = t65d;
+          let t85 = t81, t85d = t81d;
+          if (t82 * t85d > t85 * t82d) { t85 = t82; t85d = t82d; }
+          if (t83 * t85d > t85 * t83d) { t85 = t83; t85d = t83d; }
+          if (t84 * t85d > t85 * t84d) { t85 = t84; t85d = t84d; }
+          t86 = t85; t86d = t85d;
         }
-        const t67 = h_standard * t66;
-        t59 += (t67 === 0 ? 0 : t67 < 4503599627370496 && t67 > -4503599627370496 && (t66d * 100) < 9007199254740992 ? (t67 >= 0 ? Math.round(t67 / (t66d * 100)) : 0 - Math.round(-t67 / (t66d * 100))) : roundSteps(t67, t66d * 100, 0)) * 100;
+        const t87 = h_standard * t86;
+        t79 += (t87 === 0 ? 0 : t87 < 4503599627370496 && t87 > -4503599627370496 && (t86d * 100) < 9007199254740992 ? (t87 >= 0 ? Math.round(t87 / (t86d * 100)) : 0 - Math.round(-t87 / (t86d * 100))) : roundSteps(t87, t86d * 100, 0)) * 100;
+      }
+      // severe_disabled_sibling 重度残疾人为户主的兄弟姐妹 [2022通知 一(一)]
+      if (v_severe_disabled_adult && (P_relation[p] === 5)) {
+        t88 = true;
+      }
+      // single_grace_count 单人户渐退人数 [2022通知 一(三)]
+      if (v_single_grace_member) {
+        t89++;
       }
     }
-    const h_tekun_persons = t51;
-    const h_tekun_benefit = t52;
-    const h_n = t57;
-    const h_income_sum = t58, hd_income_sum = t58d;
-    const h_addon_total = t59;
-    // pci 人均收入 [57号 §13]
-    let t68, t68d;
-    if (h_n === 0) {
-      t68 = 0; t68d = 1;
-    } else {
-      t68 = h_income_sum; t68d = hd_income_sum * h_n;
+    const h_tekun_persons = t72;
+    const h_tekun_benefit = t73;
+    const h_n = t78;
+    const h_addon_total = t79;
+    const h_severe_disabled_sibling = t88;
+    const h_single_grace_count = t89;
+    // income_sum 家庭可计收入 [57号 §13]
+    let t90 = 0, t90d = 1;
+    for (let p = ps, j = 0; p < pe; p++, j++) {
+      if (!(s_dibao_member[j] !== 0)) continue;
+      if (sd_countable_income[j] === t90d) t90 += s_countable_income[j];
+      else { t90 = t90 * sd_countable_income[j] + s_countable_income[j] * t90d; t90d = t90d * sd_countable_income[j]; const g = gcd(t90, t90d); if (g > 1) { t90 /= g; t90d /= g; } }
     }
-    const h_pci = t68, hd_pci = t68d;
+    const t91 = h_illness_costs * pn_rigid_deduction_rate;
+    const t92 = 12 * pd_rigid_deduction_rate;
+    const t93 = t90 * t92 - (t91 * t90d);
+    const t94 = t90d * t92;
+    let t95 = 0, t95d = 1;
+    if (t93 * t95d > t95 * t94) { t95 = t93; t95d = t94; }
+    const h_income_sum = t95, hd_income_sum = t95d;
+    // pci 人均收入 [57号 §13]
+    let t96, t96d;
+    if (h_n === 0) {
+      t96 = 0; t96d = 1;
+    } else {
+      t96 = h_income_sum; t96d = hd_income_sum * h_n;
+    }
+    const h_pci = t96, hd_pci = t96d;
     // per_capita_income 家庭人均收入 [57号 §13]
-    const h_per_capita_income = (h_pci === 0 ? 0 : h_pci < 4503599627370496 && h_pci > -4503599627370496 && hd_pci < 9007199254740992 ? (h_pci >= 0 ? Math.round(h_pci / hd_pci) : 0 - Math.round(-h_pci / hd_pci)) : roundSteps(h_pci, hd_pci, 0));
-    // regular_dibao 符合低保条件 [暂行办法 §9][57号 §9]
-    const h_regular_dibao = (h_asset_test && (h_n >= 1)) && (h_pci < h_standard * hd_pci);
-    // in_grace 渐退期家庭 [57号 §33][2022通知]
-    let t70 = ((((H_dibao_last_month[h] !== 0) && h_asset_test) && (!h_regular_dibao)) && (h_n >= 1)) && (H_grace_months_used[h] < pn_grace_months);
-    if (t70) {
-      let t69 = false;
+    const h_per_capita_income = (h_pci === 0 ? 0 : h_pci < 4503599627370496 && hd_pci < 9007199254740992 ? Math.round(h_pci / hd_pci) : roundSteps(h_pci, hd_pci, 0));
+    // regular_benefit 常规低保金 [57号 §23][57号 §27]
+    let t108;
+    if (pn_benefit_method === 0) {
+      const t97 = h_standard * hd_pci - h_pci;
+      const t98 = t97 * h_n;
+      t108 = (t98 === 0 ? 0 : t98 < 4503599627370496 && t98 > -4503599627370496 && (hd_pci * 100) < 9007199254740992 ? (t98 >= 0 ? Math.round(t98 / (hd_pci * 100)) : 0 - Math.round(-t98 / (hd_pci * 100))) : roundSteps(t98, hd_pci * 100, 0)) * 100;
+    } else {
+      let t106, t106d;
+      if (t99) {
+        t106 = pn_tier_rate_1; t106d = pd_tier_rate_1;
+      } else {
+        const t100 = pn_tier_limit_1 * h_standard;
+        let t105, t105d;
+        if (h_pci * pd_tier_limit_1 < t100 * hd_pci) {
+          t105 = pn_tier_rate_1; t105d = pd_tier_rate_1;
+        } else {
+          const t101 = pn_tier_limit_2 * h_standard;
+          let t104, t104d;
+          if (h_pci * pd_tier_limit_2 < t101 * hd_pci) {
+            t104 = pn_tier_rate_2; t104d = pd_tier_rate_2;
+          } else {
+            const t102 = pn_tier_limit_3 * h_standard;
+            let t103, t103d;
+            if (h_pci * pd_tier_limit_3 < t102 * hd_pci) {
+              t103 = pn_tier_rate_3; t103d = pd_tier_rate_3;
+            } else {
+              t103 = pn_tier_rate_4; t103d = pd_tier_rate_4;
+            }
+            t104 = t103; t104d = t103d;
+          }
+          t105 = t104; t105d = t104d;
+        }
+        t106 = t105; t106d = t105d;
+      }
+      const t107 = h_standard * t106;
+      t108 = ((t107 === 0 ? 0 : t107 < 4503599627370496 && t107 > -4503599627370496 && (t106d * 100) < 9007199254740992 ? (t107 >= 0 ? Math.round(t107 / (t106d * 100)) : 0 - Math.round(-t107 / (t106d * 100))) : roundSteps(t107, t106d * 100, 0)) * 100) * h_n;
+    }
+    const t109 = h_standard * pn_min_benefit_rate;
+    const h_regular_benefit = Math.max(t108, ((t109 === 0 ? 0 : t109 < 4503599627370496 && t109 > -4503599627370496 && (pd_min_benefit_rate * 100) < 9007199254740992 ? (t109 >= 0 ? Math.round(t109 / (pd_min_benefit_rate * 100)) : 0 - Math.round(-t109 / (pd_min_benefit_rate * 100))) : roundSteps(t109, pd_min_benefit_rate * 100, 0)) * 100) * h_n) + h_addon_total;
+    // regular_dibao 纳入常规低保 [暂行办法 §9][57号 §23]
+    const h_regular_dibao = ((pn_count_zero_benefit !== 0) || (h_regular_benefit > 0)) && (((h_asset_test && h_can_apply_here) && (h_n >= 1)) && (h_pci < h_standard * hd_pci));
+    // grace_open 可享受渐退期 [2021指导意见 二(一)][57号 §33][2022通知 一(三)]
+    let t112 = ((((H_dibao_last_month[h] !== 0) && h_asset_test) && (!h_regular_dibao)) && (h_n >= 1)) && (H_grace_months_used[h] < pn_grace_months);
+    if (t112) {
+      let t111 = !(pn_grace_requires_work !== 0);
+      if (!t111) {
+        let t110 = false;
+        for (let p = ps, j = 0; p < pe; p++, j++) {
+          if (!((s_dibao_member[j] !== 0) && (P_employed[p] !== 0))) continue;
+          t110 = true;
+          break;
+        }
+        t111 = t110;
+      }
+      t112 = t111;
+    }
+    const h_grace_open = t112;
+    // in_grace 渐退期家庭 [2021指导意见 二(一)][57号 §33][2022通知 一(三)]
+    const h_in_grace = h_grace_open && h_whole_household_grace;
+    // edge_family 低保边缘家庭 [57号 §8][2022通知 一(四)][2023意见 二]
+    let t114 = (((h_asset_test && h_can_apply_here) && (!h_regular_dibao)) && (!h_in_grace)) && (h_n >= 1);
+    if (t114) {
+      const t113 = pn_edge_multiple * h_standard;
+      t114 = h_pci * pd_edge_multiple < t113 * hd_pci;
+    }
+    const h_edge_family = t114;
+    // supported_by_siblings_or_elderly 由兄弟姐妹或60岁以上老人供养 [2022通知 一(一)][assumption: no co-resident member of working age other than severely disabled adults and their…
+    let t115 = 0;
+    for (let p = ps, j = 0; p < pe; p++, j++) {
+      if (!((((((s_is_member[j] !== 0) && (!(s_severe_disabled_adult[j] !== 0))) && (P_age[p] >= pn_minor_age)) && (P_age[p] < pn_elderly_age)) && (P_relation[p] !== 5)) && (!(h_severe_disabled_sibling && (P_relation[p] === 0))))) continue;
+      t115++;
+    }
+    const h_supported_by_siblings_or_elderly = t115 === 0;
+    // disabled_alone_open 重度残疾人可单独申请 [2022通知 一(一)]
+    const h_disabled_alone_open = ((((pn_severe_disabled_alone !== 0) && h_asset_test) && h_can_apply_here) && (!h_regular_dibao)) && (!h_in_grace);
+    let t126 = 0;
+    for (let p = ps, j = 0; p < pe; p++, j++) {
+      // single_covered 单人户纳入 [57号 §8][2022通知 一(一)][2022通知 一(四)]
+      let t118 = s_dibao_member[j] !== 0;
+      if (t118) {
+        const t116 = ((((pn_disabled_support_exempt !== 0) && (s_severe_disabled_adult[j] !== 0)) && h_supported_by_siblings_or_elderly) ? P_transfer_income[p] : 0);
+        const t117 = s_countable_income[j] - (t116 * sd_countable_income[j]);
+        t118 = t117 < h_standard * sd_countable_income[j];
+      }
+      let t125 = t118;
+      if (t125) {
+        let t124;
+        if (pn_benefit_method === 0) {
+          const t119 = ((((pn_disabled_support_exempt !== 0) && (s_severe_disabled_adult[j] !== 0)) && h_supported_by_siblings_or_elderly) ? P_transfer_income[p] : 0);
+          const t120 = s_countable_income[j] - (t119 * sd_countable_income[j]);
+          const t121 = h_standard * sd_countable_income[j] - t120;
+          let t122 = 0, t122d = 1;
+          if (t121 * t122d > t122 * sd_countable_income[j]) { t122 = t121; t122d = sd_countable_income[j]; }
+          t124 = (t122 === 0 ? 0 : t122 < 4503599627370496 && (t122d * 100) < 9007199254740992 ? Math.round(t122 / (t122d * 100)) : roundSteps(t122, t122d * 100, 0)) * 100;
+        } else {
+          const t123 = h_standard * pn_single_tier_rate;
+          t124 = (t123 === 0 ? 0 : t123 < 4503599627370496 && t123 > -4503599627370496 && (pd_single_tier_rate * 100) < 9007199254740992 ? (t123 >= 0 ? Math.round(t123 / (pd_single_tier_rate * 100)) : 0 - Math.round(-t123 / (pd_single_tier_rate * 100))) : roundSteps(t123, pd_single_tier_rate * 100, 0)) * 100;
+        }
+        t125 = t124 > 0;
+      }
+      const v_single_covered = t125 && ((h_disabled_alone_open && (s_severe_disabled_adult[j] !== 0)) || (h_edge_family && (((P_catastrophic_illness[p] !== 0) || ((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2))) || ((P_disability_grade[p] === 3) && ((P_disability_type[p] === 5) || (P_disability_type[p] === 6))))));
+      s_single_covered[j] = v_single_covered ? 1 : 0;
+      // single_count 单人户人数 [57号 §8]
+      if (v_single_covered) {
+        t126++;
+      }
+    }
+    const h_single_count = t126;
+    // single_grace 单人户渐退 [2021指导意见 二(一)][2022通知 一(三)]
+    let t128 = (h_grace_open && (!h_whole_household_grace)) && (h_single_count === 0);
+    if (t128) {
+      let t127 = false;
       for (let p = ps, j = 0; p < pe; p++, j++) {
-        if (!((s_dibao_member[j] !== 0) && (P_employed[p] !== 0))) continue;
-        t69 = true;
+        if (!(s_single_grace_member[j] !== 0)) continue;
+        t127 = true;
         break;
       }
-      t70 = t69;
+      t128 = t127;
     }
-    const h_in_grace = t70;
-    // edge_family 低保边缘家庭 [57号 §8][2023意见]
-    let t72 = ((h_asset_test && (!h_regular_dibao)) && (!h_in_grace)) && (h_n >= 1);
-    if (t72) {
-      const t71 = pn_edge_multiple * h_standard;
-      t72 = h_pci * pd_edge_multiple < t71 * hd_pci;
-    }
-    const h_edge_family = t72;
-    let t73 = 0;
-    if ((h_edge_family)) {
-      for (let p = ps, j = 0; p < pe; p++, j++) {
-        // single_count 单人户人数 [57号 §8]
-        let t78 = h_edge_family && (s_dibao_member[j] !== 0);
-        if (t78) {
-          let t77;
-          if (pn_benefit_method === 0) {
-            const t74 = h_standard * sd_countable_income[j] - s_countable_income[j];
-            let t75 = 0, t75d = 1;
-            if (t74 * t75d > t75 * sd_countable_income[j]) { t75 = t74; t75d = sd_countable_income[j]; }
-            t77 = (t75 === 0 ? 0 : t75 < 4503599627370496 && (t75d * 100) < 9007199254740992 ? Math.round(t75 / (t75d * 100)) : roundSteps(t75, t75d * 100, 0)) * 100;
-          } else {
-            const t76 = h_standard * pn_single_tier_rate;
-            t77 = (t76 === 0 ? 0 : t76 < 4503599627370496 && t76 > -4503599627370496 && (pd_single_tier_rate * 100) < 9007199254740992 ? (t76 >= 0 ? Math.round(t76 / (pd_single_tier_rate * 100)) : 0 - Math.round(-t76 / (pd_single_tier_rate * 100))) : roundSteps(t76, pd_single_tier_rate * 100, 0)) * 100;
-          }
-          t78 = t77 > 0;
-        }
-        if (t78 && (((P_catastrophic_illness[p] !== 0) || ((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2))) || ((P_disability_grade[p] === 3) && ((P_disability_type[p] === 5) || (P_disability_type[p] === 6))))) {
-          t73++;
-        }
-      }
-    }
-    const h_single_count = t73;
-    // dibao_status 低保状态 [57号 §8][57号 §9][57号 §33]
-    let t79 = 0;
-    let t80;
+    const h_single_grace = t128;
+    // dibao_status 低保状态 [暂行办法 §9][57号 §8][2021指导意见 二(一)]
+    let t129 = 0;
+    let t130;
     if (h_regular_dibao) {
-      if (t79 !== 0 && !(1 === t80)) { if (err === 0) err = 1; }
-      t80 = 1; t79 = 1;
+      if (t129 !== 0 && !(1 === t130)) { if (err === 0) err = 1; }
+      t130 = 1; t129 = 1;
     }
-    if (h_in_grace) {
-      if (t79 !== 0 && !(2 === t80)) { if (err === 0) err = 2; }
-      t80 = 2; t79 = 1;
+    if (h_in_grace || h_single_grace) {
+      if (t129 !== 0 && !(2 === t130)) { if (err === 0) err = 2; }
+      t130 = 2; t129 = 1;
     }
     if (h_single_count > 0) {
-      if (t79 !== 0 && !(3 === t80)) { if (err === 0) err = 3; }
-      t80 = 3; t79 = 1;
+      if (t129 !== 0 && !(3 === t130)) { if (err === 0) err = 3; }
+      t130 = 3; t129 = 1;
     }
-    let t81;
-    if (t79 !== 0) {
-      t81 = t80;
+    let t131;
+    if (t129 !== 0) {
+      t131 = t130;
     } else {
-      t81 = 0;
+      t131 = 0;
     }
-    const h_dibao_status = t81;
+    const h_dibao_status = t131;
     // dibao_benefit 低保金 [57号 §23]
-    let t105 = 0;
-    let t106;
+    let t142 = 0;
+    let t143;
     if (h_regular_dibao) {
-      let t93;
-      if (pn_benefit_method === 0) {
-        const t82 = h_standard * hd_pci - h_pci;
-        const t83 = t82 * h_n;
-        t93 = (t83 === 0 ? 0 : t83 < 4503599627370496 && t83 > -4503599627370496 && (hd_pci * 100) < 9007199254740992 ? (t83 >= 0 ? Math.round(t83 / (hd_pci * 100)) : 0 - Math.round(-t83 / (hd_pci * 100))) : roundSteps(t83, hd_pci * 100, 0)) * 100;
+      if (t142 !== 0 && !(h_regular_benefit === t143)) { if (err === 0) err = 4; }
+      t143 = h_regular_benefit; t142 = 1;
+    }
+    if (h_in_grace || h_single_grace) {
+      let t134;
+      if (pn_grace_taper === 0) {
+        t134 = H_last_benefit[h];
       } else {
-        let t91, t91d;
-        if (t84) {
-          t91 = pn_tier_rate_1; t91d = pd_tier_rate_1;
-        } else {
-          const t85 = pn_tier_limit_1 * h_standard;
-          let t90, t90d;
-          if (h_pci * pd_tier_limit_1 < t85 * hd_pci) {
-            t90 = pn_tier_rate_1; t90d = pd_tier_rate_1;
-          } else {
-            const t86 = pn_tier_limit_2 * h_standard;
-            let t89, t89d;
-            if (h_pci * pd_tier_limit_2 < t86 * hd_pci) {
-              t89 = pn_tier_rate_2; t89d = pd_tier_rate_2;
-            } else {
-              const t87 = pn_tier_limit_3 * h_standard;
-              let t88, t88d;
-              if (h_pci * pd_tier_limit_3 < t87 * hd_pci) {
-                t88 = pn_tier_rate_3; t88d = pd_tier_rate_3;
-              } else {
-                t88 = pn_tier_rate_4; t88d = pd_tier_rate_4;
-              }
-              t89 = t88; t89d = t88d;
-            }
-            t90 = t89; t90d = t89d;
-          }
-          t91 = t90; t91d = t90d;
-        }
-        const t92 = h_standard * t91;
-        t93 = ((t92 === 0 ? 0 : t92 < 4503599627370496 && t92 > -4503599627370496 && (t91d * 100) < 9007199254740992 ? (t92 >= 0 ? Math.round(t92 / (t91d * 100)) : 0 - Math.round(-t92 / (t91d * 100))) : roundSteps(t92, t91d * 100, 0)) * 100) * h_n;
+        const t132 = pd_grace_taper - pn_grace_taper;
+        const t133 = H_last_benefit[h] * t132;
+        t134 = (t133 === 0 ? 0 : t133 < 4503599627370496 && t133 > -4503599627370496 && (pd_grace_taper * 100) < 9007199254740992 ? (t133 >= 0 ? Math.round(t133 / (pd_grace_taper * 100)) : 0 - Math.round(-t133 / (pd_grace_taper * 100))) : roundSteps(t133, pd_grace_taper * 100, 0)) * 100;
       }
-      const t94 = h_standard * pn_min_benefit_rate;
-      const t107 = Math.max(t93, ((t94 === 0 ? 0 : t94 < 4503599627370496 && t94 > -4503599627370496 && (pd_min_benefit_rate * 100) < 9007199254740992 ? (t94 >= 0 ? Math.round(t94 / (pd_min_benefit_rate * 100)) : 0 - Math.round(-t94 / (pd_min_benefit_rate * 100))) : roundSteps(t94, pd_min_benefit_rate * 100, 0)) * 100) * h_n) + h_addon_total;
-      if (t105 !== 0 && !(t107 === t106)) { if (err === 0) err = 4; }
-      t106 = t107; t105 = 1;
-    }
-    if (h_in_grace) {
-      if (t105 !== 0 && !(H_last_benefit[h] === t106)) { if (err === 0) err = 5; }
-      t106 = H_last_benefit[h]; t105 = 1;
+      if (t142 !== 0 && !(t134 === t143)) { if (err === 0) err = 5; }
+      t143 = t134; t142 = 1;
     }
     if (h_single_count > 0) {
-      let t100 = 0;
+      let t135 = 0;
       for (let p = ps, j = 0; p < pe; p++, j++) {
-        let t99 = h_edge_family && (s_dibao_member[j] !== 0);
-        if (t99) {
-          let t98;
-          if (pn_benefit_method === 0) {
-            const t95 = h_standard * sd_countable_income[j] - s_countable_income[j];
-            let t96 = 0, t96d = 1;
-            if (t95 * t96d > t96 * sd_countable_income[j]) { t96 = t95; t96d = sd_countable_income[j]; }
-            t98 = (t96 === 0 ? 0 : t96 < 4503599627370496 && (t96d * 100) < 9007199254740992 ? Math.round(t96 / (t96d * 100)) : roundSteps(t96, t96d * 100, 0)) * 100;
-          } else {
-            const t97 = h_standard * pn_single_tier_rate;
-            t98 = (t97 === 0 ? 0 : t97 < 4503599627370496 && t97 > -4503599627370496 && (pd_single_tier_rate * 100) < 9007199254740992 ? (t97 >= 0 ? Math.round(t97 / (pd_single_tier_rate * 100)) : 0 - Math.round(-t97 / (pd_single_tier_rate * 100))) : roundSteps(t97, pd_single_tier_rate * 100, 0)) * 100;
-          }
-          t99 = t98 > 0;
-        }
-        if (!(t99 && (((P_catastrophic_illness[p] !== 0) || ((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2))) || ((P_disability_grade[p] === 3) && ((P_disability_type[p] === 5) || (P_disability_type[p] === 6)))))) continue;
-        let t104;
+        if (!(s_single_covered[j] !== 0)) continue;
+        let t141;
         if (pn_benefit_method === 0) {
-          const t101 = h_standard * sd_countable_income[j] - s_countable_income[j];
-          let t102 = 0, t102d = 1;
-          if (t101 * t102d > t102 * sd_countable_income[j]) { t102 = t101; t102d = sd_countable_income[j]; }
-          t104 = (t102 === 0 ? 0 : t102 < 4503599627370496 && (t102d * 100) < 9007199254740992 ? Math.round(t102 / (t102d * 100)) : roundSteps(t102, t102d * 100, 0)) * 100;
+          const t136 = ((((pn_disabled_support_exempt !== 0) && (s_severe_disabled_adult[j] !== 0)) && h_supported_by_siblings_or_elderly) ? P_transfer_income[p] : 0);
+          const t137 = s_countable_income[j] - (t136 * sd_countable_income[j]);
+          const t138 = h_standard * sd_countable_income[j] - t137;
+          let t139 = 0, t139d = 1;
+          if (t138 * t139d > t139 * sd_countable_income[j]) { t139 = t138; t139d = sd_countable_income[j]; }
+          t141 = (t139 === 0 ? 0 : t139 < 4503599627370496 && (t139d * 100) < 9007199254740992 ? Math.round(t139 / (t139d * 100)) : roundSteps(t139, t139d * 100, 0)) * 100;
         } else {
-          const t103 = h_standard * pn_single_tier_rate;
-          t104 = (t103 === 0 ? 0 : t103 < 4503599627370496 && t103 > -4503599627370496 && (pd_single_tier_rate * 100) < 9007199254740992 ? (t103 >= 0 ? Math.round(t103 / (pd_single_tier_rate * 100)) : 0 - Math.round(-t103 / (pd_single_tier_rate * 100))) : roundSteps(t103, pd_single_tier_rate * 100, 0)) * 100;
+          const t140 = h_standard * pn_single_tier_rate;
+          t141 = (t140 === 0 ? 0 : t140 < 4503599627370496 && t140 > -4503599627370496 && (pd_single_tier_rate * 100) < 9007199254740992 ? (t140 >= 0 ? Math.round(t140 / (pd_single_tier_rate * 100)) : 0 - Math.round(-t140 / (pd_single_tier_rate * 100))) : roundSteps(t140, pd_single_tier_rate * 100, 0)) * 100;
         }
-        t100 += t104;
+        t135 += t141;
       }
-      if (t105 !== 0 && !(t100 === t106)) { if (err === 0) err = 6; }
-      t106 = t100; t105 = 1;
+      if (t142 !== 0 && !(t135 === t143)) { if (err === 0) err = 6; }
+      t143 = t135; t142 = 1;
     }
-    let t108;
-    if (t105 !== 0) {
-      t108 = t106;
+    let t144;
+    if (t142 !== 0) {
+      t144 = t143;
     } else {
-      t108 = 0;
+      t144 = 0;
     }
-    const h_dibao_benefit = t108;
+    const h_dibao_benefit = t144;
     // dibao_persons 低保保障人数 [57号 §8]
-    let t109 = 0;
-    let t110;
+    let t145 = 0;
+    let t146;
     if (h_regular_dibao) {
-      if (t109 !== 0 && !(h_n === t110)) { if (err === 0) err = 7; }
-      t110 = h_n; t109 = 1;
+      if (t145 !== 0 && !(h_n === t146)) { if (err === 0) err = 7; }
+      t146 = h_n; t145 = 1;
     }
     if (h_in_grace) {
-      if (t109 !== 0 && !(h_n === t110)) { if (err === 0) err = 8; }
-      t110 = h_n; t109 = 1;
+      if (t145 !== 0 && !(h_n === t146)) { if (err === 0) err = 8; }
+      t146 = h_n; t145 = 1;
+    }
+    if (h_single_grace) {
+      if (t145 !== 0 && !(h_single_grace_count === t146)) { if (err === 0) err = 9; }
+      t146 = h_single_grace_count; t145 = 1;
     }
     if (h_single_count > 0) {
-      if (t109 !== 0 && !(h_single_count === t110)) { if (err === 0) err = 9; }
-      t110 = h_single_count; t109 = 1;
+      if (t145 !== 0 && !(h_single_count === t146)) { if (err === 0) err = 10; }
+      t146 = h_single_count; t145 = 1;
     }
-    let t111;
-    if (t109 !== 0) {
-      t111 = t110;
+    let t147;
+    if (t145 !== 0) {
+      t147 = t146;
     } else {
-      t111 = 0;
+      t147 = 0;
     }
-    const h_dibao_persons = t111;
-    // price_subsidy 价格临时补贴 [2016价格]
-    const h_price_subsidy = ((((pn_price_include_edge !== 0) && h_edge_family) ? h_n : h_dibao_persons) + h_tekun_persons) * h_price_per_person;
-    // emergency_eligible 急难型临时救助对象 [暂行办法 §47][2018临时救助]
-    let t115 = H_emergency_cost[h] > 0;
-    if (t115) {
-      let t114 = (h_dibao_status !== 0) || (h_tekun_persons > 0);
-      if (!t114) {
-        let t113 = h_n >= 1;
-        if (t113) {
-          const t112 = pn_edge_multiple * h_standard;
-          t113 = h_pci * pd_edge_multiple < t112 * hd_pci;
+    const h_dibao_persons = t147;
+    // emergency_eligible 急难型临时救助对象 [暂行办法 §47][2018临时救助 二(一)][2023意见 四(三)]
+    let t154 = H_emergency_cost[h] > 0;
+    if (t154) {
+      let t153;
+      if (pn_emergency_poor_only !== 0) {
+        let t150 = (h_dibao_status !== 0) || (h_tekun_persons > 0);
+        if (!t150) {
+          let t149 = h_n >= 1;
+          if (t149) {
+            const t148 = pn_edge_multiple * h_standard;
+            t149 = h_pci * pd_edge_multiple < t148 * hd_pci;
+          }
+          t150 = t149;
         }
-        t114 = t113;
+        t153 = t150;
+      } else {
+        let t152 = h_asset_test;
+        if (t152) {
+          const t151 = h_all_income * pn_emergency_bearable_months;
+          t152 = H_emergency_cost[h] * hd_all_income > t151;
+        }
+        t153 = t152;
       }
-      t115 = t114;
+      t154 = t153;
     }
-    const h_emergency_eligible = t115;
-    // temporary_assistance 急难型临时救助金 [暂行办法 §48][2018临时救助]
-    let t117;
+    const h_emergency_eligible = t154;
+    // temporary_assistance 急难型临时救助金 [暂行办法 §49][2018临时救助 二(三)]
+    let t160;
     if (h_emergency_eligible) {
-      const t116 = Math.min(H_emergency_cost[h], pn_emergency_cap_months * h_standard);
-      t117 = (t116 === 0 ? 0 : t116 < 4503599627370496 && t116 > -4503599627370496 ? (t116 >= 0 ? Math.round(t116 / 100) : 0 - Math.round(-t116 / 100)) : roundSteps(t116, 100, 0)) * 100;
+      let t158;
+      if (h_member_count === 0) {
+        t158 = 0;
+      } else {
+        const t155 = pn_emergency_grave_loss * h_standard;
+        let t157;
+        if (H_emergency_cost[h] >= t155 * h_member_count) {
+          t157 = 2;
+        } else {
+          const t156 = pn_emergency_serious_loss * h_standard;
+          t157 = ((H_emergency_cost[h] >= t156 * h_member_count) ? 1 : 0);
+        }
+        t158 = t157;
+      }
+      const t159 = Math.min(H_emergency_cost[h], Math.min((PN_emergency_months[t158] * h_standard) * (Math.min(h_member_count, pn_emergency_max_persons)), pn_emergency_cap_months * h_standard));
+      t160 = (t159 === 0 ? 0 : t159 < 4503599627370496 && t159 > -4503599627370496 ? (t159 >= 0 ? Math.round(t159 / 100) : 0 - Math.round(-t159 / 100)) : roundSteps(t159, 100, 0)) * 100;
     } else {
-      t117 = 0;
+      t160 = 0;
     }
-    const h_temporary_assistance = t117;
-    // help_first 先行救助 [2018临时救助]
+    const h_temporary_assistance = t160;
+    // help_first 先行救助 [2018临时救助 二(二)][2021指导意见 二(六)]
     const h_help_first = h_emergency_eligible && (h_temporary_assistance <= pn_help_first_months * h_standard);
-    // rigid_hardship 刚性支出困难家庭 [2023意见][assumption: an expenditure-assistance household with no member in dibao or 特困 and not at the edge]
-    const h_rigid_hardship = (((h_expenditure_eligible && (!h_edge_family)) && (DAY >= pn_rigid_hardship_from)) && (h_dibao_status === 0)) && (h_tekun_persons === 0);
-    // total_monthly 月度救助合计 [57号 §23][43号 §20][2016价格]
+    // rigid_hardship 刚性支出困难家庭 [认定办法 §4][2023意见 二]
+    let t168 = ((((h_below_disposable && h_asset_test) && (!h_edge_family)) && (DAY >= pn_rigid_hardship_from)) && (h_dibao_status === 0)) && (h_tekun_persons === 0);
+    if (t168) {
+      const t161 = h_standard * pn_living_spending_rate;
+      const t162 = t161 * h_member_count;
+      const t163 = t162 * 12;
+      const t164 = h_all_income * 12;
+      const t165 = h_rigid_spending * pd_living_spending_rate + t163;
+      const t166 = t164 * pn_rigid_hardship_share;
+      const t167 = hd_all_income * pd_rigid_hardship_share;
+      t168 = t165 * t167 > t166 * pd_living_spending_rate;
+    }
+    const h_rigid_hardship = t168;
+    let t169 = 0;
+    let t170 = 0;
+    let t171 = 0;
+    for (let p = ps, j = 0; p < pe; p++, j++) {
+      // price_persons 价格补贴人数 [2016价格][1553号]
+      if ((((s_tekun[j] !== 0) || (((pn_price_include_edge !== 0) && h_edge_family) && (s_dibao_member[j] !== 0))) || ((s_dibao_member[j] !== 0) && (((h_regular_dibao || h_in_grace) || (s_single_covered[j] !== 0)) || (h_single_grace && (s_single_grace_member[j] !== 0))))) || ((pn_price_other_groups !== 0) && ((s_is_member[j] !== 0) && ((((P_unemployment_insurance[p] !== 0) || (P_entitled_group[p] !== 0)) || (P_child_status[p] === 1)) || (P_child_status[p] === 2))))) {
+        t169++;
+      }
+      // low_income_persons 低收入人口数 [2023意见 二][2021指导意见 二(三)]
+      if ((s_is_member[j] !== 0) && (((((s_tekun[j] !== 0) || h_edge_family) || h_rigid_hardship) || (P_relapse_monitoring[p] !== 0)) || ((s_dibao_member[j] !== 0) && (((h_regular_dibao || h_in_grace) || (s_single_covered[j] !== 0)) || (h_single_grace && (s_single_grace_member[j] !== 0)))))) {
+        t170++;
+      }
+      // service_persons 访视照料服务人数 [2021指导意见 二(七)][2023意见 四(四)]
+      if ((((!(s_tekun[j] !== 0)) && (P_self_care[p] !== 0)) && (((P_age[p] >= pn_elderly_age) || (P_age[p] < pn_minor_age)) || (P_disability_grade[p] >= 1))) && ((s_is_member[j] !== 0) && (((((s_tekun[j] !== 0) || h_edge_family) || h_rigid_hardship) || (P_relapse_monitoring[p] !== 0)) || ((s_dibao_member[j] !== 0) && (((h_regular_dibao || h_in_grace) || (s_single_covered[j] !== 0)) || (h_single_grace && (s_single_grace_member[j] !== 0))))))) {
+        t171++;
+      }
+    }
+    const h_price_persons = t169;
+    const h_low_income_persons = t170;
+    const h_service_persons = t171;
+    // price_subsidy 价格临时补贴 [2016价格][2021指导意见 二(二)]
+    let t173;
+    if (h_price_rate > 0) {
+      const t172 = h_standard * h_price_rate;
+      t173 = Math.max((t172 === 0 ? 0 : t172 < 4503599627370496 && t172 > -4503599627370496 && (hd_price_rate * 100) < 9007199254740992 ? (t172 >= 0 ? Math.round(t172 / (hd_price_rate * 100)) : 0 - Math.round(-t172 / (hd_price_rate * 100))) : roundSteps(t172, hd_price_rate * 100, 0)) * 100, pn_price_floor);
+    } else {
+      t173 = 0;
+    }
+    const h_price_subsidy = h_price_persons * t173;
+    // service_cost 访视照料服务费用 [2021指导意见 二(七)][2020意见 二(五)21]
+    const h_service_cost = pn_service_cost_per_person * h_service_persons;
+    // total_monthly 月度救助合计 [57号 §23][暂行办法 §15][2016价格]
     const h_total_monthly = h_dibao_benefit + h_tekun_benefit + h_price_subsidy;
     O_tekun_persons[h] = h_tekun_persons;
-    if (h_tekun_benefit !== h_tekun_benefit && err === 0) err = 10;
+    if (h_tekun_benefit !== h_tekun_benefit && err === 0) err = 11;
     O_tekun_benefit[h] = h_tekun_benefit;
-    if (h_per_capita_income !== h_per_capita_income && err === 0) err = 10;
+    if (h_per_capita_income !== h_per_capita_income && err === 0) err = 11;
     O_per_capita_income[h] = h_per_capita_income;
     O_edge_family[h] = h_edge_family ? 1 : 0;
     O_dibao_status[h] = h_dibao_status;
-    if (h_dibao_benefit !== h_dibao_benefit && err === 0) err = 10;
+    if (h_dibao_benefit !== h_dibao_benefit && err === 0) err = 11;
     O_dibao_benefit[h] = h_dibao_benefit;
-    if (h_dibao_persons !== h_dibao_persons && err === 0) err = 10;
+    if (h_dibao_persons !== h_dibao_persons && err === 0) err = 11;
     O_dibao_persons[h] = h_dibao_persons;
-    if (h_price_subsidy !== h_price_subsidy && err === 0) err = 10;
+    if (h_price_subsidy !== h_price_subsidy && err === 0) err = 11;
     O_price_subsidy[h] = h_price_subsidy;
-    if (h_temporary_assistance !== h_temporary_assistance && err === 0) err = 10;
+    if (h_temporary_assistance !== h_temporary_assistance && err === 0) err = 11;
     O_temporary_assistance[h] = h_temporary_assistance;
     O_help_first[h] = h_help_first ? 1 : 0;
-    O_rigid_hardship[h] = h_rigid_hardship ? 1 : 0;
-    if (h_expenditure_assistance !== h_expenditure_assistance && err === 0) err = 10;
+    if (h_expenditure_assistance !== h_expenditure_assistance && err === 0) err = 11;
     O_expenditure_assistance[h] = h_expenditure_assistance;
-    if (h_total_monthly !== h_total_monthly && err === 0) err = 10;
+    O_rigid_hardship[h] = h_rigid_hardship ? 1 : 0;
+    if (h_low_income_persons !== h_low_income_persons && err === 0) err = 11;
+    O_low_income_persons[h] = h_low_income_persons;
+    if (h_service_persons !== h_service_persons && err === 0) err = 11;
+    O_service_persons[h] = h_service_persons;
+    if (h_service_cost !== h_service_cost && err === 0) err = 11;
+    O_service_cost[h] = h_service_cost;
+    if (h_total_monthly !== h_total_monthly && err === 0) err = 11;
     O_total_monthly[h] = h_total_monthly;
     E[h] = err;
     if (err !== 0) errors++;
