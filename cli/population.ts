@@ -3,9 +3,8 @@
  * files. Reading files happens in ONE function, `readPopulation`: the place to change how population
  * files are read (formats, streaming, size limits).
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { generatePopulation, PopulationError, fromCsv, fromJsonl, PopulationFileError, type Population } from '../simulator/index.ts';
+import { generatePopulation, PopulationError, PopulationFileError, type Population } from '../simulator/index.ts';
+import { locatePopulation, readPopulationFiles } from './files/index.ts';
 import { InputError, UsageError } from './command.ts';
 import { plural } from './io.ts';
 import { integer, positiveInt, str, type Values } from './options.ts';
@@ -29,31 +28,22 @@ export const POPULATION_HELP = `Population (synthetic unless --population is giv
   --real-households N       real households the population stands for (needed for a region
                             without a known total)
   --population PATH         read a population instead: a folder with households.csv and
-                            persons.csv (or population.jsonl), or a .jsonl file`;
+                            persons.csv, households.parquet and persons.parquet, or
+                            population.jsonl; or a .jsonl file`;
 
-/** Reads a population folder or file; a file with any problem is rejected whole. */
-export function readPopulation(p: string): Population {
-  if (!fs.existsSync(p)) throw new InputError(`--population ${p}: no such file or folder`);
+/**
+ * Reads a population folder or file (the CSV pair or Parquet pair through DuckDB, JSON Lines
+ * streamed; cli/files/) straight into columns; a file with any problem is rejected whole.
+ */
+export async function readPopulation(p: string): Promise<Population> {
   try {
-    if (fs.statSync(p).isDirectory()) {
-      const jsonl = path.join(p, 'population.jsonl');
-      const hh = path.join(p, 'households.csv');
-      const pp = path.join(p, 'persons.csv');
-      if ((fs.existsSync(hh) || fs.existsSync(pp)) && fs.existsSync(jsonl))
-        throw new InputError(`--population ${p}: the folder holds both a CSV population (households.csv, persons.csv) and population.jsonl; give --population ${path.join(p, 'population.jsonl')} or move one of them`);
-      if (fs.existsSync(hh) || fs.existsSync(pp)) {
-        for (const f of [hh, pp]) if (!fs.existsSync(f)) throw new InputError(`--population ${p}: ${path.basename(f)} is missing (a CSV population is households.csv with persons.csv)`);
-        return fromCsv(fs.readFileSync(hh, 'utf8'), fs.readFileSync(pp, 'utf8'), { households: hh, persons: pp });
-      }
-      if (fs.existsSync(jsonl)) return fromJsonl(fs.readFileSync(jsonl, 'utf8'), jsonl);
-      throw new InputError(`--population ${p}: the folder has neither households.csv + persons.csv nor population.jsonl`);
-    }
-    return fromJsonl(fs.readFileSync(p, 'utf8'), p);
+    return await readPopulationFiles(locatePopulation(p));
   } catch (e) {
     if (e instanceof PopulationFileError) {
       const shown = e.problems.slice(0, 10).map((x) => `  ${x.file}:${x.row}: ${x.field ? `field ${x.field}: ` : ''}${x.message}`);
-      const more = e.problems.length > 10 ? `\n  … and ${e.problems.length - 10} more` : '';
-      throw new InputError(`the population was not read (${plural(e.problems.length, 'problem')}):\n${shown.join('\n')}${more}`);
+      const total = Math.max(e.total, e.problems.length);
+      const more = total > 10 ? `\n  … and ${total - 10} more` : '';
+      throw new InputError(`the population was not read (${plural(total, 'problem')}):\n${shown.join('\n')}${more}`);
     }
     throw e;
   }
@@ -66,11 +56,11 @@ export interface PopulationChoice {
 }
 
 /** The population the options ask for: read from --population, or drawn synthetically. */
-export function choosePopulation(v: Values, defaults: { region?: string; year?: number }): PopulationChoice {
+export async function choosePopulation(v: Values, defaults: { region?: string; year?: number }): Promise<PopulationChoice> {
   const file = str(v, 'population');
   if (file !== undefined) {
     for (const k of ['region', 'households', 'year', 'real-households']) if (v[k] !== undefined) throw new UsageError(`--${k} is for synthetic populations; --population reads one from files`);
-    const population = readPopulation(file);
+    const population = await readPopulation(file);
     return { population, describe: `${file}: ${population.columns.households.toLocaleString('en')} households` };
   }
   const region = str(v, 'region') ?? defaults.region ?? '100000';

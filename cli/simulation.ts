@@ -111,7 +111,7 @@ export async function prepareRun(v: Values, policies: Record<string, RunnablePol
   const sets = Object.fromEntries(settings(v.set as string[] | undefined));
   const behaviour = behaviourOf(v);
   const first = Object.values(policies)[0]!;
-  const choice = choosePopulation(v, { region: first.ir.policy.region, year: Number(date.slice(0, 4)) });
+  const choice = await choosePopulation(v, { region: first.ir.policy.region, year: Number(date.slice(0, 4)) });
   const sim = await makeSimulator(v, choice.population.columns.households, scenarios);
   try {
     await sim.setPopulation(choice.population.columns, choice.population.ids?.households);
@@ -163,7 +163,7 @@ export function overPopulations<T>(
       seeds,
       async (seed) => {
         if (seed !== seeds[0]) {
-          const choice = choosePopulation({ ...v, seed: String(seed) }, { region: p.choice.synthetic?.region, year: p.choice.synthetic?.year });
+          const choice = await choosePopulation({ ...v, seed: String(seed) }, { region: p.choice.synthetic?.region, year: p.choice.synthetic?.year });
           await p.sim.setPopulation(choice.population.columns, choice.population.ids?.households);
         }
         const i = seeds.indexOf(seed);

@@ -9,6 +9,8 @@ const common = {
   target: 'node20',
   sourcemap: 'linked',
   logLevel: 'warning',
+  // DuckDB is a native module: loaded from node_modules at run time, never bundled.
+  external: ['@duckdb/node-api', '@duckdb/node-bindings'],
   // Bundled CommonJS dependencies may call require() for Node built-ins.
   banner: { js: "import { createRequire as __doudiRequire } from 'node:module'; const require = __doudiRequire(import.meta.url);" },
 };
