@@ -14,6 +14,8 @@ export { addMonths } from './engine/months.ts';
 export { prepare, shardOf, CHUNK, type Prepared, type Shard } from './engine/prepare.ts';
 export { drawKey, householdKeys, syntheticHouseholdId } from './engine/keys.ts';
 export type { SimulationResult, Totals, Group, Delta, Changes, MonthRow } from './engine/results.ts';
+export type { Reach, Poverty, ProgrammeReach } from './engine/reach.ts';
+export { VALIDATION_RUNS, PUBLISHED_FIGURES, validationRows, type ValidationRow, type ValidationRun, type PublishedFigure } from './validation.ts';
 export { normalCdf, normalQuantile } from './population/random.ts';
 export { headline, compareHeadline, overSeeds, summarise, quantile, type Interval, type UncertaintyResult } from './uncertainty.ts';
 

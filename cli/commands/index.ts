@@ -12,5 +12,6 @@ import { simulateCommand } from './simulate.ts';
 import { compareCommand } from './compare.ts';
 import { sweepCommand } from './sweep.ts';
 import { monthsCommand } from './months.ts';
+import { validateCommand } from './validate.ts';
 
-export const COMMANDS: readonly Command[] = [checkCommand, testCommand, evalCommand, compileCommand, populationCommand, simulateCommand, compareCommand, sweepCommand, monthsCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, testCommand, evalCommand, compileCommand, populationCommand, simulateCommand, compareCommand, sweepCommand, monthsCommand, validateCommand];

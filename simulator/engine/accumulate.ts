@@ -7,6 +7,7 @@ import { uniform3 } from '../population/random.ts';
 import type { Shard } from './prepare.ts';
 import { PROGRAMMES, PROGRAMME_OUTPUTS, PERIOD, type Programme, type TakeUp } from '../types.ts';
 import { CHANGE, GROUP_WIDTH, type RunLayout } from './layout.ts';
+import { addReach, type ReachInput } from './reach.ts';
 
 /**
  * Salts of the take-up draws: uniform3(seed, household, salt). Dibao and 特困 share one draw — a
@@ -56,7 +57,8 @@ const YEARLY = PROGRAMMES.map((p) => PERIOD[p] === 'year');
  * Adds households [a, b) of the shard into vec (one chunk's sums); when `paid` is given, also
  * records each household's payments at index h − a.
  */
-export function accumulate(shard: Shard, cols: Columns, take: TakeUp, seed: number, L: RunLayout, vec: Float64Array, a: number, b: number, paid?: Paid): void {
+export function accumulate(shard: Shard, cols: Columns, take: TakeUp, seed: number, L: RunLayout, vec: Float64Array, a: number, b: number, paid?: Paid, reach?: ReachInput): void {
+  const reachVec = reach ? vec.subarray(L.reachAt) : undefined;
   const pop = shard.pop;
   const weight = pop.household.weight!;
   const area = pop.household.area!;
@@ -136,6 +138,7 @@ export function accumulate(shard: Shard, cols: Columns, take: TakeUp, seed: numb
       }
       if (cols.edge && cols.edge[h]) vec[L.misc]! += w;
       if (cols.rigid && cols.rigid[h]) vec[L.misc + 1]! += w;
+      if (reach) addReach(L.reach, reachVec!, reach, h, w, dPersons, r0, tPersons, r1, r0 + r1 + r2);
     }
     const covered = dPersons + tPersons;
     const total = r0 + r1 + r2 + r3 + (YEARLY[4] ? r4 / 12 : r4);

@@ -8,6 +8,7 @@
  */
 import { instantiate, type CompiledPolicy, type OutputColumns, type PopulationColumns } from '../../language/index.ts';
 import { Cancelled, DEFAULT_TAKE_UP, type Behaviour, type Job, type MonthsRequest, type Scenario, type TakeUp } from '../types.ts';
+import { reachInput } from './reach.ts';
 import { accumulate, accumulateChange, addGroupBase, columnsOf, groupBase, paidBuffers, type Paid } from './accumulate.ts';
 import { CHANGE, RunLayout } from './layout.ts';
 import { CHUNK, chunkViews, type Shard } from './prepare.ts';
@@ -129,7 +130,7 @@ export class Engine {
         plan.l.policy.evaluateBatch(view, { codes: regions.codes, slot }, plan.params, plan.l.out, 0, b - a);
         const vec = plan.stacked.subarray(c * plan.layout.length, (c + 1) * plan.layout.length);
         addGroupBase(vec, plan.layout, (this.bases[c] ??= groupBase(sub, plan.layout, 0, b - a)));
-        accumulate(sub, columnsOf(plan.l.out), take, seed, plan.layout, vec, 0, b - a, changes ? paid[i] : undefined);
+        accumulate(sub, columnsOf(plan.l.out), take, seed, plan.layout, vec, 0, b - a, changes ? paid[i] : undefined, reachInput(view, sub.income, slot, plan.params));
         if (changes && i > 0) accumulateChange(sub, paid[0]!, paid[i]!, changeStacks[i - 1]!.subarray(c * CHANGE.length, (c + 1) * CHANGE.length), 0, b - a);
       });
       const t = now();

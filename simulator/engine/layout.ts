@@ -4,6 +4,7 @@
  * however the population was split, then reads them back into named results (results.ts).
  */
 import { PROGRAMMES } from '../types.ts';
+import { ReachLayout } from './reach.ts';
 
 export const NP = PROGRAMMES.length;
 
@@ -25,6 +26,9 @@ export class RunLayout {
   readonly decile: number;
   /** records that failed at each error site */
   readonly sites: number;
+  /** who is reached (reach.ts), after the sites */
+  readonly reachAt: number;
+  readonly reach: ReachLayout;
   readonly length: number;
   constructor(
     readonly regions: number,
@@ -35,7 +39,9 @@ export class RunLayout {
     this.size = this.region + regions * GROUP_WIDTH;
     this.decile = this.size + SIZE_GROUPS.length * GROUP_WIDTH;
     this.sites = this.decile + DECILES * GROUP_WIDTH;
-    this.length = this.sites + siteCount;
+    this.reachAt = this.sites + siteCount;
+    this.reach = new ReachLayout(regions);
+    this.length = this.reachAt + this.reach.length;
   }
 }
 

@@ -5,6 +5,7 @@
 import { PERIOD, PROGRAMMES, type Programme } from '../types.ts';
 import { BANDS, CHANGE, DECILES, GROUP_WIDTH, SIZE_GROUPS, type RunLayout } from './layout.ts';
 import { MONTH } from './months.ts';
+import { reachResult, type Reach } from './reach.ts';
 
 export interface Totals {
   /** real households covered (weighted) */
@@ -51,6 +52,8 @@ export interface SimulationResult {
   readonly poorest_decile: { readonly coverage: number; readonly spending_share: number };
   /** records whose evaluation failed (a conflict), with the sites */
   readonly errors: { readonly records: number; readonly sites: readonly { readonly message: string; readonly records: number }[] };
+  /** who is reached: by the programme's (hukou) area and region, recipients' categories, targeting and poverty (reach.ts) */
+  readonly reach?: Reach;
 }
 
 export interface Frame {
@@ -123,6 +126,7 @@ export function simulationResult(v: Float64Array, L: RunLayout, frame: Frame, da
       spending_share: spending > 0 ? (poorest.annual_cost_by_programme.dibao + poorest.annual_cost_by_programme.tekun) / spending : 0,
     },
     errors: { records: v[L.misc + 2]!, sites: siteCounts },
+    reach: reachResult(v, L.reachAt, L.reach, frame.regionCodes, frame.persons),
   };
 }
 

@@ -7,7 +7,8 @@
  */
 import type { PopulationColumns } from '../../language/index.ts';
 import { yearTargets, HOUSEHOLD_SIZE, AGE, DISABILITY, ASSUMPTIONS, regionProfile, type Figure, type IncomeTargets } from './targets.ts';
-import { areaCurves, provinceMean, assumedStandard, type Area } from './income.ts';
+import { areaCurves, provinceMean, provinceHeadcount, provinceQuintileRatios, provinceSpread, assumedStandard, type Area } from './income.ts';
+import { PROVINCES } from './provinces.ts';
 import { headcount, type LorenzFit } from './lorenz.ts';
 import { hardshipCopulas } from './generate.ts';
 import { DISABLED, SEVERE, ELDERLY_ONLY, NO_WORKER, ILL, SINGLE_PARENT } from './household.ts';
@@ -87,13 +88,16 @@ export function calibrate(pop: PopulationColumns, year: number, region: string, 
     } else if (single && name !== 'national') {
       const mean = provinceMean(single, year, name);
       row(`${name} disposable income per person, mean (yuan/year)`, { value: mean, tag: single.income2023[name].tag, source: `${single.name} ${name} 2023 (${single.income2023[name].source}) × the national growth of the area` }, d.mean, 0.05);
-      // The shape is the national area's: compare quintile means over the mean.
-      fit.quintiles.forEach((q, k) => row(`${name} quintile ${k + 1} / mean (national shape)`, { value: q / fit.mean, tag: 'A', source: 'the national area curve (provinces have no published quintiles in the brief)' }, d.quintiles[k]! / d.mean, 0.1));
+      // The shape is the national area's, narrowed (income.ts): compare quintile means over the mean.
+      const theta = provinceSpread(year, name, PROVINCES).theta;
+      provinceQuintileRatios(year, name, PROVINCES).forEach((q, k) =>
+        row(`${name} quintile ${k + 1} / mean (national shape, spread × ${theta.toFixed(3)})`, { value: q, tag: 'A', source: 'the national area curve, its log-spread narrowed so the provinces together give the national quintiles (provinces have no published quintiles in the brief)' }, d.quintiles[k]! / d.mean, 0.1),
+      );
     }
     // The fit, and the share of persons below lines as the curve implies at this population's mean.
     const lineList: { name: string; line: number }[] = [];
     if (single && name !== 'national') lineList.push({ name: `the assumed dibao standard (${Math.round(assumedStandard(single, year, name))}/month)`, line: assumedStandard(single, year, name) * 12 });
-    lineList.push({ name: '40% of the median', line: 0.4 * d.mean * fit.curve.slope(0.5) });
+    lineList.push({ name: '40% of the median', line: 0.4 * d.median });
     lineList.push({ name: '20% of the mean', line: 0.2 * d.mean });
     fits.push({
       area: name,
@@ -104,7 +108,12 @@ export function calibrate(pop: PopulationColumns, year: number, region: string, 
       floor: fit.floor,
       zeroShare: fit.zeroShare,
       rejected: fit.rejected,
-      lines: lineList.map((l) => ({ ...l, fitted: headcount(fit.curve, d.mean, l.line), generated: shareBelow(income, size, keep, l.line) })),
+      lines: lineList.map((l) => ({
+        ...l,
+        // A province's own curve (narrowed, at its mean); the country's is the fitted national curve.
+        fitted: single && name !== 'national' ? provinceHeadcount(single, year, name, l.line, PROVINCES) : headcount(fit.curve, d.mean, l.line),
+        generated: shareBelow(income, size, keep, l.line),
+      })),
     });
   }
   // Income sources (of survey income).

@@ -15,9 +15,8 @@ import { streamFor, cumulative } from './random.ts';
 import { regionProfile, centralBasicPension, type RegionProfile } from './targets.ts';
 import { PROVINCES, type Province } from './provinces.ts';
 import { Members, drawMembers, householdSize, sizeCumulative, ELDERLY_ONLY, CLASSES } from './household.ts';
-import { areaCurves, provinceMean, assumedStandard, type AreaCurves } from './income.ts';
+import { areaCurves, provinceMean, provinceSpread, provinceHeadcount, assumedStandard, type AreaCurves } from './income.ts';
 import { solveCopula, type Copula } from './copula.ts';
-import { headcount } from './lorenz.ts';
 import { fillHousehold, columnsOf, type MoneyContext } from './money.ts';
 
 export class PopulationError extends Error {}
@@ -161,7 +160,7 @@ export function generatePopulation(o: GenerateOptions): SyntheticPopulation {
   if (profile.parts.length === 1 && profile.code !== profile.parts[0]!.province.code) notes.push(`${o.region}: the incomes of ${profile.parts[0]!.province.name} (${profile.parts[0]!.province.code}) are used`);
   const curves = areaCurves(o.year);
   notes.push(...curves.notes);
-  if (o.region !== '100000') notes.push(`provincial incomes are the national area curve at the province's own mean (${profile.parts.map((p) => p.province.code).join(', ')}): the brief has no provincial quintiles (assumption)`);
+  if (o.region !== '100000') notes.push(`provincial incomes are the national area curve at the province's own mean, its log-spread narrowed so that the provinces together give the national quintiles (${profile.parts.map((p) => p.province.code).join(', ')}): the brief has no provincial quintiles (assumption)`);
   const shapes = shapesOf(profile);
   const joint = jointFor(profile, shapes, curves);
 
@@ -171,16 +170,18 @@ export function generatePopulation(o: GenerateOptions): SyntheticPopulation {
       const mean = provinceMean(x.province, o.year, area);
       const fit = curves[area];
       const standard = assumedStandard(x.province, o.year, area);
+      const spread = provinceSpread(o.year, area, PROVINCES);
       return {
         year: o.year,
         urban: area === 'urban',
         province: x.province,
-        mean,
-        median: mean * fit.curve.slope(0.5),
+        mean: mean * spread.scale,
+        theta: spread.theta,
+        median: mean * spread.scale * fit.curve.slope(0.5) ** spread.theta,
         curve: fit.curve,
         copula: joint[area],
         standard,
-        lowRank: headcount(fit.curve, mean, 1.5 * standard * 12),
+        lowRank: provinceHeadcount(x.province, o.year, area, 1.5 * standard * 12, PROVINCES),
         centralPension: centralBasicPension(o.year).value * 100,
         sources: curves.targets.sources,
         migrantRate: area === 'urban' ? Math.min(0.9, x.province.migrantShare.value / (x.province.urbanShare.value * joint.urbanNonElderly)) : 0.02,

@@ -4,7 +4,7 @@
  * area curve at the province's own mean: the brief has no provincial quintiles, so the shape is
  * borrowed and the level is the province's (a limit said in the calibration report and the docs).
  */
-import { fitLorenz, type LorenzFit } from './lorenz.ts';
+import { fitLorenz, headcount, type LorenzFit } from './lorenz.ts';
 import { yearTargets, type IncomeTargets, type YearTargets } from './targets.ts';
 import type { Province } from './provinces.ts';
 
@@ -72,4 +72,87 @@ export function assumedStandard(p: Province, year: number, area: Area): number {
   const t = yearTargets(year - 1).targets;
   const consumption = provinceMean(p, year - 1, area) * (t.consumption[area].value / t[area].mean.value);
   return (consumption / 12) * STANDARD_RATIO[area];
+}
+
+/**
+ * Within a province, incomes spread less than across the country: the national area curve also
+ * holds the differences between provinces. A province's incomes are the national shape with its
+ * log-dispersion scaled by θ ≤ 1: y = mean × c × L'(U)^θ, c making the mean exact (for a log-normal
+ * this is σ → θσ; the lower tail still reaches zero). θ is solved, per area and year, so that the
+ * provinces together (each at its own mean, weighted by its residents in the area) give the
+ * national area's published quintile shares: income evidence only.
+ */
+export interface Spread {
+  readonly theta: number;
+  /** c: 1 / ∫ L'(p)^θ dp */
+  readonly scale: number;
+  /** the provinces' mixture: (its quintile share − the published one) / the published one */
+  readonly mixtureErrors: readonly number[];
+}
+
+const spreadCache = new Map<string, Spread>();
+const GRID = 200;
+
+export function provinceSpread(year: number, area: Area, provinces: readonly Province[]): Spread {
+  const key = `${year}/${area}`;
+  const hit = spreadCache.get(key);
+  if (hit) return hit;
+  const fit = areaCurves(year)[area];
+  const slopes = Array.from({ length: GRID }, (_, k) => Math.max(0, fit.curve.slope((k + 0.5) / GRID)));
+  const target = fit.quintiles.map((q) => q / fit.quintiles.reduce((a, b) => a + b, 0));
+  const weights = provinces.map((p) => p.population.value * (area === 'urban' ? p.urbanShare.value : 1 - p.urbanShare.value));
+  const means = provinces.map((p) => provinceMean(p, year, area));
+  const evaluate = (theta: number) => {
+    const scale = GRID / slopes.reduce((s, x) => s + x ** theta, 0);
+    const points: [number, number][] = [];
+    provinces.forEach((_, i) => {
+      for (const s of slopes) points.push([means[i]! * scale * s ** theta, weights[i]! / GRID]);
+    });
+    points.sort((a, b) => a[0] - b[0]);
+    const total = points.reduce((s, p) => s + p[1], 0);
+    const sums = [0, 0, 0, 0, 0];
+    let acc = 0;
+    for (const [y, w] of points) {
+      const k = Math.min(4, Math.floor(((acc + w / 2) / total) * 5));
+      sums[k]! += y * w;
+      acc += w;
+    }
+    const all = sums.reduce((a, b) => a + b, 0);
+    const errors = sums.map((s, k) => s / all / target[k]! - 1);
+    return { scale, errors, objective: errors.reduce((a, e) => a + e * e, 0) };
+  };
+  // Golden-section search on θ in [0.4, 1] (the objective is smooth and unimodal there).
+  let lo = 0.4;
+  let hi = 1;
+  const g = (Math.sqrt(5) - 1) / 2;
+  for (let i = 0; i < 24; i++) {
+    const a = hi - g * (hi - lo);
+    const b = lo + g * (hi - lo);
+    if (evaluate(a).objective < evaluate(b).objective) hi = b;
+    else lo = a;
+  }
+  const theta = (lo + hi) / 2;
+  const e = evaluate(theta);
+  const spread = { theta, scale: e.scale, mixtureErrors: e.errors };
+  spreadCache.set(key, spread);
+  return spread;
+}
+
+/** The share of a province's persons in an area below `line` (yuan a year): its curve is mean × c × L'^θ. */
+export function provinceHeadcount(p: Province, year: number, area: Area, line: number, provinces: readonly Province[]): number {
+  const s = provinceSpread(year, area, provinces);
+  const mean = provinceMean(p, year, area);
+  return headcount(areaCurves(year)[area].curve, 1, (line / (mean * s.scale)) ** (1 / s.theta));
+}
+
+/** A province's quintile means over its mean under the spread (the same for every province of an area). */
+export function provinceQuintileRatios(year: number, area: Area, provinces: readonly Province[]): number[] {
+  const s = provinceSpread(year, area, provinces);
+  const curve = areaCurves(year)[area].curve;
+  const steps = 2000;
+  return [0, 1, 2, 3, 4].map((k) => {
+    let sum = 0;
+    for (let i = 0; i < steps; i++) sum += Math.max(0, curve.slope((k + (i + 0.5) / steps) / 5)) ** s.theta;
+    return (s.scale * sum) / steps;
+  });
 }

@@ -116,8 +116,10 @@ export interface MoneyContext {
   readonly year: number;
   readonly urban: boolean;
   readonly province: Province;
-  /** the area's mean per-capita income in the province, yuan a year */
+  /** the area's mean per-capita income in the province × the spread's c, yuan a year */
   readonly mean: number;
+  /** the province's spread: income = mean × L'(U)^θ (income.ts) */
+  readonly theta: number;
   readonly median: number;
   readonly curve: LorenzCurve;
   readonly copula: Copula;
@@ -149,7 +151,7 @@ export function fillHousehold(C: Columns, h: number, start: number, m: Members, 
   // Rank and level: U = F(ε − m_class); income = mean × L'(U).
   const t = money.normal() - c.copula.shifts[bits]!;
   const rank = c.copula.rank(t);
-  const level = c.mean * c.copula.level(t);
+  const level = c.mean * c.copula.level(t) ** c.theta;
   const total = level * size;
 
   // Hukou: migrants are households of working age in towns (a household of older persons only stays local).

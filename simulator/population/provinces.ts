@@ -13,7 +13,7 @@
  *   year (an assumption: provinces' own consumption figures are not in the brief);
  * - a province's income in another year = its 2023 income × the national growth of that area's mean.
  */
-import type { Figure } from './targets.ts';
+import type { Figure } from './figures.ts';
 
 const M = (value: number, source: string): Figure => ({ value, tag: 'M', source });
 

@@ -5,13 +5,9 @@
  * never targets: they are outputs to compare with published figures.
  */
 
-export type Tag = 'S' | 'M' | 'A';
+import type { Figure } from './figures.ts';
 
-export interface Figure {
-  readonly value: number;
-  readonly tag: Tag;
-  readonly source: string;
-}
+export type { Figure, Tag } from './figures.ts';
 
 const S = (value: number, source = 'brief §6'): Figure => ({ value, tag: 'S', source });
 const M = (value: number, source = 'brief §6'): Figure => ({ value, tag: 'M', source });

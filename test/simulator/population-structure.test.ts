@@ -5,7 +5,7 @@
  * structure, the schema v2 flags fall where they may, and the country is its provinces.
  */
 import { describe, it, expect } from 'vitest';
-import { ALLEVIATION_PROVINCES, DISABLED, ELDERLY_ONLY, NO_WORKER, PROVINCES, SEVERE, areaCurves, distribution, generatePopulation, headcount, householdFacts, provinceHouseholds, provinceMean, provinceOf } from '../../simulator/index.ts';
+import { ALLEVIATION_PROVINCES, DISABLED, ELDERLY_ONLY, NO_WORKER, PROVINCES, SEVERE, distribution, generatePopulation, householdFacts, provinceHeadcount, provinceHouseholds, provinceMean, provinceOf } from '../../simulator/index.ts';
 
 const YEAR = 2024;
 const zhejiang = generatePopulation({ region: '330000', year: YEAR, households: 200_000, seed: 5 });
@@ -31,13 +31,12 @@ function below(keep: (h: number) => boolean, line: number) {
 
 describe('income: the generated population has the fitted distribution', () => {
   it('gives the fitted curve\'s headcount below every line, within sampling error, in each area (copula in place)', () => {
-    const curves = areaCurves(YEAR);
     const province = provinceOf('330000')!;
     for (const [a, area] of [[0, 'urban'], [1, 'rural']] as const) {
       const mean = provinceMean(province, YEAR, area);
       for (const ratio of [0.05, 0.1, 0.2, 0.3, 0.5, 0.8, 1.2, 2]) {
         const line = ratio * mean;
-        const fitted = headcount(curves[area].curve, mean, line);
+        const fitted = provinceHeadcount(province, YEAR, area, line, PROVINCES);
         const got = below((h) => Z.household.area![h] === a, line);
         expect(Math.abs(got.share - fitted), `${area} below ${ratio} × mean: generated ${got.share}, fitted ${fitted}, se ${got.se}`).toBeLessThan(4 * got.se + 0.002);
       }

@@ -5,9 +5,7 @@
  */
 import * as fs from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { PROVINCES } from '../../simulator/population/provinces.ts';
-import { yearTargets } from '../../simulator/population/targets.ts';
-import { STANDARD_RATIO } from '../../simulator/population/income.ts';
+import { PROVINCES, STANDARD_RATIO, yearTargets } from '../../simulator/index.ts';
 
 const text = fs.readFileSync('policies/national/provinces.doudi', 'utf8');
 

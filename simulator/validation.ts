@@ -1,0 +1,245 @@
+/**
+ * The validation report, as EUROMOD's country reports have one: the shipped national and
+ * provincial policies run on their own synthetic populations, and every published figure of the
+ * domain brief (§7) beside what they give, with the ratio and the likely cause of the gap.
+ *
+ * Published figures are compared here and nowhere else: no generator or behaviour assumption is
+ * set from them (targets.ts and the docs say the same), and a goal not met is reported as such.
+ */
+import type { SimulationResult } from './engine/results.ts';
+
+/** One published figure and where its simulated counterpart comes from. */
+export interface PublishedFigure {
+  readonly id: string;
+  readonly name: string;
+  /** the run that gives the simulated value (VALIDATION_RUNS) */
+  readonly run: string;
+  readonly published: number;
+  /** published as a range (persons per household: 1.5–1.8) */
+  readonly range?: readonly [number, number];
+  readonly unit: 'persons' | 'households' | 'share' | 'ratio' | 'yuan';
+  readonly date: string;
+  readonly tag: 'S' | 'M' | 'A';
+  readonly source: string;
+  /** the goal of issue 10, when there is one */
+  readonly goal?: { readonly kind: 'ratio'; readonly within: number } | { readonly kind: 'range'; readonly lo: number; readonly hi: number } | { readonly kind: 'points'; readonly within: number };
+  /** what the figure reads from a result */
+  readonly read: (r: SimulationResult) => number;
+  /** the likely causes of a gap, by its direction */
+  readonly causes: { readonly above: string; readonly below: string };
+}
+
+export interface ValidationRun {
+  readonly id: string;
+  readonly policy: string;
+  readonly region: string;
+  /** the year of the statistics the population is drawn from */
+  readonly year: number;
+  readonly date: string;
+}
+
+export const VALIDATION_RUNS: readonly ValidationRun[] = [
+  { id: 'national-2024', policy: 'policies/national/provinces.doudi', region: '100000', year: 2024, date: '2024-12-01' },
+  { id: 'national-2024-06', policy: 'policies/national/provinces.doudi', region: '100000', year: 2024, date: '2024-06-30' },
+  { id: 'national-2023-10', policy: 'policies/national/provinces.doudi', region: '100000', year: 2023, date: '2023-10-31' },
+  { id: 'zhejiang-2021', policy: 'policies/zhejiang/zhejiang.doudi', region: '330000', year: 2021, date: '2022-01-01' },
+  { id: 'guangdong-2023', policy: 'policies/guangdong/guangdong.doudi', region: '440000', year: 2023, date: '2023-03-31' },
+];
+
+const reach = (r: SimulationResult) => {
+  if (!r.reach) throw new Error('the result has no reach figures (an engine without them)');
+  return r.reach;
+};
+const persons = (r: SimulationResult, p: 'dibao' | 'tekun', area?: 'urban' | 'rural') => {
+  const a = reach(r).by_area[p];
+  return area ? a[area].persons : a.urban.persons + a.rural.persons;
+};
+const regionPersons = (r: SimulationResult, p: 'dibao' | 'tekun', prefix: string) => reach(r).by_region.filter((g) => g.key.startsWith(prefix)).reduce((s, g) => s + g[p].persons, 0);
+
+const TAKE_UP = 'take-up (0.6 for dibao, 0.85 for 特困, an assumption)';
+const URBAN_CAUSES = {
+  above: `${TAKE_UP} too high for towns; rural-hukou migrants who cannot claim where they live are only excluded once the policy reads hukou (issue 9)`,
+  below: 'the urban income curve is the 2022 shape at the 2024 mean with a lower tail extrapolated from five quintiles; the asset test (24 months, no vehicle) and hukou_area deciding the programme',
+};
+const RURAL_CAUSES = {
+  above: `${TAKE_UP}; the survey's rural income includes remittances the means test may not see as the survey does; provincial income curves are the national shape (no provincial quintiles)`,
+  below: 'the asset test and supporters; provincial standards from the consumption rule where none is published',
+};
+
+export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
+  { id: 'urban-dibao-2024', name: 'urban dibao persons, end 2024', run: 'national-2024', published: 6_250_000, unit: 'persons', date: '2024-12-31', tag: 'S', source: 'brief §7 (third-party quote of NBS)', goal: { kind: 'ratio', within: 0.3 }, read: (r) => persons(r, 'dibao', 'urban'), causes: URBAN_CAUSES },
+  { id: 'rural-dibao-2024', name: 'rural dibao persons, end 2024', run: 'national-2024', published: 33_615_000, unit: 'persons', date: '2024-12-31', tag: 'S', source: 'brief §7 (third-party quote of NBS)', goal: { kind: 'ratio', within: 0.3 }, read: (r) => persons(r, 'dibao', 'rural'), causes: RURAL_CAUSES },
+  { id: 'urban-dibao-2024-06', name: 'urban dibao persons, end June 2024', run: 'national-2024-06', published: 6_480_000, unit: 'persons', date: '2024-06-30', tag: 'S', source: 'brief §7', read: (r) => persons(r, 'dibao', 'urban'), causes: URBAN_CAUSES },
+  { id: 'rural-dibao-2024-06', name: 'rural dibao persons, end June 2024', run: 'national-2024-06', published: 33_890_000, unit: 'persons', date: '2024-06-30', tag: 'S', source: 'brief §7', read: (r) => persons(r, 'dibao', 'rural'), causes: RURAL_CAUSES },
+  {
+    id: 'tekun-2023',
+    name: '特困 persons, October 2023 (4.6 m and more)',
+    run: 'national-2023-10',
+    published: 4_600_000,
+    unit: 'persons',
+    date: '2023-10-31',
+    tag: 'S',
+    source: 'brief §7',
+    goal: { kind: 'ratio', within: 0.3 },
+    read: (r) => persons(r, 'tekun'),
+    causes: {
+      above: 'supporters derived from household structure (43号 §8) leave more older persons without one than the offices find',
+      below: 'institutional 特困 (集中供养, about a third) live outside family households and are not in a census-of-households population; childlessness (5%, [M]) and children unable to support are the only routes to no supporter',
+    },
+  },
+  {
+    id: 'edge-2023',
+    name: '低保边缘 (6 m and more; simulated: households)',
+    run: 'national-2023-10',
+    published: 6_000_000,
+    unit: 'households',
+    date: '2023-10-31',
+    tag: 'S',
+    source: 'brief §7',
+    read: (r) => r.edge_families,
+    causes: { above: 'definition: the simulated figure counts every family passing the edge test; the published one counts those registered, and may be persons', below: 'definition: the published figure may count persons' },
+  },
+  {
+    id: 'persons-per-household',
+    name: 'persons per dibao household (1.5–1.8)',
+    run: 'national-2024',
+    published: 1.65,
+    range: [1.5, 1.8],
+    unit: 'ratio',
+    date: '2024-12-31',
+    tag: 'S',
+    source: 'brief §7 ("in every source")',
+    goal: { kind: 'range', lo: 1.4, hi: 2 },
+    read: (r) => reach(r).recipients.dibao.persons_per_household,
+    causes: { above: 'larger poor households pass the income test: the copula lowers small older households, not large ones below the line', below: '单人户 cases cover one member' },
+  },
+  {
+    id: 'elderly-share',
+    name: 'share of dibao recipients aged 60+ (about 35%)',
+    run: 'national-2024',
+    published: 0.35,
+    unit: 'share',
+    date: '2022-03-31',
+    tag: 'S',
+    source: 'brief §7 (Q1 2022)',
+    goal: { kind: 'points', within: 0.1 },
+    read: (r) => {
+      const d = reach(r).recipients.dibao.by_category;
+      const all = d.elderly + d.minors + d.disabled + d.other;
+      return all > 0 ? d.elderly / all : 0;
+    },
+    causes: { above: 'the copula ratio for older households (an assumption, 0.6 rural) sets them low; 特困 takes older persons without supporters out of dibao', below: 'older persons count their pensions (local top-ups) and are often supported; data year (2022 figure)' },
+  },
+  {
+    id: 'payment-per-person',
+    name: 'dibao paid per person a month (about ¥380 in 2022: H1 spending 92.6 bn over 40.6 m persons)',
+    run: 'national-2024',
+    published: 380,
+    unit: 'yuan',
+    date: '2022-06-30',
+    tag: 'S',
+    source: 'brief §7 (mid-2022: 92.6 bn ÷ 6 months ÷ 40.6 m persons, derived)',
+    read: (r) => reach(r).recipients.dibao.payment_per_person,
+    causes: { above: 'standards grew from 2022 to 2024; incomes near zero are paid the whole standard', below: 'recipients near the line get small gaps; 分类施保 add-ons are not in the framework' },
+  },
+  {
+    id: 'zhejiang-dibao-2021',
+    name: 'Zhejiang dibao persons, 2021',
+    run: 'zhejiang-2021',
+    published: 592_600,
+    unit: 'persons',
+    date: '2021-12-31',
+    tag: 'S',
+    source: 'brief §7',
+    goal: { kind: 'ratio', within: 0.35 },
+    read: (r) => regionPersons(r, 'dibao', '33'),
+    causes: { above: `${TAKE_UP}; data year: the 2022 standard on a 2021 population`, below: 'Zhejiang\'s high incomes at the national shape; 40% of residents are migrants without local hukou' },
+  },
+  {
+    id: 'zhejiang-tekun-2021',
+    name: 'Zhejiang 特困 persons, 2021',
+    run: 'zhejiang-2021',
+    published: 35_700,
+    unit: 'persons',
+    date: '2021-12-31',
+    tag: 'S',
+    source: 'brief §7',
+    read: (r) => regionPersons(r, 'tekun', '33'),
+    causes: { above: 'supporters derived from structure leave too many older persons without one', below: 'institutional 特困 are outside family households' },
+  },
+  {
+    id: 'guangdong-dibao-2023',
+    name: 'Guangdong dibao persons, end March 2023',
+    run: 'guangdong-2023',
+    published: 1_285_000,
+    unit: 'persons',
+    date: '2023-03-31',
+    tag: 'S',
+    source: 'brief §7',
+    goal: { kind: 'ratio', within: 0.35 },
+    read: (r) => regionPersons(r, 'dibao', '44'),
+    causes: { above: `${TAKE_UP}; the 2023 minimum standards read as the standards every city pays`, below: 'Guangdong\'s incomes at the national shape; 41% of residents without local hukou' },
+  },
+  { id: 'guangdong-urban-dibao-2023', name: 'Guangdong urban dibao persons, end March 2023', run: 'guangdong-2023', published: 146_000, unit: 'persons', date: '2023-03-31', tag: 'S', source: 'brief §7', read: (r) => persons(r, 'dibao', 'urban'), causes: URBAN_CAUSES },
+  { id: 'guangdong-rural-dibao-2023', name: 'Guangdong rural dibao persons, end March 2023', run: 'guangdong-2023', published: 1_139_000, unit: 'persons', date: '2023-03-31', tag: 'S', source: 'brief §7', read: (r) => persons(r, 'dibao', 'rural'), causes: RURAL_CAUSES },
+  {
+    id: 'guangdong-tekun-2023',
+    name: 'Guangdong 特困 persons, end March 2023',
+    run: 'guangdong-2023',
+    published: 215_800,
+    unit: 'persons',
+    date: '2023-03-31',
+    tag: 'S',
+    source: 'brief §7',
+    read: (r) => regionPersons(r, 'tekun', '44'),
+    causes: { above: 'supporters derived from structure leave too many older persons without one', below: 'institutional 特困 are outside family households' },
+  },
+];
+
+export interface ValidationRow {
+  readonly id: string;
+  readonly name: string;
+  readonly run: string;
+  readonly simulated: number;
+  readonly published: number;
+  readonly range?: readonly [number, number];
+  readonly unit: PublishedFigure['unit'];
+  readonly tag: PublishedFigure['tag'];
+  readonly source: string;
+  /** simulated / published */
+  readonly ratio: number;
+  /** the goal, in words, and whether it is met (absent where issue 10 set none) */
+  readonly goal?: { readonly text: string; readonly met: boolean };
+  readonly cause: string;
+}
+
+function goalOf(f: PublishedFigure, simulated: number): ValidationRow['goal'] {
+  const g = f.goal;
+  if (!g) return undefined;
+  if (g.kind === 'ratio') return { text: `within ±${Math.round(g.within * 100)}%`, met: Math.abs(simulated / f.published - 1) <= g.within };
+  if (g.kind === 'range') return { text: `between ${g.lo} and ${g.hi}`, met: simulated >= g.lo && simulated <= g.hi };
+  return { text: `within ${Math.round(g.within * 100)} points`, met: Math.abs(simulated - f.published) <= g.within };
+}
+
+/** The rows of the report from each run's result. */
+export function validationRows(results: Readonly<Record<string, SimulationResult>>): ValidationRow[] {
+  return PUBLISHED_FIGURES.filter((f) => results[f.run]).map((f) => {
+    const simulated = f.read(results[f.run]!);
+    const ratio = f.published ? simulated / f.published : 0;
+    const inRange = f.range ? simulated >= f.range[0] && simulated <= f.range[1] : Math.abs(ratio - 1) <= 0.1;
+    return {
+      id: f.id,
+      name: f.name,
+      run: f.run,
+      simulated,
+      published: f.published,
+      range: f.range,
+      unit: f.unit,
+      tag: f.tag,
+      source: f.source,
+      ratio,
+      goal: goalOf(f, simulated),
+      cause: inRange ? 'close' : ratio > 1 ? f.causes.above : f.causes.below,
+    };
+  });
+}
