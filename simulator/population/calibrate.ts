@@ -90,7 +90,7 @@ export function calibrate(pop: PopulationColumns, year: number, region: string, 
       row(`${name} disposable income per person, mean (yuan/year)`, { value: mean, tag: single.income2023[name].tag, source: `${single.name} ${name} 2023 (${single.income2023[name].source}) × the national growth of the area` }, d.mean, 0.05);
       // The shape is the national area's, narrowed (income.ts): compare quintile means over the mean.
       const theta = provinceSpread(year, name, PROVINCES).theta;
-      provinceQuintileRatios(year, name, PROVINCES).forEach((q, k) =>
+      provinceQuintileRatios(year, name, PROVINCES, single).forEach((q, k) =>
         row(`${name} quintile ${k + 1} / mean (national shape, spread × ${theta.toFixed(3)})`, { value: q, tag: 'A', source: 'the national area curve, its log-spread narrowed so the provinces together give the national quintiles (provinces have no published quintiles in the brief)' }, d.quintiles[k]! / d.mean, 0.1),
       );
     }

@@ -13,7 +13,7 @@
 import { allocPopulation, type PopulationColumns } from '../../language/index.ts';
 import { streamFor, cumulative } from './random.ts';
 import { regionProfile, centralBasicPension, type RegionProfile } from './targets.ts';
-import { PROVINCES, type Province } from './provinces.ts';
+import { PROVINCES, cityIncomeFactor, type Province } from './provinces.ts';
 import { Members, drawMembers, householdSize, sizeCumulative, ELDERLY_ONLY, CLASSES } from './household.ts';
 import { areaCurves, provinceMean, provinceSpread, provinceHeadcount, assumedStandard, type AreaCurves } from './income.ts';
 import { solveCopula, type Copula } from './copula.ts';
@@ -82,14 +82,15 @@ function shapesOf(profile: RegionProfile): Shapes {
 }
 
 /** A household's place, area and size, from its shape stream (the first pass needs only these). */
-function drawShape(shapes: Shapes, seed: number, h: number): { part: number; region: number; urban: boolean; size: number; sizeStream: ReturnType<typeof streamFor> } {
+function drawShape(shapes: Shapes, seed: number, h: number): { part: number; city: number; region: number; urban: boolean; size: number } {
   const s = streamFor(seed, h, P_SHAPE);
   const part = shapes.parts.length > 1 ? s.pick(shapes.partCumulative) : 0;
   const x = shapes.parts[part]!;
-  const region = x.cities ? x.cityCodes![s.pick(x.cities)]! : x.cityCodes ? x.cityCodes[0]! : Number(x.province.code);
+  const city = x.cities ? s.pick(x.cities) : 0;
+  const region = x.cityCodes ? x.cityCodes[city]! : Number(x.province.code);
   const urban = s.next() < x.province.urbanShare.value;
   const size = householdSize(s, x.sizes);
-  return { part, region, urban, size, sizeStream: s };
+  return { part, city, region, urban, size };
 }
 
 /** The copula of each area, with its reference sample: a pure function of the region (cached). */
@@ -160,34 +161,37 @@ export function generatePopulation(o: GenerateOptions): SyntheticPopulation {
   if (profile.parts.length === 1 && profile.code !== profile.parts[0]!.province.code) notes.push(`${o.region}: the incomes of ${profile.parts[0]!.province.name} (${profile.parts[0]!.province.code}) are used`);
   const curves = areaCurves(o.year);
   notes.push(...curves.notes);
+  for (const x of profile.parts)
+    if (x.province.cities && x.cities && x.cities.length > 1) notes.push(`${x.province.name}: each city's incomes are the province's × the city's income over the province's average (city incomes from memory, [M])`);
   if (o.region !== '100000') notes.push(`provincial incomes are the national area curve at the province's own mean, its log-spread narrowed so that the provinces together give the national quintiles (${profile.parts.map((p) => p.province.code).join(', ')}): the brief has no provincial quintiles (assumption)`);
   const shapes = shapesOf(profile);
   const joint = jointFor(profile, shapes, curves);
 
-  // Per part and area: the income scale, the edge-line rank, the assumed standard, the migrant rate.
-  const contexts = shapes.parts.map((x) =>
-    (['urban', 'rural'] as const).map((area): MoneyContext => {
-      const mean = provinceMean(x.province, o.year, area);
+  // Per part, city and area: the income scale, the edge-line rank, the assumed standard, the migrant rate.
+  const contexts = shapes.parts.map((x) => (x.cityCodes ?? [Number(x.province.code)]).map((code) => contextsOf(x.province, String(code))));
+  function contextsOf(province: Province, code: string): MoneyContext[] {
+    return (['urban', 'rural'] as const).map((area): MoneyContext => {
+      const mean = provinceMean(province, o.year, area) * cityIncomeFactor(province, code, area);
       const fit = curves[area];
-      const standard = assumedStandard(x.province, o.year, area);
+      const standard = assumedStandard(province, o.year, area);
       const spread = provinceSpread(o.year, area, PROVINCES);
       return {
         year: o.year,
         urban: area === 'urban',
-        province: x.province,
+        province,
         mean: mean * spread.scale,
         theta: spread.theta,
         median: mean * spread.scale * fit.curve.slope(0.5) ** spread.theta,
         curve: fit.curve,
         copula: joint[area],
         standard,
-        lowRank: provinceHeadcount(x.province, o.year, area, 1.5 * standard * 12, PROVINCES),
+        lowRank: provinceHeadcount(province, o.year, area, 1.5 * standard * 12, PROVINCES, code),
         centralPension: centralBasicPension(o.year).value * 100,
         sources: curves.targets.sources,
-        migrantRate: area === 'urban' ? Math.min(0.9, x.province.migrantShare.value / (x.province.urbanShare.value * joint.urbanNonElderly)) : 0.02,
+        migrantRate: area === 'urban' ? Math.min(0.9, province.migrantShare.value / (province.urbanShare.value * joint.urbanNonElderly)) : 0.02,
       };
-    }),
-  );
+    });
+  }
 
   // First pass: sizes (from each household's shape stream), to size the person columns.
   const n = o.households;
@@ -211,7 +215,7 @@ export function generatePopulation(o: GenerateOptions): SyntheticPopulation {
     C.region[h] = shape.region;
     C.area[h] = shape.urban ? 0 : 1;
     drawMembers(shape.size, shape.urban, people, m);
-    fillHousehold(C, h, p, m, contexts[shape.part]![shape.urban ? 0 : 1]!, people, money);
+    fillHousehold(C, h, p, m, contexts[shape.part]![shape.city]![shape.urban ? 0 : 1]!, people, money);
     p += m.count;
   }
   pop.memberStart[n] = p;

@@ -6,7 +6,7 @@
  */
 import { fitLorenz, headcount, type LorenzFit } from './lorenz.ts';
 import { yearTargets, type IncomeTargets, type YearTargets } from './targets.ts';
-import type { Province } from './provinces.ts';
+import { cityIncomeFactor, type Province } from './provinces.ts';
 
 export type Area = 'urban' | 'rural';
 
@@ -138,21 +138,47 @@ export function provinceSpread(year: number, area: Area, provinces: readonly Pro
   return spread;
 }
 
-/** The share of a province's persons in an area below `line` (yuan a year): its curve is mean × c × L'^θ. */
-export function provinceHeadcount(p: Province, year: number, area: Area, line: number, provinces: readonly Province[]): number {
+/**
+ * The share of a province's persons in an area below `line` (yuan a year): its curve is mean × c ×
+ * L'^θ, each city's at the city's mean where the province has a city table (a mixture over the
+ * cities by their shares of households), or one city's when `city` is given.
+ */
+export function provinceHeadcount(p: Province, year: number, area: Area, line: number, provinces: readonly Province[], city?: string): number {
   const s = provinceSpread(year, area, provinces);
   const mean = provinceMean(p, year, area);
-  return headcount(areaCurves(year)[area].curve, 1, (line / (mean * s.scale)) ** (1 / s.theta));
+  const at = (factor: number) => headcount(areaCurves(year)[area].curve, 1, (line / (mean * factor * s.scale)) ** (1 / s.theta));
+  if (city !== undefined || !p.cities) return at(city === undefined ? 1 : cityIncomeFactor(p, city, area));
+  const total = p.cities.reduce((a, c) => a + c.share, 0);
+  return p.cities.reduce((a, c) => a + c.share * at(cityIncomeFactor(p, c.code, area)), 0) / total;
 }
 
-/** A province's quintile means over its mean under the spread (the same for every province of an area). */
-export function provinceQuintileRatios(year: number, area: Area, provinces: readonly Province[]): number[] {
+/**
+ * A province's quintile means over its mean under the spread: the same for every province of an
+ * area, unless the province has a city table, whose cities' means make a mixture.
+ */
+export function provinceQuintileRatios(year: number, area: Area, provinces: readonly Province[], province?: Province): number[] {
   const s = provinceSpread(year, area, provinces);
   const curve = areaCurves(year)[area].curve;
   const steps = 2000;
-  return [0, 1, 2, 3, 4].map((k) => {
-    let sum = 0;
-    for (let i = 0; i < steps; i++) sum += Math.max(0, curve.slope((k + (i + 0.5) / steps) / 5)) ** s.theta;
-    return (s.scale * sum) / steps;
-  });
+  const cities = province?.cities ?? [{ code: '', share: 1, income: 1 }];
+  const points: [number, number][] = [];
+  for (const c of cities) {
+    const factor = province?.cities ? cityIncomeFactor(province, c.code, area) : 1;
+    for (let i = 0; i < steps; i++) points.push([factor * s.scale * Math.max(0, curve.slope((i + 0.5) / steps)) ** s.theta, c.share / steps]);
+  }
+  points.sort((a, b) => a[0] - b[0]);
+  const total = points.reduce((a, p) => a + p[1], 0);
+  const sums = [0, 0, 0, 0, 0];
+  const weights = [0, 0, 0, 0, 0];
+  let acc = 0;
+  let mean = 0;
+  for (const [y, w] of points) {
+    const k = Math.min(4, Math.floor(((acc + w / 2) / total) * 5));
+    sums[k]! += y * w;
+    weights[k]! += w;
+    mean += y * w;
+    acc += w;
+  }
+  mean /= total;
+  return sums.map((x, k) => x / weights[k]! / mean);
 }

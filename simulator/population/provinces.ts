@@ -32,7 +32,7 @@ export interface Province {
   /** share of residents whose hukou is registered outside the county or city they live in (流动人口), 2020 */
   readonly migrantShare: Figure;
   /** cities the households are spread over (shares of the province's households), where known */
-  readonly cities?: readonly { readonly code: string; readonly share: number }[];
+  readonly cities?: readonly City[];
 }
 
 const BRIEF = 'brief §6b (from memory, unverified)';
@@ -76,43 +76,53 @@ const ROWS: readonly Row[] = [
   ['650000', '新疆维吾尔自治区', 'Xinjiang', 25.9, 56.5, 40578, 17948, 2.58, 0.26],
 ];
 
-/** Cities and their shares of the province's households (from memory of the 2020 census, [M]). */
-const CITIES: Readonly<Record<string, readonly { readonly code: string; readonly share: number }[]>> = {
+/**
+ * Cities, their shares of the province's households (2020 census) and their per-capita disposable
+ * income of all residents (2023), all from memory, rounded, unverified ([M]). A city's incomes are
+ * the province's × its income over the household-weighted average of its province's cities.
+ */
+export interface City {
+  readonly code: string;
+  readonly share: number;
+  readonly income: number;
+}
+
+const CITIES: Readonly<Record<string, readonly City[]>> = {
   '440000': [
-    { code: '440100', share: 0.148 },
-    { code: '440300', share: 0.139 },
-    { code: '441900', share: 0.083 },
-    { code: '440600', share: 0.075 },
-    { code: '442000', share: 0.035 },
-    { code: '440400', share: 0.019 },
-    { code: '441300', share: 0.048 },
-    { code: '440700', share: 0.038 },
-    { code: '441200', share: 0.033 },
-    { code: '440500', share: 0.044 },
-    { code: '440200', share: 0.023 },
-    { code: '441600', share: 0.023 },
-    { code: '440800', share: 0.056 },
-    { code: '445100', share: 0.021 },
-    { code: '445200', share: 0.048 },
-    { code: '440900', share: 0.049 },
-    { code: '441500', share: 0.021 },
-    { code: '441700', share: 0.021 },
-    { code: '441800', share: 0.031 },
-    { code: '445300', share: 0.019 },
-    { code: '441400', share: 0.033 },
+    { code: '440100', share: 0.148, income: 80500 },
+    { code: '440300', share: 0.139, income: 76900 },
+    { code: '441900', share: 0.083, income: 70000 },
+    { code: '440600', share: 0.075, income: 71900 },
+    { code: '442000', share: 0.035, income: 63000 },
+    { code: '440400', share: 0.019, income: 71400 },
+    { code: '441300', share: 0.048, income: 48700 },
+    { code: '440700', share: 0.038, income: 43900 },
+    { code: '441200', share: 0.033, income: 34700 },
+    { code: '440500', share: 0.044, income: 35700 },
+    { code: '440200', share: 0.023, income: 33000 },
+    { code: '441600', share: 0.023, income: 28900 },
+    { code: '440800', share: 0.056, income: 31600 },
+    { code: '445100', share: 0.021, income: 31000 },
+    { code: '445200', share: 0.048, income: 28500 },
+    { code: '440900', share: 0.049, income: 32000 },
+    { code: '441500', share: 0.021, income: 31000 },
+    { code: '441700', share: 0.021, income: 33000 },
+    { code: '441800', share: 0.031, income: 31500 },
+    { code: '445300', share: 0.019, income: 28500 },
+    { code: '441400', share: 0.033, income: 29500 },
   ],
   '330000': [
-    { code: '330100', share: 0.19 },
-    { code: '330200', share: 0.146 },
-    { code: '330300', share: 0.147 },
-    { code: '330400', share: 0.083 },
-    { code: '330500', share: 0.052 },
-    { code: '330600', share: 0.082 },
-    { code: '330700', share: 0.108 },
-    { code: '330800', share: 0.035 },
-    { code: '330900', share: 0.018 },
-    { code: '331000', share: 0.102 },
-    { code: '331100', share: 0.039 },
+    { code: '330100', share: 0.19, income: 73800 },
+    { code: '330200', share: 0.146, income: 72000 },
+    { code: '330300', share: 0.147, income: 63000 },
+    { code: '330400', share: 0.083, income: 67000 },
+    { code: '330500', share: 0.052, income: 65000 },
+    { code: '330600', share: 0.082, income: 71000 },
+    { code: '330700', share: 0.108, income: 63700 },
+    { code: '330800', share: 0.035, income: 50500 },
+    { code: '330900', share: 0.018, income: 70000 },
+    { code: '331000', share: 0.102, income: 64000 },
+    { code: '331100', share: 0.039, income: 50000 },
   ],
 };
 
@@ -143,4 +153,21 @@ export function provinceHouseholds(p: Province): number {
 export function provinceOf(code: string): Province | undefined {
   const key = `${code.slice(0, 2)}0000`;
   return PROVINCES.find((p) => p.code === key);
+}
+
+/**
+ * Rural incomes differ less between a province's cities than all residents' incomes do (Guangzhou
+ * against Meizhou: about 1.9 × rural, 2.7 × all residents, from memory [M]): a city's rural factor
+ * is its all-resident factor to the power ln 1.9 / ln 2.7 ≈ 0.65.
+ */
+export const RURAL_CITY_EXPONENT: Figure = { value: 0.65, tag: 'M', source: 'Guangzhou against Meizhou, rural about 1.9 ×, all residents about 2.7 × (2023, from memory, unverified)' };
+
+/** A city's income relative to its province in an area (1 for a province without a city table, or a place not in it). */
+export function cityIncomeFactor(p: Province, code: string, area: 'urban' | 'rural' = 'urban'): number {
+  const city = p.cities?.find((c) => c.code === code);
+  if (!city) return 1;
+  const e = area === 'urban' ? 1 : RURAL_CITY_EXPONENT.value;
+  const total = p.cities!.reduce((s, c) => s + c.share, 0);
+  const average = p.cities!.reduce((s, c) => s + c.share * c.income ** e, 0) / total;
+  return city.income ** e / average;
 }
