@@ -1,7 +1,7 @@
 /** `importDmn`: what a DMN model becomes, what it refuses (named by element id), and how the result evaluates. */
 import { describe, it, expect } from 'vitest';
 import { importDmn } from '../../language/dmn/index.ts';
-import { dmn, imported, problems, codesOf, run } from './support.ts';
+import { dmn, imported, problems, codesOf, run, type ModelSpec } from './support.ts';
 
 const APPROVAL = {
   inputs: [['Age', 'number'], ['Risk Category', 'string'], ['isAffordable', 'boolean']] as const,
@@ -79,7 +79,7 @@ describe('a DMN model as a Doudi policy', () => {
   });
 
   it('defaults: DMN default outputs become else; a table DMN would leave null is named, and --default supplies its result', () => {
-    const model = { inputs: [['age', 'number']] as const, decisions: [{ name: 'Advertisement', hit: 'FIRST', inputs: ['age'], rules: [[['>18'], ['"Cars"']], [['>0'], ['"Toys"']]] }] };
+    const model: ModelSpec = { inputs: [['age', 'number']], decisions: [{ name: 'Advertisement', hit: 'FIRST', inputs: ['age'], rules: [[['>18'], ['"Cars"']], [['>0'], ['"Toys"']]] }] };
     const none = imported(model);
     expect(none.text).toBeUndefined();
     expect(problems(none).join('\n')).toMatch(/error dmn-no-default: t1 \(decision table of decision "Advertisement"\): no rule matches age_input = -1, where DMN gives null.*--default Advertisement=VALUE/);
