@@ -13,5 +13,6 @@ import { compareCommand } from './compare.ts';
 import { sweepCommand } from './sweep.ts';
 import { monthsCommand } from './months.ts';
 import { validateCommand } from './validate.ts';
+import { importCommand } from './import.ts';
 
-export const COMMANDS: readonly Command[] = [checkCommand, testCommand, evalCommand, compileCommand, populationCommand, simulateCommand, compareCommand, sweepCommand, monthsCommand, validateCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, testCommand, evalCommand, compileCommand, populationCommand, simulateCommand, compareCommand, sweepCommand, monthsCommand, validateCommand, importCommand];
