@@ -1,5 +1,5 @@
 /** The simulator's results as text for a terminal (--json prints them whole instead). */
-import { PROGRAMMES, type CompareResult, type MonthsResult, type SimulationResult, type SweepResult, type UncertaintyResult } from '../simulator/index.ts';
+import { PROGRAMMES, type CompareResult, type MonthsResult, type Reach, type SimulationResult, type SweepResult, type UncertaintyResult } from '../simulator/index.ts';
 
 const yuan = (x: number): string => {
   const a = Math.abs(x);
@@ -28,7 +28,26 @@ export function resultText(r: SimulationResult): string {
   lines.push(`  edge families 低保边缘: ${count(r.edge_families)}; 刚性支出困难家庭: ${count(r.rigid_hardship)}`);
   lines.push(`  poorest tenth: ${(r.poorest_decile.coverage * 100).toFixed(1)}% covered, ${(r.poorest_decile.spending_share * 100).toFixed(1)}% of dibao and 特困 spending`);
   if (r.errors.records > 0) lines.push(`  ${count(r.errors.records)} records could not be evaluated: ${r.errors.sites.map((s) => `${s.message} (${count(s.records)})`).join('; ')}`);
+  if (r.reach) lines.push(...reachText(r.reach));
   return lines.join('\n');
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+/** Who is reached, in a few lines (all of it with --json). */
+function reachText(x: Reach): string[] {
+  const d = x.recipients.dibao;
+  const c = d.by_category;
+  const all = c.elderly + c.minors + c.disabled + c.other;
+  const lines = [
+    `  dibao by programme (hukou) area: urban ${count(x.by_area.dibao.urban.persons)}, rural ${count(x.by_area.dibao.rural.persons)} persons; 特困 urban ${count(x.by_area.tekun.urban.persons)}, rural ${count(x.by_area.tekun.rural.persons)}`,
+    `  dibao recipients: ${d.persons_per_household.toFixed(2)} per household, ¥${d.payment_per_person.toFixed(0)} a month each; aged 60+ ${pct(all ? c.elderly / all : 0)}, minors ${pct(all ? c.minors / all : 0)}, disabled ${pct(all ? c.disabled / all : 0)}, other ${pct(all ? c.other / all : 0)}`,
+  ];
+  if (x.targeting) lines.push(`  against true income: ${count(x.targeting.income_eligible_persons)} persons under their standard, ${pct(x.targeting.coverage)} of them covered; ${pct(x.targeting.inclusion_error)} of the covered are above it`);
+  const p = x.poverty;
+  if (p.dibao_line) lines.push(`  under the standard (headcount / gap / FGT2): before ${pct(p.dibao_line.before.headcount)} / ${pct(p.dibao_line.before.gap)} / ${pct(p.dibao_line.before.fgt2)}, after ${pct(p.dibao_line.after.headcount)} / ${pct(p.dibao_line.after.gap)} / ${pct(p.dibao_line.after.fgt2)}`);
+  lines.push(`  under 40% of the median (¥${p.relative_line.line.toFixed(0)} a month): before ${pct(p.relative_line.before.headcount)}, after ${pct(p.relative_line.after.headcount)}`);
+  return lines;
 }
 
 export function compareText(c: CompareResult): string {
