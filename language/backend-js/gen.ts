@@ -7,9 +7,11 @@ import type * as I from '../ir/types.ts';
 import * as Q from '../numbers/rational.ts';
 import { intLiteral } from './names.ts';
 import {
-  Block, Result, MONEY_SCALE, staticNum, constNum, isAtom, paren, times, mulStr, fractionAdd, asNum, asCode, asBool, valueText,
-  keep, keepAny, add, mul, div, compareNums, common, roundCall, type V, type GenCtx,
+  Block, MONEY_SCALE, staticNum, constNum, isAtom, paren, times, mulStr, fractionAdd, asNum, asCode, asBool, valueText,
+  keep, add, mul, div, compareNums, common, roundCall, type V, type GenCtx,
 } from './values.ts';
+import { branches, armBlock, flatArms, CHAIN_ARMS } from './choice.ts';
+import { table } from './tables.ts';
 
 /** Chains already put in order (their nodes are made by the reordering). */
 const ordered = new WeakSet<I.Expr>();
@@ -17,55 +19,6 @@ const ordered = new WeakSet<I.Expr>();
 /** The operands of a chain of one operator, left to right: a and (b and c) and d → [a, b, c, d]. */
 function chain(e: I.Expr, k: 'and' | 'or'): I.Expr[] {
   return e.k === k ? [...chain(e.a, k), ...chain(e.b, k)] : [e];
-}
-
-export function branches(ctx: GenCtx, gens: ((c: GenCtx) => V)[], dispatch: (arms: { block: Block; assign: string }[]) => string[], ternary?: (arms: V[]) => string | undefined): V {
-  const blocks = gens.map(() => new Block());
-  const vals = gens.map((g, i) => g({ ...ctx, out: blocks[i]! }));
-  const kind = vals[0]!.k;
-  const nums = kind === 'num' ? vals.map(asNum) : [];
-  const { sd } = kind === 'num' ? common(nums) : { sd: undefined };
-  const nonNeg = kind === 'num' && nums.every((v) => v.nonNeg);
-  if (ternary && blocks.every((b) => b.empty) && (kind !== 'num' || sd !== undefined)) {
-    const scaled = kind === 'num' ? nums.map((v) => ({ ...v, n: times(v.n, sd! / v.sd!) }) as V) : vals;
-    const t = ternary(scaled);
-    // A conditional binds looser than every operator: it is always parenthesised.
-    const e = t === undefined ? undefined : `(${t})`;
-    if (e !== undefined) return kind === 'num' ? staticNum(e, sd!, nonNeg) : { k: kind, e } as V;
-  }
-  const r = new Result(kind, sd, nonNeg, ctx);
-  ctx.out.push(...dispatch(blocks.map((b, i) => ({ block: b, assign: r.assign(vals[i]!) }))));
-  return r.value();
-}
-
-export function armBlock(a: { block: Block; assign: string }): string[] {
-  return [...a.block.lines.map((l) => '  ' + l), '  ' + a.assign];
-}
-
-/**
- * Arms beyond which a choice (table rows, match arms) is emitted as a flat sequence of tests in a
- * labelled block instead of an else-if chain or nested conditionals: V8 parses those recursively,
- * and a few thousand rows overflow its stack (a 3,619-row table compiled to a module whose
- * evaluate() threw on every call). Small choices keep the chain, which reads better.
- */
-export const CHAIN_ARMS = 64;
-
-/**
- * `L: { if (c0) { …; break L; } if (c1) { …; break L; } … { otherwise } }`: the first arm whose
- * condition holds; an arm without a condition is the otherwise, and ends the choice.
- */
-function flatArms(arms: readonly { block: Block; assign: string; cond: string | undefined }[], ctx: GenCtx): string[] {
-  const label = ctx.tmp();
-  const out = [`${label}: {`];
-  for (const a of arms) {
-    if (a.cond === undefined) {
-      out.push('  {', ...armBlock(a).map((l) => '  ' + l), '  }');
-      break;
-    }
-    out.push(`  if (${a.cond}) {`, ...armBlock(a).map((l) => '  ' + l), `    break ${label};`, '  }');
-  }
-  out.push('}');
-  return out;
 }
 
 export function gen(e: I.Expr, ctx: GenCtx): V {
@@ -157,7 +110,7 @@ export function gen(e: I.Expr, ctx: GenCtx): V {
     case 'match':
       return match(e, ctx);
     case 'table':
-      return table(e, ctx);
+      return table(e, ctx, gen);
     case 'agg':
       return aggregate(e, ctx);
     case 'round': {
@@ -227,91 +180,6 @@ function match(e: Extract<I.Expr, { k: 'match' }>, ctx: GenCtx): V {
       for (let i = vals.length - 2; i >= 0; i--) s = `${test(arms[i]!.codes).includes('||') ? `(${test(arms[i]!.codes)})` : test(arms[i]!.codes)} ? ${paren(valueText(vals[i]!))} : ${paren(s)}`;
       return s;
     },
-  );
-}
-
-function cellTest(c: I.Cell, input: V, ctx: GenCtx): string {
-  const cmp = (op: I.CompareOp, v: V): string => {
-    if (input.k === 'num') return compareNums(op, input, asNum(v), ctx);
-    const js = op === '=' ? '===' : op === '!=' ? '!==' : op;
-    if (input.k === 'bool' && v.k === 'bool' && (v.e === 'true' || v.e === 'false')) return (v.e === 'true') === (op === '=') ? input.e : `!${paren(input.e)}`;
-    return `${input.k === 'bool' ? paren(input.e) : input.e} ${js} ${v.k === 'bool' ? paren(v.e) : asCode(v)}`;
-  };
-  switch (c.k) {
-    case 'any':
-      return 'true';
-    case 'cmp':
-      return cmp(c.op, gen(c.v, ctx));
-    case 'range':
-      return `${cmp('>=', gen(c.lo, ctx))} && ${cmp('<=', gen(c.hi, ctx))}`;
-    case 'in':
-      return c.vs.map((v) => paren(cmp('=', gen(v, ctx)))).join(' || ');
-  }
-}
-
-function table(e: Extract<I.Expr, { k: 'table' }>, ctx: GenCtx): V {
-  const inputs = e.inputs.map((x) => keepAny(gen(x, ctx), ctx));
-  const conds = e.rows.map((r) => {
-    const tests = r.cells.map((c, i) => cellTest(c, inputs[i]!, ctx)).filter((t) => t !== 'true');
-    return tests.length ? tests.map(paren).join(' && ') : 'true';
-  });
-  if (e.hit === 'collect-sum') {
-    const gens = e.rows.map((r) => (x: GenCtx) => gen(r.result, x));
-    const blocks = gens.map(() => new Block());
-    const vals = gens.map((g, i) => asNum(g({ ...ctx, out: blocks[i]! })));
-    const elseBlock = new Block();
-    const elseVal = e.else ? asNum(gen(e.else, { ...ctx, out: elseBlock })) : undefined;
-    const all = elseVal ? [...vals, elseVal] : vals;
-    const { sd } = common(all);
-    const t = ctx.tmp();
-    const hits = ctx.tmp();
-    ctx.out.push(sd !== undefined ? `let ${t} = 0, ${hits} = 0;` : `let ${t} = 0, ${t}d = 1, ${hits} = 0;`);
-    const accumulate = (v: Extract<V, { k: 'num' }>): string =>
-      sd !== undefined ? `${t} += ${times(v.n, sd / v.sd!)};` : `${t} = ${mulStr(t, v.d)} + ${mulStr(v.n, `${t}d`)}; ${t}d = ${mulStr(`${t}d`, v.d)};`;
-    conds.forEach((c, i) => {
-      ctx.out.push(`if (${c}) {`);
-      ctx.out.nest(blocks[i]!);
-      ctx.out.push(`  ${accumulate(vals[i]!)} ${hits}++;`, '}');
-    });
-    if (elseVal) {
-      ctx.out.push(`if (${hits} === 0) {`);
-      ctx.out.nest(elseBlock);
-      ctx.out.push(`  ${accumulate(elseVal)}`, '}');
-    }
-    const nonNeg = all.every((v) => v.nonNeg);
-    return sd !== undefined ? staticNum(t, sd, nonNeg) : { k: 'num', n: t, d: `${t}d`, nonNeg };
-  }
-  let condNames = conds;
-  if (e.hit === 'unique') {
-    condNames = conds.map((c) => {
-      if (c === 'true') return c;
-      const t = ctx.tmp();
-      ctx.out.push(`const ${t} = ${c};`);
-      return t;
-    });
-    const sum = condNames.map((c) => (c === 'true' ? '1' : `+${c}`)).join(' + ');
-    ctx.out.push(`if (${sum} > 1) ${ctx.refs.conflict('table', `unique table at line ${e.at[0]}`)}`);
-  }
-  const gens = [...e.rows.map((r) => (x: GenCtx) => gen(r.result, x)), ...(e.else ? [(x: GenCtx) => gen(e.else!, x)] : [])];
-  return branches(
-    ctx,
-    gens,
-    (bs) => {
-      if (bs.length > CHAIN_ARMS) {
-        const last = bs.length - 1;
-        return flatArms(bs.map((b, i) => ({ ...b, cond: i >= e.rows.length || (i === last && condNames[i] === 'true') ? undefined : condNames[i] })), ctx);
-      }
-      const out: string[] = [];
-      bs.forEach((b, i) => {
-        const isElse = i >= e.rows.length || (i === bs.length - 1 && condNames[i] === 'true');
-        const head = isElse ? (i === 0 ? '{' : '} else {') : `${i === 0 ? 'if' : '} else if'} (${condNames[i]}) {`;
-        out.push(head, ...armBlock(b));
-        if (isElse) bs.length = i + 1;
-      });
-      out.push('}');
-      return out;
-    },
-    undefined,
   );
 }
 

@@ -106,7 +106,8 @@ export class Operands {
       case 'match':
         return all([...e.arms.map((a) => a.body), ...(e.otherwise ? [e.otherwise] : [])]);
       case 'table':
-        return e.hit === 'collect-sum' ? undefined : all([...e.rows.map((r) => r.result), ...(e.else ? [e.else] : [])]);
+        // A sum or a count is none of the rows' results; every other hit policy gives one of them.
+        return e.hit === 'collect-sum' || e.hit === 'collect-count' ? undefined : all([...e.rows.map((r) => r.result), ...(e.else ? [e.else] : [])]);
       case 'minmax':
         return all(e.args);
       default:

@@ -93,7 +93,7 @@ function dependencyOrder(defs: readonly I.DefinitionIR[], facts: ReadonlyMap<str
 export function mayConflict(d: I.DefinitionIR): boolean {
   let risky = d.exceptions.length > 0;
   forEachExpr(d.expr, (e) => {
-    if (e.k === 'table' && e.hit === 'unique') risky = true;
+    if (e.k === 'table' && (e.hit === 'unique' || e.hit === 'any')) risky = true;
   });
   return risky;
 }

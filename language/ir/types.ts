@@ -46,7 +46,7 @@ export type Expr =
   | {
       readonly k: 'table';
       readonly t: Type;
-      readonly hit: 'first' | 'unique' | 'collect-sum';
+      readonly hit: HitPolicy;
       readonly inputs: readonly Expr[];
       readonly rows: readonly { readonly cells: readonly Cell[]; readonly result: Expr; readonly at: At }[];
       readonly else?: Expr;
@@ -64,11 +64,22 @@ export type Expr =
   | { readonly k: 'minmax'; readonly t: Type; readonly fn: 'min' | 'max'; readonly args: readonly Expr[] }
   | { readonly k: 'abs'; readonly t: Type; readonly a: Expr };
 
-/** A decision-table cell: a test of its column's input. */
+/**
+ * How a decision table combines the rows that match. `first`: the first; `unique`: the only one
+ * (two are a conflict); `any`: any, as all must give the same result; `priority`: the one whose
+ * result comes first in its enum's declared order; `collect-*`: the sum, least, greatest or number
+ * of the matching rows' results. (Hit policies that give lists are refused by the checker.)
+ */
+export type HitPolicy = 'first' | 'unique' | 'any' | 'priority' | 'collect-sum' | 'collect-min' | 'collect-max' | 'collect-count';
+
+/**
+ * A decision-table cell: a test of its column's input. A range includes its ends unless
+ * `loOpen`/`hiOpen` says that end is left out (`a<..b`, `a..<b`); closed ranges carry neither.
+ */
 export type Cell =
   | { readonly k: 'any' }
   | { readonly k: 'cmp'; readonly op: CompareOp; readonly v: Expr }
-  | { readonly k: 'range'; readonly lo: Expr; readonly hi: Expr }
+  | { readonly k: 'range'; readonly lo: Expr; readonly hi: Expr; readonly loOpen?: true; readonly hiOpen?: true }
   | { readonly k: 'in'; readonly vs: readonly Expr[] };
 
 export interface Origin {
