@@ -23,7 +23,7 @@ export { headline, compareHeadline, overSeeds, summarise, quantile, type Interva
 export * from './population/index.ts';
 export { ALLEVIATION_PROVINCES } from './population/people.ts';
 export { ELDERLY_ONLY, NO_WORKER, DISABLED, SEVERE } from './population/household.ts';
-export { fromCsv, fromJsonl, fromHouseholds, toCsv, toJsonl, householdJson, parseCsv, PopulationFileError, type Population, type FileProblem } from './population/io.ts';
+export * from './population/io.ts';
 
 // Worker pools over comlink endpoints (node.ts and browser.ts make the endpoints).
 export { PoolBackend, type WorkerHandle } from './worker/pool.ts';
