@@ -71,6 +71,10 @@ export const Comma = punct('Comma', /,|，|、/);
 export const Colon = punct('Colon', /:|：/);
 export const Pipe = punct('Pipe', /\||｜/);
 export const Range = punct('Range', /\.\./);
+/** Decision-table ranges that leave an end out: `a<..<b`, `a<..b`, `a..<b` (before `<` and `..`). */
+export const RangeOpenBoth = punct('RangeOpenBoth', /<\.\.</);
+export const RangeOpenLow = punct('RangeOpenLow', /<\.\./);
+export const RangeOpenHigh = punct('RangeOpenHigh', /\.\.</);
 export const Dot = punct('Dot', /\./);
 
 export const ALL_TOKENS: TokenType[] = [
@@ -89,6 +93,9 @@ export const ALL_TOKENS: TokenType[] = [
   Citation,
   BadCitation,
   Arrow,
+  RangeOpenBoth,
+  RangeOpenLow,
+  RangeOpenHigh,
   Le,
   Ge,
   Neq,

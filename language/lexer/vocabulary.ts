@@ -43,7 +43,7 @@ export const KEYWORDS: readonly KeywordSpec[] = [
   k('Table', ['table'], ['决策表'], 'a decision table'),
   k('First', ['first'], ['首条'], 'hit policy: the first matching row'),
   k('Unique', ['unique'], ['唯一'], 'hit policy: exactly one row may match'),
-  k('Collect', ['collect'], ['汇总'], 'hit policy: combine all matching rows (collect sum)'),
+  k('Collect', ['collect'], ['汇总'], 'hit policy: combine the matching rows (collect sum, min, max, count)'),
   k('Members', ['members', 'member'], ['成员'], 'the members of the household; a member of a test household'),
   k('Where', ['where'], ['满足'], 'the filter of an aggregation over members'),
   k('In', ['in'], ['属于'], 'membership in a list of values or a range'),
@@ -63,6 +63,44 @@ export const KEYWORDS: readonly KeywordSpec[] = [
   k('Month', ['months', 'month'], ['个月', '月数', '月'], 'the month period of money; a duration in months'),
   k('Year', ['year'], ['年'], 'the year period of money'),
 ];
+
+/**
+ * The hit policies of decision tables, written after `table` / `决策表`. `first`, `unique` and
+ * `collect` are keywords; the other words are read as hit policies only in that place, so they
+ * reserve no name: `any(members …)` stays a function, and `priority` or `顺序` may still name a
+ * definition. Each spelling is the words as written (`collect min`, `汇总 最小`); Chinese spellings
+ * of two words that read as one (`规则顺序`) are one word. The list-valued policies are
+ * recognised to be refused with their reason (docs/language.md: their results are lists).
+ */
+export interface HitPolicySpec {
+  /** the IR's name of the policy, or the refused list-valued policy */
+  readonly id: 'first' | 'unique' | 'any' | 'priority' | 'collect-sum' | 'collect-min' | 'collect-max' | 'collect-count' | 'rule-order' | 'output-order' | 'collect-list';
+  readonly en: readonly string[];
+  readonly zh: readonly string[];
+  readonly doc: string;
+  /** gives a list of results: refused */
+  readonly list?: true;
+}
+
+export const HIT_POLICIES: readonly HitPolicySpec[] = [
+  { id: 'unique', en: ['unique'], zh: ['唯一'], doc: 'the one row that matches; rows that can both match are an error' },
+  { id: 'first', en: ['first'], zh: ['首条'], doc: 'the first row that matches, in the order written' },
+  { id: 'any', en: ['any'], zh: ['任意'], doc: 'any row that matches: all of them must give the same result' },
+  { id: 'priority', en: ['priority'], zh: ['优先'], doc: 'the matching row whose result comes first in its enum\'s declared order' },
+  { id: 'collect-sum', en: ['collect sum'], zh: ['汇总 合计', '汇总 求和'], doc: 'the sum of the matching rows\' results (0, or else, when none matches)' },
+  { id: 'collect-min', en: ['collect min'], zh: ['汇总 最小'], doc: 'the least of the matching rows\' results' },
+  { id: 'collect-max', en: ['collect max'], zh: ['汇总 最大'], doc: 'the greatest of the matching rows\' results' },
+  { id: 'collect-count', en: ['collect count'], zh: ['汇总 计数'], doc: 'how many rows match (0, or else, when none does)' },
+  { id: 'rule-order', en: ['rule order'], zh: ['规则顺序'], doc: 'the matching rows\' results as a list, in row order: refused (a list)', list: true },
+  { id: 'output-order', en: ['output order'], zh: ['输出顺序'], doc: 'the matching rows\' results as a list, in enum order: refused (a list)', list: true },
+  { id: 'collect-list', en: ['collect'], zh: ['汇总'], doc: 'the matching rows\' results as a list: refused (a list)', list: true },
+];
+
+/** The hit policy a table names with these words (tokens' images in order), if any. */
+export function hitPolicyOf(words: readonly string[]): HitPolicySpec | undefined {
+  const text = words.join(' ');
+  return HIT_POLICIES.find((h) => h.en.includes(text) || h.zh.includes(text));
+}
 
 /** Identifier: letters, digits and underscores, and CJK ideographs; not starting with a digit. */
 export const IDENTIFIER = /[A-Za-z_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][A-Za-z0-9_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]*/;
