@@ -4,9 +4,9 @@
  * Money is yuan; households and persons are real ones (weighted), as in simulator/engine/results.ts.
  */
 import type { ExplainNode, PolicyIR } from '../../language/index.ts';
-import type { Behaviour, CalibrationReport, CompareResult, MonthsResult, PopulationMeta, PopulationSummary, SimulationResult, SweepResult } from '../../simulator/index.ts';
+import type { Behaviour, CalibrationReport, CompareResult, MonthsResult, PopulationMeta, PopulationSummary, SimulationResult, SweepResult, ValidationRow } from '../../simulator/index.ts';
 
-export type { CompareResult, SimulationResult, MonthsResult, SweepResult, PopulationSummary, CalibrationReport, PopulationMeta, ExplainNode, Behaviour };
+export type { CompareResult, SimulationResult, MonthsResult, SweepResult, PopulationSummary, CalibrationReport, PopulationMeta, ExplainNode, Behaviour, ValidationRow };
 
 export type Progress = (done: number, total: number) => void;
 
@@ -99,5 +99,7 @@ export interface SimApi {
   /** One household of the population in the schema's JSON form (money in yuan). */
   household(index: number, behaviour?: Behaviour): Promise<Record<string, unknown>>;
   explain(scenario: RunScenario, household: Record<string, unknown>): Promise<Explanation>;
+  /** The shipped policies (by path: source and IR) on their own populations against every published figure (doudi validate's table). */
+  validate(policies: Readonly<Record<string, { readonly source: string; readonly ir: PolicyIR }>>, households: number, id: number, onProgress?: Progress, behaviour?: Behaviour): Promise<ValidationRow[]>;
   cancel(id: number): void;
 }

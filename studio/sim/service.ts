@@ -16,6 +16,7 @@ import {
   type Scalar,
 } from '../../language/index.ts';
 import { Cancelled, Simulator, assessedPopulation, assesses, assessmentKey, calibrate, generatePopulation, householdJson, type Behaviour } from '../../simulator/index.ts';
+import { runValidation, type ValidationPolicy } from './validation.ts';
 import type {
   Explanation,
   HouseholdFilter,
@@ -191,6 +192,10 @@ export class SimService implements SimApi {
         await this.sim.setPopulation(this.columns);
       }
     });
+  }
+
+  validate(policies: Readonly<Record<string, ValidationPolicy>>, households: number, id: number, onProgress?: Progress, behaviour: Behaviour = {}) {
+    return this.job(id, () => runValidation(this.sim, this.columns, policies, households, behaviour, { id, onProgress }));
   }
 
   sweep(scenario: RunScenario, parameter: string, values: readonly string[], id: number, onProgress?: Progress, behaviour: Behaviour = {}) {

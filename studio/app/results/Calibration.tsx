@@ -7,6 +7,7 @@ import { ChartCard } from '../charts/ChartCard.tsx';
 import { AXIS, C } from '../charts/theme.ts';
 import { Empty } from './Empty.tsx';
 import { calibrationName } from '../i18n/calibration.ts';
+import { Validation } from './Validation.tsx';
 
 export function Calibration() {
   const t = useT();
@@ -92,6 +93,7 @@ export function Calibration() {
           </tbody>
         </table>
       </div>
+      <Validation />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { programmeName } from '../i18n/strings.ts';
 import { Empty } from './Empty.tsx';
 import { TwoLineTick } from '../charts/ticks.tsx';
 import { Uncertainty } from './Uncertainty.tsx';
+import { ReachCard } from './Reach.tsx';
 
 export function Overview() {
   const t = useT();
@@ -67,6 +68,7 @@ export function Overview() {
         </ResponsiveContainer>
       </ChartCard>
       <ProgrammeTable />
+      <ReachCard />
       <Uncertainty />
     </div>
   );

@@ -9,6 +9,7 @@ import { changedFiles, fileTitle } from '../state/workspace.ts';
 import { DEFAULT_TAKE_UP, TAKE_UP_PROGRAMMES } from '../state/scenario.ts';
 import { TwoLineTick } from '../charts/ticks.tsx';
 import { settingNumber, controlKind } from '../lib/params.ts';
+import { REACH_LINES } from './Reach.tsx';
 
 export function Report() {
   const t = useT();
@@ -140,6 +141,29 @@ export function Report() {
           </tbody>
         </table>
       </section>
+      {c.baseline.reach && r.reform.reach && (
+        <section data-testid="report-reach">
+          <h2>{f.lang === 'zh' ? '保障覆盖了谁' : 'Who is reached'}</h2>
+          <table className="table compact">
+            <thead>
+              <tr>
+                <th />
+                <th className="num">{t('baseline')}</th>
+                <th className="num">{t('reform')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {REACH_LINES.map((l) => (
+                <tr key={l.en}>
+                  <td>{f.lang === 'zh' ? l.zh : l.en}</td>
+                  <td className="num">{l.value(c.baseline, f)}</td>
+                  <td className="num">{l.value(r.reform, f)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
       {u && (
         <section data-testid="report-uncertainty">
           <h2>{t('uncertainty')}</h2>
