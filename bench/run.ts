@@ -6,6 +6,7 @@
  *      (goal: ratio ≤ 1.25; evaluation ≤ 150 ms on one core)
  *   3. how evaluation time grows from 10^4 to 10^6 households
  *   4. the simulator's goals (bench/simulator.ts): generation, memory, compare, a 50-point sweep
+ *   5. population files (bench/files.ts): the 200,000-household CSV pair end to end, each format's reading
  * Timings are medians of repeated runs; the machine is shared, so compare ratios.
  */
 import * as fs from 'node:fs';
@@ -15,6 +16,7 @@ import { benchPopulation } from './population.ts';
 import { shanghaiByHand, allocHandOutputs, type HandParams } from './shanghai-handwritten.ts';
 import { largePolicy } from './large-policy.ts';
 import { simulatorBench } from './simulator.ts';
+import { filesBench } from './files.ts';
 
 const now = () => performance.now();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -165,6 +167,7 @@ const results = {
   compile: compileBench(),
   evaluation: evalBench(shanghai()),
   simulator: await simulatorBench(),
+  files: await filesBench(),
 };
 fs.writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
 log('wrote bench/results.json');

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import Papa from 'papaparse';
-import { PopulationBuilder, tableColumns, type Population, type SourceFiles } from '../../simulator/population/io.ts';
+import { PopulationBuilder, tableColumns, type Population, type SourceFiles } from '../../simulator/index.ts';
 import type { Level } from '../../language/index.ts';
 import { duckMessage, literal, openDuckDB } from './duckdb.ts';
 import { readTable } from './columns.ts';

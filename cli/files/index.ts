@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Population } from '../../simulator/population/io.ts';
+import type { Population } from '../../simulator/index.ts';
 import { InputError } from '../command.ts';
 import { readCsvPair } from './csv.ts';
 import { readJsonlFile } from './jsonl.ts';

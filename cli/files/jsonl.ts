@@ -1,6 +1,6 @@
 /** JSON Lines populations streamed from disk in pieces, so a file of any size reads (not one string). */
 import * as fs from 'node:fs';
-import { JsonlReader, PopulationBuilder, type Population } from '../../simulator/population/io.ts';
+import { JsonlReader, PopulationBuilder, type Population } from '../../simulator/index.ts';
 
 export async function readJsonlFile(file: string): Promise<Population> {
   const size = fs.statSync(file).size;

@@ -7,7 +7,7 @@
  * integer or a DOUBLE amount means what its digits say, and the schema decides as for CSV.
  */
 import { HOUSEHOLD_FIELDS, PERSON_FIELDS, stored, type FieldSpec, type Level } from '../../language/index.ts';
-import { PopulationBuilder, tableColumns, type Population, type SourceFiles } from '../../simulator/population/io.ts';
+import { PopulationBuilder, tableColumns, type Population, type SourceFiles } from '../../simulator/index.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { ident, literal, openDuckDB } from './duckdb.ts';
 import { readTable } from './columns.ts';

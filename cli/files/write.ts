@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { householdsCsv, personsCsv, populationJsonl, type Population } from '../../simulator/population/io.ts';
+import { householdsCsv, personsCsv, populationJsonl, type Population } from '../../simulator/index.ts';
 import { InputError } from '../command.ts';
 import { csvToParquet } from './parquet.ts';
 

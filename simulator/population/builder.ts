@@ -23,7 +23,7 @@ import {
   type PopulationColumns,
 } from '../../language/index.ts';
 import { decoderFor, idText, problemOf, type Decoder } from './decode.ts';
-import { PackedIds, StringIds, MAX_ID_BYTES } from './ids.ts';
+import { PackedIds, StringIds, MAX_ID_BYTES, asciiText } from './ids.ts';
 import { PopulationFileError, MAX_PROBLEMS, type FileProblem, type Population } from './problems.ts';
 
 export interface SourceFiles {
@@ -200,6 +200,26 @@ export class PopulationBuilder {
     else this.personHousehold[p] = h;
   }
 
+  /** `personId` for an id given as ASCII bytes (a fast reader's cell); no string is made unless it is a problem. */
+  personIdAscii(p: number, b: Uint8Array, start: number, length: number, at: number): void {
+    this.grow(p);
+    this.person.rows[p] = at;
+    this.personHousehold[p] = -1;
+    if (length === 0 || length > MAX_ID_BYTES) return this.personId(p, asciiText(b, start, length), at);
+    const before = this.personIds.addAscii(b, start, length);
+    if (before >= 0) {
+      this.problem(this.files.persons, at, 'person_id', `${asciiText(b, start, length)} appears twice`, this.person.rows[before]);
+      this.personIds.add(`\u0000${p}`);
+    }
+  }
+
+  /** `personHouseholdId` for an id given as ASCII bytes. */
+  personHouseholdAscii(p: number, b: Uint8Array, start: number, length: number, at: number): void {
+    const h = length > 0 ? this.householdIds.indexOfAscii(b, start, length) : -1;
+    if (h >= 0) this.personHousehold[p] = h;
+    else this.personHouseholdId(p, asciiText(b, start, length), at);
+  }
+
   /** Person p belongs to household h (a household's members in a JSON Lines file). */
   personOf(p: number, h: number): void {
     this.personHousehold[p] = h;
@@ -311,6 +331,9 @@ export class PopulationBuilder {
       field: x.field,
       message: x.first === undefined ? x.message : `${x.message} (first on ${this.rowWord} ${rowOf(x.file, x.first)})`,
     }));
+    // Fast readers find problems column by column; list them in file order.
+    const files = [this.files.households, this.files.persons];
+    list.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.row - b.row);
     return new PopulationFileError(list, this.total);
   }
 

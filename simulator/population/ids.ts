@@ -26,33 +26,59 @@ function hashString(s: string): number {
   return h >>> 0;
 }
 
-/** An open-addressing table of positions, keyed by a hash; the caller says whether a position holds the key. */
+/** FNV-1a over bytes: for ASCII the same as hashString of the same text. */
+function hashBytes(b: Uint8Array, start: number, length: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < start + length; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+  return h >>> 0;
+}
+
+/** Whether bytes start … start+length are ASCII. */
+export function isAscii(b: Uint8Array, start: number, length: number): boolean {
+  for (let i = start; i < start + length; i++) if (b[i]! > 0x7f) return false;
+  return true;
+}
+
+const codes: number[] = [];
+
+/** ASCII bytes as a string (through one reused array: no view or buffer per call). */
+export function asciiText(b: Uint8Array, start: number, length: number): string {
+  if (length > 64) return new TextDecoder().decode(b.subarray(start, start + length));
+  codes.length = length;
+  for (let k = 0; k < length; k++) codes[k] = b[start + k]!;
+  return String.fromCharCode.apply(null, codes);
+}
+
+/**
+ * An open-addressing table of positions with the hash of each position kept, so growing never needs
+ * the keys again. Callers probe it in their own loops (no closure per lookup).
+ */
 class PositionTable {
-  private slots = new Int32Array(1 << 10).fill(EMPTY);
-  private mask = (1 << 10) - 1;
+  slots = new Int32Array(1 << 10).fill(EMPTY);
+  mask = (1 << 10) - 1;
+  /** hash of each position added */
+  hashes = new Uint32Array(1 << 10);
   private used = 0;
 
-  /** The position holding the key, or the free slot to put it in (as -(slot + 1)). */
-  find(hash: number, holds: (position: number) => boolean): number {
-    for (let s = hash & this.mask; ; s = (s + 1) & this.mask) {
-      const at = this.slots[s]!;
-      if (at === EMPTY) return -(s + 1);
-      if (holds(at)) return at;
+  /** Records `position` (with its hash) in the free slot the caller's probe ended on. */
+  put(slot: number, position: number, hash: number): void {
+    if (position >= this.hashes.length) {
+      const grown = new Uint32Array(Math.max(position + 1, this.hashes.length * 2));
+      grown.set(this.hashes);
+      this.hashes = grown;
     }
+    this.hashes[position] = hash;
+    this.slots[slot] = position;
+    if (++this.used * 2 > this.slots.length) this.grow();
   }
 
-  put(free: number, position: number, rehash: (position: number) => number): void {
-    this.slots[-free - 1] = position;
-    if (++this.used * 2 > this.slots.length) this.grow(rehash);
-  }
-
-  private grow(rehash: (position: number) => number): void {
+  private grow(): void {
     const old = this.slots;
     this.slots = new Int32Array(old.length * 2).fill(EMPTY);
     this.mask = this.slots.length - 1;
     for (const at of old) {
       if (at === EMPTY) continue;
-      let s = rehash(at) & this.mask;
+      let s = this.hashes[at]! & this.mask;
       while (this.slots[s] !== EMPTY) s = (s + 1) & this.mask;
       this.slots[s] = at;
     }
@@ -63,21 +89,50 @@ class PositionTable {
 export class StringIds {
   readonly list: string[] = [];
   private readonly table = new PositionTable();
-  private readonly rehash = (i: number) => hashString(this.list[i]!);
+  /** the slot the last failed lookup ended on */
+  private free = 0;
 
   /** Adds the id; returns -1, or the position of the same id added before (then it is not added). */
   add(id: string): number {
-    const found = this.table.find(hashString(id), (i) => this.list[i] === id);
+    const hash = hashString(id);
+    const found = this.find(id, hash);
     if (found >= 0) return found;
     this.list.push(id);
-    this.table.put(found, this.list.length - 1, this.rehash);
+    this.table.put(this.free, this.list.length - 1, hash);
     return -1;
   }
 
   /** The position of the id, or -1. */
   indexOf(id: string): number {
-    const found = this.table.find(hashString(id), (i) => this.list[i] === id);
-    return found >= 0 ? found : -1;
+    return this.find(id, hashString(id));
+  }
+
+  private find(id: string, hash: number): number {
+    const t = this.table;
+    for (let s = hash & t.mask; ; s = (s + 1) & t.mask) {
+      const at = t.slots[s]!;
+      if (at === EMPTY) {
+        this.free = s;
+        return -1;
+      }
+      if (t.hashes[at] === hash && this.list[at] === id) return at;
+    }
+  }
+
+  /** The position of the id given as ASCII bytes, or -1 (no string is made). */
+  indexOfAscii(b: Uint8Array, start: number, length: number): number {
+    const hash = hashBytes(b, start, length);
+    const t = this.table;
+    for (let s = hash & t.mask; ; s = (s + 1) & t.mask) {
+      const at = t.slots[s]!;
+      if (at === EMPTY) return -1;
+      if (t.hashes[at] !== hash) continue;
+      const id = this.list[at]!;
+      if (id.length !== length) continue;
+      let k = 0;
+      while (k < length && id.charCodeAt(k) === b[start + k]) k++;
+      if (k === length) return at;
+    }
   }
 }
 
@@ -91,7 +146,6 @@ export class PackedIds implements IdList {
   private used = 0;
   private count = 0;
   private table: PositionTable | undefined;
-  private readonly rehash = (i: number) => hashString(this.at(i)!);
 
   /** `indexed`: keep a hash table so that `add` can report an id given twice. */
   constructor(indexed = true) {
@@ -114,15 +168,41 @@ export class PackedIds implements IdList {
   add(id: string): number {
     const start = this.used;
     this.write(id);
-    if (this.table) {
-      const found = this.table.find(hashString(id), (i) => this.equalsLast(i, start));
-      if (found >= 0) {
-        this.used = start;
-        return found;
-      }
+    return this.commit(start, hashString(id));
+  }
+
+  /** `add` for an id given as ASCII bytes (no string is made). */
+  addAscii(b: Uint8Array, start: number, length: number): number {
+    const at = this.used;
+    if (at + length > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(this.bytes.length * 2, at + length));
+      grown.set(this.bytes.subarray(0, at));
+      this.bytes = grown;
+    }
+    const bytes = this.bytes;
+    for (let k = 0; k < length; k++) bytes[at + k] = b[start + k]!;
+    this.used += length;
+    return this.commit(at, hashBytes(b, start, length));
+  }
+
+  /** Keeps the bytes just written as a new id, unless (indexed) the same id is there already. */
+  private commit(start: number, hash: number): number {
+    const t = this.table;
+    if (!t) {
       this.push();
-      this.table.put(found, this.count - 1, this.rehash);
-    } else this.push();
+      return -1;
+    }
+    let s = hash & t.mask;
+    for (; ; s = (s + 1) & t.mask) {
+      const at = t.slots[s]!;
+      if (at === EMPTY) break;
+      if (t.hashes[at] === hash && this.equalsLast(at, start)) {
+        this.used = start;
+        return at;
+      }
+    }
+    this.push();
+    t.put(s, this.count - 1, hash);
     return -1;
   }
 

@@ -14,11 +14,13 @@ import type { Population } from './problems.ts';
 
 export { PopulationFileError, MAX_PROBLEMS, type Population, type FileProblem } from './problems.ts';
 export { PopulationBuilder, type SourceFiles } from './builder.ts';
-export { PackedIds, StringIds, MAX_ID_BYTES, type IdList } from './ids.ts';
+export { PackedIds, StringIds, MAX_ID_BYTES, isAscii, asciiText, type IdList } from './ids.ts';
 export { tableColumns, type TableColumns } from './header.ts';
-export { decoderFor, problemOf, plainFen, type Decoder } from './decode.ts';
+export { decoderFor, byteDecoderFor, problemOf, plainFen, type Decoder, type ByteDecoder } from './decode.ts';
 export { CsvTable, parseCsvText, fromCsv } from './csv.ts';
 export { JsonlReader, fromJsonl } from './jsonl.ts';
+export { readParquetTable, blobBuffer } from './parquet.ts';
+export { readPopulationBlobs, populationFilesProblem, MAX_CSV_BYTES, type NamedBlob } from './blobs.ts';
 export { householdsCsv, personsCsv, populationJsonl, householdJson, toCsv, toJsonl, csvCell, plainDecimal } from './write.ts';
 
 /** A population from normalised households (tests, single cases), ids kept. */

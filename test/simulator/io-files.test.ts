@@ -8,10 +8,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, it, expect } from 'vitest';
-import { generatePopulation } from '../../simulator/population/generate.ts';
-import { PopulationFileError, populationJsonl, personsCsv, toCsv, toJsonl, fromJsonl, fromCsv, type FileProblem, type Population } from '../../simulator/population/io.ts';
+import { generatePopulation, PopulationFileError, populationJsonl, personsCsv, toCsv, toJsonl, fromJsonl, fromCsv, type FileProblem, type Population, Simulator } from '../../simulator/index.ts';
 import { locatePopulation, readPopulationFiles, writePopulationFiles } from '../../cli/files/index.ts';
-import { Simulator } from '../../simulator/simulator.ts';
 import { expectSameColumns, policyEntry, SHANGHAI } from '../support/simulator.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-files-'));
@@ -132,7 +130,7 @@ describe('problems name the file, the line and the field', () => {
     const pp2 = edit(pp.join('\n') + '\n', 4, 'sex', 'x');
     const { dir, p } = csvPair(csv.households, pp2);
     const problems = await problemsOf(dir);
-    expect(problems.map((x) => `${x.row}:${x.field}`)).toEqual(['2:age', '4:sex', '3:']);
+    expect(problems.map((x) => `${x.row}:${x.field}`)).toEqual(['2:age', '3:', '4:sex']);
     has(problems, { file: p, row: 3, field: '', message: /has 26 cells; the header has 27/ });
   });
 
