@@ -57,13 +57,22 @@ const persons = (r: SimulationResult, p: 'dibao' | 'tekun', area?: 'urban' | 'ru
 const regionPersons = (r: SimulationResult, p: 'dibao' | 'tekun', prefix: string) => reach(r).by_region.filter((g) => g.key.startsWith(prefix)).reduce((s, g) => s + g[p].persons, 0);
 
 const TAKE_UP = 'take-up (0.6 for dibao, 0.85 for 特困, an assumption)';
+const SHAPE = 'the province\'s incomes are the national area curve at its own mean (the brief has no provincial quintiles), so its lower tail is as long as the nation\'s';
 const URBAN_CAUSES = {
-  above: `${TAKE_UP} too high for towns; rural-hukou migrants who cannot claim where they live are only excluded once the policy reads hukou (issue 9)`,
-  below: 'the urban income curve is the 2022 shape at the 2024 mean with a lower tail extrapolated from five quintiles; the asset test (24 months, no vehicle) and hukou_area deciding the programme',
+  above: `${TAKE_UP} applied in towns as in villages, where urban studies find about half of the eligible claim; the urban curve is 2022's shape at the year's mean, its lowest tail extrapolated from five quintiles`,
+  below: 'the asset test (24 months of the standard, no vehicle) and hukou_area deciding the programme; the urban curve\'s lowest tail extrapolated from five quintiles',
 };
 const RURAL_CAUSES = {
-  above: `${TAKE_UP}; the survey's rural income includes remittances the means test may not see as the survey does; provincial income curves are the national shape (no provincial quintiles)`,
-  below: 'the asset test and supporters; provincial standards from the consumption rule where none is published',
+  above: `${TAKE_UP}; ${SHAPE}`,
+  below: 'the asset test and supporters; standards from the consumption rule where none is published',
+};
+const PROVINCE_CAUSES = (province: string, extra: string) => ({
+  above: `${SHAPE.replace("the province's", `${province}'s`)}: ${province}'s own distribution is narrower; ${TAKE_UP}; ${extra}`,
+  below: `${province}'s incomes by city from memory [M]; ${extra}`,
+});
+const TEKUN_CAUSES = {
+  above: 'older persons without a capable supporter at national rates (childless 5% [M], children unable), where the province\'s children are richer',
+  below: '特困 in institutions (集中供养) live outside family households and are not drawn; childlessness (5%, [M]) and children unable to support (43号 §8) are the only routes to no supporter',
 };
 
 export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
@@ -82,10 +91,7 @@ export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
     source: 'brief §7',
     goal: { kind: 'ratio', within: 0.3 },
     read: (r) => persons(r, 'tekun'),
-    causes: {
-      above: 'supporters derived from household structure (43号 §8) leave more older persons without one than the offices find',
-      below: 'institutional 特困 (集中供养, about a third) live outside family households and are not in a census-of-households population; childlessness (5%, [M]) and children unable to support are the only routes to no supporter',
-    },
+    causes: TEKUN_CAUSES,
   },
   {
     id: 'edge-2023',
@@ -111,7 +117,10 @@ export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
     source: 'brief §7 ("in every source")',
     goal: { kind: 'range', lo: 1.4, hi: 2 },
     read: (r) => reach(r).recipients.dibao.persons_per_household,
-    causes: { above: 'larger poor households pass the income test: the copula lowers small older households, not large ones below the line', below: '单人户 cases cover one member' },
+    causes: {
+      above: 'definition and practice: the model covers whole households, while offices split households (分户) and cover single members (单人户), most recipients being older persons alone; larger households with low per-capita income pass the income test here',
+      below: '单人户 cases cover one member',
+    },
   },
   {
     id: 'elderly-share',
@@ -128,7 +137,7 @@ export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
       const all = d.elderly + d.minors + d.disabled + d.other;
       return all > 0 ? d.elderly / all : 0;
     },
-    causes: { above: 'the copula ratio for older households (an assumption, 0.6 rural) sets them low; 特困 takes older persons without supporters out of dibao', below: 'older persons count their pensions (local top-ups) and are often supported; data year (2022 figure)' },
+    causes: { above: 'the copula ratio for older households (an assumption, 0.6 rural) sets them low; data year (a 2022 figure)', below: 'older persons count their pensions\' local top-ups; 特困 takes older persons without supporters out of dibao; data year (a 2022 figure)' },
   },
   {
     id: 'payment-per-person',
@@ -140,7 +149,10 @@ export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
     tag: 'S',
     source: 'brief §7 (mid-2022: 92.6 bn ÷ 6 months ÷ 40.6 m persons, derived)',
     read: (r) => reach(r).recipients.dibao.payment_per_person,
-    causes: { above: 'standards grew from 2022 to 2024; incomes near zero are paid the whole standard', below: 'recipients near the line get small gaps; 分类施保 add-ons are not in the framework' },
+    causes: {
+      above: 'data year: standards grew from 2022 to 2024; incomes near zero are paid the whole standard',
+      below: 'the published average holds 分类施保 add-ons and local top-ups the framework leaves at zero; simulated recipients near the line get small gaps (a later data year would push the other way)',
+    },
   },
   {
     id: 'zhejiang-dibao-2021',
@@ -153,7 +165,7 @@ export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
     source: 'brief §7',
     goal: { kind: 'ratio', within: 0.35 },
     read: (r) => regionPersons(r, 'dibao', '33'),
-    causes: { above: `${TAKE_UP}; data year: the 2022 standard on a 2021 population`, below: 'Zhejiang\'s high incomes at the national shape; 40% of residents are migrants without local hukou' },
+    causes: PROVINCE_CAUSES('Zhejiang', 'data year: the 2022 standard (¥950) on 2021 incomes'),
   },
   {
     id: 'zhejiang-tekun-2021',
@@ -165,7 +177,7 @@ export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
     tag: 'S',
     source: 'brief §7',
     read: (r) => regionPersons(r, 'tekun', '33'),
-    causes: { above: 'supporters derived from structure leave too many older persons without one', below: 'institutional 特困 are outside family households' },
+    causes: TEKUN_CAUSES,
   },
   {
     id: 'guangdong-dibao-2023',
@@ -178,10 +190,10 @@ export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
     source: 'brief §7',
     goal: { kind: 'ratio', within: 0.35 },
     read: (r) => regionPersons(r, 'dibao', '44'),
-    causes: { above: `${TAKE_UP}; the 2023 minimum standards read as the standards every city pays`, below: 'Guangdong\'s incomes at the national shape; 41% of residents without local hukou' },
+    causes: PROVINCE_CAUSES('Guangdong', 'the 2023 minimum tier standards read as the standards each city pays, the tier 1–3 figure for rural households too'),
   },
-  { id: 'guangdong-urban-dibao-2023', name: 'Guangdong urban dibao persons, end March 2023', run: 'guangdong-2023', published: 146_000, unit: 'persons', date: '2023-03-31', tag: 'S', source: 'brief §7', read: (r) => persons(r, 'dibao', 'urban'), causes: URBAN_CAUSES },
-  { id: 'guangdong-rural-dibao-2023', name: 'Guangdong rural dibao persons, end March 2023', run: 'guangdong-2023', published: 1_139_000, unit: 'persons', date: '2023-03-31', tag: 'S', source: 'brief §7', read: (r) => persons(r, 'dibao', 'rural'), causes: RURAL_CAUSES },
+  { id: 'guangdong-urban-dibao-2023', name: 'Guangdong urban dibao persons, end March 2023', run: 'guangdong-2023', published: 146_000, unit: 'persons', date: '2023-03-31', tag: 'S', source: 'brief §7', read: (r) => persons(r, 'dibao', 'urban'), causes: PROVINCE_CAUSES('Guangdong', 'Guangdong\'s urban coverage (0.1% of residents) is far below the national one') },
+  { id: 'guangdong-rural-dibao-2023', name: 'Guangdong rural dibao persons, end March 2023', run: 'guangdong-2023', published: 1_139_000, unit: 'persons', date: '2023-03-31', tag: 'S', source: 'brief §7', read: (r) => persons(r, 'dibao', 'rural'), causes: PROVINCE_CAUSES('Guangdong', 'the tier 1–3 standard paid to rural households too') },
   {
     id: 'guangdong-tekun-2023',
     name: 'Guangdong 特困 persons, end March 2023',
@@ -192,7 +204,7 @@ export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
     tag: 'S',
     source: 'brief §7',
     read: (r) => regionPersons(r, 'tekun', '44'),
-    causes: { above: 'supporters derived from structure leave too many older persons without one', below: 'institutional 特困 are outside family households' },
+    causes: TEKUN_CAUSES,
   },
 ];
 
