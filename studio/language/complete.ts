@@ -8,6 +8,7 @@
  * languages.
  */
 import { BUILTINS, HOUSEHOLD_FIELDS, KEYWORDS, PERSON_FIELDS, typeText, type FieldSpec, type KeywordSpec } from '../../language/index.ts';
+import { HIT_POLICIES } from '../../language/lexer/vocabulary.ts';
 import { keywordOf, scopeOf, valueDetail } from './analysis.ts';
 import { IDENT_ONLY, type EnumSymbol, type Level, type Scope, type ValueSymbol } from './scope.ts';
 import { offsetAt } from './text.ts';
@@ -223,6 +224,10 @@ export function complete(ws: Workspace, path: string, at: Position): Completion[
     if (prev?.type === 'Set') return valueItems(scope, (v) => v.sites[0]!.decl.kind !== 'definition', FIRST);
   }
 
+  // After `table`: its hit policy; after `table collect`: the aggregation.
+  const hit = hitPolicyItems(prev, prev2);
+  if (hit) return hit;
+
   // A decision table's cell: the values of its column's input.
   const cell = tableCell(scope, tokens, end, file.text, decl);
   if (cell) return cell;
@@ -276,6 +281,29 @@ export function complete(ws: Workspace, path: string, at: Position): Completion[
     expected = scope.enums.get(decl.type);
   }
   return expression(scope, decl, expected);
+}
+
+/**
+ * The hit policies a table may name, after `table` (every spelling, as written), or the second
+ * word after `table collect` (sum, min, max, count). The list-valued ones, which the language
+ * refuses, are not offered.
+ */
+function hitPolicyItems(prev: Token | undefined, prev2: Token | undefined): Completion[] | undefined {
+  const afterCollect = prev?.type === 'Collect' && prev2?.type === 'Table';
+  if (prev?.type !== 'Table' && !afterCollect) return undefined;
+  const out: Completion[] = [];
+  for (const h of HIT_POLICIES) {
+    if (h.list) continue;
+    for (const [spellings, others] of [[h.en, h.zh], [h.zh, h.en]] as const) {
+      for (const phrase of spellings) {
+        const words = phrase.split(' ');
+        if (afterCollect && words.length !== 2) continue;
+        const insert = afterCollect ? words[1]! : phrase;
+        out.push({ label: insert, kind: 'keyword', insert, detail: `hit policy · ${others.join('、')} — ${h.doc}`, sort: FIRST });
+      }
+    }
+  }
+  return dedupe(out);
 }
 
 const CELL_OPENERS = new Set(['Pipe', 'Comma', 'Lt', 'Gt', 'Le', 'Ge', 'Neq', 'Range']);

@@ -68,6 +68,10 @@ const CLOSE = new Set(['RParen', 'RBrace']);
 const HEADER_ITEMS = new Set(['Framework', 'Region', 'Effective', 'Extends', 'Document']);
 const OPERAND_END = new Set(['Identifier', 'Region', 'DateLit', 'MoneyLit', 'PercentLit', 'NumberLit', 'StringLit', 'RParen', 'RBrace', 'True', 'False', 'Base', 'Month', 'Year']);
 const FULL_WIDTH = /^[，、：]$/;
+/** `..` and the ranges that leave an end out: no space around them (`1..2`, `18..<60`). */
+const RANGES = new Set(['Range', 'RangeOpenLow', 'RangeOpenHigh', 'RangeOpenBoth']);
+/** A name after these, before `(`, is a hit policy's word, not a call: `table any (`, `collect min (`, `rule order (`. */
+const HIT_WORD_BEFORE = new Set(['Table', 'Collect', 'Identifier', 'Output']);
 const CJK = /[\u3400-\u9fff]/;
 
 /** Finds the structure the layout follows in the AST: where lines start, and the elements continuation lines indent from. */
@@ -223,12 +227,12 @@ function space(prev: Item, next: Item, s: Structure): string {
   if (a === 'Comma') return FULL_WIDTH.test(prev.image) ? '' : ' ';
   if (b === 'Colon') return s.declColons.has(next.start) ? ' ' : '';
   if (a === 'Colon') return s.declColons.has(prev.start) || !FULL_WIDTH.test(prev.image) ? ' ' : '';
-  if (a === 'Dot' || b === 'Dot' || a === 'Range' || b === 'Range') return '';
+  if (a === 'Dot' || b === 'Dot' || RANGES.has(a) || RANGES.has(b)) return '';
   // money/month; a fraction 1/3
   if (b === 'Slash' && (a === 'MoneyType' || (a === 'NumberLit' && afterNext?.type === 'NumberLit'))) return '';
   if (a === 'Slash' && (beforePrev?.type === 'MoneyType' || (beforePrev?.type === 'NumberLit' && b === 'NumberLit'))) return '';
-  // a call: f(x); but `collect sum (…)` names a hit policy
-  if (b === 'LParen' && a === 'Identifier' && beforePrev?.type !== 'Collect') return '';
+  // a call: f(x); but `table any (…)`, `collect sum (…)` name a hit policy
+  if (b === 'LParen' && a === 'Identifier' && !HIT_WORD_BEFORE.has(beforePrev?.type ?? '')) return '';
   // a unary minus sticks to its operand; the "any" cell of a table (`| - |`) stands alone
   if (a === 'Minus' && !(beforePrev && OPERAND_END.has(beforePrev.type))) return b === 'Pipe' || b === 'Arrow' ? ' ' : '';
   // 6个月 as written in Chinese

@@ -5,13 +5,14 @@
  * document a citation names.
  */
 import { parseCite, typeText, type ast } from '../../language/index.ts';
+import { hitPolicyOf } from '../../language/lexer/vocabulary.ts';
 import { keywordOf, occurrencesOf, scopeOf, tokenAt } from './analysis.ts';
 import { occurrenceAt, type Occurrence } from './occurrences.ts';
 import { declKindWord, typeNodeText, type Scope, type Sym, type ValueSymbol } from './scope.ts';
 import { code, escapeMarkdown, offsetAt, rangeOf } from './text.ts';
 import { parameterOnDate } from './values.ts';
 import type { Hover, Position } from './protocol.ts';
-import type { SourceFile, Workspace } from './workspace.ts';
+import type { SourceFile, Token, Workspace } from './workspace.ts';
 
 export interface HoverOptions {
   readonly date?: string;
@@ -30,12 +31,35 @@ export function hover(ws: Workspace, path: string, at: Position, options: HoverO
   const lexed = ws.tokens(file);
   if (lexed.comments.some((c) => c.start <= offset && offset < c.end)) return null;
   const t = tokenAt(lexed.tokens, offset);
+  const hit = t && hitPolicyAt(lexed.tokens, t);
+  if (hit) return { range: rangeOf(file.source, hit.span), markdown: hit.markdown };
   const k = t && keywordOf(t);
   if (!t || !k) return null;
   // The other language's spellings first, then other spellings in the same language (成员: member, members).
   const english = k.en.includes(t.image);
   const spellings = [...(english ? k.zh : k.en), ...(english ? k.en : k.zh).filter((s) => s !== t.image)].map(code).join(' · ');
   return { range: rangeOf(file.source, { start: t.start, end: t.end }), markdown: `**keyword** ${code(t.image)} · ${spellings}\n\n${escapeMarkdown(k.doc)}` };
+}
+
+/**
+ * A word of a table's hit policy (between `table` and its `(`): the policy it names, its other
+ * spellings and what it does — or why it is refused.
+ */
+function hitPolicyAt(tokens: readonly Token[], t: Token): { span: { start: number; end: number }; markdown: string } | undefined {
+  const i = tokens.indexOf(t);
+  let table = i;
+  while (table >= 0 && i - table <= 3 && tokens[table]!.type !== 'Table') table--;
+  if (table < 0 || table === i || i - table > 3) return undefined;
+  let open = table + 1;
+  while (open < tokens.length && open - table <= 4 && tokens[open]!.type !== 'LParen') open++;
+  if (tokens[open]?.type !== 'LParen' || i >= open) return undefined;
+  const words = tokens.slice(table + 1, open);
+  const spec = hitPolicyOf(words.map((w) => w.image));
+  if (!spec) return undefined;
+  const written = words.map((w) => w.image).join(' ');
+  const others = [...spec.en, ...spec.zh].filter((s) => s !== written).map(code).join(' · ');
+  const span = { start: words[0]!.start, end: words[words.length - 1]!.end };
+  return { span, markdown: `**hit policy** ${code(written)}${others ? ` · ${others}` : ''}\n\n${escapeMarkdown(spec.doc)}` };
 }
 
 function citeLines(scope: Scope, cites: readonly ast.Cite[]): string[] {

@@ -5,7 +5,7 @@
  * of the language (no parser), so it loads on the UI thread and in Node tests alike.
  */
 import type * as Monaco from 'monaco-editor/editor';
-import { IDENTIFIER, KEYWORDS, LITERAL_PATTERNS } from '../../language/lexer/vocabulary.ts';
+import { HIT_POLICIES, IDENTIFIER, KEYWORDS, LITERAL_PATTERNS } from '../../language/lexer/vocabulary.ts';
 import { BUILTINS } from '../../language/checker/builtins.ts';
 
 export const LANGUAGE_ID = 'doudi';
@@ -34,6 +34,19 @@ export const TOKEN = {
   invalid: 'invalid',
 } as const;
 
+/**
+ * The words of a hit policy that are keywords only after `table` (language/lexer/vocabulary.ts):
+ * `table any`, `决策表 优先`, `table rule order` …, and the aggregation after `collect`/`汇总`.
+ */
+const alternatives = (xs: readonly string[]): string => [...new Set(xs)].sort((a, b) => b.length - a.length).map((x) => x.replace(/ /g, '\\s+')).join('|');
+const NOT_NAME = '(?![\\w\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff])';
+const tableWords = KEYWORDS.find((k) => k.name === 'Table')!;
+const collectWords = KEYWORDS.find((k) => k.name === 'Collect')!;
+const contextual = HIT_POLICIES.flatMap((h) => [...h.en, ...h.zh]).filter((p) => !KEYWORDS.some((k) => [...k.en, ...k.zh].includes(p)) && !/^(collect|汇总) /.test(p));
+const HIT_POLICY = new RegExp(`(${alternatives([...tableWords.en, ...tableWords.zh])})(\\s+)(${alternatives(contextual)})${NOT_NAME}`);
+const aggregations = HIT_POLICIES.flatMap((h) => [...h.en, ...h.zh]).filter((p) => /^(collect|汇总) /.test(p)).map((p) => p.replace(/^\S+ /, ''));
+const HIT_AGGREGATION = new RegExp(`(${alternatives([...collectWords.en, ...collectWords.zh])})(\\s+)(${alternatives(aggregations)})${NOT_NAME}`);
+
 export const monarchLanguage: Monaco.languages.IMonarchLanguage = {
   defaultToken: TOKEN.invalid,
   tokenPostfix: `.${LANGUAGE_ID}`,
@@ -61,10 +74,13 @@ export const monarchLanguage: Monaco.languages.IMonarchLanguage = {
       [/"(?:[^"\\]|\\.)*\\?$|“[^”]*$/, `${TOKEN.string}.invalid`],
       [LITERAL_PATTERNS.citation, TOKEN.citation],
       [/\[[^[\]]*$|【[^【】]*$/, `${TOKEN.citation}.invalid`],
+      // A table's hit policy: words that are keywords only there (`table any (`, `collect min (`).
+      [HIT_POLICY, [TOKEN.keyword, 'white', TOKEN.keyword]],
+      [HIT_AGGREGATION, [TOKEN.keyword, 'white', TOKEN.keyword]],
       // A keyword is a whole name: 如果成员数 is one name, as the lexer reads it.
       [IDENTIFIER, { cases: { '@typeKeywords': TOKEN.type, '@constants': TOKEN.constant, '@keywords': TOKEN.keyword, '@builtins': TOKEN.builtin, '@default': TOKEN.identifier } }],
       [/[(){}（）｛｝]/, '@brackets'],
-      [/=>|⇒|<=|≤|>=|≥|!=|≠|=|＝|<|>|\+|-|−|\*|×|\/|÷|\.\./, TOKEN.operator],
+      [/=>|⇒|<\.\.<|<\.\.|\.\.<|<=|≤|>=|≥|!=|≠|=|＝|<|>|\+|-|−|\*|×|\/|÷|\.\./, TOKEN.operator],
       [/[,，、:：|｜.]/, TOKEN.delimiter],
     ],
   },

@@ -8,7 +8,7 @@ import { BUILTINS, KEYWORDS } from '../../language/index.ts';
 import { languageConfiguration, monarchLanguage, TOKEN } from '../../studio/language/monarch.ts';
 import { repositoryFiles } from './language-support.ts';
 
-type Rule = [RegExp, string | { cases: Record<string, string> }];
+type Rule = [RegExp, string | string[] | { cases: Record<string, string> }];
 const rules = (monarchLanguage.tokenizer.root as Rule[]).map(([re, action]) => ({ re: new RegExp(`^(?:${re.source})`, monarchLanguage.ignoreCase ? 'i' : ''), action }));
 const brackets = monarchLanguage.brackets as { open: string; close: string; token: string }[];
 
@@ -37,8 +37,15 @@ function tokenize(line: string): [string, string][] {
       pos++;
       continue;
     }
-    const text = rule.re.exec(rest)![0];
+    const m = rule.re.exec(rest)!;
+    const text = m[0];
     expect(text.length, `a rule matched nothing at "${rest}"`).toBeGreaterThan(0);
+    if (Array.isArray(rule.action)) {
+      // One token per group, as Monarch applies an array of actions (the groups cover the match).
+      rule.action.forEach((token, g) => token !== 'white' && out.push([m[g + 1]!, token]));
+      pos += text.length;
+      continue;
+    }
     const token = classify(rule.action, text);
     if (token !== 'white') out.push([text, token]);
     pos += text.length;
@@ -164,6 +171,17 @@ describe('the Monarch tokenizer', () => {
       'delimiter.curly',
       ...Array(9).fill(TOKEN.operator),
     ]);
+  });
+
+  it('classifies a hit policy as keywords after table, while its words stay names and functions elsewhere', () => {
+    expect(tokenize('table any (a) | - => 1').slice(0, 2)).toEqual([['table', TOKEN.keyword], ['any', TOKEN.keyword]]);
+    expect(tokenize('决策表 优先 （a）').slice(0, 2)).toEqual([['决策表', TOKEN.keyword], ['优先', TOKEN.keyword]]);
+    expect(tokenize('table collect min (a)').slice(0, 3)).toEqual([['table', TOKEN.keyword], ['collect', TOKEN.keyword], ['min', TOKEN.keyword]]);
+    expect(tokenize('决策表 汇总 计数 (a)').map(([, t]) => t).slice(0, 3)).toEqual([TOKEN.keyword, TOKEN.keyword, TOKEN.keyword]);
+    expect(tokenOf('any(members where employed)', 'any')).toBe(TOKEN.builtin);
+    expect(tokenOf('household priority : integer = 1', 'priority')).toBe(TOKEN.identifier);
+    expect(tokenOf('table anyone (a)', 'anyone')).toBe(TOKEN.identifier);
+    expect(tokenize('| 18..<60 | 0<..1 | 1<..<2 |').filter(([, t]) => t === TOKEN.operator).map(([x]) => x)).toEqual(['..<', '<..', '<..<']);
   });
 
   it('leaves nothing unclassified in the shipped policies', () => {

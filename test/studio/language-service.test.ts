@@ -171,6 +171,16 @@ output st "状态" : status [d] = none
     expect(labels(completeAtEnd(zh), '0')).toEqual(['urban', '城镇', 'rural', '农村']);
   });
 
+  it('offers the hit policies after table (both languages, not the list-valued ones) and the aggregations after collect', () => {
+    const head = policy + 'household k "k" : integer [d] =\n  table ';
+    const hits = labels(completeAtEnd(head), '0');
+    expect(hits).toEqual(expect.arrayContaining(['unique', '唯一', 'first', '首条', 'any', '任意', 'priority', '优先', 'collect sum', '汇总 合计', 'collect min', 'collect count', '汇总 计数']));
+    expect(hits).not.toContain('rule order');
+    expect(completeAtEnd(head).find((c) => c.label === 'any')!.detail).toContain('all of them must give the same result');
+    expect(labels(completeAtEnd(head + 'collect '), '0')).toEqual(['sum', '合计', '求和', 'min', '最小', 'max', '最大', 'count', '计数']);
+    expect(labels(completeAtEnd(policy + 'household k "k" : integer [d] =\n  决策表 汇总 '), '0')).toContain('最小');
+  });
+
   it('offers types after a declaration’s colon, and periods after money/', () => {
     const types = labels(completeAtEnd(policy + 'household x "x" : '));
     expect(types).toEqual(expect.arrayContaining(['money/month', '金额/月', 'bool', '布尔', 'integer', 'status', '救助状态', 'area', 'self_care']));
@@ -219,6 +229,16 @@ output st "状态" : status [d] = none
 });
 
 describe('hover', () => {
+  it('explains a table’s hit policy on its words, in either language', () => {
+    const text = `${HEADER}\nhousehold k "k" : integer [d] =\n  table collect min (houses)\n    | >= 1 => 1\n  else 0\nhousehold j "j" : integer [d] =\n  决策表 优先 （houses） ｜ - => 1\n`;
+    const service = inline(text);
+    const min = service.hover('p.doudi', wordPosition(text, 'min'))!;
+    expect(min.markdown).toContain('**hit policy** `collect min` · `汇总 最小`');
+    expect(min.markdown).toContain('the least of the matching rows');
+    const first = service.hover('p.doudi', wordPosition(text, '优先'))!;
+    expect(first.markdown).toContain('**hit policy** `优先` · `priority`');
+  });
+
   it('shows a parameter’s value on the date asked for: Shanghai’s dibao standard was ¥1510 on 2024-06-30 and ¥1595 from 2024-07-01', () => {
     const at = wordPosition(repo.files[SH]!, 'dibao_standard');
     const july = repo.service.hover(SH, at, { date: '2024-07-01' })!;
