@@ -1,108 +1,35 @@
 /**
- * CST → AST. The only place that knows Chevrotain's tree shape. Missing pieces left by error
- * recovery become `error` expressions or empty names; the parser has already reported them.
+ * CST → AST for declarations, tests and records. Together with expr.ts (expressions) the only code
+ * that knows Chevrotain's tree shape. Missing pieces left by error recovery become `error`
+ * expressions or empty names; the parser has already reported them.
  */
-import type { CstNode, IToken } from 'chevrotain';
+import type { CstNode } from 'chevrotain';
 import type { Span } from '../diagnostics/index.ts';
 import type * as A from './nodes.ts';
+import { nodeSpan, sub, subs, tok, toks, tokSpan, unquote } from './cst.ts';
+import { ExprBuilder, type Problem } from './expr.ts';
 
-type Child = CstNode | IToken;
-const isToken = (c: Child): c is IToken => (c as IToken).tokenType !== undefined;
-
-const live = (t: IToken): boolean => !t.isInsertedInRecovery && Number.isFinite(t.startOffset);
-
-/** The real (not recovery-inserted) tokens under `key`. */
-const NONE: never[] = [];
-
-function toks(node: CstNode | undefined, key: string): IToken[] {
-  const list = node?.children[key] as Child[] | undefined;
-  if (!list) return NONE;
-  const out: IToken[] = [];
-  for (const c of list) if (isToken(c) && live(c)) out.push(c);
-  return out;
-}
-/** The i-th real token under `key`, without building a list. */
-function tok(node: CstNode | undefined, key: string, i = 0): IToken | undefined {
-  const list = node?.children[key] as Child[] | undefined;
-  if (!list) return undefined;
-  for (const c of list) if (isToken(c) && live(c) && i-- === 0) return c;
-  return undefined;
-}
-function subs(node: CstNode | undefined, key: string): CstNode[] {
-  const list = node?.children[key] as Child[] | undefined;
-  if (!list) return NONE;
-  const out: CstNode[] = [];
-  for (const c of list) if (!isToken(c)) out.push(c);
-  return out;
-}
-function sub(node: CstNode | undefined, key: string, i = 0): CstNode | undefined {
-  const list = node?.children[key] as Child[] | undefined;
-  if (!list) return undefined;
-  for (const c of list) if (!isToken(c) && i-- === 0) return c;
-  return undefined;
-}
-
-const tokSpan = (t: IToken): Span => ({ start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1 });
-
-function nodeSpan(n: CstNode | undefined, fallback: Span): Span {
-  const loc = n?.location;
-  if (!loc || !Number.isFinite(loc.startOffset) || !Number.isFinite(loc.endOffset)) return fallback;
-  return { start: loc.startOffset, end: (loc.endOffset ?? loc.startOffset) + 1 };
-}
-
-const offsetOf = (c: Child): number => (isToken(c) ? c.startOffset : (c.location?.startOffset ?? NaN));
-
-export function unquote(image: string): string {
-  if (image.startsWith('“')) return image.slice(1, -1);
-  try {
-    return JSON.parse(image) as string;
-  } catch {
-    // Escapes JSON does not know (\x, \') are kept as written.
-    return image.slice(1, -1).replace(/\\(["\\])/g, '$1');
-  }
-}
+export { unquote } from './cst.ts';
 
 const citeText = (image: string): string => image.slice(1, -1).trim();
 
-const OPS: Record<string, A.BinaryOp> = {
-  Or: 'or',
-  And: 'and',
-  Eq: '=',
-  Neq: '!=',
-  Le: '<=',
-  Ge: '>=',
-  Lt: '<',
-  Gt: '>',
-  Plus: '+',
-  Minus: '-',
-  Star: '*',
-  Slash: '/',
-};
-const PREC = { or: 1, and: 2, not: 3, compare: 4, additive: 5, multiplicative: 6 } as const;
-const OP_LEVEL: Record<A.BinaryOp, keyof typeof PREC> = {
-  or: 'or',
-  and: 'and',
-  '=': 'compare',
-  '!=': 'compare',
-  '<': 'compare',
-  '<=': 'compare',
-  '>': 'compare',
-  '>=': 'compare',
-  '+': 'additive',
-  '-': 'additive',
-  '*': 'multiplicative',
-  '/': 'multiplicative',
-};
-
 export class AstBuilder {
   private readonly empty: Span;
-  /** Problems the grammar cannot express (reported as syntax diagnostics). */
-  readonly problems: { message: string; span: Span }[] = [];
+  /** Problems the grammar cannot express (a `collect` that is not a sum, an expression too deep). */
+  readonly problems: Problem[] = [];
+  private readonly exprs: ExprBuilder;
   constructor(
     private readonly path: string,
     textLength: number,
+    /** offsets where the parser refused nesting too deep */
+    parserDeep: readonly number[] = [],
   ) {
     this.empty = { start: textLength, end: textLength };
+    this.exprs = new ExprBuilder(this.empty, parserDeep, this.problems);
+  }
+
+  private expr(n: CstNode | undefined): A.Expr {
+    return this.exprs.build(n);
   }
 
   private span(n: CstNode | undefined): Span {
@@ -336,184 +263,4 @@ export class AstBuilder {
       span: this.span(n),
     };
   }
-
-  // ---- expressions ----
-
-  expr(n: CstNode | undefined): A.Expr {
-    if (!n) return { k: 'error', span: this.empty };
-    // A part the parser had to recover is already reported; checking it would only add noise.
-    if (n.recoveredNode) return { k: 'error', span: this.span(n) };
-    if (n.name !== 'expression' && n.name !== 'operand') return { k: 'error', span: this.span(n) };
-    const c = n.children;
-    if (!c.BinaryOp && !c.PrefixOp && !c.In && c.primary?.length === 1) return this.primary(c.primary[0] as CstNode, this.span(n));
-    const targets = subs(n, 'inTarget');
-    return this.sequence(subs(n, 'primary'), toks(n, 'PrefixOp'), toks(n, 'BinaryOp'), toks(n, 'In').map((t, i) => ({ t, target: targets[i] })), this.span(n));
-  }
-
-  /**
-   * Operator precedence over the flat sequence the grammar gives:
-   * or < and < not < comparisons and "in" < + - < * / < unary minus.
-   */
-  private sequence(primaries: CstNode[], prefixes: IToken[], ops: IToken[], ins: { t: IToken; target: CstNode | undefined }[], whole: Span): A.Expr {
-    type Item =
-      | { kind: 'primary'; node: CstNode; at: number }
-      | { kind: 'prefix'; t: IToken; at: number }
-      | { kind: 'op'; op: A.BinaryOp; span: Span; at: number }
-      | { kind: 'in'; target: CstNode | undefined; span: Span; at: number };
-    const items: Item[] = [];
-    for (const p of primaries) items.push({ kind: 'primary', node: p, at: offsetOf(p) });
-    for (const t of prefixes) items.push({ kind: 'prefix', t, at: t.startOffset });
-    for (const t of ops) items.push({ kind: 'op', op: OPS[t.tokenType.name]!, span: tokSpan(t), at: t.startOffset });
-    for (const x of ins) items.push({ kind: 'in', target: x.target, span: tokSpan(x.t), at: x.t.startOffset });
-    if (items.length > 1) items.sort((a, b) => a.at - b.at);
-    let pos = 0;
-    const prefix = (): A.Expr => {
-      const u = items[pos];
-      if (!u) return { k: 'error', span: whole };
-      if (u.kind === 'prefix') {
-        pos++;
-        const not = u.t.tokenType.name === 'Not';
-        const operand = not ? climb(PREC.not) : prefix();
-        return { k: 'unary', op: not ? 'not' : '-', operand, span: { start: u.t.startOffset, end: Math.max(operand.span.end, u.t.startOffset + u.t.image.length) } };
-      }
-      if (u.kind !== 'primary') return { k: 'error', span: u.span };
-      pos++;
-      return this.primary(u.node, whole);
-    };
-    const climb = (min: number): A.Expr => {
-      let left = prefix();
-      while (pos < items.length) {
-        const it = items[pos]!;
-        if (it.kind === 'in') {
-          if (PREC.compare < min) break;
-          pos++;
-          left = this.inExpr(left, it.target);
-          continue;
-        }
-        if (it.kind !== 'op') break;
-        const prec = PREC[OP_LEVEL[it.op]];
-        if (prec < min) break;
-        pos++;
-        const right = climb(prec + 1);
-        left = { k: 'binary', op: it.op, left, right, opSpan: it.span, span: { start: left.span.start, end: right.span.end } };
-      }
-      return left;
-    };
-    return climb(0);
-  }
-
-  private inExpr(left: A.Expr, target: CstNode | undefined): A.Expr {
-    const span = { start: left.span.start, end: Math.max(left.span.end, this.span(target).end) };
-    const r = subs(target, 'operand');
-    if (r.length) return { k: 'in', operand: left, range: [this.expr(r[0]), this.expr(r[1])], span };
-    return { k: 'in', operand: left, values: subs(target, 'expression').map((e) => this.expr(e)), span };
-  }
-
-  private compOp(n: CstNode | undefined): A.CompareOp {
-    const t = tok(n, 'CompareOp');
-    return t ? (OPS[t.tokenType.name] as A.CompareOp) : '=';
-  }
-
-  private primary(n: CstNode | undefined, outer: Span): A.Expr {
-    if (!n) return { k: 'error', span: outer };
-    const c = n.children;
-    // The most frequent kinds first: a name, then literals.
-    if (c.NameTok) return this.reference(n);
-    const span = this.span(n);
-    const first = (key: string) => (c[key] ? tok(n, key) : undefined);
-    const num = first('NumberLit');
-    if (num) return { k: c.Month ? 'months' : 'number', text: num.image.replace(/_/g, ''), span };
-    const money = first('MoneyLit');
-    if (money) return { k: 'money', text: money.image.replace(/[¥￥元\s_]/g, ''), span };
-    if (c.expression) return this.expr(sub(n, 'expression'));
-    const pct = first('PercentLit');
-    if (pct) return { k: 'percent', text: pct.image.replace(/[%％_]/g, ''), span };
-    const date = first('DateLit');
-    if (date) return { k: 'date', text: date.image, span };
-    if (c.True) return { k: 'bool', value: true, span };
-    if (c.False) return { k: 'bool', value: false, span };
-    if (c.Base) return { k: 'base', span };
-    if (c.ifExpr) {
-      const e = subs(sub(n, 'ifExpr'), 'expression');
-      return { k: 'if', cond: this.expr(e[0]), then: this.expr(e[1]), else: this.expr(e[2]), span };
-    }
-    if (c.matchExpr) return this.match(sub(n, 'matchExpr')!);
-    if (c.tableExpr) return this.table(sub(n, 'tableExpr')!);
-    return { k: 'error', span };
-  }
-
-  private reference(n: CstNode): A.Expr {
-    const span = this.span(n);
-    const names = toks(n, 'NameTok').map((t) => ({ text: t.image, span: tokSpan(t) }));
-    const first = names[0] ?? { text: '', span };
-    const call = sub(n, 'callArgs');
-    if (names.length > 1) {
-      // Enum.value: a qualified enum value (never called)
-      return { k: 'name', name: names[1]!, qualifier: first, span };
-    }
-    if (!call) return { k: 'name', name: first, span };
-    const agg = sub(call, 'aggregateArgs');
-    if (agg) {
-      // Which expression is which follows from the keyword before it.
-      const roles = [...toks(agg, 'Where'), ...toks(agg, 'Colon'), ...toks(agg, 'Else')].sort((a, b) => a.startOffset - b.startOffset);
-      const exprs = subs(agg, 'expression').sort((a, b) => offsetOf(a) - offsetOf(b));
-      const out: { filter?: A.Expr; body?: A.Expr; else?: A.Expr } = {};
-      exprs.forEach((e, i) => {
-        const role = roles[i]?.tokenType.name;
-        const value = this.expr(e);
-        if (role === 'Where') out.filter = value;
-        else if (role === 'Colon') out.body = value;
-        else if (role === 'Else') out.else = value;
-      });
-      return { k: 'aggregate', fn: first, ...out, span };
-    }
-    return { k: 'call', callee: first, args: subs(call, 'expression').map((e) => this.expr(e)), span };
-  }
-
-  private match(n: CstNode): A.Expr {
-    return {
-      k: 'match',
-      on: this.expr(sub(n, 'expression')),
-      arms: subs(n, 'matchArm').map((arm) => {
-        const exprs = subs(arm, 'expression');
-        const body = this.expr(exprs[exprs.length - 1]);
-        if (tok(arm, 'Otherwise')) return { body, span: this.span(arm) };
-        return { values: exprs.slice(0, -1).map((e) => this.expr(e)), body, span: this.span(arm) };
-      }),
-      span: this.span(n),
-    };
-  }
-
-  private table(n: CstNode): A.Expr {
-    const hit: A.HitPolicy = tok(n, 'First') ? 'first' : tok(n, 'Unique') ? 'unique' : 'collect-sum';
-    const fn = tok(n, 'Identifier');
-    if (hit === 'collect-sum' && fn && !['sum', '合计', '求和'].includes(fn.image))
-      this.problems.push({ message: `collect combines rows by sum: write "collect sum", not "collect ${fn.image}"`, span: tokSpan(fn) });
-    const exprs = subs(n, 'expression');
-    const hasElse = !!tok(n, 'Else');
-    const inputs = (hasElse ? exprs.slice(0, -1) : exprs).map((e) => this.expr(e));
-    return {
-      k: 'table',
-      hit,
-      inputs,
-      rows: subs(n, 'tableRow').map((r) => ({
-        cells: subs(r, 'cell').map((c) => this.cell(c)),
-        result: this.expr(sub(r, 'expression')),
-        span: this.span(r),
-      })),
-      else: hasElse ? this.expr(exprs[exprs.length - 1]) : undefined,
-      span: this.span(n),
-    };
-  }
-
-  private cell(n: CstNode): A.Cell {
-    const span = this.span(n);
-    const exprs = subs(n, 'expression');
-    const op = sub(n, 'compOp');
-    if (op) return { k: 'compare', op: this.compOp(op), value: this.expr(exprs[0]), span };
-    if (!exprs.length) return { k: 'any', span };
-    if (tok(n, 'Range')) return { k: 'range', lo: this.expr(exprs[0]), hi: this.expr(exprs[1]), span };
-    return { k: 'values', values: exprs.map((a) => this.expr(a)), span };
-  }
 }
-

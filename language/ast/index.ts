@@ -23,12 +23,14 @@ export interface ParsedFile {
 
 export function parseFile(source: SourceText): ParsedFile {
   const r = parseCst(source);
-  const builder = new AstBuilder(source.path, source.text.length);
+  const deep = r.diagnostics.filter((d) => d.code === 'expression-too-deep').map((d) => d.range.start.offset);
+  const builder = new AstBuilder(source.path, source.text.length, deep);
   const ast = builder.file(r.cst);
-  const diagnostics = [
-    ...r.diagnostics,
-    ...builder.problems.map((p) => makeDiagnostic('syntax', { message: p.message }, source.path, source.range(p.span))),
-  ];
+  const diagnostics = [...r.diagnostics];
+  for (const p of builder.problems) {
+    const range = source.range(p.span);
+    diagnostics.push(p.code === 'syntax' ? makeDiagnostic(p.code, p.params, source.path, range) : makeDiagnostic(p.code, p.params, source.path, range));
+  }
   const comments = r.comments.map((t) => ({ text: t.image, start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1 }));
   return { ast, comments, diagnostics };
 }

@@ -129,12 +129,14 @@ export interface PolicyFile {
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '=' | '!=' | '<' | '<=' | '>' | '>=' | 'and' | 'or';
 export type CompareOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
-export type HitPolicy = 'first' | 'unique' | 'collect-sum';
+/** The hit policies a table may name (language/lexer/vocabulary.ts HIT_POLICIES); the checker refuses the list-valued ones. */
+export type HitPolicy = 'first' | 'unique' | 'any' | 'priority' | 'collect-sum' | 'collect-min' | 'collect-max' | 'collect-count' | 'rule-order' | 'output-order' | 'collect-list';
 
 export type Cell =
   | { readonly k: 'any'; readonly span: Span }
   | { readonly k: 'compare'; readonly op: CompareOp; readonly value: Expr; readonly span: Span }
-  | { readonly k: 'range'; readonly lo: Expr; readonly hi: Expr; readonly span: Span }
+  /** `lo..hi`; `lo<..hi`, `lo..<hi`, `lo<..<hi` leave out the end marked open */
+  | { readonly k: 'range'; readonly lo: Expr; readonly hi: Expr; readonly loOpen?: true; readonly hiOpen?: true; readonly span: Span }
   | { readonly k: 'values'; readonly values: readonly Expr[]; readonly span: Span };
 
 export interface TableRow {

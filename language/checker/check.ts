@@ -19,6 +19,7 @@ import { validDate } from './constants.ts';
 import { builtinByName } from './builtins.ts';
 import { NO_FACTS, whenTrue, withFacts } from './facts.ts';
 import { analyse, cyclePath } from './graph.ts';
+import { checkChainDepth, checkExceptionNesting } from './depth.ts';
 import { exact } from './exactness.ts';
 import type { SourceHost } from './host.ts';
 import { TestLowering } from './tests.ts';
@@ -244,20 +245,7 @@ export class PolicyChecker {
         at: this.s.at(entry.file, x.span),
       });
     }
-    // exception parents must not loop
-    const parentOf = new Map(exceptions.map((x) => [x.label, x.parent]));
-    for (const x of exceptions) {
-      const seen = new Set<string>([x.label]);
-      let p = x.parent;
-      while (p && parentOf.has(p)) {
-        if (seen.has(p)) {
-          this.s.report(entry.file, 'cycle', { chain: `exceptions ${[...seen].join(' → ')} → ${p}` }, d.name.span);
-          break;
-        }
-        seen.add(p);
-        p = parentOf.get(p);
-      }
-    }
+    checkExceptionNesting(this.s, entry, d, exceptions);
     this.missingCite(entry, d.cites);
     this.defs.set(id, {
       id,
@@ -425,6 +413,7 @@ export class PolicyChecker {
         this.s.report(c.entry.file, 'cycle', { chain: path.join(' → ') }, c.entry.decl.name.span);
       }
     }
+    checkChainDepth(this.s, { edges }, order, (key) => entries.get(key)!);
     return order;
   }
 

@@ -81,3 +81,30 @@ export function cyclePath(g: Graph, comp: readonly string[]): string[] {
   path.push(start);
   return path;
 }
+
+/**
+ * The length of the longest chain of nodes each reading the next, from each node (1 for a node
+ * that reads nothing), in one pass over a dependency-first `order`. Edges within a cycle are not
+ * followed (cycles are reported on their own).
+ */
+export function chainLengths(g: Graph, order: readonly string[]): Map<string, number> {
+  const length = new Map<string, number>();
+  for (const v of order) {
+    let longest = 0;
+    for (const w of g.edges.get(v) ?? []) longest = Math.max(longest, length.get(w) ?? 0);
+    length.set(v, longest + 1);
+  }
+  return length;
+}
+
+/** One longest chain from `start`, following at each step a node whose chain is one shorter. */
+export function longestChain(g: Graph, length: ReadonlyMap<string, number>, start: string): string[] {
+  const chain = [start];
+  for (let v = start, n = length.get(start) ?? 1; n > 1; n--) {
+    const next = [...(g.edges.get(v) ?? [])].find((w) => length.get(w) === n - 1);
+    if (!next) break;
+    chain.push(next);
+    v = next;
+  }
+  return chain;
+}

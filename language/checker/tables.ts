@@ -8,6 +8,9 @@ import { T, typeText, isNumeric, type Type } from '../types/index.ts';
 import * as Q from '../numbers/rational.ts';
 import type { Code, MessageParameterTypes, Span } from '../diagnostics/index.ts';
 import { findField } from '../schema/index.ts';
+import { LIMITS } from '../limits.ts';
+import { constraint, meet, type Constraint } from './cells.ts';
+import { findOverlaps, MAX_CANDIDATE_PAIRS } from './overlap.ts';
 import { isErr, type ExprCtx } from './context.ts';
 import { BranchType } from './unify.ts';
 
@@ -25,6 +28,7 @@ export interface TableChecks {
 }
 
 export function checkTableRows(ck: TableChecks, e: Extract<A.Expr, { k: 'table' }>, inputs: I.Expr[], ctx: ExprCtx, expected?: Type): I.Expr {
+  if (e.rows.length > LIMITS.tableRows) return ck.fail(ctx, 'table-too-long', { rows: e.rows.length, limit: LIMITS.tableRows }, e.rows[LIMITS.tableRows]!.span);
   const constant: ExprCtx = { ...ctx, level: 'constant' };
   let failed = false;
   const result = new BranchType('the results of this table', (p, span) => ck.fail(ctx, 'type-mismatch', p, span));
@@ -62,7 +66,7 @@ export function checkTableRows(ck: TableChecks, e: Extract<A.Expr, { k: 'table' 
     const gap = uncovered(rows, inputs, ck);
     if (gap !== null) return ck.fail(ctx, 'table-incomplete', { example: gap === undefined ? '' : `(${gap.join(', ')})` }, e.span);
   }
-  if (e.hit === 'unique') reportOverlaps(ck, e, rows, inputs, ctx);
+  if (e.hit === 'unique') reportOverlaps(ck, e, rows, inputs, domains(inputs, ck), ctx);
   return { k: 'table', t, hit: e.hit, inputs, rows, else: elseExpr, at: ck.location(ctx, e.span) };
 }
 
@@ -111,138 +115,20 @@ function domain(t: Type, ck: TableChecks): string[] | undefined {
   return undefined;
 }
 
-// ---- overlap analysis ----
-
-interface Interval {
-  lo?: Q.Rational;
-  loOpen: boolean;
-  hi?: Q.Rational;
-  hiOpen: boolean;
-}
-type Constraint = { k: 'all' } | { k: 'set'; values: Set<string> } | { k: 'intervals'; list: Interval[] } | { k: 'unknown' };
-
-const dayNumber = (d: string): Q.Rational => Q.rat(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86400000);
-
-function constOf(e: I.Expr): Q.Rational | string | undefined {
-  if (e.k !== 'const') return undefined;
-  if (e.t.k === 'date') return dayNumber(String(e.v));
-  if (isNumeric(e.t)) return Q.parseRational(String(e.v));
-  return String(e.v);
+/** The values of each input column with a finite domain (booleans, enums). */
+function domains(inputs: readonly I.Expr[], ck: TableChecks): (string[] | undefined)[] {
+  return inputs.map((x) => domain(x.t, ck));
 }
 
-function constraint(c: I.Cell, dom: string[] | undefined): Constraint {
-  if (c.k === 'any') return { k: 'all' };
-  if (dom) {
-    if (c.k === 'in') {
-      const vs = c.vs.map(constOf);
-      return vs.every((v) => typeof v === 'string') ? { k: 'set', values: new Set(vs as string[]) } : { k: 'unknown' };
-    }
-    if (c.k === 'cmp') {
-      const v = constOf(c.v);
-      if (typeof v !== 'string') return { k: 'unknown' };
-      return { k: 'set', values: new Set(c.op === '=' ? [v] : dom.filter((x) => x !== v)) };
-    }
-    return { k: 'unknown' };
-  }
-  const num = (e: I.Expr) => {
-    const v = constOf(e);
-    return typeof v === 'object' ? v : undefined;
-  };
-  if (c.k === 'in') {
-    const vs = c.vs.map(num);
-    return vs.every(Boolean) ? { k: 'intervals', list: vs.map((v) => ({ lo: v, hi: v, loOpen: false, hiOpen: false })) } : { k: 'unknown' };
-  }
-  if (c.k === 'range') {
-    const lo = num(c.lo);
-    const hi = num(c.hi);
-    return lo && hi ? { k: 'intervals', list: [{ lo, hi, loOpen: false, hiOpen: false }] } : { k: 'unknown' };
-  }
-  const v = num(c.v);
-  if (!v) return { k: 'unknown' };
-  switch (c.op) {
-    case '=':
-      return { k: 'intervals', list: [{ lo: v, hi: v, loOpen: false, hiOpen: false }] };
-    case '!=':
-      return { k: 'intervals', list: [{ hi: v, hiOpen: true, loOpen: false }, { lo: v, loOpen: true, hiOpen: false }] };
-    case '<':
-      return { k: 'intervals', list: [{ hi: v, hiOpen: true, loOpen: false }] };
-    case '<=':
-      return { k: 'intervals', list: [{ hi: v, hiOpen: false, loOpen: false }] };
-    case '>':
-      return { k: 'intervals', list: [{ lo: v, loOpen: true, hiOpen: false }] };
-    case '>=':
-      return { k: 'intervals', list: [{ lo: v, loOpen: false, hiOpen: false }] };
-  }
-}
-
-/** A value in both intervals, or undefined. Integer columns only take whole numbers. */
-function meet(a: Interval, b: Interval, integer: boolean): Q.Rational | undefined {
-  let lo = a.lo;
-  let loOpen = a.loOpen;
-  if (b.lo && (!lo || Q.cmp(b.lo, lo) > 0 || (Q.eq(b.lo, lo) && b.loOpen))) {
-    lo = b.lo;
-    loOpen = b.loOpen;
-  }
-  let hi = a.hi;
-  let hiOpen = a.hiOpen;
-  if (b.hi && (!hi || Q.cmp(b.hi, hi) < 0 || (Q.eq(b.hi, hi) && b.hiOpen))) {
-    hi = b.hi;
-    hiOpen = b.hiOpen;
-  }
-  if (integer) {
-    if (lo) lo = loOpen ? Q.add(Q.roundTo(lo, Q.ONE, 'down'), Q.ONE) : Q.roundTo(lo, Q.ONE, 'up');
-    if (hi) hi = hiOpen ? Q.sub(Q.roundTo(hi, Q.ONE, 'up'), Q.ONE) : Q.roundTo(hi, Q.ONE, 'down');
-    loOpen = hiOpen = false;
-  }
-  if (lo && hi) {
-    const c = Q.cmp(lo, hi);
-    if (c > 0 || (c === 0 && (loOpen || hiOpen))) return undefined;
-    if (!loOpen) return lo;
-    if (!hiOpen) return hi;
-    return Q.div(Q.add(lo, hi), Q.rat(2));
-  }
-  if (lo) return loOpen ? Q.add(lo, Q.ONE) : lo;
-  if (hi) return hiOpen ? Q.sub(hi, Q.ONE) : hi;
-  return Q.ZERO;
-}
-
-/** Some input both constraints accept, as text; null when none; undefined when unknown. */
-function witness(a: Constraint, b: Constraint, t: Type, dom: string[] | undefined): string | null | undefined {
-  if (a.k === 'unknown' || b.k === 'unknown') return undefined;
-  const show = (v: Q.Rational) => (t.k === 'date' ? new Date(Number(v.n / v.d) * 86400000).toISOString().slice(0, 10) : t.k === 'money' ? `¥${Q.toDecimalString(v, 2)}` : Q.toDecimalString(v, 4));
-  if (a.k === 'all' && b.k === 'all') return dom ? dom[0]! : 'any value';
-  if (dom) {
-    const sa = a.k === 'set' ? a.values : new Set(dom);
-    const sb = b.k === 'set' ? b.values : new Set(dom);
-    for (const v of sa) if (sb.has(v)) return v;
-    return null;
-  }
-  const la = a.k === 'intervals' ? a.list : [{ loOpen: false, hiOpen: false }];
-  const lb = b.k === 'intervals' ? b.list : [{ loOpen: false, hiOpen: false }];
-  for (const x of la) for (const y of lb) {
-    const m = meet(x, y, t.k === 'integer' || t.k === 'months');
-    if (m) return show(m);
-  }
-  return null;
-}
-
-function reportOverlaps(ck: TableChecks, e: Extract<A.Expr, { k: 'table' }>, rows: { cells: I.Cell[] }[], inputs: I.Expr[], ctx: ExprCtx): void {
-  const doms = inputs.map((x) => domain(x.t, ck));
+/** Reports the rows of a unique table that can both match the same inputs (see overlap.ts). */
+function reportOverlaps(ck: TableChecks, e: Extract<A.Expr, { k: 'table' }>, rows: { cells: I.Cell[] }[], inputs: I.Expr[], doms: (string[] | undefined)[], ctx: ExprCtx): void {
   const cons = rows.map((r) => r.cells.map((c, i) => constraint(c, doms[i])));
-  for (let i = 0; i < rows.length; i++) {
-    for (let j = i + 1; j < rows.length; j++) {
-      const example: string[] = [];
-      let overlap = true;
-      for (let c = 0; c < inputs.length && overlap; c++) {
-        const w = witness(cons[i]![c]!, cons[j]![c]!, inputs[c]!.t, doms[c]);
-        if (w === null || w === undefined) overlap = false;
-        else example.push(w);
-      }
-      if (overlap) {
-        ck.fail(ctx, 'table-overlap', { a: i + 1, b: j + 1, example: `(${example.join(', ')})` }, e.rows[j]!.span);
-      }
-    }
+  const found = findOverlaps(cons, inputs.map((x) => x.t), doms, LIMITS.diagnosticsPerFile);
+  if (!found.complete) {
+    ck.fail(ctx, 'table-too-complex', { pairs: found.pairs, limit: MAX_CANDIDATE_PAIRS }, e.span);
+    return;
   }
+  for (const o of found.overlaps) ck.fail(ctx, 'table-overlap', { a: o.a + 1, b: o.b + 1, example: `(${o.example.join(', ')})` }, e.rows[o.b]!.span);
 }
 
 // ---- completeness ----

@@ -88,6 +88,8 @@ export const CODES = {
   'table-overlap': spec('error', 'Two rows of a `unique` table that can both match the same inputs.', (p: { a: number; b: number; example: string }) => `rows ${p.a} and ${p.b} of this unique table both match ${p.example}`),
   'table-incomplete': spec('error', 'A `first` or `unique` table without `else` whose rows do not (or cannot be shown to) cover every input.', (p: { example?: string }) =>
     p.example ? `no row matches ${p.example}; add a row for it, or an else result` : 'the rows may not cover every input (a cell is not a literal); add an else result'),
+  'table-too-complex': spec('error', 'A `unique` table with so many rows that may match the same inputs (over 2,000,000 pairs) that they cannot all be compared.', (p: { pairs: number; limit: number }) =>
+    `this unique table has too many rows that may match the same inputs to compare them all (${p.pairs} pairs, at most ${p.limit}); write it as a first table, or split it`),
   'table-arity': spec('error', 'A table row with a different number of cells than the table has inputs.', (p: { found: number; expected: number }) => `this row has ${p.found} cells; the table has ${p.expected} inputs`),
   'table-unreachable-row': spec('warning', 'A row of a `first` table after a row that matches everything.', () => 'an earlier row matches every input; this row is never used'),
   'table-cell': spec('error', 'A table cell whose test does not fit its input column.', (p: { message: string }) => p.message),
@@ -117,6 +119,16 @@ export const CODES = {
   'compile-limit': spec('error', 'A definition whose exact arithmetic needs integers beyond 2^53 in compiled code (fractions with very large denominators).', (p: { name: string; detail: string }) =>
     `${p.name} needs numbers beyond the exact range of compiled code (${p.detail}); use fewer decimals or round intermediate values`),
   'date-out-of-range': spec('error', 'A date outside the policy\'s effective period or before a parameter\'s first value.', (p: { message: string }) => p.message),
+
+  // Limits (language/limits.ts): what every stage accepts
+  'expression-too-deep': spec('error', 'An expression (or a record, or a chain of exceptions) nested deeper than the limit of 200 levels: each parenthesis, `if`, `match`, `table`, call, `not` or `-`, and each operator of a chain (`a + b + c` is three levels) counts one; a list of n values counts n.', (p: { what: string; limit: number }) =>
+    `${p.what} is nested more than ${p.limit} levels deep; split it into named definitions`),
+  'definition-chain-too-deep': spec('error', 'A chain of more than 1,000 definitions (or of more than 1,000 parameters), each reading the next.', (p: { name: string; length: number; limit: number; what: 'definitions' | 'parameters'; chain: string }) =>
+    `${p.name} starts a chain of ${p.length} ${p.what}, each reading the next (${p.chain}); at most ${p.limit} are allowed: compute several steps in one ${p.what === 'definitions' ? 'definition' : 'parameter'}`),
+  'table-too-long': spec('error', 'A decision table with more than 10,000 rows.', (p: { rows: number; limit: number }) =>
+    `this table has ${p.rows} rows; a table has at most ${p.limit}: split it, or give its values as a parameter by an enum`),
+  'too-many-diagnostics': spec('info', 'The closing line of a file with more than 200 diagnostics: how many more there are (only the first 200, errors first, are listed).', (p: { more: number; errors: number; warnings: number; infos: number }) =>
+    `${p.more} more diagnostics in this file are not listed (${[p.errors && `${p.errors} error${p.errors === 1 ? '' : 's'}`, p.warnings && `${p.warnings} warning${p.warnings === 1 ? '' : 's'}`, p.infos && `${p.infos} info`].filter(Boolean).join(', ')})`),
 } as const;
 
 export type Code = keyof typeof CODES;

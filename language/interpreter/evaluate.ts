@@ -13,6 +13,18 @@ import * as Q from '../numbers/rational.ts';
 import { findField, type Household } from '../schema/index.ts';
 import { citeText } from '../checker/cites.ts';
 import { EvalError, regionValues, inForce, decodeConst, type Scalar, type ParamValue } from './params.ts';
+import { explanationTree, reachedFrom, scalarEquals, display, type ExplainNode, type ValueNode } from './explain.ts';
+import { Dependencies } from './closure.ts';
+
+export { scalarEquals, type ExplainNode } from './explain.ts';
+
+/**
+ * Definitions and parameters evaluated inside one another at most this deep before what the next
+ * one needs is computed ahead, dependencies first: each nesting costs a few hundred JavaScript
+ * frames when its expression is deep (up to LIMITS.expressionDepth), and a chain may be
+ * LIMITS.definitionDepth long.
+ */
+const NESTING = 8;
 
 export interface EvalOptions {
   readonly date: string;
@@ -25,29 +37,6 @@ export interface EvalOptions {
   readonly coverageFrom?: readonly string[];
 }
 
-export interface ExplainNode {
-  readonly key: string;
-  readonly kind: 'output' | 'definition' | 'parameter' | 'input' | 'field';
-  readonly id: string;
-  readonly label?: string;
-  /** 0-based member index for person-level values */
-  readonly member?: number;
-  readonly personId?: string;
-  readonly type: string;
-  readonly value: number | boolean | string;
-  /** the exact value, when `value` had to be rounded for display ("3703/3") */
-  readonly exact?: string;
-  /** the branch, exception, table row or dated value that decided the value */
-  readonly because: readonly string[];
-  readonly cite: readonly string[];
-  readonly at?: { readonly file: string; readonly line: number; readonly column: number };
-  /** the base policy whose declaration this one overrides */
-  readonly overrides?: string;
-  /** what it read; a node explained earlier in the tree appears again with `repeated` and no children */
-  readonly reads: readonly ExplainNode[];
-  readonly repeated?: boolean;
-}
-
 export interface EvalResult {
   /** outputs and targets, exactly */
   readonly values: Readonly<Record<string, Scalar>>;
@@ -58,35 +47,6 @@ export interface EvalResult {
   readonly taken: ReadonlySet<string>;
 }
 
-interface Node {
-  key: string;
-  kind: ExplainNode['kind'];
-  id: string;
-  member?: number;
-  value: Scalar;
-  type: I.ParameterIR['type'];
-  reads: string[];
-  because: string[];
-  cite: string[];
-  at?: { file: string; line: number; column: number };
-  label?: string;
-  overrides?: string;
-}
-
-const TWO_PLACES = Q.rat(1, 100);
-
-export function scalarEquals(a: Scalar, b: Scalar): boolean {
-  if (typeof a === 'object' && typeof b === 'object') return Q.eq(a, b);
-  return a === b;
-}
-
-function display(v: Scalar): { value: number | boolean | string; exact?: string } {
-  if (typeof v !== 'object') return { value: v };
-  const fen = Q.roundTo(v, TWO_PLACES, 'half-away');
-  if (Q.eq(fen, v)) return { value: Number(Q.toDecimalString(v, 2)) };
-  return { value: Number(Q.toDecimalString(v, 6)), exact: Q.toText(v) };
-}
-
 class HouseholdRun {
   private readonly params: Map<string, I.ParameterIR>;
   private readonly defs: Map<string, I.DefinitionIR>;
@@ -94,10 +54,15 @@ class HouseholdRun {
   private readonly hhMemo = new Map<string, Scalar>();
   private readonly personMemo = new Map<string, Scalar[]>();
   private readonly constCache = new WeakMap<object, Scalar>();
-  readonly nodes = new Map<string, Node>();
-  private readonly stack: Node[] = [];
+  readonly nodes = new Map<string, ValueNode>();
+  private readonly stack: ValueNode[] = [];
   readonly taken = new Set<string>();
   private readonly region: string;
+  /** definitions and parameters being evaluated inside one another now */
+  private nesting = 0;
+  private readonly needs: Dependencies;
+  /** values computed ahead whose evaluation failed: the error, thrown again when one is read */
+  private readonly failed = new Map<string, EvalError>();
 
   constructor(
     private readonly ir: I.PolicyIR,
@@ -107,6 +72,43 @@ class HouseholdRun {
     this.params = new Map(ir.parameters.map((p) => [p.id, p]));
     this.defs = new Map(ir.definitions.map((d) => [d.id, d]));
     this.region = String(hh.values.region ?? ir.policy.region);
+    this.needs = new Dependencies(ir);
+  }
+
+  /**
+   * Evaluation is lazy — a value is computed when first read, along the path taken — which nests
+   * one evaluation in another for every definition of a chain. Past NESTING levels, what `key`
+   * needs is computed ahead instead, dependencies first, each from an empty stack: then every read
+   * below `key` finds its value ready. The results are the same as lazy evaluation's: a value
+   * whose evaluation fails keeps its error, thrown when (and only if) the lazy path reads it, and
+   * what was read is recorded only along the path taken (the stack is set aside meanwhile).
+   */
+  private ahead(key: string): void {
+    if (this.nesting < NESTING) return;
+    const order = this.needs.of(key, (k) => this.failed.has(k) || (k.startsWith('param:') ? this.paramMemo.has(k.slice(6)) : this.hhMemo.has(k.slice(4)) || this.personMemo.has(k.slice(4))));
+    if (!order.length) return;
+    const stack = this.stack.splice(0);
+    const nesting = this.nesting;
+    this.nesting = 0;
+    try {
+      for (const k of order) {
+        if (k.startsWith('param:')) this.attempt(k, () => this.param(k.slice(6)));
+        else if (this.defs.get(k.slice(4))!.level !== 'person') this.attempt(k, () => this.def(k.slice(4), undefined));
+        else for (let j = 0; j < this.hh.members.length; j++) this.attempt(`${k}#${j}`, () => this.def(k.slice(4), j));
+      }
+    } finally {
+      for (const n of stack) this.stack.push(n);
+      this.nesting = nesting;
+    }
+  }
+
+  private attempt(key: string, compute: () => unknown): void {
+    try {
+      compute();
+    } catch (e) {
+      if (!(e instanceof EvalError)) throw e;
+      this.failed.set(key, e);
+    }
   }
 
   private get track(): boolean {
@@ -115,7 +117,11 @@ class HouseholdRun {
 
   private read(key: string): void {
     const top = this.stack[this.stack.length - 1];
-    if (top && !top.reads.includes(key)) top.reads.push(key);
+    if (!top) return;
+    const seen = (top.readSet ??= new Set());
+    if (seen.has(key)) return;
+    seen.add(key);
+    top.reads.push(key);
   }
 
   private decide(what: string): void {
@@ -123,7 +129,7 @@ class HouseholdRun {
     if (top) top.because.push(what);
   }
 
-  private atOf(o: I.Origin | { file: string; at: I.At }): Node['at'] {
+  private atOf(o: I.Origin | { file: string; at: I.At }): ValueNode['at'] {
     return { file: o.file, line: o.at[0], column: o.at[1] };
   }
 
@@ -137,7 +143,10 @@ class HouseholdRun {
     }
     const p = this.params.get(id);
     if (!p) throw new EvalError('no-value', `unknown parameter ${id}`);
-    const node: Node = {
+    const failed = this.failed.get(`param:${id}`);
+    if (failed) throw failed;
+    this.ahead(`param:${id}`);
+    const node: ValueNode = {
       key: `param:${id}`,
       kind: p.kind === 'input' ? 'input' : 'parameter',
       id,
@@ -151,6 +160,7 @@ class HouseholdRun {
       overrides: p.overrides?.policy,
     };
     this.stack.push(node);
+    this.nesting++;
     let value: ParamValue;
     try {
       const sets = this.opts.sets ?? {};
@@ -178,6 +188,7 @@ class HouseholdRun {
       }
     } finally {
       this.stack.pop();
+      this.nesting--;
     }
     node.value = Array.isArray(value) ? `[${(value as Scalar[]).map((x) => display(x).value).join(', ')}]` : (value as Scalar);
     this.nodes.set(node.key, node);
@@ -187,7 +198,7 @@ class HouseholdRun {
   }
 
   /** The value in force on the date, in the household's region block. */
-  private dated(p: I.ParameterIR, node: Node): ParamValue {
+  private dated(p: I.ParameterIR, node: ValueNode): ParamValue {
     const { values, where } = p.kind === 'input' ? { values: p.values, where: '' } : regionValues(p, this.region);
     const v = inForce(values, this.opts.date);
     if (!v) {
@@ -242,7 +253,10 @@ class HouseholdRun {
         return memo;
       }
     }
-    const node: Node = {
+    const failed = this.failed.get(key);
+    if (failed) throw failed;
+    this.ahead(`def:${id}`);
+    const node: ValueNode = {
       key,
       kind: d.output ? 'output' : 'definition',
       id,
@@ -258,11 +272,13 @@ class HouseholdRun {
     };
     const outer = this.stack.length;
     this.stack.push(node);
+    this.nesting++;
     let value: Scalar;
     try {
       value = this.defValue(d, person ? member : undefined, node);
     } finally {
       this.stack.length = outer;
+      this.nesting--;
     }
     node.value = value;
     this.nodes.set(key, node);
@@ -275,7 +291,7 @@ class HouseholdRun {
     return value;
   }
 
-  private defValue(d: I.DefinitionIR, member: number | undefined, node: Node): Scalar {
+  private defValue(d: I.DefinitionIR, member: number | undefined, node: ValueNode): Scalar {
     if (!d.exceptions.length) return this.ev(d.expr, member);
     const byParent = new Map<string | undefined, I.ExceptionIR[]>();
     for (const x of d.exceptions) {
@@ -508,58 +524,6 @@ class HouseholdRun {
     }
   }
 
-  /** Builds the explanation tree of each of `keys`. */
-  tree(keys: readonly string[]): ExplainNode[] {
-    // Each output's tree is complete on its own; within it, a node explained once is not repeated.
-    let seen = new Set<string>();
-    const build = (key: string): ExplainNode => {
-      const n = this.nodes.get(key)!;
-      const repeated = seen.has(key);
-      seen.add(key);
-      const personId = n.member !== undefined ? String(this.hh.members[n.member]?.person_id ?? '') : undefined;
-      const shown = display(n.value);
-      return {
-        key,
-        kind: n.kind,
-        id: n.id,
-        ...(n.label ? { label: n.label } : {}),
-        ...(n.member !== undefined ? { member: n.member, personId } : {}),
-        type: typeName(n.type),
-        ...shown,
-        because: n.because,
-        cite: [...new Set(n.cite)],
-        ...(n.at ? { at: n.at } : {}),
-        ...(n.overrides ? { overrides: n.overrides } : {}),
-        reads: repeated ? [] : n.reads.filter((k) => this.nodes.has(k)).map(build),
-        ...(repeated ? { repeated: true } : {}),
-      };
-    };
-    return keys.map((k) => {
-      seen = new Set();
-      return build(k);
-    });
-  }
-
-  /** Definitions reachable from `keys` through what was read. */
-  reachedFrom(keys: readonly string[]): Set<string> {
-    const out = new Set<string>();
-    const seen = new Set<string>();
-    const stack = [...keys];
-    while (stack.length) {
-      const k = stack.pop()!;
-      if (seen.has(k)) continue;
-      seen.add(k);
-      const n = this.nodes.get(k);
-      if (!n) continue;
-      if (n.kind === 'output' || n.kind === 'definition') out.add(n.id);
-      stack.push(...n.reads);
-    }
-    return out;
-  }
-}
-
-function typeName(t: I.ParameterIR['type']): string {
-  return t.k === 'money' ? (t.period === 'month' ? 'money/month' : t.period === 'year' ? 'money/year' : 'money') : t.k === 'enum' ? t.name : t.k;
 }
 
 function show(v: Scalar): string {
@@ -585,8 +549,8 @@ export function evaluateHousehold(ir: I.PolicyIR, hh: Household, opts: EvalOptio
   const keys = targets.map((t) => `def:${t}`);
   return {
     values,
-    ...(opts.explain ? { explanation: run.tree(keys) } : {}),
-    reached: run.reachedFrom((opts.coverageFrom ?? targets).map((t) => `def:${t}`)),
+    ...(opts.explain ? { explanation: explanationTree(run.nodes, hh, keys) } : {}),
+    reached: reachedFrom(run.nodes, (opts.coverageFrom ?? targets).map((t) => `def:${t}`)),
     taken: run.taken,
   };
 }

@@ -6,6 +6,7 @@ import type { CstNode, IToken } from 'chevrotain';
 import { getParser } from './parser.ts';
 import { lex } from '../lexer/index.ts';
 import { makeDiagnostic, type Diagnostic, type SourceText } from '../diagnostics/index.ts';
+import { LIMITS } from '../limits.ts';
 
 export interface ParseResult {
   readonly cst: CstNode;
@@ -17,9 +18,13 @@ export interface ParseResult {
 export function parseCst(source: SourceText): ParseResult {
   const lexed = lex(source);
   const parser = getParser();
-  parser.input = lexed.tokens;
+  parser.begin(lexed.tokens);
   const cst = parser.file();
   const diagnostics = [...lexed.diagnostics];
+  for (const { token, what } of parser.deep) {
+    const start = Number.isFinite(token.startOffset) ? token.startOffset : source.text.length;
+    diagnostics.push(makeDiagnostic('expression-too-deep', { what: what === 'record' ? 'this record' : 'this expression', limit: LIMITS.expressionDepth }, source.path, source.range({ start, end: start + (token.image?.length ?? 0) })));
+  }
   const len = source.text.length;
   for (const e of parser.errors) {
     let start = e.token.startOffset;

@@ -4,7 +4,9 @@
  */
 import { CstParser, type IToken, type TokenType } from 'chevrotain';
 import * as L from '../lexer/index.ts';
+import { LIMITS } from '../limits.ts';
 import { errorMessages } from './messages.ts';
+import { skipNested } from './skip.ts';
 
 const K = L.KW;
 
@@ -14,9 +16,61 @@ export class DoudiParser extends CstParser {
   /** Alternatives built once, not on every call (Chevrotain's advice for hot rules). */
   private readonly alts: Record<string, Alts> = {};
 
+  /**
+   * The depth guard. Every way the grammar recurses passes through `primary`, `inTarget` or
+   * `record`. Each open `primary` or `inTarget` is at least one level of the expression around it
+   * (as the AST builder counts levels, see ../ast/expr.ts), so when more than
+   * LIMITS.expressionDepth of them would be open at once the expression is too deep: instead of
+   * descending (a million nested parentheses would overflow the call stack) the parser skips the
+   * rest of that construct in one linear pass and notes where (`deep`; parseCst reports it).
+   * Records nest on their own count. Skipping, not throwing: Chevrotain's re-synchronisation from
+   * a recognition error at such a depth costs time quadratic in the depth.
+   */
+  private nesting = 0;
+  private records = 0;
+  private reported = false;
+  readonly deep: { token: IToken; what: 'expression' | 'record' }[] = [];
+
   constructor() {
     super(L.ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'onlyOffset', errorMessageProvider: errorMessages });
     this.performSelfAnalysis();
+  }
+
+  /** Starts parsing `tokens`. */
+  begin(tokens: IToken[]): void {
+    this.input = tokens;
+    this.nesting = 0;
+    this.records = 0;
+    this.reported = false;
+    this.deep.length = 0;
+  }
+
+  /** Runs a recursive rule's body one level deeper, or skips the construct past the limit. */
+  private deeper(what: 'expression' | 'record', body: () => void): void {
+    let skip = false;
+    this.ACTION(() => {
+      const open = what === 'record' ? this.records : this.nesting;
+      if (open < LIMITS.expressionDepth) {
+        if (what === 'record') this.records++;
+        else this.nesting++;
+        return;
+      }
+      skip = true;
+      // One report per outermost construct: its other branches past the limit are skipped quietly.
+      if (!this.reported) this.deep.push({ token: this.LA(1), what });
+      this.reported = true;
+      skipNested(() => this.LA(1), () => this.SKIP_TOKEN(), what === 'record');
+    });
+    if (skip) return;
+    try {
+      body();
+    } finally {
+      this.ACTION(() => {
+        if (what === 'record') this.records--;
+        else this.nesting--;
+        if (this.nesting === 0 && this.records === 0) this.reported = false;
+      });
+    }
   }
 
   public file = this.RULE('file', () => {
@@ -237,7 +291,7 @@ export class DoudiParser extends CstParser {
     ]);
   });
 
-  private record = this.RULE('record', () => {
+  private record = this.RULE('record', () => this.deeper('record', () => {
     this.CONSUME(L.LBrace);
     this.MANY(() => {
       this.OR([
@@ -258,7 +312,7 @@ export class DoudiParser extends CstParser {
       this.OPTION(() => this.CONSUME(L.Comma));
     });
     this.CONSUME(L.RBrace);
-  });
+  }));
 
   private type = this.RULE('type', () => {
     this.OR([
@@ -320,7 +374,7 @@ export class DoudiParser extends CstParser {
     this.CONSUME(L.CompareOp);
   });
 
-  private inTarget = this.RULE('inTarget', () => {
+  private inTarget = this.RULE('inTarget', () => this.deeper('expression', () => {
     this.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [
@@ -341,9 +395,9 @@ export class DoudiParser extends CstParser {
         },
       ],
     });
-  });
+  }));
 
-  private primary = this.RULE('primary', () => {
+  private primary = this.RULE('primary', () => this.deeper('expression', () => {
     this.OR(
       (this.alts.primary ??= [
         {
@@ -381,7 +435,7 @@ export class DoudiParser extends CstParser {
         { ALT: () => this.SUBRULE(this.tableExpr) },
       ]),
     );
-  });
+  }));
 
   private callArgs = this.RULE('callArgs', () => {
     this.CONSUME(L.LParen);
