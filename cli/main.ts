@@ -5,10 +5,28 @@
  */
 import { InputError, UsageError, type Command, type Io } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
+import { fsReason } from './io.ts';
 
 export type { Io, Command };
 
-const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+const stdio: Io = { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s) };
+
+/**
+ * A reader that stops early (`doudi eval … | head -1`) closes the pipe: the command then ends
+ * quietly, with exit code 0, instead of failing on EPIPE with a stack trace.
+ */
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error') > 0) continue;
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') process.exit(0);
+      throw e;
+    });
+  }
+}
+
+/** A file-system error with a path (EACCES, ELOOP, ENOSPC…), which is the input's, not ours. */
+const fileSystemError = (e: unknown): e is NodeJS.ErrnoException => e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && /^E[A-Z]+$/.test((e as NodeJS.ErrnoException).code!) && typeof (e as NodeJS.ErrnoException).path === 'string';
 
 const USAGE = `doudi — the Doudi (兜底) policy rules language and simulator
 
@@ -22,6 +40,7 @@ Exit codes: 0 success, 1 problems found, 2 bad usage.
 `;
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  if (io === stdio) quietOnClosedPipe();
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(USAGE);
@@ -49,6 +68,10 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     }
     if (e instanceof InputError) {
       io.err(`doudi ${cmd.name}: ${e.message}\n`);
+      return 1;
+    }
+    if (fileSystemError(e)) {
+      io.err(`doudi ${cmd.name}: ${e.path}: ${fsReason(e)}\n`);
       return 1;
     }
     const err = e as Error;

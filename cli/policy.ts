@@ -5,8 +5,10 @@
  * test compiles each checked file through `compiledOf`.
  */
 import { checkPolicy, compileIR, instantiate, LANGUAGE_VERSION, type CheckResult, type CompiledPolicy, type PolicyIR } from '../language/index.ts';
-import { InputError, type Io } from './command.ts';
-import { fsHost, plural, printDiagnostics } from './io.ts';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { InputError, UsageError, type Io } from './command.ts';
+import { fsHost, INPUT_LIMITS, plural, printDiagnostics, unreadable } from './io.ts';
 
 export interface RunnablePolicy {
   readonly file: string;
@@ -53,6 +55,12 @@ export function compiledOf(result: CheckResult, io: Pick<Io, 'err'>): CompiledPo
 /** Checks, reports and compiles `file`; throws InputError (exit 1) with the reason when it cannot run. */
 export function loadRunnable(file: string, io: Pick<Io, 'err'>, options: LoadOptions = {}): RunnablePolicy {
   const refusal = options.refusal ?? 'it cannot be run';
+  for (const [f, what] of [[file, 'the policy'], ...(options.baseline === undefined ? [] : [[options.baseline, 'the baseline']])] as const) {
+    const why = unreadable(f, INPUT_LIMITS.policy);
+    if (why) throw new InputError(`${f}: cannot read ${what}: ${why}`);
+  }
+  if (options.baseline !== undefined && samePath(file, options.baseline))
+    throw new UsageError(`the baseline ${options.baseline} is ${file} itself; a reform is applied on another policy (run the policy alone without a baseline)`);
   const checked = checkPolicy(file, fsHost, { baseline: options.baseline });
   if (!checked.ir) {
     const errors = checked.diagnostics.filter((d) => d.severity === 'error');
@@ -72,4 +80,13 @@ export function loadRunnable(file: string, io: Pick<Io, 'err'>, options: LoadOpt
       return (s.compiled ??= instantiate(s.source));
     },
   };
+}
+
+/** Whether two paths name one file (through links too). */
+function samePath(a: string, b: string): boolean {
+  try {
+    return fs.realpathSync(a) === fs.realpathSync(b);
+  } catch {
+    return path.resolve(a) === path.resolve(b);
+  }
 }

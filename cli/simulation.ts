@@ -14,10 +14,12 @@ import {
 } from '../simulator/index.ts';
 import { nodePool, cores } from '../simulator/node.ts';
 import { InputError, UsageError, type Io } from './command.ts';
-import { integer, positiveInt, requireDate, settings, str, type Values } from './options.ts';
+import { rational as Q, type SettingInput } from '../language/index.ts';
+import { integer, positiveInt, requireDate, str, type Values } from './options.ts';
 import { POPULATION_OPTIONS, choosePopulation, type PopulationChoice } from './population.ts';
 import type { RunnablePolicy } from './policy.ts';
 import { ProgressBar } from './progress.ts';
+import { optionNumber, resolveOrFail, settingInputs } from './settings.ts';
 
 export const RUN_OPTIONS = {
   ...POPULATION_OPTIONS,
@@ -52,26 +54,29 @@ export const RUN_HELP = `Scenario and behaviour:
                             results are the same bytes for any N
   --json                    print the results as JSON (money in yuan, weighted to real totals)`;
 
+const ZERO = Q.rat(0);
+const ONE = Q.rat(1);
+
 export function behaviourOf(v: Values): Behaviour {
   const takeUp: Record<string, number> = {};
-  for (const [k, value] of settings(v['take-up'] as string[] | undefined, 'take-up')) {
-    if (!(TAKE_UP_PROGRAMMES as readonly string[]).includes(k)) throw new UsageError(`--take-up ${k}=${value}: the programmes are ${TAKE_UP_PROGRAMMES.join(', ')}`);
-    const digits = value.endsWith('%') ? value.slice(0, -1) : value;
-    // Number('') is 0: an empty value is no share at all.
-    const x = digits.trim() === '' ? NaN : Number(digits) / (digits === value ? 1 : 100);
-    if (!(x >= 0 && x <= 1)) throw new UsageError(`--take-up ${k}=${value}: expected a share from 0 to 1 (or 0% to 100%)`);
-    takeUp[k] = x;
+  for (const { name, value } of settingInputs(v['take-up'] as string[] | undefined, '--take-up')) {
+    if (!(TAKE_UP_PROGRAMMES as readonly string[]).includes(name)) throw new UsageError(`--take-up ${name}=${value}: the programmes are ${TAKE_UP_PROGRAMMES.join(', ')}`);
+    // A probability compared with a uniform draw: its nearest float is the share.
+    takeUp[name] = Q.toNumber(optionNumber(value, `--take-up ${name}=${value}`, { units: ['none', 'percent'], min: ZERO, max: ONE, expected: 'a share from 0 to 1 (or 0% to 100%)' }));
   }
   const impute = str(v, 'impute-earnings');
-  let imputedEarnings: number | undefined;
-  if (impute !== undefined) {
-    // Checked as text: a float test of "at most two decimals" rejects amounts such as 2600.20.
-    const text = impute.trim().replace(/^[¥￥]/, '');
-    if (!/^\d+(\.\d{1,2})?$/.test(text)) throw new UsageError(`--impute-earnings ${impute}: expected yuan a month, e.g. 2690`);
-    imputedEarnings = Number(text);
-  }
-  const unreportedIncome = share(str(v, 'unreported-income'), 'unreported-income', ASSESSMENT_LIMITS.unreportedIncome[1], true);
-  const incomeNoise = share(str(v, 'income-noise'), 'income-noise', ASSESSMENT_LIMITS.incomeNoise[1], false);
+  const imputedEarnings =
+    impute === undefined ? undefined : Q.toNumber(optionNumber(impute, `--impute-earnings ${impute}`, { units: ['none', 'yuan'], min: ZERO, max: Q.rat(1_000_000), expected: 'yuan a month from 0 to ¥1,000,000, e.g. ¥2690', fen: true }));
+  const unreportedText = str(v, 'unreported-income');
+  const [, maxUnreported] = ASSESSMENT_LIMITS.unreportedIncome;
+  // At most six decimals: the engine takes the reported share as an exact fraction of 10^6 (assess.ts).
+  const unreportedIncome =
+    unreportedText === undefined
+      ? undefined
+      : Q.toNumber(optionNumber(unreportedText, `--unreported-income ${unreportedText}`, { units: ['none', 'percent'], min: ZERO, max: Q.fromDecimalNumber(maxUnreported), expected: `a number from 0 to ${maxUnreported} (or 0% to ${maxUnreported * 100}%)`, places: 6 }));
+  const noiseText = str(v, 'income-noise');
+  const [, maxNoise] = ASSESSMENT_LIMITS.incomeNoise;
+  const incomeNoise = noiseText === undefined ? undefined : Q.toNumber(optionNumber(noiseText, `--income-noise ${noiseText}`, { units: ['none'], min: ZERO, max: Q.fromDecimalNumber(maxNoise), expected: `a number from 0 to ${maxNoise}` }));
   return {
     takeUp,
     seed: integer(str(v, 'seed'), 'seed', 1),
@@ -79,16 +84,6 @@ export function behaviourOf(v: Values): Behaviour {
     ...(unreportedIncome ? { unreportedIncome } : {}),
     ...(incomeNoise ? { incomeNoise } : {}),
   };
-}
-
-/** A number from 0 to max (a share may be given in %), or undefined when absent. */
-function share(text: string | undefined, name: string, max: number, percent: boolean): number | undefined {
-  if (text === undefined) return undefined;
-  const t = text.trim();
-  const digits = percent && t.endsWith('%') ? t.slice(0, -1) : t;
-  const x = /^\d+(\.\d+)?$/.test(digits) ? Number(digits) / (digits === t ? 1 : 100) : NaN;
-  if (!(x >= 0 && x <= max)) throw new UsageError(`--${name} ${text}: expected a number from 0 to ${max}${percent ? ` (or 0% to ${max * 100}%)` : ''}`);
-  return x;
 }
 
 async function makeSimulator(v: Values, households: number, scenarios: number): Promise<Simulator> {
@@ -101,14 +96,19 @@ export interface PreparedRun {
   readonly sim: Simulator;
   readonly choice: PopulationChoice;
   readonly date: string;
-  readonly sets: Record<string, string>;
+  /** the --set settings as given (each policy resolves them against its own names) */
+  readonly inputs: readonly SettingInput[];
+  /** per policy key, the --set settings resolved against that policy: canonical name → canonical text */
+  readonly sets: Readonly<Record<string, Record<string, string>>>;
   readonly behaviour: Behaviour;
 }
 
 /** Everything a run needs: the policies loaded under keys, the population, the scenario options. */
 export async function prepareRun(v: Values, policies: Record<string, RunnablePolicy>, scenarios: number): Promise<PreparedRun> {
   const date = requireDate(str(v, 'date'));
-  const sets = Object.fromEntries(settings(v.set as string[] | undefined));
+  const inputs = settingInputs(v.set as string[] | undefined);
+  // Every policy resolves the settings against its own names, before the population is drawn.
+  const sets = Object.fromEntries(Object.entries(policies).map(([key, p]) => [key, { ...resolveOrFail(p.ir, inputs).text }]));
   const behaviour = behaviourOf(v);
   const first = Object.values(policies)[0]!;
   const choice = await choosePopulation(v, { region: first.ir.policy.region, year: Number(date.slice(0, 4)) });
@@ -120,7 +120,7 @@ export async function prepareRun(v: Values, policies: Record<string, RunnablePol
     await sim.close();
     throw e;
   }
-  return { sim, choice, date, sets, behaviour };
+  return { sim, choice, date, inputs, sets, behaviour };
 }
 
 /** Runs one simulator call with a progress bar and clean shutdown; engine errors are bad input. */

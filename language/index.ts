@@ -22,5 +22,6 @@ export * from './schema/index.ts';
 export { T, typeText, type Type, type Period } from './types/index.ts';
 export * as rational from './numbers/rational.ts';
 export { LIMITS } from './limits.ts';
+export * from './run/index.ts';
 
 export const LANGUAGE_VERSION = '0.1.0';

@@ -5,7 +5,7 @@
  *
  *   population → Simulator.setPopulation → addPolicy → simulate / compare / sweep / months → results
  */
-export { Simulator, LocalBackend, settingNumber, type Backend, type PolicyEntry, type Reform, type CompareResult, type SweepPoint, type SweepResult, type MonthsResult, type PopulationSummary } from './simulator.ts';
+export { Simulator, LocalBackend, type Backend, type PolicyEntry, type Reform, type CompareResult, type SweepPoint, type SweepResult, type MonthsResult, type PopulationSummary } from './simulator.ts';
 export * from './types.ts';
 export type { RunReply } from './engine/engine.ts';
 export { takeUpDraw } from './engine/accumulate.ts';

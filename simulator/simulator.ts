@@ -5,6 +5,7 @@
  * added here in chunk order, so every backend gives the same bytes.
  */
 import { instantiate, type CompiledPolicy, type PolicyIR, type PopulationColumns } from '../language/index.ts';
+import { monthRates, resolveScenario, sweepPoints } from './settings.ts';
 import { Cancelled, type Behaviour, type Job, type MonthsRequest, type Scenario } from './types.ts';
 import { Engine, type RunReply } from './engine/engine.ts';
 import { CHANGE, RunLayout, sumChunks } from './engine/layout.ts';
@@ -54,8 +55,8 @@ export class LocalBackend implements Backend {
 export interface PolicyEntry {
   /** the compiled module's source (emitModule) */
   readonly source: string;
-  /** its IR, for parameter types (sweeps, the studio's controls) */
-  readonly ir?: PolicyIR;
+  /** its IR: settings are resolved against it (names, labels, units), and a sweep's unit read from it */
+  readonly ir: PolicyIR;
 }
 
 export interface Reform {
@@ -99,20 +100,12 @@ export interface PopulationSummary {
   readonly bytes: number;
 }
 
-/** The numeric value of a setting text: "¥1600" → 1600, "3.5%" → 0.035 (no thousands separators: the language has none). */
-export function settingNumber(text: string): number {
-  const t = text.trim().replace(/^[¥￥]/, '').replace(/元$/, '').replace(/_/g, '');
-  const x = t.endsWith('%') ? Number(t.slice(0, -1)) / 100 : Number(t);
-  if (!Number.isFinite(x)) throw new Error(`"${text}" is not a number`);
-  return x;
-}
-
 let nextJob = 1;
 
 export class Simulator {
   private prep: Prepared | undefined;
   private frame: Frame | undefined;
-  private readonly policies = new Map<string, { compiled: CompiledPolicy; ir?: PolicyIR }>();
+  private readonly policies = new Map<string, { compiled: CompiledPolicy; ir: PolicyIR }>();
   /** jobs with an id under way, and whether they were cancelled */
   private readonly running = new Map<number, boolean>();
 
@@ -162,7 +155,7 @@ export class Simulator {
     return this.frame;
   }
 
-  private policy(key: string): { compiled: CompiledPolicy; ir?: PolicyIR } {
+  private policy(key: string): { compiled: CompiledPolicy; ir: PolicyIR } {
     const p = this.policies.get(key);
     if (!p) throw new Error(`no policy is loaded as "${key}"`);
     return p;
@@ -172,84 +165,82 @@ export class Simulator {
     return new RunLayout(this.need().regionCodes.length, this.policy(key).compiled.SITES.length);
   }
 
-  /** Checks settings in this thread first, so a bad --set fails with its own message. */
-  private validate(s: Scenario): void {
+  /**
+   * The scenario with its settings resolved against its policy (names and labels to ids, values to
+   * canonical text: settings.ts), checked in this thread first so that a bad setting fails with its
+   * own message before any work goes to the backend.
+   */
+  private validate(s: Scenario): Scenario {
     const p = this.policy(s.policy);
-    p.compiled.resolveParameters({ date: s.date, sets: { ...s.sets } }, this.need().regionCodes);
+    const resolved = resolveScenario(p.ir, s);
+    p.compiled.resolveParameters({ date: resolved.date, sets: { ...resolved.sets } }, this.need().regionCodes);
+    return resolved;
   }
 
   private result(reply: readonly RunReply[], i: number, s: Scenario): SimulationResult {
     const L = this.layout(s.policy);
     const v = sumChunks(reply.map((r) => r.runs[i]!), L.length);
-    // Weights and members are bounded when read, but a total that is not a finite number must never
-    // be printed as a result ("∞ households").
-    if (!v.every(Number.isFinite)) throw new Error(`the totals of ${s.policy} on ${s.date} are not finite numbers: a weight or an amount in the population is too large to add up`);
     const p = this.policy(s.policy).compiled;
     return simulationResult(v, L, this.need(), s.date, p.policy.id, p.SITES);
   }
 
   async simulate(scenario: Scenario, behaviour: Behaviour = {}, job: Job = {}): Promise<SimulationResult> {
     this.need();
-    this.validate(scenario);
-    const reply = await this.work(job, () => this.backend.run([scenario], behaviour, false, job));
-    return this.result(reply, 0, scenario);
+    const s = this.validate(scenario);
+    const reply = await this.work(job, () => this.backend.run([s], behaviour, false, job));
+    return this.result(reply, 0, s);
   }
 
   async compare(baseline: Scenario, reforms: readonly Reform[], behaviour: Behaviour = {}, job: Job = {}): Promise<CompareResult> {
     this.need();
     if (reforms.length === 0) throw new Error('a comparison needs at least one reform');
-    const scenarios = [baseline, ...reforms.map((r) => r.scenario)];
-    scenarios.forEach((s) => this.validate(s));
+    const scenarios = [baseline, ...reforms.map((r) => r.scenario)].map((s) => this.validate(s));
     const reply = await this.work(job, () => this.backend.run(scenarios, behaviour, true, job));
-    const base = this.result(reply, 0, baseline);
+    const base = this.result(reply, 0, scenarios[0]!);
     return {
       baseline: base,
       reforms: reforms.map((r, i) => {
-        const reform = this.result(reply, i + 1, r.scenario);
+        const reform = this.result(reply, i + 1, scenarios[i + 1]!);
         const changes = changesResult(sumChunks(reply.map((x) => x.changes[i]!), CHANGE.length));
         return { name: r.name, reform, delta: delta(reform, base), changes };
       }),
     };
   }
 
-  /** The parameter's unit for a sweep, from the policy's IR: "money" values are yuan. */
-  private unitOf(key: string, parameter: string): string {
-    const ir = this.policy(key).ir;
-    const id = parameter.split('.')[0]!;
-    const p = ir?.parameters.find((x) => x.id === id);
-    const t = p?.type;
-    if (!t) return 'number';
-    return t.k === 'money' ? `money/${t.period ?? 'stock'}` : t.k;
-  }
-
+  /**
+   * The scenario at each value of one parameter (by id, label or `name.entry`); values are setting
+   * texts (yuan for money, 30% or 0.3 for a rate) or numbers read from their shortest decimal text.
+   */
   async sweep(scenario: Scenario, parameter: string, values: readonly (string | number)[], behaviour: Behaviour = {}, job: Job = {}): Promise<SweepResult> {
     this.need();
     if (values.length === 0) throw new Error('a sweep needs at least one value');
-    const texts = values.map(String);
-    const xs = texts.map(settingNumber);
-    const scenarios = texts.map((t) => ({ ...scenario, sets: { ...scenario.sets, [parameter]: t } }));
-    scenarios.forEach((s) => this.validate(s));
+    const { key, unit, points: swept } = sweepPoints(this.policy(scenario.policy).ir, parameter, values);
+    const scenarios = swept.map((pt) => this.validate({ ...scenario, sets: { ...scenario.sets, [key]: pt.text } }));
     const reply = await this.work(job, () => this.backend.run(scenarios, behaviour, false, job));
-    const unit = this.unitOf(scenario.policy, parameter);
     const per = unit.startsWith('money') ? 10 : 1;
     const points: SweepPoint[] = [];
     scenarios.forEach((s, i) => {
       const result = this.result(reply, i, s);
       const before = points[i - 1];
-      const dx = before ? xs[i]! - before.x : 0;
-      points.push({ value: texts[i]!, x: xs[i]!, result, marginal_cost: before && dx !== 0 ? ((result.annual_cost - before.result.annual_cost) / dx) * per : null });
+      const dx = before ? swept[i]!.x - before.x : 0;
+      points.push({ value: swept[i]!.value, x: swept[i]!.x, result, marginal_cost: before && dx !== 0 ? ((result.annual_cost - before.result.annual_cost) / dx) * per : null });
     });
-    return { parameter, unit, points };
+    return { parameter: key, unit, points };
   }
 
   async months(request: MonthsRequest, job: Job = {}): Promise<MonthsResult> {
     const frame = this.need();
-    this.validate(request.scenario);
+    const scenario = this.validate(request.scenario);
+    const ir = this.policy(scenario.policy).ir;
+    const cpi = monthRates(ir, 'cpi_yoy', request.cpi);
+    const foodCpi = monthRates(ir, 'food_cpi_yoy', request.foodCpi);
     // Each engine keeps the events of its own households: one for no household would vanish silently.
     for (const e of request.events ?? [])
       if (!Number.isInteger(e.household) || e.household < 0 || e.household >= frame.records) throw new Error(`event in month ${e.month}: no household ${e.household} (the population has ${frame.records})`);
     const entryWage = request.entryWage ?? this.entryWage();
-    const parts = await this.work(job, () => this.backend.months({ ...request, entryWage }, job));
+    const parts = await this.work(job, () =>
+      this.backend.months({ ...request, scenario, entryWage, ...(cpi ? { cpi: cpi.texts } : {}), ...(foodCpi ? { foodCpi: foodCpi.texts } : {}) }, job),
+    );
     const W = MONTH.length;
     const rows: MonthRow[] = [];
     for (let m = 0; m < request.months; m++) {
@@ -258,11 +249,11 @@ export class Simulator {
         const chunks = part.length / (request.months * W);
         for (let c = 0; c < chunks; c++) for (let i = 0; i < W; i++) v[i]! += part[(m * chunks + c) * W + i]!;
       }
-      const cpi = request.cpi?.length ? request.cpi[Math.min(m, request.cpi.length - 1)]! : null;
-      rows.push(monthRow(v, m, addMonths(request.scenario.date, m), cpi));
+      const rate = cpi?.numbers.length ? cpi.numbers[Math.min(m, cpi.numbers.length - 1)]! : null;
+      rows.push(monthRow(v, m, addMonths(scenario.date, m), rate));
     }
     return {
-      policy: this.policy(request.scenario.policy).compiled.policy.id,
+      policy: this.policy(scenario.policy).compiled.policy.id,
       months: rows,
       totals: {
         cost: rows.reduce((s, r) => s + r.cost.total, 0),

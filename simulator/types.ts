@@ -152,9 +152,12 @@ export interface MonthsRequest {
   /** the policy; its date is the first month's */
   readonly scenario: Scenario;
   readonly months: number;
-  /** cpi_yoy of each month as a fraction (0.035 = 3.5 %); the last value holds for later months */
-  readonly cpi?: readonly number[];
-  readonly foodCpi?: readonly number[];
+  /**
+   * cpi_yoy of each month, a setting text ("3.5%", "7/200") or a fraction as a number (0.035); the
+   * last value holds for later months. The simulator checks them and sends canonical text.
+   */
+  readonly cpi?: readonly (string | number)[];
+  readonly foodCpi?: readonly (string | number)[];
   readonly behaviour?: Behaviour;
   readonly dynamics?: Partial<Dynamics>;
   readonly events?: readonly MonthEvent[];

@@ -22,23 +22,27 @@ Options:
   --json     print {"files", "errors", "warnings", "diagnostics": […]} instead
   --quiet    print errors only
   --baseline P  check each policy (a reform) applied on the baseline policy P
-Exit code: 0 no errors, 1 errors found, 2 bad usage.
+A file or folder that cannot be read (a dangling link, a loop of links, no permission, a file
+over 16 MB) is reported with its cause on stderr and the rest are still checked.
+Exit code: 0 no errors, 1 errors found (or a path could not be read), 2 bad usage.
 `,
   run(args, io) {
     const { values, positionals } = parse(args, { json: { type: 'boolean' }, quiet: { type: 'boolean' }, baseline: { type: 'string' } });
     if (!positionals.length) throw new UsageError('give at least one policy file or folder');
-    const files = policyFiles(positionals);
+    const { files, problems } = policyFiles(positionals);
+    // Files that cannot be read are reported, and the others still checked.
+    for (const p of problems) io.err(`doudi check: ${p}\n`);
     const { results, diagnostics } = checkAll(files, values.baseline);
     const shown = values.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
     if (values.json) {
-      io.out(JSON.stringify({ files: files.length, errors, warnings, diagnostics: shown }, null, 2) + '\n');
+      io.out(JSON.stringify({ files: files.length, errors, warnings, diagnostics: shown, ...(problems.length ? { unreadable: problems } : {}) }, null, 2) + '\n');
     } else {
       printDiagnostics(shown, results, io.out);
-      io.out(`${plural(files.length, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
+      io.out(`${plural(files.length, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${problems.length ? `; ${plural(problems.length, 'path')} could not be read` : ''}\n`);
     }
-    return errors ? 1 : 0;
+    return errors || problems.length ? 1 : 0;
   },
 };
 

@@ -2,10 +2,11 @@
 import * as path from 'node:path';
 import { compareHeadline, type Scenario } from '../../simulator/index.ts';
 import { UsageError, type Command } from '../command.ts';
-import { parse, settings } from '../options.ts';
+import { parse } from '../options.ts';
 import { loadRunnable, type RunnablePolicy } from '../policy.ts';
 import { POPULATION_HELP } from '../population.ts';
 import { compareText, json, uncertaintyText } from '../report.ts';
+import { resolveOrFail, settingInputs } from '../settings.ts';
 import { RUN_HELP, RUN_OPTIONS, overPopulations, prepareRun, seedsOf, withRun } from '../simulation.ts';
 
 export const compareCommand: Command = {
@@ -31,15 +32,18 @@ Exit code: 0 success, 1 bad input, 2 bad usage.
     const { values, positionals } = parse(args, { ...RUN_OPTIONS, 'reform-set': { type: 'string', multiple: true } });
     if (values.baseline) throw new UsageError('compare takes the baseline as its first file; --baseline is for simulate, sweep and months');
     if (positionals.length < 1) throw new UsageError('give the baseline policy and at least one reform (a file or --reform-set)');
-    const reformSets = Object.fromEntries(settings(values['reform-set']));
+    const reformInputs = settingInputs(values['reform-set'], '--reform-set');
     const [baseFile, ...reformFiles] = positionals as [string, ...string[]];
-    if (reformFiles.length === 0 && Object.keys(reformSets).length === 0) throw new UsageError('give at least one reform: a policy file or --reform-set name=value');
+    if (reformFiles.length === 0 && reformInputs.length === 0) throw new UsageError('give at least one reform: a policy file or --reform-set name=value');
     const policies: Record<string, RunnablePolicy> = { baseline: loadRunnable(baseFile, io) };
     reformFiles.forEach((f, i) => (policies[`reform${i}`] = loadRunnable(f, io, { baseline: baseFile })));
-    const p = await prepareRun(values, policies, 1 + reformFiles.length + (Object.keys(reformSets).length ? 1 : 0));
-    const base: Scenario = { policy: 'baseline', date: p.date, sets: p.sets };
-    const reforms = reformFiles.map((f, i) => ({ name: path.basename(f, '.doudi'), scenario: { policy: `reform${i}`, date: p.date, sets: p.sets } }));
-    if (Object.keys(reformSets).length) reforms.push({ name: Object.entries(reformSets).map(([k, x]) => `${k}=${x}`).join(' '), scenario: { policy: 'baseline', date: p.date, sets: { ...p.sets, ...reformSets } } });
+    // Checked before the population is drawn: a reform setting is a setting of the baseline.
+    const reformSets = resolveOrFail(policies.baseline!.ir, reformInputs).text;
+    const p = await prepareRun(values, policies, 1 + reformFiles.length + (reformInputs.length ? 1 : 0));
+    const base: Scenario = { policy: 'baseline', date: p.date, sets: p.sets.baseline };
+    const reforms = reformFiles.map((f, i) => ({ name: path.basename(f, '.doudi'), scenario: { policy: `reform${i}`, date: p.date, sets: p.sets[`reform${i}`] } }));
+    if (reformInputs.length)
+      reforms.push({ name: reformInputs.map((x) => `${x.name}=${x.value}`).join(' '), scenario: { policy: 'baseline', date: p.date, sets: overlay(p.sets.baseline!, reformSets) } });
     const seeds = seedsOf(values);
     if (seeds) {
       const u = await overPopulations(p, values, seeds, 'compare', io, (seed, onProgress) => p.sim.compare(base, reforms, { ...p.behaviour, seed }, { onProgress }), compareHeadline);
@@ -52,3 +56,10 @@ Exit code: 0 success, 1 bad input, 2 bad usage.
     return 0;
   },
 };
+
+/** Settings `over` on top of `base`: a whole parameter set by `over` replaces `base`'s entries of it. */
+function overlay(base: Readonly<Record<string, string>>, over: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(base)) if (!(k in over) && !(k.split('.')[0]! in over)) out[k] = v;
+  return { ...out, ...over };
+}

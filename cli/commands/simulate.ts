@@ -27,7 +27,7 @@ Exit code: 0 success, 1 bad input, 2 bad usage.
     const file = onePolicy(positionals, 'the policy to simulate');
     const policy = loadRunnable(file, io, { baseline: values.baseline });
     const p = await prepareRun(values, { policy }, 1);
-    const scenario: Scenario = { policy: 'policy', date: p.date, sets: p.sets };
+    const scenario: Scenario = { policy: 'policy', date: p.date, sets: p.sets.policy };
     const seeds = seedsOf(values);
     if (seeds) {
       const u = await overPopulations(p, values, seeds, 'simulate', io, (seed, onProgress) => p.sim.simulate(scenario, { ...p.behaviour, seed }, { onProgress }), (r) => headline(r));

@@ -1,4 +1,4 @@
-import { runTests, mutationByFile, toColumns, rational as Q, type CheckResult, type TestReport, type Household } from '../../language/index.ts';
+import { compiledOutcome, disagreements, mutationByFile, runTests, settingsFromValues, testSets, type CheckResult, type Household, type TestReport } from '../../language/index.ts';
 import { UsageError, type Command } from '../command.ts';
 import { policyFiles, printDiagnostics, plural } from '../io.ts';
 import { parse } from '../options.ts';
@@ -6,8 +6,8 @@ import { compiledOf } from '../policy.ts';
 import { checkAll } from './check.ts';
 
 /**
- * Runs each test through the compiled module as well and reports any output where it differs
- * from the interpreter: the two must agree exactly.
+ * Runs each test case through the compiled module as well (language/run's agreement check): any
+ * output where it differs from the interpreter, or a case only one of them refuses, is a failure.
  */
 function compiledDisagreements(result: CheckResult, report: TestReport, err: (s: string) => void): Map<string, string[]> {
   const ir = result.ir!;
@@ -15,30 +15,9 @@ function compiledDisagreements(result: CheckResult, report: TestReport, err: (s:
   const out = new Map<string, string[]>();
   ir.tests.forEach((t, i) => {
     const r = report.results[i]!;
-    const pop = toColumns([t.household as unknown as Household]);
-    const regions = m.regionsOf(pop);
-    const problems: string[] = [];
-    try {
-      const sets = Object.fromEntries(t.sets.map((s) => [s.id, String(s.value)]));
-      const params = m.resolveParameters({ date: t.date, sets }, regions.codes);
-      const cols = m.allocateOutputs(1);
-      m.evaluateBatch(pop, regions, params, cols, 0, 1);
-      const failed = cols.errors[0] !== 0;
-      if (r.expectedError) problems.push(`the interpreter fails ("${r.expectedError}"); compiled code does not`);
-      else if (failed !== !!r.error) problems.push(failed ? `compiled code reports "${m.SITES[cols.errors[0]! - 1]!.message}"; the interpreter does not` : `the interpreter reports "${r.error}"; compiled code does not`);
-      if (!failed && !r.error) {
-        for (const o of m.outputs) {
-          const v = cols.columns[o.id]![0]!;
-          const want = r.values[o.id];
-          if (want === undefined) continue;
-          const got = o.values ? o.values[v] : o.type === 'bool' ? v === 1 : o.type.startsWith('money') ? Q.rat(v, 100) : Q.fromNumber(v);
-          const same = typeof want === 'object' ? typeof got === 'object' && (o.type === 'rate' || o.type === 'number' ? Math.abs(Q.toNumber(want) - Q.toNumber(got)) < 1e-9 : Q.eq(want, got)) : want === got;
-          if (!same) problems.push(`${o.id}: compiled ${typeof got === 'object' ? Q.toDecimalString(got, 4) : String(got)}, interpreter ${typeof want === 'object' ? Q.toDecimalString(want, 4) : String(want)}`);
-        }
-      }
-    } catch (e) {
-      if (!r.error && !r.expectedError) problems.push(`compiled code failed: ${(e as Error).message}`);
-    }
+    const settings = settingsFromValues(ir, testSets(ir, t));
+    const compiled = compiledOutcome(m, t.household as unknown as Household, t.date, settings);
+    const problems = disagreements(m.outputs, { values: r.values, ...(r.error ? { error: r.error } : {}) }, compiled, r.expectedError);
     if (problems.length) out.set(t.name, problems);
   });
   return out;
@@ -64,7 +43,12 @@ goes unnoticed), 2 bad usage.
   run(args, io) {
     const { values, positionals } = parse(args, { json: { type: 'boolean' }, mutate: { type: 'boolean' } });
     if (!positionals.length) throw new UsageError('give at least one policy file or folder');
-    const files = policyFiles(positionals);
+    const { files, problems } = policyFiles(positionals);
+    for (const p of problems) io.err(`doudi test: ${p}\n`);
+    if (problems.length) {
+      io.err(`${plural(problems.length, 'path')} could not be read: fix them before running tests\n`);
+      return 1;
+    }
     const { results, diagnostics } = checkAll(files);
     const errors = diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) {

@@ -54,7 +54,8 @@ export function addMonths(date: string, m: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
-const rateText = (x: number): string => String(x);
+// Numbers come from engine users; the simulator sends canonical setting text.
+const rateText = (x: string | number): string => String(x);
 
 /** Runs the months over one shard; returns months × chunks × MONTH.length sums. */
 export async function runMonths(

@@ -6,14 +6,15 @@
  * No DOM and no worker globals: tests run it in Node.
  */
 import {
-  evaluateHousehold,
-  parseSetting,
-  readHousehold,
+  evaluateOne,
+  resolveSettings,
+  formatSettingDiagnostic,
+  SettingError,
   type CompiledPolicy,
   type OutputColumns,
   type PolicyIR,
   type PopulationColumns,
-  type Scalar,
+  type ResolvedSettings,
 } from '../../language/index.ts';
 import { Cancelled, Simulator, assessedPopulation, assesses, assessmentKey, calibrate, generatePopulation, householdJson, type Behaviour } from '../../simulator/index.ts';
 import { runValidation, type ValidationPolicy } from './validation.ts';
@@ -137,6 +138,13 @@ export class SimService implements SimApi {
     return p;
   }
 
+  /** A scenario's settings through the language's one resolver (ids, labels, `name.entry`, the settings grammar). */
+  private settings(s: RunScenario): ResolvedSettings {
+    const { settings, problems } = resolveSettings(this.loaded(s.policy).ir, { ...s.sets });
+    if (problems.length) throw new SettingError(problems);
+    return settings;
+  }
+
   async parameterValues(policy: string, date: string, region: string): Promise<ParameterValue[]> {
     const { compiled, ir } = this.loaded(policy);
     const params = compiled.resolveParameters({ date }, [region]);
@@ -223,7 +231,7 @@ export class SimService implements SimApi {
     if (this.evaluated?.key === key && this.evaluated.pop === pop) return this.evaluated;
     const { compiled } = this.loaded(s.policy);
     const regions = compiled.regionsOf(pop);
-    const params = compiled.resolveParameters({ date: s.date, sets: { ...s.sets } }, regions.codes);
+    const params = compiled.resolveParameters({ date: s.date, sets: { ...this.settings(s).text } }, regions.codes);
     const out = compiled.allocateOutputs(pop.households);
     compiled.evaluateBatch(pop, regions, params, out, 0, pop.households);
     const status = out.columns.dibao_status;
@@ -282,29 +290,16 @@ export class SimService implements SimApi {
     });
   }
 
+  /** One household's outputs and why: language/run's evaluateOne (compiled values, the interpreter's explanation). */
   async explain(s: RunScenario, household: Record<string, unknown>): Promise<Explanation> {
     const t = performance.now();
-    const { compiled, ir } = this.loaded(s.policy);
     const done = (x: Omit<Explanation, 'ms'>): Explanation => ({ ...x, ms: performance.now() - t });
-    const read = readHousehold(household);
-    if (!read.household) {
-      const p = read.problems[0];
-      return done({ error: p ? `${p.field ? `${p.field}: ` : ''}${p.message}` : 'the household cannot be read' });
-    }
-    try {
-      const sets = { ...s.sets };
-      const outputs = compiled.evaluate(household, { date: s.date, sets }).outputs;
-      const exact: Record<string, Scalar> = {};
-      for (const [key, value] of Object.entries(sets)) {
-        const dot = key.indexOf('.');
-        const p = ir.parameters.find((x) => x.id === (dot < 0 ? key : key.slice(0, dot)) && !x.hidden);
-        if (p) exact[key] = parseSetting(p, value, ir.enums);
-      }
-      const r = evaluateHousehold(ir, read.household, { date: s.date, sets: exact, explain: true });
-      return done({ outputs, ...(r.explanation ? { explanation: r.explanation } : {}) });
-    } catch (e) {
-      return done({ error: (e as Error).message });
-    }
+    const { compiled, ir } = this.loaded(s.policy);
+    const resolved = resolveSettings(ir, { ...s.sets });
+    if (resolved.problems.length) return done({ error: resolved.problems.map(formatSettingDiagnostic).join('; ') });
+    const r = evaluateOne({ ir, compiled }, household, { date: s.date, settings: resolved.settings, explain: true });
+    if (!r.ok) return done({ error: r.message });
+    return done({ outputs: r.outputs, ...(r.explanation ? { explanation: r.explanation } : {}) });
   }
 
   cancel(id: number): void {

@@ -4,9 +4,10 @@
  *
  * The cases are language-neutral JSON files in test/conformance/shanghai/ (one household, a date, the
  * scenario inputs and every output the specification fixes, computed from the specification alone).
- * Each case is checked twice: through the command line (`doudi eval`, one process per date and
- * scenario with --households, one per refused case with --household) and through the compiled module
- * (`evaluate`). Money is compared exactly, in fen.
+ * Each case is checked twice: through the command line (`doudi eval`, run in this process through
+ * the CLI's own main(), one run per date and scenario with --households, one per refused case with
+ * --household; one group also as a real subprocess) and through the compiled module (`evaluate`).
+ * Money is compared exactly, in fen.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadIR, compile } from '../support/policies.ts';
+import { cli } from '../support/simulator.ts';
 import type { CompiledPolicy } from '../../language/index.ts';
 
 const ROOT = process.cwd();
@@ -133,10 +135,14 @@ afterAll(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-function doudi(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+/** A real `doudi` process (the bundle or the sources, as cli/doudi.mjs chooses). */
+function spawned(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
+
+/** `doudi` in this process: the same main() the command runs, with captured output. */
+const doudi = (args: string[]) => cli(args);
 
 /** Cases of the same date and scenario run in one process; its result per household id, run once. */
 const groups = new Map<string, Case[]>();
@@ -148,14 +154,22 @@ const groupOf = new Map<Case, string>();
 for (const [key, list] of groups) for (const c of list) groupOf.set(c, key);
 const ran = new Map<string, Map<string, { outputs?: Outputs; error?: string }> | string>();
 
-function runGroup(key: string) {
+const groupArgs = (key: string, file: string) => {
+  const first = groups.get(key)![0]!;
+  return ['eval', POLICY, '--households', file, '--date', first.date, '--set', `cpi_yoy=${cpi(first)}`, '--set', `food_cpi_yoy=${food(first)}`];
+};
+
+function groupFile(key: string): string {
+  const file = path.join(tmp, `group-${[...groups.keys()].indexOf(key)}.jsonl`);
+  if (!fs.existsSync(file)) fs.writeFileSync(file, groups.get(key)!.map((c) => JSON.stringify(c.household)).join('\n') + '\n');
+  return file;
+}
+
+async function runGroup(key: string) {
   let r = ran.get(key);
   if (r) return r;
   const list = groups.get(key)!;
-  const first = list[0]!;
-  const file = path.join(tmp, `group-${ran.size}.jsonl`);
-  fs.writeFileSync(file, list.map((c) => JSON.stringify(c.household)).join('\n') + '\n');
-  const p = doudi(['eval', POLICY, '--households', file, '--date', first.date, '--set', `cpi_yoy=${cpi(first)}`, '--set', `food_cpi_yoy=${food(first)}`]);
+  const p = await doudi(groupArgs(key, groupFile(key)));
   const lines = p.out.split('\n').filter((l) => l.trim());
   if (lines.length !== list.length) {
     r = `doudi eval --households (${key}) exited ${p.code} with ${lines.length} lines for ${list.length} households:\n${p.err}${p.out}`;
@@ -173,18 +187,28 @@ function runGroup(key: string) {
 }
 
 describe('the command line (doudi eval) gives the specified outputs', () => {
-  it.each(valued.map((c) => [c.file, c] as const))('%s', (_f, c) => {
-    const r = runGroup(groupOf.get(c)!);
+  it('a real doudi process prints what the in-process command prints (the largest group)', async () => {
+    const key = [...groups.keys()].sort((a, b) => groups.get(b)!.length - groups.get(a)!.length)[0]!;
+    const file = groupFile(key);
+    const real = spawned(groupArgs(key, file));
+    const here = await doudi(groupArgs(key, file));
+    expect(real.err).toBe('');
+    expect({ code: real.code, out: real.out }).toEqual({ code: here.code, out: here.out });
+    expect(real.out.trim().split('\n')).toHaveLength(groups.get(key)!.length);
+  });
+
+  it.each(valued.map((c) => [c.file, c] as const))('%s', async (_f, c) => {
+    const r = await runGroup(groupOf.get(c)!);
     if (typeof r === 'string') expect.fail(`${c.file}: ${r}`);
     const got = r.get(c.household.household_id)!;
     if (got.error) expect.fail(`${c.file} (cli): ${got.error}`);
     report(c, mismatches(c, got.outputs, 'cli'));
   });
 
-  it.each(refused.map((c) => [c.file, c] as const))('%s is refused', (_f, c) => {
+  it.each(refused.map((c) => [c.file, c] as const))('%s is refused', async (_f, c) => {
     const file = path.join(tmp, c.file);
     fs.writeFileSync(file, JSON.stringify(c.household, null, 2));
-    const p = doudi(['eval', POLICY, '--household', file, '--date', c.date, '--set', `cpi_yoy=${cpi(c)}`, '--set', `food_cpi_yoy=${food(c)}`]);
+    const p = await doudi(['eval', POLICY, '--household', file, '--date', c.date, '--set', `cpi_yoy=${cpi(c)}`, '--set', `food_cpi_yoy=${food(c)}`]);
     expect(p.code, `${c.file} (cli): exit code; stdout ${p.out}; stderr ${p.err}`).toBe(1);
     expect(p.err, `${c.file} (cli): stderr`).toContain(c.expected_error);
     expect(p.out, `${c.file} (cli): no outputs printed`).not.toContain('outputs');

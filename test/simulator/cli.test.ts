@@ -229,18 +229,18 @@ describe('errors', () => {
   it('usage errors exit 2 with a clear message', async () => {
     await fails(['simulate', SHANGHAI, '--households', '100'], 2, /doudi simulate: --date YYYY-MM-DD is required/);
     await fails(['simulate', SHANGHAI, '--households', '100', '--date', '2024-07-01', '--region', '31'], 2, /--region 31: expected a 6-digit code/);
-    await fails(['simulate', SHANGHAI, '--households', '100', '--date', '2024-07-01', '--take-up', 'dibao=1.5'], 2, /--take-up dibao=1\.5: expected a share from 0 to 1/);
+    await fails(['simulate', SHANGHAI, '--households', '100', '--date', '2024-07-01', '--take-up', 'dibao=1.5'], 2, /--take-up dibao=1\.5: error setting-range: 1\.5 is out of range: expected a share from 0 to 1/);
     await fails(['simulate', SHANGHAI, '--households', '100', '--date', '2024-07-01', '--take-up', 'price=0.5'], 2, /--take-up price=0\.5: the programmes are dibao, tekun, temporary, expenditure/);
-    await fails(['simulate', SHANGHAI, '--households', '100', '--date', '2024-07-01', '--take-up', 'dibao='], 2, /--take-up dibao=: expected a share from 0 to 1/);
-    await fails(['simulate', SHANGHAI, '--households', '100', '--date', '2024-07-01', '--take-up', 'dibao=%'], 2, /--take-up dibao=%: expected a share/);
-    await fails(['simulate', SHANGHAI, '--households', '100', '--date', '2024-07-01', '--impute-earnings', '2690.001'], 2, /--impute-earnings 2690\.001: expected yuan a month/);
-    await fails(['simulate', SHANGHAI, '--households', '100', '--date', '2024-07-01', '--unreported-income', '95%'], 2, /--unreported-income 95%: expected a number from 0 to 0\.9 \(or 0% to 90%\)/);
-    await fails(['simulate', SHANGHAI, '--households', '100', '--date', '2024-07-01', '--income-noise', '2'], 2, /--income-noise 2: expected a number from 0 to 1\.5$/m);
+    await fails(['simulate', SHANGHAI, '--households', '100', '--date', '2024-07-01', '--take-up', 'dibao='], 2, /--take-up dibao=: error setting-number: "" is not a number: it is empty; expected a share from 0 to 1/);
+    await fails(['simulate', SHANGHAI, '--households', '100', '--date', '2024-07-01', '--take-up', 'dibao=%'], 2, /--take-up dibao=%: error setting-number: .*expected a share/);
+    await fails(['simulate', SHANGHAI, '--households', '100', '--date', '2024-07-01', '--impute-earnings', '2690.001'], 2, /--impute-earnings 2690\.001: error setting-range: .*expected yuan a month.*exact to the fen/);
+    await fails(['simulate', SHANGHAI, '--households', '100', '--date', '2024-07-01', '--unreported-income', '95%'], 2, /--unreported-income 95%: error setting-range: 95% is out of range: expected a number from 0 to 0\.9 \(or 0% to 90%\)/);
+    await fails(['simulate', SHANGHAI, '--households', '100', '--date', '2024-07-01', '--income-noise', '2'], 2, /--income-noise 2: error setting-range: 2 is out of range: expected a number from 0 to 1\.5$/m);
     await fails(['simulate', SHANGHAI, '--households', 'many', '--date', '2024-07-01'], 2, /--households many: expected a whole number/);
     await fails(['months', SHANGHAI, '--households', '100', '--date', '2024-07-01', '--months', '0'], 2, /--months 0/);
     await fails(['sweep', SHANGHAI, '--households', '100', '--date', '2024-07-01', '--from', '1500', '--to', '1700'], 2, /--parameter NAME is required/);
     await fails(['compare', SHANGHAI, '--households', '100', '--date', '2024-07-01'], 2, /at least one reform/);
-    await fails(['population', '--format', 'xml', '--out', tmp], 2, /--format xml: expected csv or jsonl/);
+    await fails(['population', '--format', 'xml', '--out', tmp], 2, /--format xml: expected csv, jsonl or parquet/);
   });
 
   it('a population folder with a bad row exits 1 naming file:row and field', async () => {
@@ -261,8 +261,8 @@ describe('errors', () => {
     await fails(['simulate', SHANGHAI, '--population', path.join(tmp, 'nowhere'), '--date', '2024-07-01'], 1, /--population .*nowhere: no such file or folder/);
   });
 
-  it('a synthetic region without a known total exits 1 and says what to give', async () => {
-    await fails(['population', '--region', '120000', '--households', '10'], 1, /--real-households/);
+  it('a synthetic region without statistics exits 1 and names the regions there are', async () => {
+    await fails(['population', '--region', '710000', '--households', '10'], 1, /region 710000: no statistics for this region; known are 100000/);
     expect((await cli(['population', '--region', '120000', '--households', '10', '--real-households', '1000000'])).code).toBe(0);
   });
 

@@ -17,7 +17,7 @@ const PLATFORM_FILES = ['simulator/node.ts', 'simulator/browser.ts', 'simulator/
 
 describe('the import graph', () => {
   it('is read correctly (a sanity check of the scanner)', () => {
-    const text = `import { a } from './a.ts';\n// import { no } from './commented.ts';\nimport type { B } from '../b/b.ts';\nexport * from './c.ts';\nconst d = await import('./d.ts');\nnew Worker(new URL('./w.ts', import.meta.url));\nimport 'node:fs';\n`;
+    const text = `import { a } from './a.ts';\n// import { no } from './commented.ts';\nimport type { B } from '../b/b.ts';\nexport * from './c.ts';\nconst d = await import('./d.ts');\nnew Worker(new URL('./w.ts', import.meta.url));\nimport 'node:fs';\nconst doc = \`\nimport { x } from 'node:os';\n\`;\n/* import { y } from './y.ts'; */\n`;
     expect(importsOf('x/y/file.ts', text).map((i) => [i.target, i.typeOnly])).toEqual([
       ['x/y/a.ts', false],
       ['x/b/b.ts', true],

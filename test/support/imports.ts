@@ -37,9 +37,42 @@ const BARE = /(?:^|\n)[ \t]*import\s*['"]([^'"]+)['"]/g;
 const DYNAMIC = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 const WORKER_URL = /new URL\(\s*['"]([^'"]+)['"]\s*,\s*import\.meta\.url\s*\)/g;
 
-/** The imports of one file. Comments are blanked first (block and line), so examples in prose are not read. */
+/**
+ * The code of a file with comments and template literals blanked (lines kept), so that examples in
+ * prose or in generated text are not read as imports. Quoted strings stay: imports are in them.
+ */
+export function codeOnly(text: string): string {
+  let out = '';
+  let i = 0;
+  const blank = (to: number) => {
+    out += text.slice(i, to).replace(/[^\n]/g, ' ');
+    i = to;
+  };
+  while (i < text.length) {
+    const c = text[i]!;
+    const next = text[i + 1];
+    if (c === '/' && next === '*') blank(text.indexOf('*/', i + 2) < 0 ? text.length : text.indexOf('*/', i + 2) + 2);
+    else if (c === '/' && next === '/') blank(text.indexOf('\n', i) < 0 ? text.length : text.indexOf('\n', i));
+    else if (c === '`') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '`') j += text[j] === '\\' ? 2 : 1;
+      blank(Math.min(text.length, j + 1));
+    } else if (c === "'" || c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** The imports of one file (comments and template literals do not count). */
 export function importsOf(file: string, text = fs.readFileSync(file, 'utf8')): Import[] {
-  const code = text.replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' ')).replace(/(^|[^:'"`\\])\/\/[^\n]*/g, (m, a: string) => a + ' '.repeat(m.length - a.length));
+  const code = codeOnly(text);
   const lineAt = (i: number) => code.slice(0, i).split('\n').length;
   const resolve = (spec: string) => (spec.startsWith('.') ? path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)) : spec);
   const out: Import[] = [];
