@@ -110,33 +110,34 @@ export function addReach(R: ReachLayout, v: Float64Array, x: ReachInput, h: numb
   const before = x.income[h]!;
   const after = before + paid / members;
   const line = x.line(h);
+  // Plain code, no arrays: this runs once per household of every run.
   if (line > 0) {
     v[R.lineFound]! += 1;
     const eligible = before < line;
     if (eligible) v[R.targeting]! += wm;
-    if (eligible && covered) v[R.targeting + 1]! += wm;
-    if (covered) v[R.targeting + 2]! += wm;
-    if (covered && !eligible) v[R.targeting + 3]! += wm;
-    for (const [k, y] of [
-      [0, before],
-      [1, after],
-    ] as const) {
-      if (y >= line) continue;
-      const gap = 1 - y / line;
-      v[R.line + k * 3]! += wm;
-      v[R.line + k * 3 + 1]! += wm * gap;
-      v[R.line + k * 3 + 2]! += wm * gap * gap;
+    if (covered) {
+      v[R.targeting + 2]! += wm;
+      if (eligible) v[R.targeting + 1]! += wm;
+      else v[R.targeting + 3]! += wm;
     }
+    if (eligible) poorer(v, R.line, wm, 1 - before / line);
+    if (after < line) poorer(v, R.line + 3, wm, 1 - after / line);
   }
-  for (const [k, y] of [
-    [0, before],
-    [1, after],
-  ] as const) {
-    const i = R.histogram + (k * BINS + Math.min(BINS - 1, Math.floor(Math.max(0, y) / BIN))) * 3;
-    v[i]! += wm;
-    v[i + 1]! += wm * y;
-    v[i + 2]! += wm * y * y;
-  }
+  bin(v, R.histogram, wm, before);
+  bin(v, R.histogram + BINS * 3, wm, after);
+}
+
+function poorer(v: Float64Array, at: number, wm: number, gap: number): void {
+  v[at]! += wm;
+  v[at + 1]! += wm * gap;
+  v[at + 2]! += wm * gap * gap;
+}
+
+function bin(v: Float64Array, at: number, wm: number, y: number): void {
+  const i = at + (y >= (BINS - 1) * BIN ? BINS - 1 : y > 0 ? Math.floor(y / BIN) : 0) * 3;
+  v[i]! += wm;
+  v[i + 1]! += wm * y;
+  v[i + 2]! += wm * y * y;
 }
 
 /** Covered persons by category: dibao's over the household's members, 特困's over those without a capable supporter, each scaled to the persons covered. */
