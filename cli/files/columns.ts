@@ -10,9 +10,9 @@
  */
 import duckdb from '@duckdb/node-bindings';
 import type { DuckDBConnection, DuckDBDataChunk, DuckDBVector } from '@duckdb/node-api';
-import type { FieldSpec, Level } from '../../language/index.ts';
+import { enumSpec, type FieldSpec, type Level } from '../../language/index.ts';
 import { byteDecoderFor, isAscii, asciiText, type PopulationBuilder } from '../../simulator/index.ts';
-import { chunks } from './duckdb.ts';
+import { chunks, copyVector, integers, literal } from './duckdb.ts';
 
 export interface TableRead {
   readonly level: Level;
@@ -61,6 +61,15 @@ class TextColumn {
   }
 }
 
+/** Enums and bools are matched in SQL (a CASE over their spellings, NULL for any other text): one byte per cell crosses instead of DuckDB's 16-byte strings, which the C API copies. */
+function matchSql(f: FieldSpec, c: string): string | undefined {
+  const t = f.type!;
+  if (t.k === 'bool') return `CASE ${c} WHEN 'true' THEN 1 WHEN 'false' THEN 0 END`;
+  if (t.k !== 'enum') return undefined;
+  const whens = enumSpec(t.name)!.values.flatMap((v, i) => [`WHEN ${literal(v.id)} THEN ${i}`, `WHEN ${literal(v.zh)} THEN ${i}`]);
+  return `CASE ${c} ${whens.join(' ')} END`;
+}
+
 /**
  * Streams a table into the builder. Rows are numbered from 0 in file order (`at`); the caller maps
  * them to lines or rows when there are problems.
@@ -69,9 +78,19 @@ export async function readTable(connection: DuckDBConnection, b: PopulationBuild
   const household = t.level === 'household';
   const id = t.fields.findIndex((f) => f.id === (household ? 'household_id' : 'person_id'));
   const hid = household ? -1 : t.fields.findIndex((f) => f.id === 'household_id');
-  const valued = t.fields.map((f, i) => ({ f, i, decode: f.column === undefined ? undefined : byteDecoderFor(f) })).filter((x) => x.decode);
-  const result = await connection.stream(`SELECT ${t.text.map((e, i) => `${e} AS c${i}`).join(', ')} FROM ${t.from}`);
+  const stored = t.fields.map((f, i) => ({ f, i })).filter((x) => x.f.column !== undefined);
+  const matched = stored.filter((x) => matchSql(x.f, 'c') !== undefined);
+  const decoded = stored.filter((x) => matchSql(x.f, 'c') === undefined).map((x) => ({ ...x, decode: byteDecoderFor(x.f) }));
+  if (matched.length > 31) throw new Error('too many enum and bool columns for one mask');
+  // Output columns: c0 … cN-1 (text), then m0 … (matched codes), then the mask of unmatched cells.
+  const texts = t.text.map((e, i) => `${e} AS c${i}`);
+  const codes = matched.map((_, k) => `coalesce(m${k}, 0)::UTINYINT`);
+  const mask = matched.map((_, k) => `(CASE WHEN m${k} IS NULL THEN ${1 << k} ELSE 0 END)`).join(' | ') || '0';
+  const inner = `SELECT *, ${matched.map((x, k) => `${matchSql(x.f, `c${x.i}`)} AS m${k}`).join(', ') || 'NULL AS m_'} FROM (SELECT ${texts.join(', ')} FROM ${t.from})`;
+  const sql = `SELECT ${t.fields.map((_, i) => `c${i}`).join(', ')}${codes.length ? ', ' + codes.join(', ') : ''}, (${mask})::INTEGER AS bad FROM (${inner})`;
+  const result = await connection.stream(sql);
   const cols = household ? b.household : b.person;
+  const width = t.fields.length;
   let at = 0;
   for await (const chunk of chunks(result)) {
     const n = chunk.rowCount;
@@ -90,10 +109,21 @@ export async function readTable(connection: DuckDBConnection, b: PopulationBuild
         else b.personHouseholdId(start + i, hids.text(i), at + i);
       }
     }
-    for (const x of valued) {
+    matched.forEach((x, k) => copyVector(chunk, width + k, cols.arrays[x.f.id]!, start));
+    const bad = integers(chunk, width + matched.length);
+    for (let i = 0; i < n; i++) {
+      if (bad[i] === 0) continue;
+      matched.forEach((x, k) => {
+        if (!(bad[i]! & (1 << k))) return;
+        const raw = new TextColumn(chunk, x.i).text(i);
+        if (household) b.setHousehold(start + i, x.f, raw, at + i);
+        else b.setPerson(start + i, x.f, raw, at + i);
+      });
+    }
+    for (const x of decoded) {
       const cells = new TextColumn(chunk, x.i);
       const column = cols.arrays[x.f.id]!;
-      const decode = x.decode!;
+      const decode = x.decode;
       const data = cells.data;
       for (let i = 0; i < n; i++) {
         const len = cells.valid(i) ? cells.length(i) : 99;

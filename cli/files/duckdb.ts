@@ -29,9 +29,12 @@ export const ident = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
 /** The chunks of a streamed result, in order. */
 export async function* chunks(result: DuckDBResult): AsyncGenerator<DuckDBDataChunk> {
+  // The next chunk is fetched (on DuckDB's side) while this one is decoded.
+  let next = result.fetchChunk();
   for (;;) {
-    const chunk = await result.fetchChunk();
+    const chunk = await next;
     if (!chunk || chunk.rowCount === 0) return;
+    next = result.fetchChunk();
     yield chunk;
   }
 }
