@@ -15,9 +15,11 @@ const stdio: Io = { out: (s) => void process.stdout.write(s), err: (s) => void p
  * A reader that stops early (`doudi eval … | head -1`) closes the pipe: the command then ends
  * quietly, with exit code 0, instead of failing on EPIPE with a stack trace.
  */
+let quiet = false;
 function quietOnClosedPipe(): void {
+  if (quiet) return;
+  quiet = true;
   for (const stream of [process.stdout, process.stderr]) {
-    if (stream.listenerCount('error') > 0) continue;
     stream.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') process.exit(0);
       throw e;

@@ -9,6 +9,9 @@ import { InputError, UsageError } from './command.ts';
 import { plural } from './io.ts';
 import { integer, positiveInt, str, type Values } from './options.ts';
 
+/** The years a synthetic population may be calibrated to (--year). */
+export const YEARS = { from: 2000, to: 2050 } as const;
+
 export const POPULATION_OPTIONS = {
   region: { type: 'string' },
   seed: { type: 'string' },
@@ -23,8 +26,8 @@ export const POPULATION_HELP = `Population (synthetic unless --population is giv
                             policy's own region
   --households N            synthetic households to draw (default 100000)
   --seed N                  seed of the population and of the take-up draws (default 1)
-  --year YYYY               year of the statistics the population is calibrated to
-                            (default: the year of --date)
+  --year YYYY               year of the statistics the population is calibrated to, 2000 to
+                            2050 (default: the year of --date)
   --real-households N       real households the population stands for (needed for a region
                             without a known total)
   --population PATH         read a population instead: a folder with households.csv and
@@ -68,6 +71,8 @@ export async function choosePopulation(v: Values, defaults: { region?: string; y
   const households = positiveInt(str(v, 'households'), 'households', 100_000);
   const seed = integer(str(v, 'seed'), 'seed', 1);
   const year = integer(str(v, 'year'), 'year', defaults.year ?? 2023);
+  // The statistics cover a few recent years; nearby years borrow the nearest one's (with a note).
+  if (str(v, 'year') !== undefined && (year < YEARS.from || year > YEARS.to)) throw new UsageError(`--year ${year}: expected a year from ${YEARS.from} to ${YEARS.to} (the statistics are of recent years; others borrow the nearest year's)`);
   const realText = str(v, 'real-households');
   const realHouseholds = realText === undefined ? undefined : positiveInt(realText, 'real-households', 0, 2_000_000_000);
   try {
