@@ -15,7 +15,7 @@ export type * from './ir/types.ts';
 export { IR_VERSION } from './ir/types.ts';
 export { reachableDefinitions } from './ir/walk.ts';
 export { evaluateHousehold, checkDate, parseSetting, regionValues, inForce, EvalError, scalarEquals, type ExplainNode, type EvalResult, type EvalOptions, type Scalar } from './interpreter/index.ts';
-export { emitModule, emitDeclarations, instantiate, compileIR, CompileLimit, type CompiledPolicy, type OutputColumns, type Compiled } from './backend-js/index.ts';
+export { emitModule, emitDeclarations, instantiate, compileIR, CompileLimit, releaseFiles, releaseStem, type CompiledPolicy, type OutputColumns, type Compiled, type RecordProblem, type RecordResult, type ReleaseFile } from './backend-js/index.ts';
 export { runTests, showScalar, testSets, type TestReport, type TestResult } from './testing/index.ts';
 export { mutants, mutationReport, mutationByFile, type Mutant, type MutationReport } from './testing/mutate.ts';
 export * from './schema/index.ts';

@@ -104,6 +104,23 @@ export declare const policy: {
 export declare const outputs: { id: keyof Outputs; label: string | null; type: string; column: 'f64' | 'i32' | 'u8'; values?: string[]; cite: string[] }[];
 export declare const SITES: { kind: 'exception' | 'table' | 'overflow'; definition: string; message: string; file: string; line: number }[];
 
+// A problem with a record or the options. field names the input: "vehicles", "members[1].age",
+// "" for the record itself, "date", "sets.<id>", "options"; or it is "" with the definition that
+// failed when the household is well formed but the policy cannot decide for it.
+export interface Problem {
+  field: string;
+  reason: string;
+  definition?: string;
+}
+
+export type Result = { outputs: Outputs } | { errors: Problem[] };
+
+/** The problems of one household record (the schema's JSON form); none when it can be evaluated. */
+export declare function validate(household: unknown): Problem[];
+/** Evaluates one household; money in yuan. Never throws for bad input: { outputs } or { errors }. */
+export declare function evaluateRecord(household: unknown, options: Options): Result;
+/** Evaluates a list of households in one pass: one result per record, in order. Throws only if households is not a list. */
+export declare function evaluateRecords(households: readonly unknown[], options: Options): Result[];
 /** Evaluates one household; money in yuan. Throws an Error for bad input or a conflict. */
 export declare function evaluate(household: Household, options: Options): { outputs: Outputs };
 export declare function readHousehold(household: Household): Population;

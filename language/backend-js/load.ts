@@ -24,19 +24,33 @@ export interface OutputColumns {
   readonly columns: Readonly<Record<string, Float64Array | Int32Array | Uint8Array>>;
 }
 
+/** A problem with a record or the options: field names the input ("members[1].age", "date", "sets.cpi_yoy"), or is "" when the policy cannot decide (definition says where). */
+export interface RecordProblem {
+  readonly field: string;
+  readonly reason: string;
+  readonly definition?: string;
+}
+
+export type RecordResult = { readonly outputs: Record<string, number | boolean | string> } | { readonly errors: readonly RecordProblem[] };
+
 export interface CompiledPolicy {
   readonly policy: { id: string; label: string | null; region: string; effective: { from: string; to?: string }; file: string };
   readonly outputs: readonly { id: string; label: string | null; type: string; column: 'f64' | 'i32' | 'u8'; values?: string[]; cite: string[] }[];
   readonly SITES: readonly { kind: string; definition: string; message: string; file: string; line: number }[];
   evaluate(household: unknown, options: { date: string; sets?: Record<string, string | number | boolean> }): { outputs: Record<string, number | boolean | string> };
   readHousehold(household: unknown): PopulationColumns;
+  /** the problems of one household record; none when it can be evaluated */
+  validate(household: unknown): RecordProblem[];
+  /** never throws for bad input: { outputs } or { errors } */
+  evaluateRecord(household: unknown, options: { date: string; sets?: Record<string, string | number | boolean> }): RecordResult;
+  evaluateRecords(households: readonly unknown[], options: { date: string; sets?: Record<string, string | number | boolean> }): RecordResult[];
   regionsOf(pop: PopulationColumns): CompiledRegions;
   resolveParameters(options: { date: string; sets?: Record<string, string | number | boolean> }, codes: readonly string[]): CompiledParameters;
   allocateOutputs(n: number): OutputColumns;
   evaluateBatch(pop: PopulationColumns, regions: CompiledRegions, params: CompiledParameters, out: OutputColumns, from?: number, to?: number): number;
 }
 
-const EXPORTS = ['policy', 'outputs', 'SITES', 'evaluate', 'readHousehold', 'regionsOf', 'resolveParameters', 'allocateOutputs', 'evaluateBatch'];
+const EXPORTS = ['policy', 'outputs', 'SITES', 'evaluate', 'evaluateRecord', 'evaluateRecords', 'validate', 'readHousehold', 'regionsOf', 'resolveParameters', 'allocateOutputs', 'evaluateBatch'];
 
 /**
  * Instantiates a module emitted by emitModule. Only its own top-level `export` lines are rewritten;

@@ -8,7 +8,7 @@
  */
 import type * as I from '../ir/types.ts';
 import { reachableDefinitions } from '../ir/walk.ts';
-import { HOUSEHOLD_FIELDS, PERSON_FIELDS, enumSpec, encodeValue, type FieldSpec } from '../schema/index.ts';
+import { HOUSEHOLD_FIELDS, PERSON_FIELDS, MAX_MEMBERS, WEIGHT_DIGITS, enumSpec, encodeValue, type FieldSpec } from '../schema/index.ts';
 import { citeText } from '../checker/cites.ts';
 import { jsonLiteral, commentText } from './names.ts';
 import { moduleContext, typeName, type EmitOptions } from './context.ts';
@@ -87,6 +87,7 @@ export function emitModule(ir: I.PolicyIR, opts: EmitOptions): string {
     `const PARAMS = ${jsonLiteral(params.data)};`,
     '',
     `const FIELDS = { household: ${jsonLiteral(fieldMeta('household'))}, person: ${jsonLiteral(fieldMeta('person'))} };`,
+    `const SCHEMA = ${jsonLiteral({ maxMembers: MAX_MEMBERS, weightDigits: WEIGHT_DIGITS })};`,
     '',
     `const FORMULAS = [${params.formulas.join(',\n')}];`,
     '',

@@ -37,9 +37,23 @@ function regionBlock(p, code) {
   return best || { values: p.defaults, where: p.regions.length ? ' for region ' + code : '' };
 }
 
-function settingValue(p, raw) {
+// An Error about the options, naming the option (date, sets.<key>) and the reason apart for evaluateRecord.
+function optionError(field, reason, message) {
+  const e = new Error(message || reason);
+  e.field = field;
+  e.reason = reason;
+  return e;
+}
+
+// A real calendar date YYYY-MM-DD (2024-02-30 is not one).
+function isDate(text) {
+  return typeof text === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(dayNumber(text) * 86400000).toISOString().slice(0, 10) === text;
+}
+
+// A setting's value, in the parameter's own units only: ¥ or 元 for money, % for a rate, months for months.
+function settingValue(p, key, raw) {
   const fail = (why) => {
-    throw new Error('--set ' + p.id + '=' + raw + ': ' + why);
+    throw optionError('sets.' + key, why, '--set ' + key + '=' + raw + ': ' + why);
   };
   if (!p.settable) fail(p.id + ' cannot be set');
   const text = String(raw).trim();
@@ -49,7 +63,7 @@ function settingValue(p, raw) {
       if (text === 'true' || text === 'false') return [text === 'true' ? 1 : 0, 1];
       return fail('expected true or false');
     case 'date':
-      return /^\d{4}-\d{2}-\d{2}$/.test(text) ? [dayNumber(text), 1] : fail('expected a date YYYY-MM-DD');
+      return isDate(text) ? [dayNumber(text), 1] : fail('expected a date YYYY-MM-DD');
     case 'region':
       return /^\d{6}$/.test(text) ? [Number(text), 1] : fail('expected a 6-digit region code');
     default: {
@@ -57,11 +71,16 @@ function settingValue(p, raw) {
         const i = p.enum.indexOf(text);
         return i >= 0 ? [i, 1] : fail('expected one of ' + p.enum.join(', '));
       }
-      const v = parseFraction(text.replace(/^[¥￥]/, '').replace(/元$/, '').replace(/\s*months?$/, ''));
-      if (!v) return fail(p.type.startsWith('money') ? 'expected an amount in yuan, e.g. 1600 or 1600.50' : p.type === 'rate' ? 'expected a rate, e.g. 3.5% or 0.035' : 'expected a number');
+      const money = p.type.startsWith('money');
+      const unit = money ? text.replace(/^[¥￥]\s*/, '').replace(/\s*元$/, '') : p.type === 'months' ? text.replace(/\s*(?:months?|个月)$/, '') : text;
+      const expected = money ? 'expected an amount in yuan, e.g. 1600 or 1600.50' : p.type === 'rate' ? 'expected a rate, e.g. 3.5% or 0.035' : 'expected a number';
+      if (unit.endsWith('%') && p.type !== 'rate') return fail(expected + ', not a percentage');
+      const v = parseFraction(unit);
+      if (!v) return fail(expected);
       if ((p.type === 'integer' || p.type === 'months') && v[1] !== 1) fail('expected a whole number');
-      if (p.type.startsWith('money')) {
+      if (money) {
         const fen = v[0] * 100;
+        if (!Number.isSafeInteger(fen)) fail('the amount is too large');
         if (fen % v[1] !== 0) fail('money is exact to the fen: at most two decimals');
         return [fen / v[1], 1];
       }
@@ -75,19 +94,24 @@ function settingValue(p, raw) {
  * options: { date: 'YYYY-MM-DD', sets: { id: value } }. Throws an Error naming what is missing.
  */
 export function resolveParameters(options, codes) {
+  if (typeof options !== 'object' || options === null) throw optionError('options', 'must be an object { date, sets }');
   const date = options.date;
-  if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error('the date must be YYYY-MM-DD, not ' + String(date));
+  if (!isDate(date)) throw optionError('date', 'the date must be YYYY-MM-DD, not ' + String(date));
   const eff = policy.effective;
-  if (date < eff.from) throw new Error('policy ' + policy.id + ' has no value in force on ' + date + ': it is in force from ' + eff.from);
-  if (eff.to && date > eff.to) throw new Error('policy ' + policy.id + ' has no value in force on ' + date + ': it is in force until ' + eff.to);
+  if (date < eff.from) throw optionError('date', 'policy ' + policy.id + ' has no value in force on ' + date + ': it is in force from ' + eff.from);
+  if (eff.to && date > eff.to) throw optionError('date', 'policy ' + policy.id + ' has no value in force on ' + date + ': it is in force until ' + eff.to);
   const sets = options.sets || {};
+  if (typeof sets !== 'object' || Array.isArray(sets)) throw optionError('sets', 'must be an object { parameter id: value }');
   const has = (key) => Object.prototype.hasOwnProperty.call(sets, key);
   for (const key of Object.keys(sets)) {
     const dot = key.indexOf('.');
     const id = dot < 0 ? key : key.slice(0, dot);
     const p = PARAMS.find((x) => x.id === id && x.settable);
-    if (!p) throw new Error('--set ' + key + ': no parameter or input of ' + policy.id + ' has that name');
-    if (dot >= 0 && !(p.values && p.values.includes(key.slice(dot + 1)))) throw new Error('--set ' + key + ': ' + id + (p.values ? ' has no entry ' + key.slice(dot + 1) + ' (entries: ' + p.values.join(', ') + ')' : ' has no entries'));
+    if (!p) throw optionError('sets.' + key, 'no parameter or input of ' + policy.id + ' has that name', '--set ' + key + ': no parameter or input of ' + policy.id + ' has that name');
+    if (dot >= 0 && !(p.values && p.values.includes(key.slice(dot + 1)))) {
+      const why = id + (p.values ? ' has no entry ' + key.slice(dot + 1) + ' (entries: ' + p.values.join(', ') + ')' : ' has no entries');
+      throw optionError('sets.' + key, why, '--set ' + key + ': ' + why);
+    }
   }
   const day = dayNumber(date);
   const n = Object.create(null);
@@ -98,8 +122,8 @@ export function resolveParameters(options, codes) {
     const D = new Float64Array(codes.length * w);
     n[p.id] = N;
     d[p.id] = D;
-    const whole = has(p.id) ? settingValue(p, sets[p.id]) : undefined;
-    const entries = p.values ? p.values.map((k) => (has(p.id + '.' + k) ? settingValue(p, sets[p.id + '.' + k]) : whole)) : [whole];
+    const whole = has(p.id) ? settingValue(p, p.id, sets[p.id]) : undefined;
+    const entries = p.values ? p.values.map((k) => (has(p.id + '.' + k) ? settingValue(p, p.id + '.' + k, sets[p.id + '.' + k]) : whole)) : [whole];
     for (let r = 0; r < codes.length; r++) {
       let values;
       if (entries.every((x) => x !== undefined)) values = entries;
@@ -109,14 +133,14 @@ export function resolveParameters(options, codes) {
         for (const v of block.values) if (v.from <= date) hit = v;
         if (!hit) {
           const first = block.values.length ? ' (its first value is from ' + block.values[0].from + ')' : '';
-          throw new Error('parameter ' + p.id + ' has no value in force on ' + date + block.where + first);
+          throw optionError('date', 'parameter ' + p.id + ' has no value in force on ' + date + block.where + first);
         }
         values = hit.v.map((x, i) => entries[i] || (typeof x === 'number' ? FORMULAS[x](n, d, r, day) : x));
       }
       for (let i = 0; i < w; i++) {
         N[r * w + i] = values[i][0];
         D[r * w + i] = values[i][1];
-        if (p.divisor && values[i][0] === 0) throw new Error('parameter ' + p.id + ' is 0 on ' + date + ' and rules divide by it');
+        if (p.divisor && values[i][0] === 0) throw optionError(has(p.id) ? 'sets.' + p.id : 'date', 'parameter ' + p.id + ' is 0 on ' + date + ' and rules divide by it');
       }
     }
   }

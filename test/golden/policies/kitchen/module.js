@@ -13,7 +13,8 @@ export const SITES = [{"kind":"table","definition":"weight_class","message":"uni
 
 const PARAMS = [{"id":"standard","kind":"parameter","type":"money/month","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[90000,1]]},{"from":"2024-01-01","v":[[95050,1]]}],"regions":[{"codes":["440000"],"values":[{"from":"2023-01-01","v":[[85700,1]]}]},{"codes":["440100","440300"],"values":[{"from":"2023-01-01","v":[[116500,1]]},{"from":"2024-07-01","v":[[120600,1]]}]},{"codes":["440106"],"values":[{"from":"2023-06-01","v":[[130000,1]]}]}]},{"id":"consumption","kind":"parameter","type":"money/year","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[3433200,1]]}],"regions":[]},{"id":"ratio","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[333,1000]]}],"regions":[]},{"id":"formula_standard","kind":"parameter","type":"money/month","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[0]}],"regions":[]},{"id":"area_factor","kind":"parameter","type":"number","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[1,1],[7,10]]}],"regions":[]},{"id":"reform_on","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[0,1]]},{"from":"2025-01-01","v":[[1,1]]}],"regions":[]},{"id":"cutoff","kind":"parameter","type":"date","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[20269,1]]}],"regions":[]},{"id":"tier_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[3,1]]}],"regions":[]},{"id":"divisor_param","kind":"parameter","type":"integer","width":1,"divisor":true,"settable":true,"defaults":[{"from":"2023-01-01","v":[[3,1]]}],"regions":[]},{"id":"bonus_rate","kind":"input","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"0001-01-01","v":[[0,1]]}],"regions":[]},{"id":"strict","kind":"input","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"0001-01-01","v":[[0,1]]}],"regions":[]},{"id":"addon_old","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[0,1]]},{"from":"2025-01-01","v":[[3,10]]}],"regions":[]},{"id":"addon_young","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-01-01","v":[[0,1]]},{"from":"2025-01-01","v":[[1,3]]}],"regions":[]}];
 
-const FIELDS = { household: [["household_id","家庭编号","id",null,null,null,null,null],["weight","权重","number","f64",null,0,null,null],["region","行政区划代码","region","i32",null,null,null,null],["area","城乡类别","area","u8",["urban","城镇","rural","农村"],null,null,null],["hukou_local","本地户籍","bool","u8",null,null,null,null],["residence_permit","持居住证","bool","u8",null,null,null,null],["financial_assets","金融资产","money","f64",null,null,null,null],["vehicles","机动车数量","integer","u16",null,0,65535,null],["houses","住房套数","integer","u16",null,0,65535,null],["medical_costs","医疗自付支出","money/year","i32",null,null,null,null],["education_costs","教育支出","money/year","i32",null,null,null,null],["emergency_cost","急难支出","money","i32",null,null,null,null],["dibao_last_month","上月享受低保","bool","u8",null,null,null,null],["last_benefit","上月低保金","money/month","i32",null,null,null,null],["grace_months_used","已享受渐退月数","months","u8",null,0,255,null],["hukou_area","户籍城乡类别","area","u8",["urban","城镇","rural","农村"],null,null,["same","area"]],["last_dibao_status","上月低保状态","dibao_status","u8",["none","无","regular","常规低保","grace","渐退期","single","单人户"],null,null,["when","dibao_last_month",1,0]]], person: [["person_id","成员编号","id",null,null,null,null,null],["household_id","家庭编号","id",null,null,null,null,null],["relation","与户主关系","relation","u8",["head","户主","spouse","配偶","child","子女","parent","父母","grandchild","孙子女","sibling","兄弟姐妹","other","其他亲属"],null,null,null],["age","年龄","integer","u8",null,0,150,null],["sex","性别","sex","u8",["male","男","female","女"],null,null,null],["co_resident","共同生活","bool","u8",null,null,null,null],["excluded_status","不计入情形","excluded_status","u8",["none","无","clergy_away","宗教教职人员","prisoner","服刑人员","rehab","强制隔离戒毒","missing","宣告失踪"],null,null,null],["student","全日制在校","bool","u8",null,null,null,null],["work_ability","劳动能力","work_ability","u8",["full","完全劳动能力","partial","部分劳动能力","none","无劳动能力"],null,null,null],["disability_grade","残疾等级","integer","u8",null,0,4,null],["disability_type","残疾类别","disability_type","u8",["none","无","physical","肢体","visual","视力","hearing","听力","speech","言语","intellectual","智力","mental","精神","multiple","多重"],null,null,null],["catastrophic_illness","重特大疾病","bool","u8",null,null,null,null],["self_care","自理能力","self_care","u8",["full","全自理","partial","半失能","none","全失能"],null,null,null],["employed","就业","bool","u8",null,null,null,null],["wage_income","工资性收入","money/month","i32",null,null,null,null],["business_income","经营净收入","money/month","i32",null,null,null,null],["property_income","财产净收入","money/month","i32",null,null,null,null],["transfer_income","转移净收入","money/month","i32",null,null,null,null],["basic_pension","城乡居民基础养老金","money/month","i32",null,null,null,null],["excluded_income","不计入收入","money/month","i32",null,null,null,null],["has_capable_supporter","有履行能力的赡养人","bool","u8",null,null,null,null],["poverty_alleviated","脱贫人口","bool","u8",null,null,null,["value",0]],["relapse_monitoring","防返贫监测对象","bool","u8",null,null,null,["value",0]],["child_status","困境儿童类别","child_status","u8",["none","无","orphan","孤儿","unsupported","事实无人抚养儿童"],null,null,["value",0]],["entitled_group","优抚对象","bool","u8",null,null,null,["value",0]],["unemployment_insurance","领取失业保险金","bool","u8",null,null,null,["value",0]],["institutional_care","集中供养","bool","u8",null,null,null,["value",0]]] };
+const FIELDS = { household: [["household_id","家庭编号","id",null,null,null,null,null],["weight","权重","number","f64",null,0,1000000000,null],["region","行政区划代码","region","i32",null,null,null,null],["area","城乡类别","area","u8",["urban","城镇","rural","农村"],null,null,null],["hukou_local","本地户籍","bool","u8",null,null,null,null],["residence_permit","持居住证","bool","u8",null,null,null,null],["financial_assets","金融资产","money","f64",null,null,null,null],["vehicles","机动车数量","integer","u16",null,0,65535,null],["houses","住房套数","integer","u16",null,0,65535,null],["medical_costs","医疗自付支出","money/year","i32",null,null,null,null],["education_costs","教育支出","money/year","i32",null,null,null,null],["emergency_cost","急难支出","money","i32",null,null,null,null],["dibao_last_month","上月享受低保","bool","u8",null,null,null,null],["last_benefit","上月低保金","money/month","i32",null,null,null,null],["grace_months_used","已享受渐退月数","months","u8",null,0,255,null],["hukou_area","户籍城乡类别","area","u8",["urban","城镇","rural","农村"],null,null,["same","area"]],["last_dibao_status","上月低保状态","dibao_status","u8",["none","无","regular","常规低保","grace","渐退期","single","单人户"],null,null,["when","dibao_last_month",1,0]]], person: [["person_id","成员编号","id",null,null,null,null,null],["household_id","家庭编号","id",null,null,null,null,null],["relation","与户主关系","relation","u8",["head","户主","spouse","配偶","child","子女","parent","父母","grandchild","孙子女","sibling","兄弟姐妹","other","其他亲属"],null,null,null],["age","年龄","integer","u8",null,0,150,null],["sex","性别","sex","u8",["male","男","female","女"],null,null,null],["co_resident","共同生活","bool","u8",null,null,null,null],["excluded_status","不计入情形","excluded_status","u8",["none","无","clergy_away","宗教教职人员","prisoner","服刑人员","rehab","强制隔离戒毒","missing","宣告失踪"],null,null,null],["student","全日制在校","bool","u8",null,null,null,null],["work_ability","劳动能力","work_ability","u8",["full","完全劳动能力","partial","部分劳动能力","none","无劳动能力"],null,null,null],["disability_grade","残疾等级","integer","u8",null,0,4,null],["disability_type","残疾类别","disability_type","u8",["none","无","physical","肢体","visual","视力","hearing","听力","speech","言语","intellectual","智力","mental","精神","multiple","多重"],null,null,null],["catastrophic_illness","重特大疾病","bool","u8",null,null,null,null],["self_care","自理能力","self_care","u8",["full","全自理","partial","半失能","none","全失能"],null,null,null],["employed","就业","bool","u8",null,null,null,null],["wage_income","工资性收入","money/month","i32",null,null,null,null],["business_income","经营净收入","money/month","i32",null,null,null,null],["property_income","财产净收入","money/month","i32",null,null,null,null],["transfer_income","转移净收入","money/month","i32",null,null,null,null],["basic_pension","城乡居民基础养老金","money/month","i32",null,null,null,null],["excluded_income","不计入收入","money/month","i32",null,null,null,null],["has_capable_supporter","有履行能力的赡养人","bool","u8",null,null,null,null],["poverty_alleviated","脱贫人口","bool","u8",null,null,null,["value",0]],["relapse_monitoring","防返贫监测对象","bool","u8",null,null,null,["value",0]],["child_status","困境儿童类别","child_status","u8",["none","无","orphan","孤儿","unsupported","事实无人抚养儿童"],null,null,["value",0]],["entitled_group","优抚对象","bool","u8",null,null,null,["value",0]],["unemployment_insurance","领取失业保险金","bool","u8",null,null,null,["value",0]],["institutional_care","集中供养","bool","u8",null,null,null,["value",0]]] };
+const SCHEMA = {"maxMembers":100,"weightDigits":17};
 
 const FORMULAS = [function (N, D, r, day) {
   const t0 = N["consumption"][r];
@@ -128,9 +129,23 @@ function regionBlock(p, code) {
   return best || { values: p.defaults, where: p.regions.length ? ' for region ' + code : '' };
 }
 
-function settingValue(p, raw) {
+// An Error about the options, naming the option (date, sets.<key>) and the reason apart for evaluateRecord.
+function optionError(field, reason, message) {
+  const e = new Error(message || reason);
+  e.field = field;
+  e.reason = reason;
+  return e;
+}
+
+// A real calendar date YYYY-MM-DD (2024-02-30 is not one).
+function isDate(text) {
+  return typeof text === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(dayNumber(text) * 86400000).toISOString().slice(0, 10) === text;
+}
+
+// A setting's value, in the parameter's own units only: ¥ or 元 for money, % for a rate, months for months.
+function settingValue(p, key, raw) {
   const fail = (why) => {
-    throw new Error('--set ' + p.id + '=' + raw + ': ' + why);
+    throw optionError('sets.' + key, why, '--set ' + key + '=' + raw + ': ' + why);
   };
   if (!p.settable) fail(p.id + ' cannot be set');
   const text = String(raw).trim();
@@ -140,7 +155,7 @@ function settingValue(p, raw) {
       if (text === 'true' || text === 'false') return [text === 'true' ? 1 : 0, 1];
       return fail('expected true or false');
     case 'date':
-      return /^\d{4}-\d{2}-\d{2}$/.test(text) ? [dayNumber(text), 1] : fail('expected a date YYYY-MM-DD');
+      return isDate(text) ? [dayNumber(text), 1] : fail('expected a date YYYY-MM-DD');
     case 'region':
       return /^\d{6}$/.test(text) ? [Number(text), 1] : fail('expected a 6-digit region code');
     default: {
@@ -148,11 +163,16 @@ function settingValue(p, raw) {
         const i = p.enum.indexOf(text);
         return i >= 0 ? [i, 1] : fail('expected one of ' + p.enum.join(', '));
       }
-      const v = parseFraction(text.replace(/^[¥￥]/, '').replace(/元$/, '').replace(/\s*months?$/, ''));
-      if (!v) return fail(p.type.startsWith('money') ? 'expected an amount in yuan, e.g. 1600 or 1600.50' : p.type === 'rate' ? 'expected a rate, e.g. 3.5% or 0.035' : 'expected a number');
+      const money = p.type.startsWith('money');
+      const unit = money ? text.replace(/^[¥￥]\s*/, '').replace(/\s*元$/, '') : p.type === 'months' ? text.replace(/\s*(?:months?|个月)$/, '') : text;
+      const expected = money ? 'expected an amount in yuan, e.g. 1600 or 1600.50' : p.type === 'rate' ? 'expected a rate, e.g. 3.5% or 0.035' : 'expected a number';
+      if (unit.endsWith('%') && p.type !== 'rate') return fail(expected + ', not a percentage');
+      const v = parseFraction(unit);
+      if (!v) return fail(expected);
       if ((p.type === 'integer' || p.type === 'months') && v[1] !== 1) fail('expected a whole number');
-      if (p.type.startsWith('money')) {
+      if (money) {
         const fen = v[0] * 100;
+        if (!Number.isSafeInteger(fen)) fail('the amount is too large');
         if (fen % v[1] !== 0) fail('money is exact to the fen: at most two decimals');
         return [fen / v[1], 1];
       }
@@ -166,19 +186,24 @@ function settingValue(p, raw) {
  * options: { date: 'YYYY-MM-DD', sets: { id: value } }. Throws an Error naming what is missing.
  */
 export function resolveParameters(options, codes) {
+  if (typeof options !== 'object' || options === null) throw optionError('options', 'must be an object { date, sets }');
   const date = options.date;
-  if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error('the date must be YYYY-MM-DD, not ' + String(date));
+  if (!isDate(date)) throw optionError('date', 'the date must be YYYY-MM-DD, not ' + String(date));
   const eff = policy.effective;
-  if (date < eff.from) throw new Error('policy ' + policy.id + ' has no value in force on ' + date + ': it is in force from ' + eff.from);
-  if (eff.to && date > eff.to) throw new Error('policy ' + policy.id + ' has no value in force on ' + date + ': it is in force until ' + eff.to);
+  if (date < eff.from) throw optionError('date', 'policy ' + policy.id + ' has no value in force on ' + date + ': it is in force from ' + eff.from);
+  if (eff.to && date > eff.to) throw optionError('date', 'policy ' + policy.id + ' has no value in force on ' + date + ': it is in force until ' + eff.to);
   const sets = options.sets || {};
+  if (typeof sets !== 'object' || Array.isArray(sets)) throw optionError('sets', 'must be an object { parameter id: value }');
   const has = (key) => Object.prototype.hasOwnProperty.call(sets, key);
   for (const key of Object.keys(sets)) {
     const dot = key.indexOf('.');
     const id = dot < 0 ? key : key.slice(0, dot);
     const p = PARAMS.find((x) => x.id === id && x.settable);
-    if (!p) throw new Error('--set ' + key + ': no parameter or input of ' + policy.id + ' has that name');
-    if (dot >= 0 && !(p.values && p.values.includes(key.slice(dot + 1)))) throw new Error('--set ' + key + ': ' + id + (p.values ? ' has no entry ' + key.slice(dot + 1) + ' (entries: ' + p.values.join(', ') + ')' : ' has no entries'));
+    if (!p) throw optionError('sets.' + key, 'no parameter or input of ' + policy.id + ' has that name', '--set ' + key + ': no parameter or input of ' + policy.id + ' has that name');
+    if (dot >= 0 && !(p.values && p.values.includes(key.slice(dot + 1)))) {
+      const why = id + (p.values ? ' has no entry ' + key.slice(dot + 1) + ' (entries: ' + p.values.join(', ') + ')' : ' has no entries');
+      throw optionError('sets.' + key, why, '--set ' + key + ': ' + why);
+    }
   }
   const day = dayNumber(date);
   const n = Object.create(null);
@@ -189,8 +214,8 @@ export function resolveParameters(options, codes) {
     const D = new Float64Array(codes.length * w);
     n[p.id] = N;
     d[p.id] = D;
-    const whole = has(p.id) ? settingValue(p, sets[p.id]) : undefined;
-    const entries = p.values ? p.values.map((k) => (has(p.id + '.' + k) ? settingValue(p, sets[p.id + '.' + k]) : whole)) : [whole];
+    const whole = has(p.id) ? settingValue(p, p.id, sets[p.id]) : undefined;
+    const entries = p.values ? p.values.map((k) => (has(p.id + '.' + k) ? settingValue(p, p.id + '.' + k, sets[p.id + '.' + k]) : whole)) : [whole];
     for (let r = 0; r < codes.length; r++) {
       let values;
       if (entries.every((x) => x !== undefined)) values = entries;
@@ -200,14 +225,14 @@ export function resolveParameters(options, codes) {
         for (const v of block.values) if (v.from <= date) hit = v;
         if (!hit) {
           const first = block.values.length ? ' (its first value is from ' + block.values[0].from + ')' : '';
-          throw new Error('parameter ' + p.id + ' has no value in force on ' + date + block.where + first);
+          throw optionError('date', 'parameter ' + p.id + ' has no value in force on ' + date + block.where + first);
         }
         values = hit.v.map((x, i) => entries[i] || (typeof x === 'number' ? FORMULAS[x](n, d, r, day) : x));
       }
       for (let i = 0; i < w; i++) {
         N[r * w + i] = values[i][0];
         D[r * w + i] = values[i][1];
-        if (p.divisor && values[i][0] === 0) throw new Error('parameter ' + p.id + ' is 0 on ' + date + ' and rules divide by it');
+        if (p.divisor && values[i][0] === 0) throw optionError(has(p.id) ? 'sets.' + p.id : 'date', 'parameter ' + p.id + ' is 0 on ' + date + ' and rules divide by it');
       }
     }
   }
@@ -221,80 +246,183 @@ export function allocateOutputs(n) {
   return { errors: new Uint16Array(n), columns };
 }
 
-function readValue(spec, raw, where) {
-  const [id, , type, , values, min, max] = spec;
-  const fail = (why) => {
-    throw new Error(where + id + ' ' + why);
-  };
+function describe(raw) {
+  if (raw === null) return 'null';
+  if (Array.isArray(raw)) return 'a list';
+  if (typeof raw === 'string') return 'the text ' + JSON.stringify(raw.length > 40 ? raw.slice(0, 40) + '…' : raw);
+  return typeof raw === 'object' ? 'an object' : String(raw);
+}
+
+// A money amount in yuan (a JSON number or decimal text, at most two decimals) as fen, or why not.
+function moneyFen(raw) {
+  let text;
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return [false, 'is not a finite number'];
+    text = String(raw);
+    if (/e/i.test(text)) return [false, text + ' is not a plain decimal amount'];
+  } else if (typeof raw === 'string') text = raw.trim();
+  else return [false, 'must be an amount in yuan, not ' + describe(raw)];
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!m) return [false, describe(raw) + ' is not an amount in yuan'];
+  const frac = (m[3] || '').replace(/0+$/, '');
+  if (frac.length > 2) return [false, text + ' has more than two decimals (money is exact to the fen)'];
+  const whole = m[2].replace(/^0+(?=\d)/, '');
+  if (m[1] === '-' && (whole !== '0' || frac !== '')) return [false, text + ' is negative'];
+  const fen = whole.length > 15 ? Infinity : Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+  if (fen > 9007199254740991) return [false, text + ' is too large'];
+  return [true, fen];
+}
+
+// One field's raw value as its column stores it: [true, value] or [false, reason].
+function readValue(spec, raw) {
+  const [, , type, column, values, min, max] = spec;
+  if (column === null) {
+    if (typeof raw === 'string' && raw.length > 0) return [true, raw];
+    if (typeof raw === 'number' && Number.isInteger(raw)) return [true, String(raw)];
+    return [false, 'must be a non-empty text id, not ' + describe(raw)];
+  }
   if (type === 'bool') {
-    if (raw === true || raw === false) return raw ? 1 : 0;
-    if (raw === 'true' || raw === 'false') return raw === 'true' ? 1 : 0;
-    return fail('must be true or false');
+    if (raw === true || raw === false) return [true, raw ? 1 : 0];
+    if (raw === 'true' || raw === 'false') return [true, raw === 'true' ? 1 : 0];
+    return [false, 'must be true or false, not ' + describe(raw)];
   }
   if (values) {
     const i = typeof raw === 'string' ? values.indexOf(raw) : -1;
-    if (i < 0) return fail('is not one of ' + values.filter((_, k) => k % 2 === 0).join(', '));
-    return i >> 1;
+    if (i < 0) return [false, describe(raw) + ' is not one of ' + values.filter((_, k) => k % 2 === 0).join(', ')];
+    return [true, i >> 1];
   }
   if (type === 'region') {
-    const s = String(raw);
-    return /^\d{6}$/.test(s) ? Number(s) : fail('must be a 6-digit region code');
+    const s = typeof raw === 'number' ? String(raw) : raw;
+    return typeof s === 'string' && /^\d{6}$/.test(s) ? [true, Number(s)] : [false, 'must be a 6-digit region code, not ' + describe(raw)];
   }
   if (type.startsWith('money')) {
-    if (typeof raw !== 'number' && typeof raw !== 'string') fail('must be an amount in yuan');
-    const v = parseFraction(String(raw));
-    if (!v || v[0] < 0) fail('must be a non-negative amount in yuan');
-    const fen = v[0] * 100;
-    if (fen % v[1] !== 0) fail('has more than two decimals (money is exact to the fen)');
-    const value = fen / v[1];
-    if (spec[3] === 'i32' && value > 2147483647) fail('is too large');
-    return value;
+    const r = moneyFen(raw);
+    if (r[0] && column === 'i32' && r[1] > 2147483647) return [false, String(raw) + ' is above the largest amount this field holds (21474836.47)'];
+    return r;
   }
-  const num = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-  if (typeof num !== 'number' || !Number.isFinite(num)) return fail('must be a number');
-  if ((type === 'integer' || type === 'months') && !Number.isInteger(num)) fail('must be a whole number');
-  if (min !== null && num < min) fail('is below ' + min);
-  if (max !== null && num > max) fail('is above ' + max);
-  return num;
+  if (type === 'number') {
+    const text = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : undefined;
+    if (text === undefined || !/^-?\d+(?:\.\d+)?$/.test(text)) return [false, 'must be a decimal number such as 48.25, not ' + describe(raw)];
+    const n = Number(text);
+    if (min !== null && n < min) return [false, text + ' is below the minimum ' + min];
+    if (max !== null && n > max) return [false, text + ' is above the maximum ' + max];
+    if (text.replace(/[-.]/g, '').replace(/^0+/, '').length > SCHEMA.weightDigits) return [false, text + ' has more than ' + SCHEMA.weightDigits + ' significant digits'];
+    return [true, n];
+  }
+  const n = typeof raw === 'string' && /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
+  if (typeof n !== 'number' || !Number.isInteger(n)) return [false, 'must be a whole number, not ' + describe(raw)];
+  if (min !== null && n < min) return [false, n + ' is below the minimum ' + min];
+  if (max !== null && n > max) return [false, n + ' is above the maximum ' + max];
+  return [true, n];
 }
 
-function readRecord(fields, raw, where, skip) {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error(where + ' must be an object');
+const isRecord = (x) => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+// One record's fields (by id or Chinese name) as column values; problems are added to the list.
+function readRecord(fields, raw, prefix, skip, problems) {
   const cols = Object.create(null);
+  const seen = Object.create(null);
   for (const key of Object.keys(raw)) {
     if (skip.includes(key)) continue;
-    if (!fields.some((f) => f[0] === key || f[1] === key)) throw new Error(where + 'unknown field "' + key + '"');
+    const f = fields.find((x) => x[0] === key || x[1] === key);
+    if (!f) {
+      problems.push({ field: prefix + key, reason: 'unknown field "' + key + '"' });
+      continue;
+    }
+    if (seen[f[0]] !== undefined) {
+      problems.push({ field: prefix + key, reason: 'gives ' + f[0] + ' twice (also as "' + seen[f[0]] + '")' });
+      continue;
+    }
+    seen[f[0]] = key;
+    const r = readValue(f, raw[key]);
+    if (!r[0]) problems.push({ field: prefix + f[0], reason: r[1] });
+    else cols[f[0]] = r[1];
   }
   for (const f of fields) {
-    const has = Object.prototype.hasOwnProperty;
-    const key = has.call(raw, f[0]) ? f[0] : has.call(raw, f[1]) ? f[1] : undefined;
-    if (f[3] === null) continue;
-    if (key !== undefined) cols[f[0]] = readValue(f, raw[key], where);
-    else if (f[7] === null) throw new Error(where + f[0] + ' is missing');
-    else {
-      // An optional field (schema version 2) left out: its default, a constant or another field's value.
-      const d = f[7];
-      cols[f[0]] = d[0] === 'value' ? d[1] : d[0] === 'same' ? cols[d[1]] : cols[d[1]] === 1 ? d[2] : d[3];
-    }
+    // Ids are not read by rules: a service may leave them out.
+    if (seen[f[0]] !== undefined || f[3] === null || f[7] !== null) continue;
+    problems.push({ field: prefix + f[0], reason: 'is missing' });
+  }
+  // An optional field (schema version 2) left out: its default, a constant or another field's value.
+  for (const f of fields) {
+    const d = f[7];
+    if (d === null || seen[f[0]] !== undefined) continue;
+    cols[f[0]] = d[0] === 'value' ? d[1] : d[0] === 'same' ? cols[d[1]] : cols[d[1]] === 1 ? d[2] : d[3];
   }
   return cols;
 }
 
-/** One household in the schema's JSON form (money in yuan) as a one-household population. */
-export function readHousehold(household) {
-  const hh = readRecord(FIELDS.household, household, '', ['members', '成员']);
-  const members = household.members ?? household['成员'];
-  if (!Array.isArray(members)) throw new Error('members must be a list');
-  const people = members.map((m, i) => readRecord(FIELDS.person, m, 'members[' + i + '].', []));
+// A household and its members as column values, with every problem named by field.
+function readOne(household) {
+  const problems = [];
+  if (!isRecord(household)) return { problems: [{ field: '', reason: 'a household must be a JSON object, not ' + describe(household) }] };
+  const hh = readRecord(FIELDS.household, household, '', ['members', '成员'], problems);
+  const members = household.members !== undefined ? household.members : household['成员'];
+  const people = [];
+  if (members === undefined) problems.push({ field: 'members', reason: 'is missing (use [] for a household with no members)' });
+  else if (!Array.isArray(members)) problems.push({ field: 'members', reason: 'must be a list of persons, not ' + describe(members) });
+  else if (members.length > SCHEMA.maxMembers) problems.push({ field: 'members', reason: 'has ' + members.length + ' persons; a household has at most ' + SCHEMA.maxMembers });
+  else
+    members.forEach((m, i) => {
+      if (!isRecord(m)) {
+        problems.push({ field: 'members[' + i + ']', reason: 'must be a person object, not ' + describe(m) });
+        return;
+      }
+      const p = readRecord(FIELDS.person, m, 'members[' + i + '].', [], problems);
+      if (p.household_id !== undefined && hh.household_id !== undefined && p.household_id !== hh.household_id) problems.push({ field: 'members[' + i + '].household_id', reason: 'is ' + p.household_id + ' but the household is ' + hh.household_id });
+      people.push(p);
+    });
+  return { hh, people, problems };
+}
+
+/**
+ * Checks one household in the schema's JSON form without evaluating it. Returns its problems,
+ * each { field, reason } (field: "vehicles", "members[1].age", "" for the record itself); none
+ * when it can be evaluated.
+ */
+export function validate(household) {
+  return readOne(household).problems;
+}
+
+// Households read cleanly (readOne) as one population of columns, in order.
+function populationOf(records) {
+  let persons = 0;
+  for (const r of records) persons += r.people.length;
   const column = (kind, n) => (kind === 'f64' ? new Float64Array(n) : kind === 'i32' ? new Int32Array(n) : kind === 'u16' ? new Uint16Array(n) : new Uint8Array(n));
-  const pop = { households: 1, persons: people.length, memberStart: Int32Array.of(0, people.length), household: Object.create(null), person: Object.create(null) };
-  for (const f of FIELDS.household) if (f[3]) (pop.household[f[0]] = column(f[3], 1))[0] = hh[f[0]];
-  for (const f of FIELDS.person) {
-    if (!f[3]) continue;
-    const col = (pop.person[f[0]] = column(f[3], people.length));
-    people.forEach((p, i) => (col[i] = p[f[0]]));
-  }
+  const pop = { households: records.length, persons, memberStart: new Int32Array(records.length + 1), household: Object.create(null), person: Object.create(null) };
+  for (const f of FIELDS.household) if (f[3]) pop.household[f[0]] = column(f[3], records.length);
+  for (const f of FIELDS.person) if (f[3]) pop.person[f[0]] = column(f[3], persons);
+  let p = 0;
+  records.forEach((r, h) => {
+    pop.memberStart[h] = p;
+    for (const f of FIELDS.household) if (f[3]) pop.household[f[0]][h] = r.hh[f[0]];
+    for (const m of r.people) {
+      for (const f of FIELDS.person) if (f[3]) pop.person[f[0]][p] = m[f[0]];
+      p++;
+    }
+  });
+  pop.memberStart[records.length] = p;
   return pop;
+}
+
+/** One household (the schema's JSON form) as a one-household population. Throws an Error naming the first bad field. */
+export function readHousehold(household) {
+  const r = readOne(household);
+  if (r.problems.length) {
+    const p = r.problems[0];
+    throw new Error(p.field ? p.field + ' ' + p.reason : p.reason);
+  }
+  return populationOf([r]);
+}
+
+// Output values of household h in evaluate()'s form: money in yuan, enums by id, bools as booleans.
+function outputValues(out, h) {
+  const result = Object.create(null);
+  for (const o of outputs) {
+    const v = out.columns[o.id][h];
+    result[o.id] = o.values ? o.values[v] : o.type === 'bool' ? v === 1 : o.type.startsWith('money') ? v / 100 : v;
+  }
+  return result;
 }
 
 /**
@@ -308,12 +436,68 @@ export function evaluate(household, options) {
   const out = allocateOutputs(1);
   evaluateBatch(pop, regions, params, out, 0, 1);
   if (out.errors[0] !== 0) throw new Error(SITES[out.errors[0] - 1].message);
-  const result = Object.create(null);
-  for (const o of outputs) {
-    const v = out.columns[o.id][0];
-    result[o.id] = o.values ? o.values[v] : o.type === 'bool' ? v === 1 : o.type.startsWith('money') ? v / 100 : v;
+  return { outputs: outputValues(out, 0) };
+}
+
+// A problem with the options, from the Error resolveParameters throws.
+function optionProblem(e) {
+  if (!(e instanceof Error)) throw e;
+  return { field: e.field || 'options', reason: e.reason || e.message };
+}
+
+/**
+ * Evaluates a list of households (the schema's JSON form) on options.date with options.sets, and
+ * never throws for what is in them: each record gives { outputs } (money in yuan) or { errors },
+ * in order. An error is { field, reason }: field names the input ("members[1].age", "date",
+ * "sets.cpi_yoy"), or is "" with the definition that failed when the household is well formed
+ * but the policy cannot decide for it (two exceptions that apply disagree, a value beyond the
+ * exact range). Options are checked per region: a date one region has no values for fails only
+ * that region's households.
+ */
+export function evaluateRecords(households, options) {
+  if (!Array.isArray(households)) throw new TypeError('evaluateRecords takes a list of households');
+  const reads = households.map(readOne);
+  const results = new Array(households.length);
+  const byRegion = new Map();
+  reads.forEach((r, i) => {
+    if (r.problems.length) return void (results[i] = { errors: r.problems });
+    const code = String(r.hh.region).padStart(6, '0');
+    const list = byRegion.get(code);
+    if (list) list.push(i);
+    else byRegion.set(code, [i]);
+  });
+  const good = [];
+  for (const [code, list] of byRegion) {
+    try {
+      resolveParameters(options, [code]);
+      good.push(...list);
+    } catch (e) {
+      const problem = optionProblem(e);
+      for (const i of list) results[i] = { errors: [problem] };
+    }
   }
-  return { outputs: result };
+  if (good.length) {
+    good.sort((a, b) => a - b);
+    const pop = populationOf(good.map((i) => reads[i]));
+    const regions = regionsOf(pop);
+    const params = resolveParameters(options, regions.codes);
+    const out = allocateOutputs(good.length);
+    evaluateBatch(pop, regions, params, out);
+    good.forEach((i, h) => {
+      const e = out.errors[h];
+      if (e === 0) results[i] = { outputs: outputValues(out, h) };
+      else {
+        const site = SITES[e - 1];
+        results[i] = { errors: [site.definition ? { field: '', reason: site.message, definition: site.definition } : { field: '', reason: site.message }] };
+      }
+    });
+  }
+  return results;
+}
+
+/** One household: { outputs } or { errors }, as evaluateRecords gives for each record. Never throws for bad input. */
+export function evaluateRecord(household, options) {
+  return evaluateRecords([household], options)[0];
 }
 
 /**
