@@ -1,8 +1,8 @@
 /**
  * A dynamic run over M months. Each month people find and lose work, fall seriously ill, meet an
  * accident or disaster, and have birthdays; then the policy is evaluated on that month's date with
- * each household's state from the month before (paid dibao last month, last month's benefit, grace
- * months used), and the state is carried on:
+ * each household's state from the month before (paid dibao last month and how — last_dibao_status,
+ * schema v2 —, last month's benefit, grace months used), and the state is carried on:
  *
  * - a household that claims is approved in the month it becomes eligible and paid from the next
  *   (57号 Art. 21); whether it claims is its take-up draw (common random numbers);
@@ -16,7 +16,7 @@
  * (keys.ts, from its id), a person by the household's key and the person's place in it — never by
  * position in the population, so a pool gives the same bytes as one engine. The probabilities are model assumptions (DEFAULT_DYNAMICS, documented).
  */
-import type { CompiledPolicy, OutputColumns, PopulationColumns } from '../../language/index.ts';
+import { enumSpec, type CompiledPolicy, type OutputColumns, type PopulationColumns } from '../../language/index.ts';
 import { hash3, uniform4 } from '../population/random.ts';
 import { personKey } from './keys.ts';
 import { DEFAULT_DYNAMICS, DEFAULT_TAKE_UP, type Dynamics, type MonthEvent, type MonthsRequest, type TakeUp } from '../types.ts';
@@ -77,6 +77,13 @@ export async function runMonths(
   const S_NONE = statusValues.indexOf('none');
   const S_GRACE = statusValues.indexOf('grace');
   const S_SINGLE = statusValues.indexOf('single');
+  // last_dibao_status is the schema's dibao_status enum: each output value's index in it (none if
+  // absent). A grace period entered from 单人户 keeps `single`: the household is still covered as a
+  // 单人户 (its grace covers that member only), which the rules can tell only from this field.
+  const schemaStatus = enumSpec('dibao_status')!.values.map((x) => x.id);
+  const toSchema = Uint8Array.from(statusValues, (x) => Math.max(0, schemaStatus.indexOf(x)));
+  const SCHEMA_SINGLE = schemaStatus.indexOf('single');
+  const coveredAs = (s: number, last: number): number => (s === S_GRACE && last === SCHEMA_SINGLE ? SCHEMA_SINGLE : toSchema[s]!);
   for (const id of ['dibao_status', 'dibao_benefit', 'dibao_persons'])
     if (!out.columns[id]) throw new Error(`the months run needs the output ${id}, which policy ${policy.policy.id} does not have`);
 
@@ -93,9 +100,10 @@ export async function runMonths(
   const lastMonth = new Uint8Array(n);
   const lastBenefit = new Int32Array(n);
   const graceUsed = new Uint8Array(n);
+  const lastStatus = new Uint8Array(n);
   const pop: PopulationColumns = {
     ...base,
-    household: { ...H, medical_costs: medical, emergency_cost: emergency, dibao_last_month: lastMonth, last_benefit: lastBenefit, grace_months_used: graceUsed },
+    household: { ...H, medical_costs: medical, emergency_cost: emergency, dibao_last_month: lastMonth, last_dibao_status: lastStatus, last_benefit: lastBenefit, grace_months_used: graceUsed },
     person: { ...P, employed, wage_income: wage, age, catastrophic_illness: ill },
   };
   const enrolled = new Uint8Array(n);
@@ -227,11 +235,13 @@ export async function runMonths(
         let paid = 0;
         let persons = 0;
         let inGrace = false;
+        let paidAs = lastStatus[h]!; // the status paid under: this month's when assessed, else last month's
         if (m === 0) {
           if (s !== S_NONE && s !== S_GRACE && claims) {
             enrolled[h] = 1;
             paid = benefit[i]!;
             persons = dp[i]!;
+            paidAs = coveredAs(s, paidAs);
           }
         } else if (enrolled[h]) {
           let volatile = false;
@@ -247,10 +257,12 @@ export async function runMonths(
               paid = benefit[i]!;
               persons = dp[i]!;
               inGrace = s === S_GRACE;
+              paidAs = coveredAs(s, paidAs);
             }
           } else if (s !== S_NONE && s !== S_GRACE) {
             paid = benefit[i]!;
             persons = dp[i]!;
+            paidAs = coveredAs(s, paidAs);
           } else {
             paid = lastBenefit[h]!;
             persons = lastPersons[h]!;
@@ -267,11 +279,14 @@ export async function runMonths(
           if (s === S_SINGLE) v[MONTH.single]! += w;
           lastBenefit[h] = paid;
           lastPersons[h] = Math.min(255, persons);
+          lastStatus[h] = paidAs;
           graceUsed[h] = inGrace ? graceUsed[h]! + 1 : 0;
         } else {
           if (enrolled[h]) enrolled[h] = 0;
           lastBenefit[h] = 0;
           lastPersons[h] = 0;
+          // approved this month, paid from the next: next month it is enrolled under this status
+          lastStatus[h] = pending[h] ? toSchema[s]! : 0;
           graceUsed[h] = 0;
           persons = 0;
         }

@@ -25,12 +25,13 @@ describe('explanations', () => {
     const benefit = r.explanation!.find((n) => n.id === 'dibao_benefit')!;
     expect(benefit).toMatchObject({ kind: 'output', value: 2060, type: 'money/month', because: ['exception regular_case [57号 §23]'] });
     expect(benefit.cite).toEqual(['57号 §23']);
-    const base = benefit.reads.find((n) => n.id === 'regular_benefit')!.reads.find((n) => n.id === 'base_benefit')!;
+    // regular_benefit is read first by regular_dibao (a benefit of ¥0 is no benefit): find its full node
+    const find = (n: ExplainNode, id: string): ExplainNode | undefined => (n.id === id && !n.repeated ? n : n.reads.map((x) => find(x, id)).find(Boolean));
+    const base = find(benefit, 'base_benefit')!;
     expect(base.because).toEqual(['match gap']);
     const pci = base.reads.find((n) => n.id === 'pci')!;
     expect(pci.value).toBe(565);
     expect(pci.because).toEqual([expect.stringMatching(/^if at line \d+: else$/)]);
-    const find = (n: ExplainNode, id: string): ExplainNode | undefined => (n.id === id && !n.repeated ? n : n.reads.map((x) => find(x, id)).find(Boolean));
     const standard = find(benefit, 'dibao_standard')!;
     expect(standard).toMatchObject({ kind: 'parameter', value: '[1595, 1595]', because: ['value from 2024-07-01'] });
     expect(standard.cite).toContain('沪2024');

@@ -139,6 +139,28 @@ describe('price subsidy month by month (2016 rule: CPI rise ≥ 3.5 %)', () => {
   });
 });
 
+describe('单人户 and 渐退期 over months (last_dibao_status carried from month to month)', () => {
+  // National model, from 2025-03-01 (urban standard ¥798.10, edge line ¥1,197.15): A works for
+  // ¥2,000, B (physical grade 1, a capable supporter, so not 特困) has nothing: pci ¥1,000, an edge
+  // family, B covered alone at ¥798. The run must tell the framework B was covered as 单人户.
+  const MODEL = 'policies/national/model.doudi';
+  const single = household('S', { weight: W }, [person({ employed: true, wage_income: 2000 }), person({ relation: 'spouse', disability_type: 'physical', disability_grade: 1, has_capable_supporter: true })]);
+
+  it('a 单人户 whose income never changes stays 单人户 at every review, never in 渐退期', async () => {
+    const r = await run([single], { date: '2025-03-01', months: 13 }, policyEntry(MODEL));
+    expect(r.months.map((m) => [m.dibao_households, m.dibao_persons, m.single, m.grace, m.cost.dibao])).toEqual(Array(13).fill([W, W, W, 0, W * 798]));
+  });
+
+  it('when B finds work (¥900): 渐退期 for B alone, six months at ¥798, then the household leaves', async () => {
+    const job: MonthEvent = { month: 2, kind: 'job', household: 0, member: 1, amount: 900 };
+    const r = await run([single], { date: '2025-03-01', months: 10, events: [job] }, policyEntry(MODEL));
+    expect(r.months.map((m) => m.grace)).toEqual([0, 0, ...Array(6).fill(W), 0, 0]);
+    expect(r.months.map((m) => m.dibao_persons)).toEqual([...Array(8).fill(W), 0, 0]);
+    expect(r.months.map((m) => m.cost.dibao)).toEqual([...Array(8).fill(W * 798), 0, 0]);
+    expect(r.months.map((m) => m.exits)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, W, 0]);
+  });
+});
+
 describe('the first month is the static run', () => {
   it('month 0 has the caseload and cost of simulate with the same draws (dibao, 特困, price subsidy)', async () => {
     const sim = new Simulator();
