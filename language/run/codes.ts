@@ -54,9 +54,17 @@ export interface SettingDiagnostic<C extends SettingCode = SettingCode> {
   readonly where: string;
 }
 
+/**
+ * Text as given, with what a terminal would not show or would reorder made visible: control
+ * characters, bidirectional controls, zero-width characters and byte-order marks as \u{…}.
+ */
+export const visible = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16).padStart(4, '0')}}`);
+
 export function settingDiagnostic<C extends SettingCode>(code: C, params: SettingParams[C], where: string): SettingDiagnostic<C> {
-  const message = (SETTING_CODES[code].message as (p: SettingParams[C]) => string)(params);
-  return { code, severity: 'error', message, params, where };
+  // What a user typed is echoed back made visible, never raw.
+  const shown = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? visible(v) : v])) as SettingParams[C];
+  const message = (SETTING_CODES[code].message as (p: SettingParams[C]) => string)(shown);
+  return { code, severity: 'error', message, params, where: visible(where) };
 }
 
 /** One line, as the CLI prints it: `--set cpi_yoy=3.6 months: error setting-unit: …`. */

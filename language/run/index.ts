@@ -8,7 +8,7 @@
  * - decodeOutputs: a compiled module's output columns as values;
  * - checkAgreement: compiled code against the interpreter, for `doudi test` and the property test.
  */
-export { SETTING_CODES, settingDiagnostic, formatSettingDiagnostic, SettingError, type SettingCode, type SettingParams, type SettingDiagnostic } from './codes.ts';
+export { SETTING_CODES, settingDiagnostic, visible, formatSettingDiagnostic, SettingError, type SettingCode, type SettingParams, type SettingDiagnostic } from './codes.ts';
 export { parseQuantity, splitList, normalizeText, exactDecimal, type Quantity, type Unit, type Parsed } from './numbers.ts';
 export {
   resolveSettings,

@@ -169,7 +169,7 @@ describe('eval', () => {
     expect(status.because[0]).toMatch(/^exception regular_case \[.+\]$/);
     expect(status.cite.length).toBeGreaterThan(0);
     expect(status.reads.length).toBeGreaterThan(0);
-    type Node = { id: string; repeated?: boolean; reads: Node[] };
+    type Node = { id: string; repeated?: boolean; cite: string[]; reads: Node[] };
     const find = (n: Node, id: string): Node | undefined => (n.id === id && !n.repeated ? n : n.reads.map((r) => find(r, id)).find(Boolean));
     expect(find(status, 'dibao_standard')).toMatchObject({ kind: 'parameter', value: '[1595, 1595]', overrides: 'national_framework' });
     expect(find(status, 'dibao_standard')!.cite).toContain('沪2024');

@@ -142,6 +142,16 @@ describe('refusals, each with its own code (issue 12 item 5)', () => {
   });
 });
 
+describe('echoes', () => {
+  it('make bidirectional controls, zero-width characters and control characters visible (issue 12 item 9)', () => {
+    const r = resolveSettings(ir, [{ name: 'dibao\u202e_standard', value: '16\u200b00' }, { name: 'dibao_standard', value: '1\u000700' }]);
+    expect(r.problems.map((p) => p.where)).toEqual(['--set dibao\\u{202e}_standard=16\\u{200b}00', '--set dibao_standard=1\\u{0007}00']);
+    expect(r.problems[0]!.message).toContain('dibao\\u{202e}_standard');
+    expect(r.problems[1]!.message).toContain('"1\\u{0007}00"');
+    for (const p of r.problems) expect(`${p.where} ${p.message}`).not.toMatch(/[\u0007\u200b\u202e]/);
+  });
+});
+
 describe('lists', () => {
   it('split on commas, or on semicolons when the items have thousands separators', () => {
     expect(splitList('2.8%,3.2%,-0.5%')).toEqual({ ok: true, value: ['2.8%', '3.2%', '-0.5%'] });
