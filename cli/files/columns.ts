@@ -18,11 +18,20 @@ export interface TableRead {
   readonly level: Level;
   /** the fields of the table's columns, in order */
   readonly fields: readonly FieldSpec[];
-  /** VARCHAR expressions of the columns, in order */
-  readonly text: readonly string[];
+  /** the file's columns, in order (SQL over the FROM clause); later expressions name them r0, r1, … */
+  readonly columns: readonly string[];
   /** the FROM clause */
   readonly from: string;
+  /** the text of column i, as SQL over r0, r1, … (a CSV column is text already: `r${i}`) */
+  readonly text: (column: number) => string;
+  /**
+   * SQL giving a column's code straight from the file's own typed value (Parquet), or NULL when the
+   * value is not a plain one; undefined when the column is matched or decoded from its text instead.
+   */
+  readonly typed?: (f: FieldSpec, column: number) => string | undefined;
 }
+
+const SQL_TYPE = { f64: 'DOUBLE', i32: 'INTEGER', u16: 'USMALLINT', u8: 'UTINYINT' } as const;
 
 /** One VARCHAR column of a chunk: its 16-byte string structs, its validity bits, and the API's vector for long strings. */
 class TextColumn {
@@ -79,15 +88,19 @@ export async function readTable(connection: DuckDBConnection, b: PopulationBuild
   const id = t.fields.findIndex((f) => f.id === (household ? 'household_id' : 'person_id'));
   const hid = household ? -1 : t.fields.findIndex((f) => f.id === 'household_id');
   const stored = t.fields.map((f, i) => ({ f, i })).filter((x) => x.f.column !== undefined);
-  const matched = stored.filter((x) => matchSql(x.f, 'c') !== undefined);
-  const decoded = stored.filter((x) => matchSql(x.f, 'c') === undefined).map((x) => ({ ...x, decode: byteDecoderFor(x.f) }));
-  if (matched.length > 31) throw new Error('too many enum and bool columns for one mask');
-  // Output columns: c0 … cN-1 (text), then m0 … (matched codes), then the mask of unmatched cells.
-  const texts = t.text.map((e, i) => `${e} AS c${i}`);
-  const codes = matched.map((_, k) => `coalesce(m${k}, 0)::UTINYINT`);
+  const codeSql = (f: FieldSpec, i: number) => t.typed?.(f, i) ?? matchSql(f, t.text(i));
+  const matched = stored.filter((x) => codeSql(x.f, x.i) !== undefined);
+  const decoded = stored.filter((x) => codeSql(x.f, x.i) === undefined).map((x) => ({ ...x, decode: byteDecoderFor(x.f) }));
+  if (matched.length > 31) throw new Error('too many matched columns for one mask');
+  // Output: the text of each column (c0 …; for a matched column only where its code is NULL, so a
+  // Parquet value is never turned into text for nothing), the matched codes, and the mask of the
+  // cells whose code is NULL.
+  const m = new Map(matched.map((x, k) => [x.i, k]));
+  const texts = t.fields.map((_, i) => (m.has(i) ? `CASE WHEN m${m.get(i)} IS NULL THEN ${t.text(i)} END` : t.text(i)) + ` AS c${i}`);
+  const codes = matched.map((x, k) => `coalesce(m${k}, 0)::${SQL_TYPE[x.f.column!]}`);
   const mask = matched.map((_, k) => `(CASE WHEN m${k} IS NULL THEN ${1 << k} ELSE 0 END)`).join(' | ') || '0';
-  const inner = `SELECT *, ${matched.map((x, k) => `${matchSql(x.f, `c${x.i}`)} AS m${k}`).join(', ') || 'NULL AS m_'} FROM (SELECT ${texts.join(', ')} FROM ${t.from})`;
-  const sql = `SELECT ${t.fields.map((_, i) => `c${i}`).join(', ')}${codes.length ? ', ' + codes.join(', ') : ''}, (${mask})::INTEGER AS bad FROM (${inner})`;
+  const inner = `SELECT *, ${matched.map((x, k) => `${codeSql(x.f, x.i)} AS m${k}`).join(', ') || 'NULL AS m_'} FROM (SELECT ${t.columns.map((c, i) => `${c} AS r${i}`).join(', ')} FROM ${t.from})`;
+  const sql = `SELECT ${texts.join(', ')}${codes.length ? ', ' + codes.join(', ') : ''}, (${mask})::INTEGER AS bad FROM (${inner})`;
   const result = await connection.stream(sql);
   const cols = household ? b.household : b.person;
   const width = t.fields.length;

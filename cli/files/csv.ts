@@ -56,7 +56,7 @@ export async function readCsvPair(files: SourceFiles): Promise<Population> {
       const scan = `rejects_${level}`;
       const from = `read_csv(${literal(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = ${columns}, max_line_size = 4194304, store_rejects = true, rejects_scan = '${scan}_scan', rejects_table = '${scan}')`;
       try {
-        await readTable(connection, b, { level, fields: header.fields, text: header.fields.map((_, i) => `c${i}`), from });
+        await readTable(connection, b, { level, fields: header.fields, columns: header.fields.map((_, i) => `c${i}`), text: (i) => `r${i}`, from });
       } catch (e) {
         b.problem(file, -1, '', `cannot be read as CSV: ${duckMessage(e)}`);
       }

@@ -6,16 +6,40 @@
  * column types a producer chose: every cell goes through its text form, so a DECIMAL(18,4), an
  * integer or a DOUBLE amount means what its digits say, and the schema decides as for CSV.
  */
-import { HOUSEHOLD_FIELDS, PERSON_FIELDS, stored, type FieldSpec, type Level } from '../../language/index.ts';
+import { HOUSEHOLD_FIELDS, PERSON_FIELDS, I32_MAX, stored, type FieldSpec, type Level } from '../../language/index.ts';
 import { PopulationBuilder, tableColumns, type Population, type SourceFiles } from '../../simulator/index.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { ident, literal, openDuckDB } from './duckdb.ts';
 import { readTable } from './columns.ts';
 
-/** The text of a Parquet column of this DuckDB type, as the schema reads text. */
-function textOf(column: string, type: string): string {
-  const c = ident(column);
-  return type === 'VARCHAR' ? c : `CAST(${c} AS VARCHAR)`;
+/**
+ * The code of a field straight from a Parquet column of the type Doudi writes for it, or NULL for a
+ * value the schema would not take as it is (the text path then decides, with the schema's message):
+ * BOOLEAN bools, integer counts in range, DECIMAL amounts with at most two decimals (exact, into fen),
+ * DOUBLE weights from 10⁻⁶ to 10⁹ (or 0), as JS writes them without an exponent.
+ */
+function typedSql(f: FieldSpec, type: string, c: string): string | undefined {
+  const t = f.type!;
+  const integer = /^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|HUGEINT)$/.test(type);
+  // DECIMALs of up to 18 digits: times 100 they still fit a BIGINT.
+  const decimal = /^DECIMAL\(([1-9]|1[0-8]),([012])\)$/.exec(type);
+  switch (t.k) {
+    case 'bool':
+      return type === 'BOOLEAN' ? `CASE WHEN ${c} THEN 1 WHEN NOT ${c} THEN 0 END` : undefined;
+    case 'integer':
+    case 'months':
+      return integer ? `CASE WHEN ${c} BETWEEN ${f.min ?? 0} AND ${f.max ?? I32_MAX} THEN ${c} END` : undefined;
+    case 'money': {
+      if (!decimal && !integer) return undefined;
+      const limit = f.column === 'i32' ? I32_MAX : Number.MAX_SAFE_INTEGER;
+      const fen = decimal ? `TRY_CAST(${c} * 100 AS BIGINT)` : `TRY_CAST(${c} AS HUGEINT) * 100`;
+      return `CASE WHEN ${fen} BETWEEN 0 AND ${limit} THEN ${fen} END`;
+    }
+    case 'number':
+      return type === 'DOUBLE' ? `CASE WHEN ${c} = 0 OR ${c} BETWEEN 0.000001 AND ${f.max ?? 1e9} THEN ${c} END` : undefined;
+    default:
+      return undefined;
+  }
 }
 
 async function schemaOf(connection: DuckDBConnection, file: string): Promise<{ name: string; type: string }[]> {
@@ -42,7 +66,14 @@ export async function readParquetPair(files: SourceFiles): Promise<Population> {
       if (!header) householdsRead = false;
       if (!header || !householdsRead) continue;
       b.leaveOut(header.absent);
-      await readTable(connection, b, { level, fields: header.fields, text: schema.map((s) => textOf(s.name, s.type)), from: `read_parquet(${literal(file)})` });
+      await readTable(connection, b, {
+        level,
+        fields: header.fields,
+        columns: schema.map((s) => ident(s.name)),
+        text: (i) => (schema[i]!.type === 'VARCHAR' ? `r${i}` : `CAST(r${i} AS VARCHAR)`),
+        typed: (f, i) => typedSql(f, schema[i]!.type, `r${i}`),
+        from: `read_parquet(${literal(file)})`,
+      });
       if (b.full) break;
     }
   } finally {

@@ -24,8 +24,16 @@ export interface PopulationInfo {
   readonly summary: PopulationSummary;
   readonly meta: PopulationMeta;
   readonly calibration: CalibrationReport;
-  /** milliseconds to generate and prepare */
+  /** milliseconds to generate (or read) and prepare */
   readonly ms: number;
+  /** the files a population was read from ("open population"); absent for a synthetic one */
+  readonly files?: readonly string[];
+}
+
+/** A file the user picked (a browser File is a Blob with a name; both cross to the worker as they are). */
+export interface PickedFile {
+  readonly name: string;
+  readonly blob: Blob;
 }
 
 /** A policy loaded in the worker (by the hash of its module source) on a date with settings. */
@@ -85,6 +93,12 @@ export interface Explanation {
 
 export interface SimApi {
   generate(spec: PopulationSpec, onProgress?: Progress): Promise<PopulationInfo>;
+  /**
+   * Reads a population from picked files — households.csv with persons.csv, households.parquet with
+   * persons.parquet, or one .jsonl file — and makes it the current one; rejects with every problem
+   * (file, row, field) when a file has any, leaving the current population as it was.
+   */
+  openPopulation(files: readonly PickedFile[], year: number): Promise<PopulationInfo>;
   /** Loads a compiled policy (idempotent); returns its key. */
   setPolicy(source: string, ir: PolicyIR): Promise<string>;
   parameterValues(policy: string, date: string, region: string): Promise<ParameterValue[]>;

@@ -16,7 +16,7 @@ import {
   type PopulationColumns,
   type ResolvedSettings,
 } from '../../language/index.ts';
-import { Cancelled, Simulator, assessedPopulation, assesses, assessmentKey, calibrate, generatePopulation, householdJson, type Behaviour } from '../../simulator/index.ts';
+import { Cancelled, Simulator, PopulationFileError, assessedPopulation, assesses, assessmentKey, calibrate, generatePopulation, householdJson, readPopulationBlobs, type Behaviour } from '../../simulator/index.ts';
 import { runValidation, type ValidationPolicy } from './validation.ts';
 import type {
   Explanation,
@@ -28,6 +28,7 @@ import type {
   PopulationSpec,
   Progress,
   RunScenario,
+  PickedFile,
   SimApi,
 } from './protocol.ts';
 
@@ -72,6 +73,8 @@ export class SimService implements SimApi {
   private population: PopulationInfo | undefined;
   /** the current population's columns, to load back after a run on another one */
   private columns: PopulationColumns | undefined;
+  /** its household ids when it was read from files (they key the draws) */
+  private ids: readonly string[] | undefined;
   /** the last other population a saved scenario was compared on (kept when small) */
   private other: { key: string; columns: PopulationColumns } | undefined;
   /** the loaded population as assessed under a scenario's behaviour assumptions (the explorer's) */
@@ -101,11 +104,38 @@ export class SimService implements SimApi {
       const g = generatePopulation({ region: spec.region, year: spec.year, households: spec.households, seed: spec.seed });
       const summary = await this.sim.setPopulation(g.columns);
       this.columns = g.columns;
+      this.ids = undefined;
       const calibration = calibrate(g.columns, spec.year, spec.region, g.meta.notes);
       onProgress?.(spec.households, spec.households);
       this.evaluated = undefined;
       this.assessedCache = undefined;
       this.population = { spec, summary, meta: g.meta, calibration, ms: performance.now() - t };
+      return this.population;
+    });
+  }
+
+  async openPopulation(files: readonly PickedFile[], year: number): Promise<PopulationInfo> {
+    return this.serial(async () => {
+      const t = performance.now();
+      let pop;
+      try {
+        pop = await readPopulationBlobs(files);
+      } catch (e) {
+        if (!(e instanceof PopulationFileError)) throw e;
+        const shown = e.problems.slice(0, 10).map((x) => `${x.file}:${x.row}: ${x.field ? `${x.field}: ` : ''}${x.message}`);
+        throw new Error(`the population was not read (${e.total} problem${e.total === 1 ? '' : 's'}): ${shown.join('; ')}${e.total > 10 ? '; …' : ''}`);
+      }
+      const households = pop.ids?.households;
+      const summary = await this.sim.setPopulation(pop.columns, households);
+      this.columns = pop.columns;
+      this.ids = households;
+      this.evaluated = undefined;
+      this.assessedCache = undefined;
+      const names = files.map((f) => f.name);
+      const region = summary.regions[0] ?? '100000';
+      const meta = { region, regionName: names.join(' + '), year, seed: 0, households: pop.columns.households, persons: pop.columns.persons, weight: summary.households / Math.max(1, pop.columns.households), realHouseholds: summary.households, notes: [] };
+      const calibration = calibrate(pop.columns, year, region, []);
+      this.population = { spec: { region, households: pop.columns.households, seed: 0, year }, summary, meta, calibration, ms: performance.now() - t, files: names };
       return this.population;
     });
   }
@@ -197,7 +227,7 @@ export class SimService implements SimApi {
       try {
         return await run();
       } finally {
-        await this.sim.setPopulation(this.columns);
+        await this.sim.setPopulation(this.columns, this.ids);
       }
     });
   }
@@ -286,7 +316,7 @@ export class SimService implements SimApi {
     return this.serial(async () => {
       const pop = this.assessed(behaviour);
       if (!(index >= 0 && index < pop.households)) throw new Error(`no household ${index}`);
-      return householdJson({ columns: pop }, index);
+      return householdJson({ columns: pop, ids: this.ids && { households: this.ids, persons: [] } }, index);
     });
   }
 

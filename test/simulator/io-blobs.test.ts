@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, it, expect } from 'vitest';
 import { generatePopulation, readPopulationBlobs, PopulationFileError, type Population, type NamedBlob } from '../../simulator/index.ts';
-import { writePopulationFiles } from '../../cli/files/index.ts';
+import { locatePopulation, readPopulationFiles, writePopulationFiles } from '../../cli/files/index.ts';
 import { expectSameColumns } from '../support/simulator.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-blobs-'));
@@ -38,6 +38,9 @@ describe('reading picked files in the browser’s way', () => {
     const back = await readPopulationBlobs(blobs(dir));
     expect(Array.from(back.columns.person.wage_income!.slice(0, 3))).toEqual(amounts);
     expect(back.columns.household.financial_assets![0]).toBe(900719925474099);
+    // and DuckDB, which takes DECIMAL(18,2) straight into fen
+    const duck = await readPopulationFiles(locatePopulation(dir));
+    expectSameColumns(back.columns, duck.columns);
   });
 
   it('refuses files that are not a population, and names problems by row', async () => {

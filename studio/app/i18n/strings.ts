@@ -39,6 +39,8 @@ const S = {
   incomeNoise: ['收入核实误差 σ', 'Income measurement error σ'],
   incomeNoiseHint: ['核定收入相对实际收入的对数正态误差（均值为 1，每户一次抽签，0–1.5）', 'Log-normal error, mean one, of the assessed against the actual income (one draw per household, 0–1.5)'],
   defaults: ['默认', 'defaults'],
+  openPopulation: ['打开人口文件…', 'Open population…'],
+  openPopulationHint: ['读入人口文件：households.csv 与 persons.csv、households.parquet 与 persons.parquet，或一个 .jsonl 文件（可同时选两个文件）', 'Read a population from files: households.csv with persons.csv, households.parquet with persons.parquet, or one .jsonl file (pick both files of a pair at once)'],
   seedHint: ['另一个种子按同样的统计数据生成另一组合成家庭（按回车生效）', 'Another seed draws another synthetic population from the same statistics (Enter applies it)'],
   language: ['语言', 'Language'],
   running: ['计算中', 'Running'],

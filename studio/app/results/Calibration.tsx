@@ -28,12 +28,19 @@ export function Calibration() {
               {m.regionName} ({m.region}) · {m.year}
             </div>
             <div className="card-sub">
-              {f.lang === 'zh'
+              {population.files
+                ? f.lang === 'zh'
+                  ? `从文件读入 ${f.count(m.households)} 户（${f.count(m.persons)} 人），代表 ${f.count(m.realHouseholds)} 户真实家庭；读取用时 ${Math.round(population.ms)} ms。校准表为这些家庭与公布统计数据的对照`
+                  : `${f.count(m.households)} households (${f.count(m.persons)} persons) read from files, standing for ${f.count(m.realHouseholds)} real ones; read in ${Math.round(population.ms)} ms. The calibration compares them with the published statistics`
+                : f.lang === 'zh'
                 ? `${f.count(m.households)} 户合成家庭（${f.count(m.persons)} 人），代表 ${f.count(m.realHouseholds)} 户真实家庭（每条记录权重 ${f.num(m.weight, 2)}）；种子 ${m.seed}；生成用时 ${Math.round(population.ms)} ms`
                 : `${f.count(m.households)} synthetic households (${f.count(m.persons)} persons) standing for ${f.count(m.realHouseholds)} real ones (weight ${f.num(m.weight, 2)} each); seed ${m.seed}; generated in ${Math.round(population.ms)} ms`}
             </div>
           </div>
-          <SeedInput />
+          <div className="card-actions">
+            <OpenPopulation />
+            {!population.files && <SeedInput />}
+          </div>
         </div>
         {m.notes.length > 0 && (
           <ul className="notes">
@@ -99,6 +106,28 @@ export function Calibration() {
 }
 
 /** The population's seed: another seed draws another population from the same statistics (applied on Enter or leaving the field). */
+/** "Open population": pick a CSV pair, a Parquet pair or a JSON Lines file; read in the coordinator worker. */
+function OpenPopulation() {
+  const t = useT();
+  const studio = useStudioApi();
+  return (
+    <label className="chip" title={t('openPopulationHint')} data-testid="open-population">
+      {t('openPopulation')}
+      <input
+        type="file"
+        multiple
+        accept=".csv,.jsonl,.parquet"
+        hidden
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          if (files.length) studio.openPopulationFiles(files);
+        }}
+      />
+    </label>
+  );
+}
+
 function SeedInput() {
   const t = useT();
   const studio = useStudioApi();

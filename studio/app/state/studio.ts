@@ -294,6 +294,33 @@ export class Studio {
 
   // ------------------------------------------------------------ population
 
+  /**
+   * "Open population": reads picked files (a CSV pair, a Parquet pair or a .jsonl file) in the
+   * coordinator worker and runs on them. They stay the population until its settings (region,
+   * households, seed) change, which draws a synthetic one again; a file with problems leaves the
+   * current population and shows every problem.
+   */
+  openPopulationFiles(files: readonly File[]): void {
+    const key = `files:${files.map((f) => `${f.name}:${f.size}:${f.lastModified}`).join('|')}`;
+    const before = this.populationKey;
+    this.populationKey = key;
+    this.markChange();
+    this.populationReady = this.services.sim
+      .openPopulation(
+        files.map((f) => ({ name: f.name, blob: f })),
+        Number(this.state.scenario.date.slice(0, 4)),
+      )
+      .then((population) => {
+        this.set({ population, populationError: undefined });
+        this.schedule(0);
+      })
+      .catch((e) => {
+        this.populationKey = before;
+        this.set({ populationError: (e as Error).message });
+        this.schedule(0);
+      });
+  }
+
   private ensurePopulation(): void {
     const p = this.state.scenario.population;
     const key = `${p.region}|${p.households}|${p.seed}|${this.state.scenario.date.slice(0, 4)}`;
