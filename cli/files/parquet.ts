@@ -2,9 +2,10 @@
  * Parquet populations: a households.parquet and a persons.parquet file with the same columns as the
  * CSV pair (two flat tables, as the SQL engines read them; not one file with nested members).
  * Written by DuckDB from the CSV pair with the schema's types — money as DECIMAL(18,2), so exact,
- * bools as BOOLEAN, enums and regions as text, the weight as DOUBLE — and read by DuckDB with any
- * column types a producer chose: every cell goes through its text form, so a DECIMAL(18,4), an
- * integer or a DOUBLE amount means what its digits say, and the schema decides as for CSV.
+ * bools as BOOLEAN, enums and regions as text, counts as INTEGER, the weight as DOUBLE — and read by
+ * DuckDB with any column types a producer chose: a column of the type Doudi writes is taken as codes
+ * in SQL (typedSql), and any other value through its text, as the schema reads text, so a
+ * DECIMAL(18,4) or a DOUBLE amount means what its digits say.
  */
 import { HOUSEHOLD_FIELDS, PERSON_FIELDS, I32_MAX, stored, type FieldSpec, type Level } from '../../language/index.ts';
 import { PopulationBuilder, tableColumns, type Population, type SourceFiles } from '../../simulator/index.ts';
