@@ -5,7 +5,7 @@
  * ids or Chinese names, as the schema's readHousehold takes them, with the same messages; a key
  * given twice in one object (JSON.parse would keep the last silently) is a problem.
  */
-import { HOUSEHOLD_FIELDS, PERSON_FIELDS, MAX_MEMBERS, findField, type FieldSpec, type Level } from '../../language/index.ts';
+import { HOUSEHOLD_FIELDS, PERSON_FIELDS, MAX_MEMBERS, type FieldSpec, type Level } from '../../language/index.ts';
 import { PopulationBuilder } from './builder.ts';
 import { duplicateKeys } from './json-keys.ts';
 import type { Population } from './problems.ts';
@@ -19,26 +19,58 @@ function describe(raw: unknown): string {
   return typeof raw === 'object' ? 'an object' : String(raw);
 }
 
-/** Keys of a record by field; unknown keys and fields given twice are problems. */
-function fieldsOf(raw: Record<string, unknown>, level: Level, prefix: string, skip: readonly string[], problem: (field: string, message: string) => void): Map<FieldSpec, unknown> {
-  const out = new Map<FieldSpec, unknown>();
-  const named = new Map<FieldSpec, string>();
-  for (const key in raw) {
-    if (skip.includes(key)) continue;
-    const f = findField(level, key);
-    if (!f) {
-      problem(prefix + key, `unknown field "${key}"`);
-      continue;
-    }
-    const earlier = named.get(f);
-    if (earlier !== undefined) {
-      problem(prefix + key, `gives ${f.id} twice (also as "${earlier}")`);
-      continue;
-    }
-    named.set(f, key);
-    out.set(f, raw[key]);
+/**
+ * A record's values by field position, reused from record to record (no Map or object per record).
+ * Unknown keys and a field given twice (by id and by Chinese name) are problems.
+ */
+class Slots {
+  readonly fields: readonly FieldSpec[];
+  private readonly position = new Map<string, number>();
+  readonly values: unknown[];
+  /** the key each field was given by in this record, or undefined */
+  readonly named: (string | undefined)[];
+  /** keys this record had, as JSON.parse kept them */
+  keys = 0;
+
+  constructor(level: Level) {
+    this.fields = level === 'household' ? HOUSEHOLD_FIELDS : PERSON_FIELDS;
+    this.fields.forEach((f, k) => {
+      this.position.set(f.id, k);
+      this.position.set(f.zh, k);
+    });
+    this.values = new Array(this.fields.length);
+    this.named = new Array(this.fields.length);
   }
-  return out;
+
+  read(raw: Record<string, unknown>, prefix: string, members: boolean, problem: (field: string, message: string) => void): this {
+    this.named.fill(undefined);
+    this.keys = 0;
+    for (const key in raw) {
+      this.keys++;
+      if (members && (key === 'members' || key === '成员')) continue;
+      const k = this.position.get(key);
+      if (k === undefined) {
+        problem(prefix + key, `unknown field "${key}"`);
+        continue;
+      }
+      const earlier = this.named[k];
+      if (earlier !== undefined) {
+        problem(prefix + key, `gives ${this.fields[k]!.id} twice (also as "${earlier}")`);
+        continue;
+      }
+      this.named[k] = key;
+      this.values[k] = raw[key];
+    }
+    return this;
+  }
+
+  has(k: number): boolean {
+    return this.named[k] !== undefined;
+  }
+
+  get(k: number): unknown {
+    return this.named[k] !== undefined ? this.values[k] : undefined;
+  }
 }
 
 /** Reads JSON Lines text into a builder, chunk by chunk. */
@@ -46,6 +78,8 @@ export class JsonlReader {
   private rest = '';
   private line = 0;
   private stopped = false;
+  private readonly householdSlots = new Slots('household');
+  private readonly personSlots = new Slots('person');
 
   constructor(
     private readonly builder: PopulationBuilder,
@@ -87,50 +121,55 @@ export class JsonlReader {
       return problem('', `not valid JSON (${(e as Error).message})`);
     }
     if (!isObject(raw)) return problem('', `a household must be a JSON object, not ${describe(raw)}`);
-    for (const d of duplicateKeys(text, raw)) problem(d.path + d.key, `the key "${d.key}" appears twice in one object`);
-    const values = fieldsOf(raw, 'household', '', ['members', '成员'], problem);
-    const h = b.addHousehold(values.get(HOUSEHOLD_FIELDS[0]!), at);
+    const values = this.householdSlots.read(raw, '', true, problem);
+    let keys = values.keys;
+    const h = b.addHousehold(values.get(0), at);
     const hid = b.householdIdAt(h);
-    this.record(values, HOUSEHOLD_FIELDS, 'household', h, '', at, problem);
+    this.record(values, 'household', h, '', at, problem);
     const members = raw.members ?? raw['成员'];
-    if (members === undefined) return problem('members', 'is missing (use [] for a household with no members)');
-    if (!Array.isArray(members)) return problem('members', `must be a list of persons, not ${describe(members)}`);
-    if (members.length > MAX_MEMBERS) return problem('members', `has ${members.length} persons; a household has at most ${MAX_MEMBERS}`);
-    members.forEach((m, j) => {
-      const prefix = `members[${j}].`;
-      if (!isObject(m)) return problem(`members[${j}]`, `must be a person object, not ${describe(m)}`);
-      const pv = fieldsOf(m, 'person', prefix, [], problem);
-      const p = b.person.reserve(1);
-      b.personId(p, pv.get(PERSON_FIELDS[0]!), at, prefix + 'person_id');
-      b.personOf(p, h);
-      // A member inside its household need not repeat the household id; if it does, it must agree.
-      const own = pv.get(PERSON_FIELDS[1]!);
-      if (own !== undefined && hid !== undefined && String(own) !== hid) problem(prefix + 'household_id', `is ${String(own)} but the household is ${hid}`);
-      this.record(pv, PERSON_FIELDS, 'person', p, prefix, at, problem);
-    });
+    if (members === undefined) problem('members', 'is missing (use [] for a household with no members)');
+    else if (!Array.isArray(members)) problem('members', `must be a list of persons, not ${describe(members)}`);
+    else if (members.length > MAX_MEMBERS) problem('members', `has ${members.length} persons; a household has at most ${MAX_MEMBERS}`);
+    else
+      members.forEach((m, j) => {
+        const prefix = `members[${j}].`;
+        if (!isObject(m)) return problem(`members[${j}]`, `must be a person object, not ${describe(m)}`);
+        const pv = this.personSlots.read(m, prefix, false, problem);
+        keys += pv.keys;
+        const p = b.person.reserve(1);
+        b.personId(p, pv.get(0), at, prefix + 'person_id');
+        b.personOf(p, h);
+        // A member inside its household need not repeat the household id; if it does, it must agree.
+        const own = pv.get(1);
+        if (own !== undefined && hid !== undefined && String(own) !== hid) problem(prefix + 'household_id', `is ${String(own)} but the household is ${hid}`);
+        this.record(pv, 'person', p, prefix, at, problem);
+      });
+    for (const d of duplicateKeys(text, keys)) problem(d.path + d.key, `the key "${d.key}" appears twice in one object`);
   }
 
   /** Stores a record's values; missing required fields are problems, missing optional ones take defaults. */
-  private record(values: Map<FieldSpec, unknown>, fields: readonly FieldSpec[], level: Level, i: number, prefix: string, at: number, problem: (field: string, message: string) => void): void {
+  private record(values: Slots, level: Level, i: number, prefix: string, at: number, problem: (field: string, message: string) => void): void {
     const b = this.builder;
+    const fields = values.fields;
     let defaults = false;
-    for (const f of fields) {
+    for (let k = 0; k < fields.length; k++) {
+      const f = fields[k]!;
       if (f.column === undefined) {
-        if (!values.has(f) && !(level === 'person' && f.id === 'household_id')) problem(prefix + f.id, 'is missing');
+        if (!values.has(k) && !(level === 'person' && f.id === 'household_id')) problem(prefix + f.id, 'is missing');
         continue;
       }
-      if (!values.has(f)) {
+      if (!values.has(k)) {
         if (f.optional) defaults = true;
         else problem(prefix + f.id, 'is missing');
         continue;
       }
-      if (level === 'household') b.setHousehold(i, f, values.get(f), at, prefix + f.id);
-      else b.setPerson(i, f, values.get(f), at, prefix + f.id);
+      if (level === 'household') b.setHousehold(i, f, values.get(k), at, prefix + f.id);
+      else b.setPerson(i, f, values.get(k), at, prefix + f.id);
     }
     // Defaults follow the record's own values (hukou_area follows area), so they come last.
     if (defaults) {
       const cols = level === 'household' ? b.household.arrays : b.person.arrays;
-      for (const f of fields) if (f.optional && !values.has(f)) cols[f.id]![i] = b.defaultCode(f, level, i);
+      for (let k = 0; k < fields.length; k++) if (fields[k]!.optional && !values.has(k)) cols[fields[k]!.id]![i] = b.defaultCode(fields[k]!, level, i);
     }
   }
 }
