@@ -6,6 +6,8 @@
 import * as fs from 'node:fs';
 import { KEYWORDS, BUILTINS, HOUSEHOLD_FIELDS, PERSON_FIELDS, ENUMS, typeText, type FieldSpec } from '../language/index.ts';
 import { CODES } from '../language/diagnostics/codes.ts';
+import { HIT_POLICIES } from '../language/lexer/vocabulary.ts';
+import { PROBLEMS } from '../language/dmn/index.ts';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|');
 
@@ -34,6 +36,16 @@ function diagnostics(): string {
   return ['| code | severity | when |', '|---|---|---|', ...rows].join('\n');
 }
 
+function hitPolicies(): string {
+  const rows = HIT_POLICIES.map((h) => `| ${h.en.map((x) => `\`${x}\``).join(', ')} | ${h.zh.map((x) => `\`${x}\``).join('、')} | ${esc(h.doc)} |`);
+  return ['| hit policy | 中文 | result |', '|---|---|---|', ...rows].join('\n');
+}
+
+function dmnProblems(): string {
+  const rows = Object.entries(PROBLEMS).map(([code, p]) => `| \`${code}\` | ${p.severity} | ${esc(p.doc)} |`);
+  return ['| code | severity | when |', '|---|---|---|', ...rows].join('\n');
+}
+
 export const SECTIONS: Record<string, () => string> = {
   keywords,
   builtins,
@@ -41,6 +53,8 @@ export const SECTIONS: Record<string, () => string> = {
   'person-fields': () => fields(PERSON_FIELDS),
   enums,
   diagnostics,
+  'hit-policies': hitPolicies,
+  'dmn-problems': dmnProblems,
 };
 
 /** The document with every generated section brought up to date. */

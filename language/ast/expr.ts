@@ -16,9 +16,11 @@ import type { MessageParameterTypes, Span } from '../diagnostics/index.ts';
 import { LIMITS } from '../limits.ts';
 import type * as A from './nodes.ts';
 import { nodeSpan, offsetOf, sub, subs, tok, toks, tokSpan } from './cst.ts';
+import { hitPolicyOf } from '../lexer/vocabulary.ts';
 
 export type Problem =
   | { readonly code: 'syntax'; readonly params: MessageParameterTypes['syntax']; readonly span: Span }
+  | { readonly code: 'table-hit-policy'; readonly params: MessageParameterTypes['table-hit-policy']; readonly span: Span }
   | { readonly code: 'expression-too-deep'; readonly params: MessageParameterTypes['expression-too-deep']; readonly span: Span };
 
 const OPS: Record<string, A.BinaryOp> = {
@@ -287,10 +289,15 @@ export class ExprBuilder {
 
   private table(n: CstNode): A.Expr {
     const span = nodeSpan(n, this.empty);
-    const hit: A.HitPolicy = tok(n, 'First') ? 'first' : tok(n, 'Unique') ? 'unique' : 'collect-sum';
-    const fn = tok(n, 'Identifier');
-    if (hit === 'collect-sum' && fn && !['sum', '合计', '求和'].includes(fn.image))
-      this.problems.push({ code: 'syntax', params: { message: `collect combines rows by sum: write "collect sum", not "collect ${fn.image}"` }, span: tokSpan(fn) });
+    // The hit policy's words in order: a keyword (first, unique, collect, output) and the names after it.
+    const head = tok(n, 'First') ?? tok(n, 'Unique') ?? tok(n, 'Collect') ?? tok(n, 'Output');
+    const words = [...(head ? [head] : []), ...toks(n, 'Identifier')];
+    const spec = hitPolicyOf(words.map((w) => w.image));
+    if (!spec && words.length) {
+      const written = words.map((w) => w.image).join(' ');
+      this.problems.push({ code: 'table-hit-policy', params: { written }, span: { start: words[0]!.startOffset, end: words[words.length - 1]!.endOffset! + 1 } });
+    }
+    const hit: A.HitPolicy = spec?.id ?? 'first';
     const exprs = subs(n, 'expression');
     const hasElse = !!tok(n, 'Else');
     const inputs = (hasElse ? exprs.slice(0, -1) : exprs).map((e) => this.sub(e, span));
@@ -323,7 +330,10 @@ export class ExprBuilder {
     const op = sub(n, 'compOp');
     if (op) return { cell: { k: 'compare', op: this.compOp(op), value: at(0), span }, values, height };
     if (!values.length) return { cell: { k: 'any', span }, values, height };
-    if (tok(n, 'Range')) return { cell: { k: 'range', lo: at(0), hi: at(1), span }, values, height: height + 1 };
+    const loOpen = !!(tok(n, 'RangeOpenLow') ?? tok(n, 'RangeOpenBoth'));
+    const hiOpen = !!(tok(n, 'RangeOpenHigh') ?? tok(n, 'RangeOpenBoth'));
+    if (tok(n, 'Range') || loOpen || hiOpen)
+      return { cell: { k: 'range', lo: at(0), hi: at(1), ...(loOpen ? { loOpen: true as const } : {}), ...(hiOpen ? { hiOpen: true as const } : {}), span }, values, height: height + 1 };
     return { cell: { k: 'values', values, span }, values, height: height + values.length - 1 };
   }
 }

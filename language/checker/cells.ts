@@ -50,7 +50,7 @@ export function constraint(c: I.Cell, dom: string[] | undefined): Constraint {
   if (c.k === 'range') {
     const lo = num(c.lo);
     const hi = num(c.hi);
-    return lo && hi ? { k: 'intervals', list: [{ lo, hi, loOpen: false, hiOpen: false }] } : { k: 'unknown' };
+    return lo && hi ? { k: 'intervals', list: [{ lo, hi, loOpen: !!c.loOpen, hiOpen: !!c.hiOpen }] } : { k: 'unknown' };
   }
   const v = num(c.v);
   if (!v) return { k: 'unknown' };

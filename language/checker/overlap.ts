@@ -84,8 +84,11 @@ function columnPairs(rows: readonly number[], col: (row: number) => Constraint, 
   return count;
 }
 
-/** Overlapping pairs in row order (at most `max` of them), or how many pairs were too many to compare. */
-export function findOverlaps(cons: readonly (readonly Constraint[])[], types: readonly Type[], doms: readonly (readonly string[] | undefined)[], max: number): OverlapResult {
+/**
+ * Overlapping pairs in row order (at most `max` of them), or how many pairs were too many to
+ * compare. `keep`, when given, says which pairs matter (an any table's rows whose results differ).
+ */
+export function findOverlaps(cons: readonly (readonly Constraint[])[], types: readonly Type[], doms: readonly (readonly string[] | undefined)[], max: number, keep?: (a: number, b: number) => boolean): OverlapResult {
   const n = cons.length;
   const rows = cons.map((_, i) => i).filter((i) => cons[i]!.every((c) => c.k !== 'unknown'));
   if (rows.length < 2) return { complete: true, overlaps: [] };
@@ -102,6 +105,7 @@ export function findOverlaps(cons: readonly (readonly Constraint[])[], types: re
   for (const key of [...keys].sort((x, y) => x - y)) {
     const a = Math.floor(key / n);
     const b = key % n;
+    if (keep && !keep(a, b)) continue;
     const example: string[] = [];
     for (let c = 0; c < types.length; c++) {
       const w = witness(cons[a]![c]!, cons[b]![c]!, types[c]!, doms[c] as string[] | undefined);

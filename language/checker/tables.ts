@@ -1,6 +1,9 @@
 /**
- * Decision tables: cells typed against their input column, results against each other, the hit
- * policy's completeness, and — for `unique` tables — rows that can both match the same inputs.
+ * Decision tables: cells typed against their input column, results against each other and against
+ * the hit policy (numbers for collect sum/min/max, an enum for priority; a count is an integer),
+ * completeness where a result must come from a row, and rows that can both match the same inputs —
+ * for `unique` tables any such pair, for `any` tables a pair whose results differ. List-valued hit
+ * policies are refused.
  */
 import type * as A from '../ast/index.ts';
 import type * as I from '../ir/types.ts';
@@ -9,7 +12,8 @@ import * as Q from '../numbers/rational.ts';
 import type { Code, MessageParameterTypes, Span } from '../diagnostics/index.ts';
 import { findField } from '../schema/index.ts';
 import { LIMITS } from '../limits.ts';
-import { constraint, meet, type Constraint } from './cells.ts';
+import { constraint, constOf, meet, type Constraint } from './cells.ts';
+import { HIT_POLICIES } from '../lexer/vocabulary.ts';
 import { findOverlaps, MAX_CANDIDATE_PAIRS } from './overlap.ts';
 import { isErr, type ExprCtx } from './context.ts';
 import { BranchType } from './unify.ts';
@@ -27,12 +31,21 @@ export interface TableChecks {
   enumValues(name: string): string[] | undefined;
 }
 
+/** Hit policies whose value is one of the rows' results (or else): every input needs a row, or else. */
+const NEEDS_A_ROW = new Set<I.HitPolicy>(['first', 'unique', 'any', 'priority', 'collect-min', 'collect-max']);
+
 export function checkTableRows(ck: TableChecks, e: Extract<A.Expr, { k: 'table' }>, inputs: I.Expr[], ctx: ExprCtx, expected?: Type): I.Expr {
   if (e.rows.length > LIMITS.tableRows) return ck.fail(ctx, 'table-too-long', { rows: e.rows.length, limit: LIMITS.tableRows }, e.rows[LIMITS.tableRows]!.span);
+  const spec = HIT_POLICIES.find((h) => h.id === e.hit)!;
+  if (spec.list) return ck.fail(ctx, 'table-list-valued', { written: spec.en[0]! }, e.span);
+  const hit = e.hit as I.HitPolicy;
+  const count = hit === 'collect-count';
   const constant: ExprCtx = { ...ctx, level: 'constant' };
   let failed = false;
   const result = new BranchType('the results of this table', (p, span) => ck.fail(ctx, 'type-mismatch', p, span));
   const takeResult = (r: I.Expr, span: A.Expr['span']) => result.take(r, span);
+  // A count is not one of the rows' results: they are checked among themselves, the else against the count.
+  const rowExpected = count ? undefined : expected;
   const rows: { cells: I.Cell[]; result: I.Expr; at: I.At }[] = [];
   let catchAll = -1;
   e.rows.forEach((row, ri) => {
@@ -41,7 +54,7 @@ export function checkTableRows(ck: TableChecks, e: Extract<A.Expr, { k: 'table' 
       failed = true;
       return;
     }
-    if (e.hit === 'first' && catchAll >= 0) ck.warn(ctx, 'table-unreachable-row', {}, row.span);
+    if (hit === 'first' && catchAll >= 0) ck.warn(ctx, 'table-unreachable-row', {}, row.span);
     const cells: I.Cell[] = row.cells.map((c, ci) => {
       const input = inputs[ci]!;
       const cell = checkCell(ck, c, input, constant);
@@ -49,25 +62,40 @@ export function checkTableRows(ck: TableChecks, e: Extract<A.Expr, { k: 'table' 
       return cell ?? { k: 'any' };
     });
     if (cells.every((c) => c.k === 'any') && catchAll < 0) catchAll = ri;
-    const value = ck.check(row.result, ctx, expected ?? result.type);
+    const value = ck.check(row.result, ctx, rowExpected ?? result.type);
     takeResult(value, row.result.span);
     rows.push({ cells, result: value, at: ck.location(ctx, row.span) });
   });
   let elseExpr: I.Expr | undefined;
   if (e.else) {
-    elseExpr = ck.check(e.else, ctx, expected ?? result.type);
-    takeResult(elseExpr, e.else.span);
+    elseExpr = ck.check(e.else, ctx, count ? expected ?? T.integer : expected ?? result.type);
+    if (count) {
+      if (!isErr(elseExpr) && elseExpr.t.k !== 'integer')
+        return ck.fail(ctx, 'type-mismatch', { what: 'the else of a collect count table', expected: 'integer', found: typeText(elseExpr.t) }, e.else.span);
+    } else takeResult(elseExpr, e.else.span);
   }
-  const t = result.type;
-  if (failed || result.failed || !t) return { k: 'const', t: T.error, v: false };
-  if (e.hit === 'collect-sum' && !isNumeric(t))
-    return ck.fail(ctx, 'type-mismatch', { what: 'the results of a collect sum table', expected: 'numbers or money', found: typeText(t) }, e.span);
-  if (!elseExpr && e.hit !== 'collect-sum' && catchAll < 0) {
+  const t = count ? T.integer : result.type;
+  if (failed || result.failed || !t || (elseExpr && isErr(elseExpr))) return { k: 'const', t: T.error, v: false };
+  if ((hit === 'collect-sum' || hit === 'collect-min' || hit === 'collect-max') && !isNumeric(t))
+    return ck.fail(ctx, 'type-mismatch', { what: `the results of a ${spec.en[0]} table`, expected: 'numbers or money', found: typeText(t) }, e.span);
+  if (hit === 'priority' && t.k !== 'enum')
+    return ck.fail(ctx, 'type-mismatch', { what: 'the results of a priority table (their enum\'s order is the priority)', expected: 'values of an enum', found: typeText(t) }, e.span);
+  if (!elseExpr && NEEDS_A_ROW.has(hit) && catchAll < 0) {
     const gap = uncovered(rows, inputs, ck);
     if (gap !== null) return ck.fail(ctx, 'table-incomplete', { example: gap === undefined ? '' : `(${gap.join(', ')})` }, e.span);
   }
-  if (e.hit === 'unique') reportOverlaps(ck, e, rows, inputs, domains(inputs, ck), ctx);
-  return { k: 'table', t, hit: e.hit, inputs, rows, else: elseExpr, at: ck.location(ctx, e.span) };
+  if (hit === 'unique') reportOverlaps(ck, e, rows, inputs, domains(inputs, ck), ctx);
+  if (hit === 'any') reportOverlaps(ck, e, rows, inputs, domains(inputs, ck), ctx, (a, b) => differ(rows[a]!.result, rows[b]!.result));
+  return { k: 'table', t, hit, inputs, rows, else: elseExpr, at: ck.location(ctx, e.span) };
+}
+
+/** Two results that are constants and differ (an `any` table's rows that cannot both match). */
+function differ(a: I.Expr, b: I.Expr): boolean {
+  const x = constOf(a);
+  const y = constOf(b);
+  if (x === undefined || y === undefined) return false;
+  if (typeof x === 'object' && typeof y === 'object') return !Q.eq(x, y);
+  return x !== y;
 }
 
 function checkCell(ck: TableChecks, c: A.Cell, input: I.Expr, ctx: ExprCtx): I.Cell | undefined {
@@ -91,10 +119,11 @@ function checkCell(ck: TableChecks, c: A.Cell, input: I.Expr, ctx: ExprCtx): I.C
       }
       const lo = ck.check(c.lo, ctx, input.t);
       const hi = ck.check(c.hi, ctx, input.t);
-      const a = ck.compareTyped('>=', input, lo, c.lo.span, ctx);
-      const b = ck.compareTyped('<=', input, hi, c.hi.span, ctx);
+      const a = ck.compareTyped(c.loOpen ? '>' : '>=', input, lo, c.lo.span, ctx);
+      const b = ck.compareTyped(c.hiOpen ? '<' : '<=', input, hi, c.hi.span, ctx);
       if (isErr(a) || isErr(b)) return undefined;
-      return { k: 'range', lo: (a as Extract<I.Expr, { k: 'cmp' }>).b, hi: (b as Extract<I.Expr, { k: 'cmp' }>).b };
+      const open = { ...(c.loOpen ? { loOpen: true as const } : {}), ...(c.hiOpen ? { hiOpen: true as const } : {}) };
+      return { k: 'range', lo: (a as Extract<I.Expr, { k: 'cmp' }>).b, hi: (b as Extract<I.Expr, { k: 'cmp' }>).b, ...open };
     }
     case 'values': {
       const vs: I.Expr[] = [];
@@ -120,15 +149,30 @@ function domains(inputs: readonly I.Expr[], ck: TableChecks): (string[] | undefi
   return inputs.map((x) => domain(x.t, ck));
 }
 
-/** Reports the rows of a unique table that can both match the same inputs (see overlap.ts). */
-function reportOverlaps(ck: TableChecks, e: Extract<A.Expr, { k: 'table' }>, rows: { cells: I.Cell[] }[], inputs: I.Expr[], doms: (string[] | undefined)[], ctx: ExprCtx): void {
+/**
+ * Reports the rows of a unique table that can both match the same inputs (see overlap.ts) — or,
+ * for an any table (`conflicting` given), those of them whose results differ.
+ */
+function reportOverlaps(
+  ck: TableChecks,
+  e: Extract<A.Expr, { k: 'table' }>,
+  rows: { cells: I.Cell[] }[],
+  inputs: I.Expr[],
+  doms: (string[] | undefined)[],
+  ctx: ExprCtx,
+  conflicting?: (a: number, b: number) => boolean,
+): void {
   const cons = rows.map((r) => r.cells.map((c, i) => constraint(c, doms[i])));
-  const found = findOverlaps(cons, inputs.map((x) => x.t), doms, LIMITS.diagnosticsPerFile);
+  const found = findOverlaps(cons, inputs.map((x) => x.t), doms, LIMITS.diagnosticsPerFile, conflicting);
   if (!found.complete) {
-    ck.fail(ctx, 'table-too-complex', { pairs: found.pairs, limit: MAX_CANDIDATE_PAIRS }, e.span);
+    ck.fail(ctx, 'table-too-complex', { pairs: found.pairs, limit: MAX_CANDIDATE_PAIRS, hit: e.hit }, e.span);
     return;
   }
-  for (const o of found.overlaps) ck.fail(ctx, 'table-overlap', { a: o.a + 1, b: o.b + 1, example: `(${o.example.join(', ')})` }, e.rows[o.b]!.span);
+  for (const o of found.overlaps) {
+    const params = { a: o.a + 1, b: o.b + 1, example: `(${o.example.join(', ')})` };
+    if (conflicting) ck.fail(ctx, 'table-any-conflict', params, e.rows[o.b]!.span);
+    else ck.fail(ctx, 'table-overlap', params, e.rows[o.b]!.span);
+  }
 }
 
 // ---- completeness ----

@@ -86,10 +86,16 @@ export const CODES = {
   'match-duplicate': spec('error', 'A match arm for a value an earlier arm already covers.', (p: { value: string }) => `${p.value} is already covered by an earlier arm`),
   'match-unreachable': spec('warning', 'An `otherwise` arm after every value is covered.', () => 'every value is already covered; this otherwise arm is never used'),
   'table-overlap': spec('error', 'Two rows of a `unique` table that can both match the same inputs.', (p: { a: number; b: number; example: string }) => `rows ${p.a} and ${p.b} of this unique table both match ${p.example}`),
-  'table-incomplete': spec('error', 'A `first` or `unique` table without `else` whose rows do not (or cannot be shown to) cover every input.', (p: { example?: string }) =>
+  'table-any-conflict': spec('error', 'Two rows of an `any` table that can both match the same inputs and give different results.', (p: { a: number; b: number; example: string }) =>
+    `rows ${p.a} and ${p.b} of this any table both match ${p.example} and give different results; an any table's matching rows must agree`),
+  'table-hit-policy': spec('error', 'A table whose hit policy is none of the language\'s.', (p: { written: string }) =>
+    `"${p.written}" is no hit policy; write unique, first, any, priority, collect sum, collect min, collect max or collect count (唯一, 首条, 任意, 优先, 汇总 合计, 汇总 最小, 汇总 最大, 汇总 计数)`),
+  'table-list-valued': spec('error', 'A table whose hit policy gives a list of results (rule order, output order, collect without an aggregation): refused, as every value is one per household.', (p: { written: string }) =>
+    `${p.written} gives a list of results, and every Doudi value is one value per household: write one yes/no output per result, or collect count, sum, min or max`),
+  'table-incomplete': spec('error', 'A table without `else` (other than `collect sum` and `collect count`) whose rows do not (or cannot be shown to) cover every input.', (p: { example?: string }) =>
     p.example ? `no row matches ${p.example}; add a row for it, or an else result` : 'the rows may not cover every input (a cell is not a literal); add an else result'),
-  'table-too-complex': spec('error', 'A `unique` table with so many rows that may match the same inputs (over 2,000,000 pairs) that they cannot all be compared.', (p: { pairs: number; limit: number }) =>
-    `this unique table has too many rows that may match the same inputs to compare them all (${p.pairs} pairs, at most ${p.limit}); write it as a first table, or split it`),
+  'table-too-complex': spec('error', 'A `unique` or `any` table with so many rows that may match the same inputs (over 2,000,000 pairs) that they cannot all be compared.', (p: { pairs: number; limit: number; hit?: string }) =>
+    `this ${p.hit ?? 'unique'} table has too many rows that may match the same inputs to compare them all (${p.pairs} pairs, at most ${p.limit}); write it as a first table, or split it`),
   'table-arity': spec('error', 'A table row with a different number of cells than the table has inputs.', (p: { found: number; expected: number }) => `this row has ${p.found} cells; the table has ${p.expected} inputs`),
   'table-unreachable-row': spec('warning', 'A row of a `first` table after a row that matches everything.', () => 'an earlier row matches every input; this row is never used'),
   'table-cell': spec('error', 'A table cell whose test does not fit its input column.', (p: { message: string }) => p.message),

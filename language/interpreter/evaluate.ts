@@ -15,6 +15,7 @@ import { citeText } from '../checker/cites.ts';
 import { EvalError, regionValues, inForce, decodeConst, type Scalar, type ParamValue } from './params.ts';
 import { explanationTree, reachedFrom, scalarEquals, display, type ExplainNode, type ValueNode } from './explain.ts';
 import { Dependencies } from './closure.ts';
+import { evaluateTable, type TableRun } from './tables.ts';
 
 export { scalarEquals, type ExplainNode } from './explain.ts';
 
@@ -57,6 +58,8 @@ class HouseholdRun {
   readonly nodes = new Map<string, ValueNode>();
   private readonly stack: ValueNode[] = [];
   readonly taken = new Set<string>();
+  /** what table evaluation (tables.ts) reads of this run, made on first use */
+  private tables: TableRun | undefined;
   private readonly region: string;
   /** definitions and parameters being evaluated inside one another now */
   private nesting = 0;
@@ -360,19 +363,6 @@ class HouseholdRun {
     }
   }
 
-  private cell(c: I.Cell, x: Scalar, m: number | undefined): boolean {
-    switch (c.k) {
-      case 'any':
-        return true;
-      case 'cmp':
-        return this.compare(c.op, x, this.ev(c.v, m));
-      case 'range':
-        return this.compare('>=', x, this.ev(c.lo, m)) && this.compare('<=', x, this.ev(c.hi, m));
-      case 'in':
-        return c.vs.some((v) => this.compare('=', x, this.ev(v, m)));
-    }
-  }
-
   ev(e: I.Expr, m: number | undefined): Scalar {
     switch (e.k) {
       case 'const': {
@@ -448,33 +438,14 @@ class HouseholdRun {
   }
 
   private table(e: Extract<I.Expr, { k: 'table' }>, m: number | undefined): Scalar {
-    const inputs = e.inputs.map((x) => this.ev(x, m));
-    const matches: number[] = [];
-    for (let r = 0; r < e.rows.length; r++) {
-      if (e.rows[r]!.cells.every((c, i) => this.cell(c, inputs[i]!, m))) {
-        matches.push(r);
-        if (e.hit === 'first') break;
-      }
-    }
-    const tag = `table@${e.at[0]}:${e.at[1]}`;
-    if (e.hit === 'unique' && matches.length > 1)
-      throw new EvalError('table-conflict', `unique table at line ${e.at[0]}: rows ${matches[0]! + 1} and ${matches[1]! + 1} both match`, undefined);
-    if (e.hit === 'collect-sum') {
-      this.decide(matches.length ? `table rows ${matches.map((r) => r + 1).join(', ')}` : 'table: no row matches');
-      for (const r of matches) this.taken.add(`${tag}:row ${r + 1}`);
-      let sum: Q.Rational = Q.ZERO;
-      for (const r of matches) sum = Q.add(sum, this.num(e.rows[r]!.result, m));
-      if (!matches.length && e.else) return this.ev(e.else, m);
-      return sum;
-    }
-    if (!matches.length) {
-      this.decide('table: else');
-      this.taken.add(`${tag}:else`);
-      return this.ev(e.else!, m);
-    }
-    this.decide(`table row ${matches[0]! + 1} (line ${e.rows[matches[0]!]!.at[0]})`);
-    this.taken.add(`${tag}:row ${matches[0]! + 1}`);
-    return this.ev(e.rows[matches[0]!]!.result, m);
+    this.tables ??= {
+      ev: (x, mm) => this.ev(x, mm),
+      compare: (op, x, y) => this.compare(op, x, y),
+      decide: (what) => this.decide(what),
+      taken: this.taken,
+      enumValues: (id) => this.ir.enums.find((en) => en.id === id)?.values.map((v) => v.id) ?? [],
+    };
+    return evaluateTable(this.tables, e, m);
   }
 
   private aggregate(e: Extract<I.Expr, { k: 'agg' }>): Scalar {

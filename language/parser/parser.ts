@@ -495,13 +495,27 @@ export class DoudiParser extends CstParser {
 
   private tableExpr = this.RULE('tableExpr', () => {
     this.CONSUME(K.Table!);
+    // The hit policy: keywords (first, unique, collect) or words read as one only here (any,
+    // priority, collect min, rule order, output order …); the AST builder names what they mean.
     this.OR([
       { ALT: () => this.CONSUME(K.First!) },
       { ALT: () => this.CONSUME(K.Unique!) },
       {
         ALT: () => {
           this.CONSUME(K.Collect!);
-          this.CONSUME(L.Identifier);
+          this.OPTION3(() => this.CONSUME(L.Identifier));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Output!);
+          this.CONSUME2(L.Identifier);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME3(L.Identifier);
+          this.OPTION4(() => this.CONSUME4(L.Identifier));
         },
       },
     ]);
@@ -543,7 +557,12 @@ export class DoudiParser extends CstParser {
             this.OR2([
               {
                 ALT: () => {
-                  this.CONSUME(L.Range);
+                  this.OR3([
+                    { ALT: () => this.CONSUME(L.Range) },
+                    { ALT: () => this.CONSUME(L.RangeOpenLow) },
+                    { ALT: () => this.CONSUME(L.RangeOpenHigh) },
+                    { ALT: () => this.CONSUME(L.RangeOpenBoth) },
+                  ]);
                   this.SUBRULE3(this.expression);
                 },
               },

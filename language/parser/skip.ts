@@ -6,7 +6,7 @@ const K = L.KW;
 
 /** Tokens that end an expression where they stand outside brackets and `if`s. */
 const ENDS_EXPRESSION = new Set<TokenType>(
-  [L.Comma, L.Colon, L.Arrow, L.Pipe, L.Range, L.Citation, K.Policy, K.Framework, K.Effective, K.Extends, K.Document, K.Parameter, K.Input, K.Enum, K.Person, K.Household, K.Output, K.Override, K.Exception, K.When, K.From, K.Test, K.Set, K.Expect, K.DateType, K.Members, K.Where, K.Otherwise].map((t) => t!),
+  [L.Comma, L.Colon, L.Arrow, L.Pipe, L.Range, L.RangeOpenLow, L.RangeOpenHigh, L.RangeOpenBoth, L.Citation, K.Policy, K.Framework, K.Effective, K.Extends, K.Document, K.Parameter, K.Input, K.Enum, K.Person, K.Household, K.Output, K.Override, K.Exception, K.When, K.From, K.Test, K.Set, K.Expect, K.DateType, K.Members, K.Where, K.Otherwise].map((t) => t!),
 );
 
 /**

@@ -13,6 +13,7 @@ const rules = (monarchLanguage.tokenizer.root as Rule[]).map(([re, action]) => (
 const brackets = monarchLanguage.brackets as { open: string; close: string; token: string }[];
 
 function classify(action: Rule[1], text: string): string {
+  if (Array.isArray(action)) throw new Error('an array of actions is applied group by group (tokenize)');
   if (typeof action === 'string') {
     if (action !== '@brackets') return action;
     return brackets.find((b) => b.open === text || b.close === text)!.token;
