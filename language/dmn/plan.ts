@@ -161,7 +161,8 @@ export function planDecision(d: Decision, cx: DecisionContext): DecisionPlan | u
       const texts: string[] = [];
       for (const v of [...(declared?.allowed ?? []), ...literals, ...(chosen ? [chosen] : [])]) if (v.k === 'string' && !texts.includes(v.value)) texts.push(v.value);
       enumPlan = enumOf(name, texts, cx.declared);
-      results = { k: 'enum', values: enumPlan.values };
+      // A count's rows have no expected type to read a bare value against: they name the enum.
+      results = { k: 'enum', values: count ? enumPlan.values.map((v) => ({ ...v, id: `${name}.${v.id}` })) : enumPlan.values };
     } else results = kind === 'number' ? { k: 'number' } : kind === 'boolean' ? { k: 'bool' } : { k: 'date' };
     const column: Column = count ? { k: 'number' } : results;
     const o: OutputPlan = {

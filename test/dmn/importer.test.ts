@@ -153,3 +153,38 @@ describe('what the importer refuses, named by element id', () => {
     expect(problems(importDmn(''))[0]).toMatch(/dmn-xml/);
   });
 });
+
+describe('every hit policy the language has', () => {
+  it('imports ANY, PRIORITY and COLLECT MIN/MAX/COUNT as the same hit policies', () => {
+    const r = imported({
+      inputs: [['n', 'number']],
+      decisions: [
+        { name: 'a', hit: 'ANY', inputs: ['n'], rules: [[['>= 0'], ['"yes"']], [['> 5'], ['"yes"']], [['< 0'], ['"no"']]] },
+        { name: 'p', hit: 'PRIORITY', inputs: ['n'], outputs: [{ values: '"high", "low"' }], rules: [[['-'], ['"low"']], [['> 5'], ['"high"']]] },
+        { name: 'lo', hit: 'COLLECT', aggregation: 'MIN', inputs: ['n'], rules: [[['-'], ['10.5']], [['> 5'], ['2.25']]] },
+        { name: 'hi', hit: 'COLLECT', aggregation: 'MAX', inputs: ['n'], rules: [[['-'], ['10.5']], [['> 5'], ['20']]] },
+        { name: 'c', hit: 'COLLECT', aggregation: 'COUNT', inputs: ['n'], rules: [[['-'], ['"x"']], [['> 5'], ['"y"']], [['> 7'], ['"x"']]] },
+      ],
+    });
+    expect(codesOf(r)).toEqual([]);
+    for (const hit of ['table any', 'table priority', 'table collect min', 'table collect max', 'table collect count']) expect(r.text).toContain(hit);
+    expect(run(r.ir!, { n: '6' })).toEqual({ a: 'yes', p: 'high', lo: '9/4', hi: '20', c: '2' });
+    expect(run(r.ir!, { n: '-1' })).toEqual({ a: 'no', p: 'low', lo: '21/2', hi: '21/2', c: '1' });
+  });
+
+  it('names a DMN ANY table whose overlapping rules disagree, with the input', () => {
+    const r = imported({ inputs: [['n', 'number']], decisions: [{ name: 'a', hit: 'ANY', inputs: ['n'], rules: [[['>= 0'], ['1']], [['> 5'], ['2']], [['< 0'], ['0']]] }] });
+    expect(problems(r).join('\n')).toMatch(/error dmn-check: d1 \(decision "a"\): the translation does not check \(line \d+\): rows 1 and 2 of this any table both match \(6\) and give different results/);
+  });
+
+  it('imports a decision table with open and half-open ranges as Doudi ranges', () => {
+    const r = imported({
+      inputs: [['income', 'number']],
+      decisions: [{ name: 'band', hit: 'UNIQUE', inputs: ['income'], rules: [[['< 500'], ['1']], [['[500..1000)'], ['2']], [['(1000..2000)'], ['3']], [['1000, 2000'], ['4']], [['> 2000'], ['5']]] }],
+    });
+    expect(codesOf(r)).toEqual([]);
+    expect(r.text).toContain('| 500..<1000');
+    expect(r.text).toContain('| 1000<..<2000');
+    expect(['499.99', '500', '999.99', '1000', '1000.01', '2000', '2000.01'].map((x) => run(r.ir!, { income: x }).band)).toEqual(['1', '2', '2', '4', '3', '4', '5']);
+  });
+});
