@@ -34,7 +34,8 @@ function rejectMessage(type: string, message: string): string {
 
 /** Reads the CSV pair; a file with any problem is rejected whole (PopulationFileError). */
 export async function readCsvPair(files: SourceFiles): Promise<Population> {
-  const sizes = { households: fs.statSync(files.households).size, persons: fs.statSync(files.persons).size };
+  const size = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
+  const sizes = { households: size(files.households), persons: size(files.persons) };
   // About 85 bytes per household row and 140 per person row in the schema's CSV.
   const b = new PopulationBuilder(files, { households: Math.ceil(sizes.households / 80), persons: Math.ceil(sizes.persons / 130) });
   const rejected = new Map<string, Set<number>>();
@@ -44,7 +45,14 @@ export async function readCsvPair(files: SourceFiles): Promise<Population> {
     for (const [level, file] of [['household', files.households], ['person', files.persons]] as [Level, string][]) {
       // Problems are numbered by data row from 0 (at ≥ 0) or by DuckDB's record number, the header
       // being record 1 (at = -record); csvLines turns both into lines.
-      const cells = headerCells(file);
+      let cells: string[] | undefined;
+      try {
+        cells = headerCells(file);
+      } catch (e) {
+        b.problem(file, -1, '', `cannot be read (${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message})`);
+        householdsRead = false;
+        continue;
+      }
       const header = !cells || (cells.length === 1 && cells[0]!.trim() === '') ? undefined : tableColumns(cells, level, (field, message) => b.problem(file, -1, field, message));
       if (!cells || (cells.length === 1 && cells[0]!.trim() === '')) b.problem(file, -1, '', 'is empty: the first row must name the columns');
       if (!header) householdsRead = false;

@@ -20,7 +20,15 @@ const PAIRS = { csv: ['households.csv', 'persons.csv'], parquet: ['households.pa
 /** The files of a population at `p`: a folder (with one CSV pair, Parquet pair or population.jsonl), a .jsonl file, or one file of a pair. */
 export function locatePopulation(p: string): PopulationSource {
   if (!fs.existsSync(p)) throw new InputError(`--population ${p}: no such file or folder`);
-  if (fs.statSync(p).isDirectory()) {
+  let folder: boolean;
+  try {
+    folder = fs.statSync(p).isDirectory();
+    if (folder) fs.readdirSync(p);
+    else fs.accessSync(p, fs.constants.R_OK);
+  } catch (e) {
+    throw new InputError(`--population ${p}: cannot be read (${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message})`);
+  }
+  if (folder) {
     const found: PopulationSource[] = [];
     for (const format of ['csv', 'parquet'] as const) {
       const [hh, pp] = PAIRS[format].map((n) => path.join(p, n)) as [string, string];

@@ -1,5 +1,6 @@
 /** JSON Lines populations streamed from disk in pieces, so a file of any size reads (not one string). */
 import * as fs from 'node:fs';
+import { InputError } from '../command.ts';
 import { JsonlReader, PopulationBuilder, type Population } from '../../simulator/index.ts';
 
 export async function readJsonlFile(file: string): Promise<Population> {
@@ -10,6 +11,8 @@ export async function readJsonlFile(file: string): Promise<Population> {
   const stream = fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 22 });
   try {
     for await (const piece of stream) if (!reader.push(piece as string)) break;
+  } catch (e) {
+    throw new InputError(`${file}: cannot be read: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
   } finally {
     stream.destroy();
   }

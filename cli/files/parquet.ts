@@ -48,6 +48,15 @@ async function schemaOf(connection: DuckDBConnection, file: string): Promise<{ n
   return r.getRowObjects().map((x) => ({ name: String(x.column_name), type: String(x.column_type) }));
 }
 
+/** A file DuckDB cannot read to the end (cut short, unreadable) is a problem of that file, not an internal error. */
+async function readTableOf(file: string, b: PopulationBuilder, read: () => Promise<void>): Promise<void> {
+  try {
+    await read();
+  } catch (e) {
+    b.problem(file, -1, '', `cannot be read as Parquet: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
 /** Reads the Parquet pair; a file with any problem is rejected whole (PopulationFileError). Rows count from 1; row 0 is the schema. */
 export async function readParquetPair(files: SourceFiles): Promise<Population> {
   const b = new PopulationBuilder(files, {}, 'row');
@@ -67,14 +76,14 @@ export async function readParquetPair(files: SourceFiles): Promise<Population> {
       if (!header) householdsRead = false;
       if (!header || !householdsRead) continue;
       b.leaveOut(header.absent);
-      await readTable(connection, b, {
+      await readTableOf(file, b, () => readTable(connection, b, {
         level,
         fields: header.fields,
         columns: schema.map((s) => ident(s.name)),
         text: (i) => (schema[i]!.type === 'VARCHAR' ? `r${i}` : `CAST(r${i} AS VARCHAR)`),
         typed: (f, i) => typedSql(f, schema[i]!.type, `r${i}`),
         from: `read_parquet(${literal(file)})`,
-      });
+      }));
       if (b.full) break;
     }
   } finally {
