@@ -16,6 +16,7 @@ import { jsonLiteral, commentText } from './names.ts';
 import { isCodeType, wholeParam, paramWidth, whole, within, type ModuleContext } from './context.ts';
 import { Operands } from './operands.ts';
 import type { Step } from './schedule.ts';
+import { definitionBounds, fitsInt32 } from './ranges.ts';
 
 type Num = Extract<V, { k: 'num' }>;
 type Agg = Extract<I.Expr, { k: 'agg' }>;
@@ -310,13 +311,20 @@ export class BatchEmitter {
     const sites = this.ctx.sites;
     const overflowSite = sites.length + 1;
     sites.push({ kind: 'overflow', definition: '', message: 'a value is beyond the exact range of the compiled code (2^53)', file: this.ctx.ir.policy.file, line: 1 });
+    const bounds = definitionBounds(this.reachable);
     for (const d of outputs) {
       const v = this.defVals.get(d.id)!;
       const o = this.ctx.names.get('O_', d.id);
       if (v.k === 'num') {
         const value = v.sd === 1n ? v.n : `${v.n} / ${v.d}`;
+        if (outKind(d) === 'i32' && !fitsInt32(bounds.get(d.id))) {
+          // An Int32Array cell would wrap a larger value silently: such a household fails instead
+          // (and so does NaN, from rounding past 2^53).
+          sites.push({ kind: 'overflow', definition: d.id, message: `${d.id} is beyond the range of a whole-number output (2^31)`, file: d.origin.file, line: d.origin.at[0] });
+          this.body.push(`if ((${value} | 0) !== ${value} && err === 0) err = ${sites.length};`);
+        }
         // NaN only comes from rounding past 2^53, where float64 stops being exact.
-        if (usesRounding.has(d.id)) this.body.push(`if (${value} !== ${value} && err === 0) err = ${overflowSite};`);
+        else if (usesRounding.has(d.id)) this.body.push(`if (${value} !== ${value} && err === 0) err = ${overflowSite};`);
         this.body.push(`${o}[h] = ${value};`);
       } else this.body.push(`${o}[h] = ${v.k === 'bool' ? `${v.e} ? 1 : 0` : v.e};`);
     }

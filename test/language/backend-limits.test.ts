@@ -256,3 +256,17 @@ describe('the JS backend at the language limits', () => {
     }
   });
 });
+
+describe('whole-number outputs past 2^31', () => {
+  it('fail the household at an overflow site instead of wrapping in their Int32 column; bounded ones are not checked', () => {
+    const r = check(HEAD + 'output big "大" : integer [d §1] = vehicles * 100000 * 100000\noutput people "人" : integer [d §1] = count(members) + vehicles\n');
+    const js = emitModule(r.ir!, { version: LANGUAGE_VERSION });
+    // a count plus a u16 field cannot pass 2^31: written without a check
+    expect(js).toContain('(h_big | 0) !== h_big');
+    expect(js).not.toMatch(/\(\S*people\S* \| 0\)/);
+    const m = instantiate(js);
+    expect(m.evaluate({ ...HOUSEHOLD, vehicles: 0 }, { date: '2024-07-01' }).outputs).toEqual({ big: 0, people: 2 });
+    expect(() => m.evaluate(HOUSEHOLD, { date: '2024-07-01' })).toThrow('big is beyond the range of a whole-number output (2^31)');
+    expect(m.evaluateRecord(HOUSEHOLD, { date: '2024-07-01' })).toEqual({ errors: [{ field: '', reason: 'big is beyond the range of a whole-number output (2^31)', definition: 'big' }] });
+  });
+});
