@@ -117,7 +117,8 @@ function readOne(household) {
   const hh = readRecord(FIELDS.household, household, '', ['members', '成员'], problems);
   const members = household.members !== undefined ? household.members : household['成员'];
   const people = [];
-  if (members === undefined) problems.push({ field: 'members', reason: 'is missing (use [] for a household with no members)' });
+  if (household.members !== undefined && household['成员'] !== undefined) problems.push({ field: '成员', reason: 'gives members twice (also as "members")' });
+  else if (members === undefined) problems.push({ field: 'members', reason: 'is missing (use [] for a household with no members)' });
   else if (!Array.isArray(members)) problems.push({ field: 'members', reason: 'must be a list of persons, not ' + describe(members) });
   else if (members.length > SCHEMA.maxMembers) problems.push({ field: 'members', reason: 'has ' + members.length + ' persons; a household has at most ' + SCHEMA.maxMembers });
   else
