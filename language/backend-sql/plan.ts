@@ -1,35 +1,27 @@
 /**
- * Which definition is computed where. SQL has no locals, so a policy becomes a chain of CTE layers:
+ * Which definition is computed where. SQL has no locals, so a policy becomes one chain of CTE
+ * layers over one row per member (and one row for a household without members), every row
+ * carrying its household's values:
  *
- *   h0        households, their parameter row, optional fields' defaults
- *   h0_1 …    household definitions that need no member values, layer by layer (a layer reads only
- *             the ones before it)
- *   p1, p1_1… persons joined with the household values so far; person definitions, layer by layer
- *   a1        the aggregations over members that those make possible, grouped by household
- *   h1 …      households joined with a1; the household definitions that needed them
- *   p2, a2, h2 … as often as definitions alternate between members and households
+ *   doudi_rows   households, their parameter row and their members' fields
+ *   l1, l2, …    definitions and aggregations, each layer reading only the layers before it;
+ *                an aggregation over members is a window aggregate over the household's rows
+ *   doudi_result the household's error
  *
- * A person definition at pass k reads household values of stage k − 1; an aggregation at pass k
- * reads person values of pass ≤ k; a household definition at stage k reads aggregations of pass ≤ k.
+ * and a final GROUP BY that keeps one row per household. A chain, not a tree of joins: planners
+ * (Spark's above all) see each layer once, however often definitions alternate between members
+ * and households.
  */
 import type * as I from '../ir/types.ts';
 import { defExprs, forEachExpr } from '../ir/walk.ts';
 
 export type AggExpr = Extract<I.Expr, { k: 'agg' }>;
 
-export interface Plan {
-  /** household stage of each household definition, pass of each person definition */
-  readonly stage: ReadonlyMap<string, number>;
-  /** the pass of each aggregation */
-  readonly aggPass: ReadonlyMap<AggExpr, number>;
-  /** aggregations of each household definition, in the order they appear */
-  readonly aggsOf: ReadonlyMap<string, readonly AggExpr[]>;
-  readonly passes: number;
-}
+/** A layer's items: definitions, and aggregations (which their owner reads in a later layer). */
+export type Item = { readonly k: 'def'; readonly d: I.DefinitionIR } | { readonly k: 'agg'; readonly a: AggExpr; readonly owner: I.DefinitionIR };
 
 interface Deps {
-  readonly household: Set<string>;
-  readonly person: Set<string>;
+  readonly defs: Set<string>;
 }
 
 /** The direct sub-expressions of e. */
@@ -37,79 +29,41 @@ export function children(e: I.Expr): I.Expr[] {
   const out: I.Expr[] = [];
   forEachExpr(e, (x) => x !== e && out.push(x));
   // forEachExpr walks the whole tree; keep only the direct children
-  const direct = new Set<I.Expr>();
   const inner = new Set<I.Expr>();
   for (const c of out) forEachExpr(c, (y) => y !== c && inner.add(y));
-  for (const c of out) if (!inner.has(c)) direct.add(c);
-  return [...direct];
+  return out.filter((c) => !inner.has(c));
 }
 
-/** Definitions an expression reads, outside aggregations; the aggregations themselves into `aggs`. */
-function scan(e: I.Expr, out: Deps, aggs: AggExpr[] | undefined): void {
-  if (e.k === 'agg' && aggs) {
+/** Definitions an expression reads outside aggregations; the aggregations themselves into `aggs`. */
+function scan(e: I.Expr, out: Deps, aggs: AggExpr[]): void {
+  if (e.k === 'agg') {
     aggs.push(e);
+    if (e.else) scan(e.else, out, aggs);
     return;
   }
-  if (e.k === 'def') (e.level === 'person' ? out.person : out.household).add(e.id);
+  if (e.k === 'def') out.defs.add(e.id);
   for (const c of children(e)) scan(c, out, aggs);
 }
 
-/** The deps of an aggregation's filter and body; its `else` is a household value read by the owner. */
-function aggDeps(a: AggExpr): Deps {
-  const d: Deps = { household: new Set(), person: new Set() };
-  for (const x of [a.filter, a.body]) if (x) forEachExpr(x, (y) => y.k === 'def' && (y.level === 'person' ? d.person : d.household).add(y.id));
-  return d;
-}
-
-export function plan(defs: readonly I.DefinitionIR[]): Plan {
-  const stage = new Map<string, number>();
-  const aggPass = new Map<AggExpr, number>();
-  const aggsOf = new Map<string, AggExpr[]>();
-  let passes = 0;
-  const hs = (ids: Iterable<string>) => Math.max(-1, ...[...ids].map((id) => stage.get(id) ?? 0));
-  const ps = (ids: Iterable<string>) => Math.max(1, ...[...ids].map((id) => stage.get(id) ?? 1));
+/** Splits definitions (in evaluation order) and their aggregations into layers. */
+export function layering(defs: readonly I.DefinitionIR[]): Item[][] {
+  const layerOf = new Map<string, number>();
+  const out: Item[][] = [];
+  const at = (ids: Iterable<string>) => Math.max(-1, ...[...ids].map((id) => layerOf.get(id) ?? -1));
   for (const d of defs) {
-    if (d.level === 'person') {
-      const deps: Deps = { household: new Set(), person: new Set() };
-      for (const x of defExprs(d)) forEachExpr(x, (y) => y.k === 'def' && (y.level === 'person' ? deps.person : deps.household).add(y.id));
-      const k = Math.max(ps(deps.person), hs(deps.household) + 1);
-      stage.set(d.id, k);
-      passes = Math.max(passes, k);
-      continue;
-    }
-    const deps: Deps = { household: new Set(), person: new Set() };
+    const deps: Deps = { defs: new Set() };
     const aggs: AggExpr[] = [];
     for (const x of defExprs(d)) scan(x, deps, aggs);
-    // an aggregation's else is read in the household context
-    for (const a of aggs) if (a.else) scan(a.else, deps, undefined);
-    let k = Math.max(0, hs(deps.household));
+    let l = at(deps.defs) + 1;
     for (const a of aggs) {
-      const ad = aggDeps(a);
-      const p = Math.max(ps(ad.person), hs(ad.household) + 1);
-      aggPass.set(a, p);
-      passes = Math.max(passes, p);
-      k = Math.max(k, p);
+      const inner = new Set<string>();
+      for (const x of [a.filter, a.body]) if (x) forEachExpr(x, (y) => y.k === 'def' && inner.add(y.id));
+      const al = at(inner) + 1;
+      (out[al] ??= []).push({ k: 'agg', a, owner: d });
+      l = Math.max(l, al + 1);
     }
-    aggsOf.set(d.id, aggs);
-    stage.set(d.id, k);
-  }
-  return { stage, aggPass, aggsOf, passes };
-}
-
-/**
- * Splits definitions of one stage into layers: each layer reads only definitions of earlier
- * layers or earlier stages (`done`).
- */
-export function layers(defs: readonly I.DefinitionIR[], done: ReadonlySet<string>): I.DefinitionIR[][] {
-  const layerOf = new Map<string, number>();
-  const out: I.DefinitionIR[][] = [];
-  for (const d of defs) {
-    let l = 0;
-    for (const x of defExprs(d)) forEachExpr(x, (y) => {
-      if (y.k === 'def' && !done.has(y.id) && layerOf.has(y.id)) l = Math.max(l, layerOf.get(y.id)! + 1);
-    });
     layerOf.set(d.id, l);
-    (out[l] ??= []).push(d);
+    (out[l] ??= []).push({ k: 'def', d });
   }
-  return out;
+  return out.filter((x) => x !== undefined);
 }

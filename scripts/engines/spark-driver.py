@@ -2,8 +2,8 @@
 line of answer per command on stdout.
 
   {"op": "load", "dir": D, "households": SCHEMA, "persons": SCHEMA}   tables from D/households.csv, D/persons.csv
-  {"op": "query", "sql": S, "out": F}                                 rows of S written to F as JSON lines of text
-  {"op": "time", "sql": S}                                            runs S to the end, answers the seconds it took
+  {"op": "query", "setup": [S…], "sql": S, "out": F}                  setup statements, then the rows of S written to F as JSON lines of text
+  {"op": "time", "setup": [S…], "sql": S}                             setup statements, then S run to the end; answers the seconds it took
   {"op": "stop"}
 
 The master is DOUDI_SPARK_MASTER (default local[2]). ANSI mode is on: an overflow raises instead of
@@ -59,6 +59,8 @@ def main():
                 answer({"ok": True, "seconds": time.time() - began})
             elif op == "query":
                 began = time.time()
+                for statement in cmd.get("setup", []):
+                    spark.sql(statement)
                 df = spark.sql(cmd["sql"])
                 names = df.columns
                 with open(cmd["out"], "w", encoding="utf-8") as out:
@@ -67,6 +69,8 @@ def main():
                 answer({"ok": True, "columns": names, "seconds": time.time() - began})
             elif op == "time":
                 began = time.time()
+                for statement in cmd.get("setup", []):
+                    spark.sql(statement)
                 rows = spark.sql(cmd["sql"]).collect()
                 answer({"ok": True, "seconds": time.time() - began, "rows": [[None if v is None else str(v) for v in r] for r in rows[:100]]})
             else:

@@ -18,9 +18,10 @@ export interface SparkDriver {
   readonly startup: number;
   readonly version: string;
   load(dir: string): Promise<number>;
-  query(sql: string): Promise<Record<string, string | null>[]>;
+  /** runs the setup statements, then the query; its rows as text */
+  query(sql: string, setup?: readonly string[]): Promise<Record<string, string | null>[]>;
   /** runs a query to the end (its first 100 rows back), in seconds */
-  time(sql: string): Promise<{ seconds: number; rows: (string | null)[][] }>;
+  time(sql: string, setup?: readonly string[]): Promise<{ seconds: number; rows: (string | null)[][] }>;
   stop(): Promise<void>;
 }
 
@@ -74,9 +75,9 @@ export async function startSpark(master?: string): Promise<SparkDriver | string>
       const a = await send({ op: 'load', dir, households: schema('household'), persons: schema('person') });
       return Number(a.seconds);
     },
-    async query(sql) {
+    async query(sql, setup = []) {
       const out = path.join(tmp, `result-${n++}.jsonl`);
-      const a = await send({ op: 'query', sql, out });
+      const a = await send({ op: 'query', sql, setup, out });
       const names = a.columns as string[];
       const rows = fs
         .readFileSync(out, 'utf8')
@@ -89,8 +90,8 @@ export async function startSpark(master?: string): Promise<SparkDriver | string>
       fs.rmSync(out, { force: true });
       return rows;
     },
-    async time(sql) {
-      const a = await send({ op: 'time', sql });
+    async time(sql, setup = []) {
+      const a = await send({ op: 'time', sql, setup });
       return { seconds: Number(a.seconds), rows: a.rows as (string | null)[][] };
     },
     async stop() {

@@ -22,7 +22,8 @@ export interface SqlEngine {
   readonly dialect: DialectName;
   /** replaces the tables households and persons with the CSV files' rows */
   load(dir: string): Promise<void>;
-  query(sql: string): Promise<Row[]>;
+  /** runs the setup statements (Spark's views), then the query */
+  query(sql: string, setup?: readonly string[]): Promise<Row[]>;
   close(): Promise<void>;
 }
 
@@ -107,8 +108,8 @@ export async function spark(): Promise<SqlEngine | string> {
     async load(dir) {
       await driver.load(dir);
     },
-    async query(sql) {
-      return driver.query(sql);
+    async query(sql, setup) {
+      return driver.query(sql, setup);
     },
     async close() {
       await driver.stop();
