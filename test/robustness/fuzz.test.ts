@@ -10,7 +10,8 @@
  * random bytes and characters (CJK, full-width punctuation, U+2028, NUL, lone surrogates,
  * compatibility ideographs, language punctuation) anywhere or inside a string, citation or
  * comment; truncate; delete or duplicate whole lines.
- * Each case applies 1–5 of them to one seed. A hang shows up as the test's timeout.
+ * Each case applies 1–5 of them to one seed (Shanghai, the kitchen fixture, and the decision tables
+ * of every hit policy in docs/examples/tables.doudi). A hang shows up as the test's timeout.
  */
 import * as fs from 'node:fs';
 import { describe, it } from 'vitest';
@@ -43,6 +44,8 @@ const FRAMEWORK_TEXT = fs.readFileSync(new URL('../../policies/national/framewor
 const SEEDS = {
   shanghai: fs.readFileSync(new URL('../../policies/shanghai/shanghai.doudi', import.meta.url), 'utf8'),
   kitchen: fs.readFileSync(new URL('../fixtures/kitchen.doudi', import.meta.url), 'utf8'),
+  // every hit policy and open ranges, in both keyword sets
+  tables: fs.readFileSync(new URL('../../docs/examples/tables.doudi', import.meta.url), 'utf8'),
 } as const;
 type SeedName = keyof typeof SEEDS;
 
@@ -162,6 +165,7 @@ const SPECIAL = [
   '0', '9', '00', '1e400', '999999999999999999999', '0.000000000000001', '2024-02-30', '2024-13-01', '0000-00-00', '9999-12-31', '310000', '1234567',
   '\uf900', '\ufa6d', '\ufa6e', '\ufa6f', '\ufad9', '\ufada', '\ufaff', '\u3400', '\u4dbf', '\u9fff', '\u4e00',
   'if', 'then', 'else', 'exception', 'to', 'when', 'table', 'first', 'unique', 'collect', 'sum', 'match', 'otherwise', 'members', 'where',
+  'any', 'priority', 'min', 'max', 'count', 'rule', 'order', '任意', '优先', '最小', '计数', '规则顺序', '输出顺序', '汇总', '..<', '<..', '<..<',
   'policy', 'region', 'effective', 'from', 'document', 'parameter', 'input', 'enum', 'person', 'household', 'output', 'override', 'test',
   'base', 'by', 'in', 'not', 'and', 'or', 'true', 'false', 'month', 'months', 'year', 'money', 'rate', 'integer', 'number', 'bool', 'date',
   '否', '否则', '是', '如果', '则', '当', '例外', '个月', '月', '年', '且', '或', '非', '属于', '按', '地区', '参数', '输出', '家庭', '个人',
@@ -494,6 +498,9 @@ describe('the language survives mutated policies', () => {
   });
   it('kitchen, 2,500 random mutation plans (seed 2)', () => {
     fuzz('kitchen', 2500, 0xc17d);
+  });
+  it('decision tables of every hit policy, 1,000 random mutation plans', () => {
+    fuzz('tables', 1000, 0x7ab1e);
   });
 
   it('every whole-line deletion and every truncation at a line boundary of both seeds', () => {
