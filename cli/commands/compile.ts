@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { checkPolicy, normalizePath, releaseFiles, LANGUAGE_VERSION, type CheckResult, type PolicyIR, type ReleaseFile } from '../../language/index.ts';
 import { InputError, UsageError, type Command, type Io } from '../command.ts';
-import { fsHost } from '../io.ts';
+import { fsHost, fsReason } from '../io.ts';
 import { parse, str, type Values } from '../options.ts';
 import { loadRunnable, type RunnablePolicy } from '../policy.ts';
 
@@ -133,8 +133,6 @@ function writeFiles(dir: string, files: readonly ReleaseFile[]): void {
     fs.mkdirSync(dir, { recursive: true });
     for (const f of files) fs.writeFileSync(path.join(dir, f.name), f.text);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.code === 'ENOTDIR' || err.code === 'EEXIST' ? 'it is not a folder' : err.code === 'ENOSPC' ? 'no space left on the device' : err.code ?? err.message;
-    throw new InputError(`cannot write to ${dir}: ${why}`);
+    throw new InputError(`cannot write to ${dir}: ${(e as NodeJS.ErrnoException).code === 'EEXIST' ? 'it is a file, not a folder' : fsReason(e)}`);
   }
 }

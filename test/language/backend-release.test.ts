@@ -203,6 +203,26 @@ process.stdout.write(JSON.stringify({
     expect(got.noOptions).toEqual({ errors: [{ field: 'options', reason: 'must be an object { date, sets }' }] });
   });
 
+  it('takes its vectors only from tests of exactly the policy compiled, and says why it cannot write', () => {
+    const run = (args: string[]) => spawnSync(process.execPath, [BIN, 'compile', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    // A reform on another baseline than its tests were written for: compiled, its tests left out with a note.
+    const reform = run(['policies/reforms/raise-standard.doudi', '--baseline', 'policies/shanghai/shanghai.doudi', '--target', 'js', '--out', path.join(tmp, 'reform')]);
+    expect(reform.status).toBe(0);
+    expect(reform.stderr).toMatch(/note: the tests of policies\/reforms\/raise-standard\.test\.doudi are left out of the release: its tests are written for .* on policies\/national\/model\.doudi/);
+    expect(JSON.parse(fs.readFileSync(path.join(tmp, 'reform', 'raise_standard.tests.json'), 'utf8')).count).toBe(0);
+    // A test file of another policy, given by hand, is refused.
+    const other = run([POLICY, '--tests', 'policies/zhejiang/zhejiang.test.doudi', '--target', 'js', '--out', path.join(tmp, 'other')]);
+    expect(other.status).toBe(1);
+    expect(other.stderr).toContain('--tests policies/zhejiang/zhejiang.test.doudi: it does not extend policies/shanghai/shanghai.doudi');
+    expect(fs.existsSync(path.join(tmp, 'other'))).toBe(false);
+    // An --out that is a file.
+    const file = path.join(tmp, 'a-file');
+    fs.writeFileSync(file, '');
+    const blocked = run([POLICY, '--target', 'js', '--out', file]);
+    expect(blocked.status).toBe(1);
+    expect(blocked.stderr.trim()).toBe(`doudi compile: cannot write to ${file}: it is a file, not a folder`);
+  });
+
   it('serves households through the node:http example in docs/examples', async () => {
     const server = spawn(process.execPath, [path.join(ROOT, 'docs/examples/release-service/server.mjs'), release, '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
