@@ -77,6 +77,7 @@ export function definitionBounds(defs: readonly I.DefinitionIR[]): Map<string, B
         return [...e.arms.map((a) => a.body), ...(e.otherwise ? [e.otherwise] : [])].map(of).reduce(union);
       case 'table': {
         const results = [...e.rows.map((r) => r.result), ...(e.else ? [e.else] : [])].map(of);
+        if (e.hit === 'collect-count') return union([0, e.rows.length], e.else ? of(e.else) : [0, 0]);
         if (e.hit !== 'collect-sum') return results.reduce(union, results[0] ?? ANY);
         // every row may match: the sum of the negative and of the positive parts
         return results.reduce<Bounds>((s, b) => [low(s[0] + Math.min(0, b[0])), high(s[1] + Math.max(0, b[1]))], [0, 0]);

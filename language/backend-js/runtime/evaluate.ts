@@ -58,7 +58,7 @@ export function evaluateRecords(households, options) {
   for (const [code, list] of byRegion) {
     try {
       resolveParameters(options, [code]);
-      good.push(...list);
+      for (const i of list) good.push(i);
     } catch (e) {
       const problem = optionProblem(e);
       for (const i of list) results[i] = { errors: [problem] };

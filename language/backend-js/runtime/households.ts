@@ -76,13 +76,25 @@ function readValue(spec, raw) {
 
 const isRecord = (x) => typeof x === 'object' && x !== null && !Array.isArray(x);
 
+// Each field of a record by its id and by its Chinese name (made once, on first use).
+const FIELD_NAMES = new Map();
+function fieldNamed(fields, key) {
+  let names = FIELD_NAMES.get(fields);
+  if (!names) {
+    names = new Map();
+    for (const f of fields) names.set(f[0], f).set(f[1], f);
+    FIELD_NAMES.set(fields, names);
+  }
+  return names.get(key);
+}
+
 // One record's fields (by id or Chinese name) as column values; problems are added to the list.
 function readRecord(fields, raw, prefix, skip, problems) {
   const cols = Object.create(null);
   const seen = Object.create(null);
   for (const key of Object.keys(raw)) {
     if (skip.includes(key)) continue;
-    const f = fields.find((x) => x[0] === key || x[1] === key);
+    const f = fieldNamed(fields, key);
     if (!f) {
       problems.push({ field: prefix + key, reason: 'unknown field "' + key + '"' });
       continue;
