@@ -120,6 +120,7 @@ Exit code: 0 written, 1 the policy has errors or DIR cannot be written, 2 bad us
     if (!target) throw new UsageError(`--target ${values.target}: the targets are ${Object.keys(TARGETS).join(', ')}`);
     if (!values.out) throw new UsageError('--out DIR is required');
     const policy = loadRunnable(positionals[0]!, io, { baseline: values.baseline, refusal: 'nothing written', refuseFramework: false });
+    if (policy.ir.policy.framework) io.err(`note: ${policy.file} is a framework: it leaves parameter values to the policies built on it, so its module evaluates nothing alone; compile a province or the national model (policies/national/model.doudi) for a service\n`);
     const files = target.files(policy, values, io);
     writeFiles(values.out, files);
     for (const f of files) io.out(`wrote ${path.join(values.out, f.name)}\n`);
