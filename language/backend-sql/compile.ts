@@ -96,6 +96,10 @@ class Builder {
   private readonly errors: string[] = [];
   private readonly index: Map<string, number>;
   private readonly byId: Map<string, I.DefinitionIR>;
+  /** columns read by the item being generated */
+  private reads = new Set<string>();
+  /** columns a definition's or an aggregation's value reads where it is used */
+  private readonly valueReads = new Map<string | AggExpr, Set<string>>();
 
   constructor(
     private readonly ir: I.PolicyIR,
@@ -112,9 +116,13 @@ class Builder {
   private refs(level: 'household' | 'person'): Refs {
     const D = this.D;
     return {
-      field: (l, id) => fieldVal(D, l, id),
+      field: (l, id) => {
+        this.reads.add(D.ident(id));
+        return fieldVal(D, l, id);
+      },
       param: (id, index) => {
         const s = this.shapes.get(id)!;
+        for (const c of s.columns) this.reads.add(c.name);
         if (!index || s.entries.length === 1) return s.entries[0]!;
         const conds = s.entryIds!.map((v) => `${paren(index.k === 'num' ? index.n : index.e)} = ${D.str(v)}`);
         return choose(conds.slice(0, -1), s.entries, this.ctxFor(this.defs[0]!, level));
@@ -122,10 +130,15 @@ class Builder {
       def: (id) => {
         const v = this.values.get(id);
         if (!v) throw new Error(`internal: ${id} read before it is computed`);
+        for (const c of this.valueReads.get(id)!) this.reads.add(c);
         return v;
       },
-      agg: (e, ctx) => aggValue(e, this.aggCols.get(e)!, ctx, (x, c) => gen(x, c)),
+      agg: (e, ctx) => {
+        for (const c of this.valueReads.get(e)!) this.reads.add(c);
+        return aggValue(e, this.aggCols.get(e)!, ctx, (x, c) => gen(x, c));
+      },
       date: D.str(this.opts.date),
+      enumValues: (id) => this.ir.enums.find((en) => en.id === id)?.values.map((v) => v.id) ?? [],
     };
   }
 
@@ -151,8 +164,11 @@ class Builder {
   /** Generates one definition into `cols`; its value's shape over those columns is recorded. */
   private define(d: I.DefinitionIR, cols: string[]): void {
     const sites: Site[] = [];
+    this.reads = new Set();
     const v = this.within(d, () => withExceptions(d, this.ctxFor(d, d.level, sites)));
     const name = `d${this.index.get(d.id)}`;
+    if (d.level === 'person' && sites.length) this.reads.add(MEMBER);
+    const own = this.reads;
     if (v.k === 'num') {
       cols.push(`${v.n} AS ${name}`);
       const pv = d.level === 'person';
@@ -161,9 +177,12 @@ class Builder {
       const ownDen = v.sd === undefined && (d.level === 'household' || v.pd);
       if (ownDen) cols.push(`${v.d} AS ${name}_d`);
       this.values.set(d.id, ownDen ? { ...v, n: name, d: `${name}_d`, pv, pd: v.pd } : { ...v, n: name, pv });
+      // a denominator kept as an expression reads what the definition read
+      this.valueReads.set(d.id, ownDen || v.sd !== undefined ? new Set([name, ...(ownDen ? [`${name}_d`] : [])]) : new Set([name, ...own]));
     } else {
       cols.push(`${v.e} AS ${name}`);
       this.values.set(d.id, { ...v, e: name } as Val);
+      this.valueReads.set(d.id, new Set([name]));
     }
     if (sites.length) {
       // a member's conflict counts on members' rows only
@@ -179,23 +198,45 @@ class Builder {
 
   build(): SqlQuery {
     this.base();
-    let n = 0;
+    // generate every layer first, noting what each reads and defines, then keep in each layer only
+    // the columns a later layer or the result still reads (rows stay narrow: engines copy every
+    // column through each window)
+    const gen1: { cols: string[]; reads: Set<string>; defines: Set<string> }[] = [];
     for (const items of layering(this.defs)) {
       const cols: string[] = [];
+      const reads = new Set<string>();
       for (const it of items) {
         if (it.k === 'def') this.define(it.d, cols);
         else {
           const a = it.a;
+          this.reads = new Set([MEMBER, 'household_id']);
           const c = this.within(it.owner, () => aggregate(a, `a${this.aggCols.size}`, this.ctxFor(it.owner, 'person'), (x, ctx) => gen(x, ctx), it.owner));
           this.aggCols.set(a, c);
           cols.push(...c.select);
+          const names = c.select.map((x) => x.slice(x.lastIndexOf(' AS ') + 4));
+          const v = c.value;
+          this.valueReads.set(a, new Set([...names, ...(v.k === 'num' && v.sd === undefined ? this.reads : [])]));
         }
+        for (const r of this.reads) reads.add(r);
       }
-      const name = `l${++n}`;
-      this.cte(name, `SELECT *,\n    ${cols.join(',\n    ')}\n  FROM ${this.last}`);
-      this.last = name;
+      gen1.push({ cols, reads, defines: new Set(cols.map((x) => x.slice(x.lastIndexOf(' AS ') + 4))) });
     }
-    return this.finish();
+    const result = this.finishSelect();
+    let live = new Set<string>([...this.resultReads, ...this.errors, 'household_id']);
+    const keep: string[][] = [];
+    for (let k = gen1.length - 1; k >= 0; k--) {
+      const l = gen1[k]!;
+      keep[k] = [...live].filter((c) => !l.defines.has(c));
+      live = new Set([...keep[k]!, ...l.reads]);
+    }
+    // doudi_rows selects fields read anywhere and the parameter columns: only what the first layer keeps
+    gen1.forEach((l, k) => {
+      const name = `l${k + 1}`;
+      const pass = keep[k]!.sort();
+      this.cte(name, `SELECT ${[...pass, ...l.cols].join(',\n    ')}\n  FROM ${this.last}`);
+      this.last = name;
+    });
+    return result();
   }
 
   /** doudi_rows: each household's members (or one row for a household without members) with the household's fields and parameter row. */
@@ -226,6 +267,15 @@ class Builder {
     }
     from += `\n  LEFT JOIN ${D.ident(this.opts.persons ?? 'persons')} m ON m.household_id = h.household_id`;
     this.cte('doudi_rows', `SELECT ${cols.join(',\n    ')}\n  FROM ${from}`);
+  }
+
+  /** columns the result reads (the outputs' values) */
+  private resultReads = new Set<string>();
+
+  /** Prepares the result's select (noting what it reads); the returned function emits the query. */
+  private finishSelect(): () => SqlQuery {
+    for (const id of this.ir.outputs) for (const c of this.valueReads.get(id)!) this.resultReads.add(c);
+    return () => this.finish();
   }
 
   private finish(): SqlQuery {

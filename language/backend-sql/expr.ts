@@ -24,6 +24,8 @@ export interface Refs {
   agg(e: Extract<I.Expr, { k: 'agg' }>, ctx: Ctx): Val;
   /** the run's date as a SQL literal */
   readonly date: string;
+  /** an enum's values in declared order (a priority table's order) */
+  enumValues(id: string): readonly string[];
 }
 
 export interface Ctx {
@@ -344,12 +346,18 @@ function cellTest(c: I.Cell, input: Val, ctx: Ctx): string {
     case 'cmp':
       return compareVals(c.op, input, gen(c.v, ctx), ctx);
     case 'range':
-      return `${paren(compareVals('>=', input, gen(c.lo, ctx), ctx))} AND ${paren(compareVals('<=', input, gen(c.hi, ctx), ctx))}`;
+      return `${paren(compareVals(c.loOpen ? '>' : '>=', input, gen(c.lo, ctx), ctx))} AND ${paren(compareVals(c.hiOpen ? '<' : '<=', input, gen(c.hi, ctx), ctx))}`;
     case 'in':
       return c.vs.map((v) => paren(compareVals('=', input, gen(v, ctx), ctx))).join(' OR ');
   }
 }
 
+/**
+ * A decision table, as the interpreter decides it. Results are evaluated where the interpreter
+ * evaluates them (the `path` of their conflicts): under their row's condition for every hit policy
+ * that reads all matching rows (collect, any, priority), under "the first to match" for first and
+ * unique. An `any` table's disagreeing rows and a `unique` table's overlapping ones are conflicts.
+ */
 function table(e: Extract<I.Expr, { k: 'table' }>, ctx: Ctx): Val {
   const inputs = e.inputs.map((x) => gen(x, ctx));
   const conds = e.rows.map((r) => {
@@ -357,26 +365,70 @@ function table(e: Extract<I.Expr, { k: 'table' }>, ctx: Ctx): Val {
     return tests.length ? tests.map(paren).join(' AND ') : 'TRUE';
   });
   const none = `NOT (${conds.map(paren).join(' OR ')})`;
-  if (e.hit === 'collect-sum') {
-    const vals = e.rows.map((r, i) => asNum(gen(r.result, { ...ctx, path: and(ctx.path, conds[i]!) })));
+  const underRow = (i: number) => gen(e.rows[i]!.result, { ...ctx, path: and(ctx.path, conds[i]!) });
+  const otherwise = () => gen(e.else!, { ...ctx, path: and(ctx.path, none) });
+  if (e.hit === 'collect-sum' || e.hit === 'collect-count') {
+    const one = constNum(ctx.D, 1n, 1n);
+    const vals = e.rows.map((_, i) => (e.hit === 'collect-count' ? one : asNum(underRow(i))));
     const zero = constNum(ctx.D, 0n, 1n);
     let sum: Num = zero;
     vals.forEach((v, i) => {
       sum = addSub(sum, asNum(choose([conds[i]!], [v, zero], ctx)), '+', ctx);
     });
     if (!e.else) return sum;
-    const other = gen(e.else, { ...ctx, path: and(ctx.path, none) });
-    return choose([none], [other, sum], ctx);
+    return choose([none], [otherwise(), sum], ctx);
   }
+  if (e.hit === 'collect-min' || e.hit === 'collect-max') return extreme(e, conds, none, underRow, otherwise, ctx);
+  if (e.hit === 'priority') {
+    const order = ctx.refs.enumValues((e.t as { name: string }).name);
+    const texts = e.rows.map((r) => (r.result.k === 'const' ? String(r.result.v) : undefined));
+    if (texts.every((t) => t !== undefined)) {
+      // Constant results: the first matching row in the order of their values.
+      const rows = e.rows.map((_, i) => i).sort((x, y) => order.indexOf(texts[x]!) - order.indexOf(texts[y]!) || x - y);
+      return table({ ...e, hit: 'first', rows: rows.map((i) => e.rows[i]!) }, ctx);
+    }
+    // The first value of the enum that some matching row gives.
+    const vals = e.rows.map((_, i) => code(underRow(i)));
+    const gives = order.map((v) => vals.map((x, i) => `(${paren(conds[i]!)} AND ${paren(x)} = ${ctx.D.str(v)})`).join(' OR '));
+    const consts = order.map((v): Val => ({ k: 'text', e: ctx.D.str(v) }));
+    return e.else ? choose(gives, [...consts, otherwise()], ctx) : choose(gives.slice(0, -1), consts, ctx);
+  }
+  if ((e.hit === 'unique' || e.hit === 'any') && e.rows.length > 1 && ctx.shortCircuit)
+    throw new Unsupported(`a ${e.hit} table inside any/all over members (which stop at the first deciding member)`, e.at);
   if (e.hit === 'unique' && e.rows.length > 1) {
-    if (ctx.shortCircuit) throw new Unsupported('a unique table inside any/all over members (which stop at the first deciding member)', e.at);
     const count = conds.map((c) => `CASE WHEN ${c} THEN 1 ELSE 0 END`).join(' + ');
     const where = `unique table at line ${e.at[0]} (${ctx.def.origin.file}:${ctx.def.origin.at[0]})`;
     ctx.sites.push({ cond: and(ctx.path, `${count} > 1`), msg: ctx.D.str(where) });
   }
   const vals = e.rows.map((r, i) => gen(r.result, { ...ctx, path: and(ctx.path, [...conds.slice(0, i).map((c) => `NOT ${paren(c)}`), conds[i]!].join(' AND ')) }));
-  if (e.else) return choose(conds, [...vals, gen(e.else, { ...ctx, path: and(ctx.path, none) })], ctx);
-  return choose(conds.slice(0, -1), vals, ctx);
+  const chosen = e.else ? choose(conds, [...vals, otherwise()], ctx) : choose(conds.slice(0, -1), vals, ctx);
+  if (e.hit === 'any') {
+    // Every other matching row must give the chosen result; a row written exactly as every row
+    // before it cannot differ from whichever of them was chosen.
+    const texts = e.rows.map((r) => (r.result.k === 'const' ? JSON.stringify(r.result.v) : undefined));
+    const where = `any table at line ${e.at[0]} (${ctx.def.origin.file}:${ctx.def.origin.at[0]})`;
+    e.rows.forEach((_, i) => {
+      if (i === 0 || (texts[i] !== undefined && texts.slice(0, i).every((t) => t === texts[i]))) return;
+      ctx.sites.push({ cond: and(ctx.path, `${paren(conds[i]!)} AND NOT (${equalVals(underRow(i), chosen, ctx)})`), msg: ctx.D.str(where) });
+    });
+  }
+  return chosen;
+}
+
+/** collect min / max: LEAST or GREATEST of the matching rows' results (NULL for the others, which the three engines skip). */
+function extreme(e: Extract<I.Expr, { k: 'table' }>, conds: readonly string[], none: string, underRow: (i: number) => Val, otherwise: () => Val, ctx: Ctx): Val {
+  const D = ctx.D;
+  const nums = e.rows.map((_, i) => asNum(underRow(i)));
+  const all = e.else ? [...nums, asNum(otherwise())] : nums;
+  if (all.some((v) => v.sd === undefined)) throw new Unsupported(`collect ${e.hit === 'collect-min' ? 'min' : 'max'} over results whose denominator is known only per household`, e.at);
+  const L = all.reduce((l, v) => lcm(l, v.sd!), 1n);
+  const parts = nums.map((v) => scale(D, v, L / v.sd!, what(ctx)));
+  const fn = e.hit === 'collect-min' ? 'LEAST' : 'GREATEST';
+  const cases = parts.map((x, i) => (conds[i] === 'TRUE' ? x.e : `CASE WHEN ${conds[i]} THEN ${x.e} END`));
+  const nb = parts.reduce((m, x) => (x.nb > m ? x.nb : m), 0n);
+  const nonNeg = e.hit === 'collect-max' ? all.some((v) => v.nonNeg) : all.every((v) => v.nonNeg);
+  const best = personal(staticNum(D, cases.length === 1 ? cases[0]! : `${fn}(${cases.join(', ')})`, L, nb, nonNeg, parts.some((x) => x.wide)), ...nums);
+  return e.else ? choose([none], [all[all.length - 1]!, best], ctx) : best;
 }
 
 /**

@@ -26,6 +26,18 @@ describe('decision tables: interpreter and compiled code agree', () => {
     );
   });
 
+  it('on tables decided at run time (test/fixtures/tables-runtime.doudi: 3,000 random households and thresholds)', () => {
+    const ir = loadIR('test/fixtures/tables-runtime.doudi');
+    const policy = { ir, compiled: compile(ir) };
+    fc.assert(
+      fc.property(householdArb(['330000']), fc.integer({ min: 0, max: 4 }), (hh, cut) => {
+        const { settings } = resolveSettings(ir, { cut: String(cut) });
+        expect(checkAgreement(policy, hh, DATE, settings)).toEqual([]);
+      }),
+      { numRuns: 3000, seed: 31 },
+    );
+  });
+
   it('on 400 random tables of every hit policy, 12 random households each', () => {
     const stats = { clean: 0, refused: 0, errors: 0, households: 0, byHit: {} as Record<string, number> };
     fc.assert(

@@ -50,6 +50,8 @@ export const SYNTHETIC: readonly Synthetic[] = [
   { name: 'Guangdong', policy: 'policies/guangdong/guangdong.doudi', date: '2024-07-01', region: '440000', codes: ['440000', '440100', '440106', '440300', '441900', '440500', '445300'] },
   { name: 'national model', policy: 'policies/national/model.doudi', date: '2024-07-01', region: '100000', codes: ['100000', '110000', '500000'] },
   { name: 'every construct (kitchen)', policy: 'test/fixtures/kitchen.doudi', date: '2025-03-01', sets: { bonus_rate: '7/200', strict: 'true' }, region: '440000', codes: ['440000', '440100', '440106', '440300', '441900', '310000', '330700'] },
+  { name: 'decision tables of every hit policy', policy: 'docs/examples/tables.doudi', date: '2024-07-01', region: '330000', codes: ['330700'] },
+  { name: 'decision tables decided at run time', policy: 'test/fixtures/tables-runtime.doudi', date: '2024-07-01', sets: { cut: '1' }, region: '330000', codes: ['330000'] },
 ];
 
 const irCache = new Map<string, PolicyIR>();
