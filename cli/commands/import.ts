@@ -7,35 +7,10 @@ import * as path from 'node:path';
 import { importDmn, formatProblem } from '../../language/dmn/index.ts';
 import { InputError, UsageError, type Command } from '../command.ts';
 import { parse } from '../options.ts';
+import { fsReason, readInput } from '../io.ts';
 
 /** The largest DMN file read (a model of thousands of rules is a few megabytes). */
 const MAX_BYTES = 32 * 1024 * 1024;
-
-function readModelFile(file: string): string {
-  let size: number;
-  try {
-    const st = fs.statSync(file);
-    if (st.isDirectory()) throw new InputError(`cannot read ${file}: it is a folder`);
-    size = st.size;
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-  }
-  if (size > MAX_BYTES) throw new InputError(`cannot read ${file}: it is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_BYTES / 1024 / 1024} MB`);
-  let bytes: Uint8Array;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(`cannot read ${file}: it is not UTF-8 text`);
-  }
-  return text.replace(/^\uFEFF/, '');
-}
 
 /** `--default VALUE` (every table that needs one) or `--default NAME=VALUE` (one decision or output). */
 function defaultsOf(list: string[] | undefined): { key?: string; value: string }[] {
@@ -72,7 +47,7 @@ cannot be read or written, 2 bad usage.
     const [format, file, ...extra] = positionals;
     if (format !== 'dmn') throw new UsageError(format ? `unknown format ${format}: the only one is dmn (doudi import dmn FILE.dmn)` : 'give the format and the file: doudi import dmn FILE.dmn');
     if (!file || extra.length) throw new UsageError('give exactly one DMN file');
-    const text = readModelFile(file);
+    const text = readInput(file, 'the DMN file', MAX_BYTES);
     const out = values.out;
     const r = importDmn(text, { file: path.basename(file), policyPath: out ?? file.replace(/\.dmn$/i, '') + '.doudi', defaults: defaultsOf(values.default) });
     for (const p of r.problems) io.err(formatProblem(p, file) + '\n');
@@ -82,7 +57,7 @@ cannot be read or written, 2 bad usage.
       try {
         fs.writeFileSync(out, r.text);
       } catch (e) {
-        throw new InputError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (e as Error).message}`);
+        throw new InputError(`${out}: cannot write the policy: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : fsReason(e)}`);
       }
       io.err(`imported ${r.imported} of ${r.decisions} decision${r.decisions === 1 ? '' : 's'} from ${file} into ${out}\n`);
     } else io.out(r.text);
