@@ -1,4 +1,4 @@
-import { checkPolicy, normalizeDiagnostics, type CheckResult } from '../../language/index.ts';
+import { checkPolicy, countDiagnostics, normalizeDiagnostics, type CheckResult } from '../../language/index.ts';
 import { UsageError, type Command } from '../command.ts';
 import { fsHost, policyFiles, printDiagnostics, plural } from '../io.ts';
 import { parse } from '../options.ts';
@@ -34,8 +34,8 @@ Exit code: 0 no errors, 1 errors found (or a path could not be read), 2 bad usag
     for (const p of problems) io.err(`doudi check: ${p}\n`);
     const { results, diagnostics } = checkAll(files, values.baseline);
     const shown = values.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+    // counted with the diagnostics a file's closing "N more" line stands for
+    const { errors, warnings } = countDiagnostics(diagnostics);
     if (values.json) {
       io.out(JSON.stringify({ files: files.length, errors, warnings, diagnostics: shown, ...(problems.length ? { unreadable: problems } : {}) }, null, 2) + '\n');
     } else {

@@ -2,20 +2,27 @@
  * "Did you mean …" for unknown names, in time linear in the number of unknown names.
  *
  * A name is suggested when its edit distance to the unknown one is at most 1 (unknown names of up
- * to 5 characters) or 2 (longer ones). Comparing every unknown name with every declared name is
- * O(unknown × names) — 4,000 unknown names against as many declarations took 26 s — so candidates
- * are found through an index instead: split a name into k + 1 pieces, and any name within edit
- * distance k of it contains one of those pieces unchanged, shifted by at most k places (a
- * pigeonhole argument; see Navarro, "A guided tour to approximate string matching", 2001). Each
- * unknown name then looks up a few dozen keys and checks only the names that share a piece, at
- * most MAX_CHECKED of them.
+ * to 5 characters) or 2 (longer ones): the first three such names in declaration order. Comparing
+ * every unknown name with every declared name is O(unknown × names) — 4,000 unknown names against
+ * as many declarations took 26 s — so candidates come from an index: split a name into k + 1
+ * pieces, and any name within edit distance k of it contains one of those pieces unchanged,
+ * shifted by at most k places (the pigeonhole filter; Navarro, "A guided tour to approximate
+ * string matching", 2001). An unknown name looks up a few dozen keys and computes the distance
+ * only to names that share a piece.
+ *
+ * Two bounds keep adversarial sets of names (thousands sharing long prefixes) linear: a piece
+ * shared by more than MAX_POSTING names is not looked up (it tells little), and at most
+ * MAX_CHECKED candidates are compared, those sharing the most pieces first. A policy with fewer
+ * names than either bound gets exactly the suggestions of comparing with every name.
  */
 
-/** Names checked (edit distance computed) per unknown name, at most: a bound for adversarial sets of names. */
+/** Names compared (edit distance computed) per unknown name, at most. */
 export const MAX_CHECKED = 256;
+/** Names a piece may be shared by and still be looked up. */
+export const MAX_POSTING = 256;
 
-/** How many edit distances were computed, over all lookups: tests assert on it instead of on time. */
-export const hintStats = { comparisons: 0 };
+/** Work done over all lookups — distances computed, index entries visited: tests assert on these instead of on time. */
+export const hintStats = { comparisons: 0, postings: 0 };
 
 /** The edit distance of `text` that still earns a suggestion. */
 export const allowedDistance = (text: string): number => (text.length > 5 ? 2 : 1);
@@ -74,24 +81,31 @@ export class NameHints {
     const known = this.memo.get(text);
     if (known) return known;
     const k = allowedDistance(text);
-    const found = new Set<number>();
+    /** candidate → how many of its pieces `text` contains */
+    const shared = new Map<number, number>();
     for (let length = Math.max(0, text.length - k); length <= text.length + k; length++) {
       for (let i = 0; i <= k; i++) {
         const [s, e] = piece(length, k, i);
+        const seen = new Set<number>();
         for (let shift = -k; shift <= k; shift++) {
           const from = s + shift;
           if (from < 0 || from + (e - s) > text.length) continue;
-          for (const at of this.index.get(`${k}|${length}|${i}|${text.slice(from, from + (e - s))}`) ?? []) found.add(at);
+          const list = this.index.get(`${k}|${length}|${i}|${text.slice(from, from + (e - s))}`);
+          if (!list || list.length > MAX_POSTING) continue;
+          hintStats.postings += list.length;
+          for (const at of list) if (!seen.has(at)) seen.add(at);
         }
+        for (const at of seen) shared.set(at, (shared.get(at) ?? 0) + 1);
       }
     }
-    const out: string[] = [];
-    const order = [...found].sort((a, b) => a - b);
-    for (let c = 0; c < order.length && c < MAX_CHECKED && out.length < max; c++) {
-      const name = this.names[order[c]!]!;
+    // The likeliest first (most pieces shared), then in declaration order; report in declaration order.
+    const order = [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CHECKED);
+    const found: number[] = [];
+    for (const [at] of order) {
       hintStats.comparisons++;
-      if (withinDistance(name, text, k)) out.push(name);
+      if (withinDistance(this.names[at]!, text, k)) found.push(at);
     }
+    const out = found.sort((a, b) => a - b).slice(0, max).map((at) => this.names[at]!);
     this.memo.set(text, out);
     return out;
   }

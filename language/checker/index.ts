@@ -5,7 +5,7 @@
  */
 import { Loader, type FileInfo } from './compose.ts';
 import { PolicyChecker } from './check.ts';
-import { normalizeDiagnostics, makeDiagnostic, type Diagnostic } from '../diagnostics/index.ts';
+import { normalizeDiagnostics, limitDiagnostics, makeDiagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import { normalizePath, type SourceHost } from './host.ts';
 import type { PolicyIR } from '../ir/types.ts';
 
@@ -39,7 +39,8 @@ export function checkPolicy(path: string, host: SourceHost, options: CheckOption
   const comp = loader.compose(file, [], options.baseline === undefined ? undefined : normalizePath(options.baseline));
   const checker = new PolicyChecker(comp, host);
   const r = checker.run();
-  const diagnostics = normalizeDiagnostics([...loader.diagnostics, ...r.diagnostics]);
-  const ok = !diagnostics.some((d) => d.severity === 'error');
-  return { ir: ok ? r.ir : undefined, diagnostics, files: files() };
+  const all = normalizeDiagnostics([...loader.diagnostics, ...r.diagnostics]);
+  const ok = !all.some((d) => d.severity === 'error');
+  // At most LIMITS.diagnosticsPerFile per file, and a closing line counting the rest (see ../diagnostics/limit.ts).
+  return { ir: ok ? r.ir : undefined, diagnostics: limitDiagnostics(all), files: files() };
 }

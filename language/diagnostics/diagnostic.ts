@@ -1,5 +1,6 @@
 import { CODES, messageOf, type Code, type MessageParameterTypes, type Severity } from './codes.ts';
 import type { Range } from './source.ts';
+import { escapeInvisible } from './text.ts';
 
 export interface Related {
   readonly message: string;
@@ -29,8 +30,10 @@ export function makeDiagnostic<C extends Code>(
   range: Range,
   extra: { related?: Related[]; cite?: string } = {},
 ): Diagnostic<C> {
-  const d: Diagnostic<C> = { code, severity: CODES[code].severity, message: messageOf(code, params), params, file, range };
-  return { ...d, ...(extra.related?.length ? { related: extra.related } : {}), ...(extra.cite ? { cite: extra.cite } : {}) };
+  // What a message quotes of the source is shown with invisible and direction-changing characters escaped.
+  const d: Diagnostic<C> = { code, severity: CODES[code].severity, message: escapeInvisible(messageOf(code, params)), params, file, range };
+  const related = extra.related?.map((r) => ({ ...r, message: escapeInvisible(r.message) }));
+  return { ...d, ...(related?.length ? { related } : {}), ...(extra.cite ? { cite: escapeInvisible(extra.cite) } : {}) };
 }
 
 /** Narrows a diagnostic to one code, so that its parameters are typed. */
@@ -48,7 +51,10 @@ export function normalizeDiagnostics(list: readonly Diagnostic[]): Diagnostic[] 
     seen.add(key);
     out.push(d);
   }
+  // A file's closing "more diagnostics" line stays last in it.
+  const closing = (d: Diagnostic): number => (d.code === 'too-many-diagnostics' ? 1 : 0);
   return out.sort(
-    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.range.start.offset - b.range.start.offset || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || closing(a) - closing(b) || a.range.start.offset - b.range.start.offset || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
 }

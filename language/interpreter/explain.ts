@@ -28,7 +28,16 @@ export interface ExplainNode {
   /** what it read; a node explained earlier in the tree appears again with `repeated` and no children */
   readonly reads: readonly ExplainNode[];
   readonly repeated?: boolean;
+  /** what it read is explained in an entry of its own, after the outputs' (trees are cut TREE_DEPTH levels deep) */
+  readonly continued?: boolean;
 }
+
+/**
+ * How deep one explanation tree goes. A chain of a thousand definitions would otherwise make a
+ * tree a thousand levels deep, which JSON.stringify and recursive renderers cannot take; the
+ * rest of such a tree continues in further entries of the explanation.
+ */
+export const TREE_DEPTH = 100;
 
 /** One computed value, as recorded while evaluating. */
 export interface ValueNode {
@@ -66,35 +75,46 @@ function typeName(t: I.ParameterIR['type']): string {
   return t.k === 'money' ? (t.period === 'month' ? 'money/month' : t.period === 'year' ? 'money/year' : 'money') : t.k === 'enum' ? t.name : t.k;
 }
 
-/** The explanation tree of each of `keys`. Each is complete on its own; within it, a node explained once is not repeated. */
+/**
+ * The explanation tree of each of `keys`, in order; after them, the continuations of trees cut at
+ * TREE_DEPTH levels. Each tree is complete on its own (with its continuations); within it, a node
+ * explained once is not repeated.
+ */
 export function explanationTree(nodes: ReadonlyMap<string, ValueNode>, hh: Household, keys: readonly string[]): ExplainNode[] {
-  let seen = new Set<string>();
-  const build = (key: string): ExplainNode => {
-    const n = nodes.get(key)!;
-    const repeated = seen.has(key);
-    seen.add(key);
-    const personId = n.member !== undefined ? String(hh.members[n.member]?.person_id ?? '') : undefined;
-    const shown = display(n.value);
-    return {
-      key,
-      kind: n.kind,
-      id: n.id,
-      ...(n.label ? { label: n.label } : {}),
-      ...(n.member !== undefined ? { member: n.member, personId } : {}),
-      type: typeName(n.type),
-      ...shown,
-      because: n.because,
-      cite: [...new Set(n.cite)],
-      ...(n.at ? { at: n.at } : {}),
-      ...(n.overrides ? { overrides: n.overrides } : {}),
-      reads: repeated ? [] : n.reads.filter((k) => nodes.has(k)).map(build),
-      ...(repeated ? { repeated: true } : {}),
+  const roots: ExplainNode[] = [];
+  const continuations: ExplainNode[] = [];
+  for (const key of keys) {
+    const seen = new Set<string>();
+    const cut: string[] = [];
+    const build = (k: string, depth: number, root = false): ExplainNode => {
+      const n = nodes.get(k)!;
+      const repeated = !root && seen.has(k);
+      seen.add(k);
+      const reads = repeated ? [] : n.reads.filter((r) => nodes.has(r));
+      const continued = !repeated && reads.length > 0 && depth >= TREE_DEPTH;
+      if (continued) cut.push(k);
+      const personId = n.member !== undefined ? String(hh.members[n.member]?.person_id ?? '') : undefined;
+      return {
+        key: k,
+        kind: n.kind,
+        id: n.id,
+        ...(n.label ? { label: n.label } : {}),
+        ...(n.member !== undefined ? { member: n.member, personId } : {}),
+        type: typeName(n.type),
+        ...display(n.value),
+        because: n.because,
+        cite: [...new Set(n.cite)],
+        ...(n.at ? { at: n.at } : {}),
+        ...(n.overrides ? { overrides: n.overrides } : {}),
+        reads: continued ? [] : reads.map((r) => build(r, depth + 1)),
+        ...(repeated ? { repeated: true } : {}),
+        ...(continued ? { continued: true } : {}),
+      };
     };
-  };
-  return keys.map((k) => {
-    seen = new Set();
-    return build(k);
-  });
+    roots.push(build(key, 1));
+    for (let i = 0; i < cut.length; i++) continuations.push(build(cut[i]!, 1, true));
+  }
+  return [...roots, ...continuations];
 }
 
 /** Definitions reachable from `keys` through what was read. */

@@ -17,21 +17,22 @@ export interface LexResult {
   readonly diagnostics: Diagnostic[];
 }
 
+/** The characters a diagnostic shows of an unexpected run: at most 12, quoted. */
+const quoted = (run: string): string => JSON.stringify(run.length > 12 ? run.slice(0, 12) + '…' : run);
+
 export function lex(source: SourceText): LexResult {
   const r = lexer.tokenize(source.text);
   const diagnostics: Diagnostic[] = [];
+  // Runs of characters that start no token are BadChars tokens; the lexer's own errors remain for safety.
   for (const e of r.errors) {
-    const ch = source.text.slice(e.offset, e.offset + e.length);
-    const shown = ch.length > 12 ? ch.slice(0, 12) + '…' : ch;
-    diagnostics.push(
-      makeDiagnostic('unexpected-character', { text: JSON.stringify(shown) }, source.path, source.range({ start: e.offset, end: e.offset + e.length })),
-    );
+    const range = source.range({ start: e.offset, end: e.offset + e.length });
+    diagnostics.push(makeDiagnostic('unexpected-character', { text: quoted(source.text.slice(e.offset, e.offset + e.length)) }, source.path, range));
   }
   for (const t of r.groups.errors ?? []) {
     const range = source.range({ start: t.startOffset, end: t.endOffset! + 1 });
     if (t.tokenType === BadString) diagnostics.push(makeDiagnostic('unterminated-string', {}, source.path, range));
     else if (t.tokenType === BadCitation) diagnostics.push(makeDiagnostic('unterminated-citation', {}, source.path, range));
-    else diagnostics.push(makeDiagnostic('unexpected-character', { text: t.image }, source.path, range));
+    else diagnostics.push(makeDiagnostic('unexpected-character', { text: quoted(t.image) }, source.path, range));
   }
   return { tokens: r.tokens, comments: r.groups.comments ?? [], diagnostics };
 }

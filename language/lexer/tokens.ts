@@ -50,6 +50,23 @@ export const Citation = createToken({ name: 'Citation', pattern: LITERAL_PATTERN
 export const BadString = createToken({ name: 'BadString', pattern: /"(?:[^"\\\r\n\u2028\u2029]|\\.)*\\?|“[^”\r\n\u2028\u2029]*/, group: 'errors' });
 export const BadCitation = createToken({ name: 'BadCitation', pattern: /\[[^\[\]\r\n\u2028\u2029]*|【[^【】\r\n\u2028\u2029]*/, group: 'errors' });
 
+/**
+ * A run of characters that start no token. Without it the lexer's own recovery would try every
+ * pattern again at each following character (seconds per megabyte of such characters). The class
+ * is the complement of the characters some token starts with — whitespace, # " “ [ 【, operators
+ * and punctuation in both widths, digits, letters, _ and CJK ideographs — plus ! not before = and
+ * ¥ not before a digit, so that a run ends exactly where the next token starts.
+ */
+const BAD_CHARS = /(?:[^ \t\r\n\f\v\u00a0\u3000\u2028\u2029\ufeff#"“\[【=⇒<≤>≥≠＝+\-−*×/÷(（)）{｛}｝,，、:：|｜.0-9A-Za-z_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff!¥￥]|!(?!=)|[¥￥](?!\s?\d))+/;
+/** The code units such a run can start with: Chevrotain cannot work out a complemented class by itself, and without them it would stop choosing patterns by their first character. */
+const badStarts = (): number[] => {
+  const first = new RegExp(`^${BAD_CHARS.source}`);
+  const out: number[] = [];
+  for (let c = 0; c <= 0xffff; c++) if (first.test(String.fromCharCode(c))) out.push(c);
+  return out;
+};
+export const BadChars = createToken({ name: 'BadChars', pattern: BAD_CHARS, group: 'errors', start_chars_hint: badStarts() });
+
 const punct = (name: string, pattern: RegExp, categories: TokenType[] = []): TokenType => createToken({ name, pattern, categories });
 const punctCmp = (name: string, pattern: RegExp): TokenType => punct(name, pattern, [BinaryOp, CompareOp]);
 export const Arrow = punct('Arrow', /=>|⇒/);
@@ -117,4 +134,5 @@ export const ALL_TOKENS: TokenType[] = [
   Dot,
   ...Object.values(KW),
   Identifier,
+  BadChars,
 ];
