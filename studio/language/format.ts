@@ -148,6 +148,12 @@ function structure(file: ast.PolicyFile, tokens: readonly Item[]): Structure {
           expr(r.result);
         }
         e.inputs.forEach(expr);
+        if (e.else) {
+          // `else` on its own line lines up with `table`, as the reference writes it
+          const at = index.get(e.else.span.start);
+          const word = at !== undefined ? tokens[at - 1] : undefined;
+          if (word?.type === 'Else') mark(word.start, e.else.span.end, { at: e.span.start, plus: 0 }, false);
+        }
         expr(e.else);
         tables.push({ start: e.span.start, rows });
         elements.push({ start: e.span.start, end: e.span.end, indent: { at: e.span.start, plus: 0 } });

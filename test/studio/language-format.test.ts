@@ -76,6 +76,29 @@ describe('formatting the shipped policies', () => {
 });
 
 describe('the layout', () => {
+  it('keeps a hit policy’s words apart from its inputs and ranges that leave an end out tight', () => {
+    const messy = `policy demo "示例"
+  region 310000
+  effective from 2024-01-01
+  document "d" "文件"
+
+output band : integer [d] =
+  table any(houses)
+    | 0 ..< 2 => 1
+    | 2<.. 3 => 2
+    | 3 <..< 9 => 3
+  else 0
+
+output least : integer [d] =
+  决策表 汇总 最小(houses)
+    | - => 1
+`;
+    const out = format('p.doudi', messy);
+    expect(out).toContain('  table any (houses)\n    | 0..<2  => 1\n    | 2<..3  => 2\n    | 3<..<9 => 3\n  else 0');
+    expect(out).toContain('  决策表 汇总 最小 (houses)');
+    expect(format('p.doudi', out)).toBe(out);
+  });
+
   it('indents bodies, exceptions and table rows by two, spaces operators and commas, aligns table cells and puts one blank line between declarations', () => {
     const messy = `# 头部注释
 policy   demo "示例"   region 310000
