@@ -4,17 +4,13 @@
  * (diagrams, vendors' extensions) are skipped. Element ids are kept: every problem names one.
  */
 import { attr, childrenNamed, readXml, type XmlElement } from './xml.ts';
-import { problem, type Problem } from './problems.ts';
+import { problem, type Problem, type Where } from './problems.ts';
 
 /** DMN 1.1 to 1.5 model namespaces (…/DMN/20151101/dmn.xsd, …/DMN/20230324/MODEL/ …). */
 export const isDmnNamespace = (uri: string): boolean => /omg\.org\/spec\/DMN\/\d{8}\/(MODEL\/?|dmn\.xsd)$/i.test(uri);
 
-/** Where an element is: its id (or kind and name when it has none) and its line. */
-export interface Where {
-  readonly id?: string;
-  readonly what: string;
-  readonly line: number;
-}
+// Where lives with the problems that name it (problems.ts), so the two files import in one direction.
+export type { Where } from './problems.ts';
 
 export interface Text {
   readonly text: string;

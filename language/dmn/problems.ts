@@ -3,7 +3,12 @@
  * reference (docs/language.md lists them), and problems as data naming the DMN element (its id,
  * what it is, its line) and the reason.
  */
-import type { Where } from './model.ts';
+/** Where an element is: its id (or kind and name when it has none) and its line. */
+export interface Where {
+  readonly id?: string;
+  readonly what: string;
+  readonly line: number;
+}
 
 export const PROBLEMS = {
   'dmn-xml': { severity: 'error', doc: 'The file is not well-formed XML (the message gives the line and column).' },
