@@ -1,13 +1,16 @@
 /**
  * The command line as a user meets it: exit codes 0 / 1 / 2, one-line messages for bad input
  * (never a stack trace), the documented output shapes, and a compiled module that runs in a
- * plain Node process with no Doudi installed.
+ * plain Node process with no Doudi installed. Most cases run the command in this process through
+ * the same main() (`doudi`); a handful run it as a real process (`real`): usage, an evaluation,
+ * the compiled module.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { cli } from '../support/simulator.ts';
 
 const ROOT = process.cwd();
 const BIN = path.join(ROOT, 'cli/doudi.mjs');
@@ -15,10 +18,14 @@ const SHANGHAI = 'policies/shanghai/shanghai.doudi';
 const EXAMPLE = 'policies/shanghai/examples/household.json';
 const EXAMPLES = 'policies/shanghai/examples/households.jsonl';
 
-function doudi(args: string[], opts: { cwd?: string; input?: string } = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, encoding: 'utf8', input: opts.input, timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
+/** A real `doudi` process (the bundle, or the sources when the bundle is older). */
+function real(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
+
+/** `doudi` in this process, through main(). */
+const doudi = (args: string[]) => cli(args);
 
 let tmp: string;
 beforeAll(() => {
@@ -35,43 +42,43 @@ function write(name: string, text: string): string {
 const noStackTrace = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
 describe('usage', () => {
-  it('prints usage and exits 2 without a command, 0 with --help', () => {
-    const none = doudi([]);
+  it('prints usage and exits 2 without a command, 0 with --help', async () => {
+    const none = real([]);
     expect(none.code).toBe(2);
     expect(none.out).toContain('Usage: doudi <command>');
-    expect(doudi(['--help']).code).toBe(0);
+    expect((await doudi(['--help'])).code).toBe(0);
   });
 
-  it.each(['check', 'test', 'eval', 'compile'])('%s --help explains its options and exits 0', (cmd) => {
-    const r = doudi([cmd, '--help']);
+  it.each(['check', 'test', 'eval', 'compile'])('%s --help explains its options and exits 0', async (cmd) => {
+    const r = await doudi([cmd, '--help']);
     expect(r.code).toBe(0);
     expect(r.out).toContain(`Usage: doudi ${cmd}`);
     expect(r.out).toMatch(/Exit code/);
   });
 
-  it('rejects unknown commands and options with exit 2', () => {
-    const a = doudi(['frobnicate']);
+  it('rejects unknown commands and options with exit 2', async () => {
+    const a = real(['frobnicate']);
     expect(a.code).toBe(2);
     expect(a.err).toContain('unknown command "frobnicate"');
-    const b = doudi(['check', '--frob', SHANGHAI]);
+    const b = await doudi(['check', '--frob', SHANGHAI]);
     expect(b.code).toBe(2);
     expect(b.err).toContain('--frob');
-    expect(doudi(['eval', SHANGHAI, '--household', EXAMPLE]).code).toBe(2); // no --date
-    expect(doudi(['eval', SHANGHAI, '--household', EXAMPLE, '--date', '2024-02-30']).code).toBe(2);
-    expect(doudi(['compile', SHANGHAI, '--target', 'sql', '--out', tmp]).code).toBe(2);
+    expect((await doudi(['eval', SHANGHAI, '--household', EXAMPLE])).code).toBe(2); // no --date
+    expect((await doudi(['eval', SHANGHAI, '--household', EXAMPLE, '--date', '2024-02-30'])).code).toBe(2);
+    expect((await doudi(['compile', SHANGHAI, '--target', 'sql', '--out', tmp])).code).toBe(2);
   });
 });
 
 describe('check', () => {
-  it('passes the shipped policies', () => {
-    const r = doudi(['check', 'policies/']);
+  it('passes the shipped policies', async () => {
+    const r = await doudi(['check', 'policies/']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/checked: 0 errors, 0 warnings/);
   });
 
-  it('prints file:line:col: error CODE: message, the line and a caret, and exits 1', () => {
+  it('prints file:line:col: error CODE: message, the line and a caret, and exits 1', async () => {
     const f = write('bad.doudi', 'policy p "x"\n  region 310000\n  effective from 2024-01-01\n  document "d" "doc"\n\nhousehold a : money/month [d] = medical_costs + last_benefit\n');
-    const r = doudi(['check', f]);
+    const r = await doudi(['check', f]);
     expect(r.code).toBe(1);
     const lines = r.out.split('\n');
     expect(lines[0]).toMatch(/bad\.doudi:6:47: error unit-mismatch: money\/year and money\/month do not mix in this sum/);
@@ -79,30 +86,30 @@ describe('check', () => {
     expect(lines[2]).toBe('                                                ^');
   });
 
-  it('gives diagnostics as JSON with --json', () => {
+  it('gives diagnostics as JSON with --json', async () => {
     const f = write('bad2.doudi', 'policy p "x"\n  region 310000\n  effective from 2024-01-01\n\nhousehold a : integer = b\n');
-    const r = doudi(['check', '--json', f]);
+    const r = await doudi(['check', '--json', f]);
     expect(r.code).toBe(1);
     const j = JSON.parse(r.out);
     expect(j.errors).toBe(1);
     expect(j.diagnostics.find((d: { severity: string }) => d.severity === 'error')).toMatchObject({ code: 'unknown-name', severity: 'error', range: { start: { line: 5, column: 25 } } });
   });
 
-  it('names a missing path in one line', () => {
-    const r = doudi(['check', 'no/such/place']);
+  it('names a missing path in one line', async () => {
+    const r = await doudi(['check', 'no/such/place']);
     expect(r.code).toBe(1);
     expect(r.err.trim()).toBe('doudi check: no/such/place: no such file or folder');
   });
 });
 
 describe('test', () => {
-  it('runs the in-language tests of the shipped policies', () => {
-    const r = doudi(['test', 'policies/']);
+  it('runs the in-language tests of the shipped policies', async () => {
+    const r = await doudi(['test', 'policies/']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/\d+ passed, 0 failed/);
   });
 
-  it('reports a failing expectation with its line, and unreached definitions', () => {
+  it('reports a failing expectation with its line, and unreached definitions', async () => {
     const f = write(
       't.doudi',
       [
@@ -119,7 +126,7 @@ describe('test', () => {
         '',
       ].join('\n'),
     );
-    const r = doudi(['test', f]);
+    const r = await doudi(['test', f]);
     expect(r.code).toBe(1);
     expect(r.out).toContain('✗ two members');
     expect(r.out).toMatch(/t\.doudi:10: expected a = 3, got 2/);
@@ -128,8 +135,8 @@ describe('test', () => {
 });
 
 describe('eval', () => {
-  it('prints {"outputs": …} with money in yuan', () => {
-    const r = doudi(['eval', SHANGHAI, '--household', EXAMPLE, '--date', '2024-07-01']);
+  it('prints {"outputs": …} with money in yuan', async () => {
+    const r = real(['eval', SHANGHAI, '--household', EXAMPLE, '--date', '2024-07-01']);
     expect(r.code).toBe(0);
     expect(Object.keys(JSON.parse(r.out))).toEqual(['outputs']);
     expect(JSON.parse(r.out)).toMatchObject({
@@ -151,16 +158,16 @@ describe('eval', () => {
     });
   });
 
-  it('applies --set to parameters and scenario inputs', () => {
-    const r = doudi(['eval', SHANGHAI, '--household', EXAMPLE, '--date', '2024-07-01', '--set', 'dibao_standard=1600', '--set', 'cpi_yoy=3.6%']);
+  it('applies --set to parameters and scenario inputs', async () => {
+    const r = await doudi(['eval', SHANGHAI, '--household', EXAMPLE, '--date', '2024-07-01', '--set', 'dibao_standard=1600', '--set', 'cpi_yoy=3.6%']);
     expect(r.code).toBe(0);
     const o = JSON.parse(r.out).outputs;
     expect(o.dibao_benefit).toBe(2070); // (1600 − 565) × 2
     expect(o.price_subsidy).toBe(2 * 58); // round(1600 × 3.6%) = 58 per person
   });
 
-  it('explains why, with the rule that fired and its citation', () => {
-    const r = doudi(['eval', SHANGHAI, '--household', EXAMPLE, '--date', '2024-07-01', '--explain']);
+  it('explains why, with the rule that fired and its citation', async () => {
+    const r = await doudi(['eval', SHANGHAI, '--household', EXAMPLE, '--date', '2024-07-01', '--explain']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     const status = j.explanation.find((n: { id: string }) => n.id === 'dibao_status');
@@ -175,43 +182,43 @@ describe('eval', () => {
     expect(find(status, 'dibao_standard')!.cite).toContain('沪2024');
   });
 
-  it('evaluates a JSON Lines file in input order, one line per household', () => {
-    const r = doudi(['eval', SHANGHAI, '--households', EXAMPLES, '--date', '2024-07-01']);
+  it('evaluates a JSON Lines file in input order, one line per household', async () => {
+    const r = await doudi(['eval', SHANGHAI, '--households', EXAMPLES, '--date', '2024-07-01']);
     expect(r.code).toBe(0);
     const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.household_id)).toEqual(['SH-001', 'SH-002', 'SH-003', 'SH-004', 'SH-005']);
     expect(lines[0].outputs.dibao_benefit).toBe(2060);
   });
 
-  it('names the file, line and field of bad input in one line, and changes nothing', () => {
+  it('names the file, line and field of bad input in one line, and changes nothing', async () => {
     const bad = write('bad.jsonl', fs.readFileSync(EXAMPLES, 'utf8').split('\n').map((l, i) => (i === 2 ? l.replace('"age": 38', '"age": "old"') : l)).join('\n'));
-    const a = doudi(['eval', SHANGHAI, '--households', bad, '--date', '2024-07-01']);
+    const a = await doudi(['eval', SHANGHAI, '--households', bad, '--date', '2024-07-01']);
     expect(a.code).toBe(1);
     expect(a.out).toBe('');
     expect(a.err.trim()).toBe(`doudi eval: ${bad}:3: field members[0].age must be a whole number, not the text "old"`);
     const broken = write('broken.json', '{"household_id": ');
-    const b = doudi(['eval', SHANGHAI, '--household', broken, '--date', '2024-07-01']);
+    const b = await doudi(['eval', SHANGHAI, '--household', broken, '--date', '2024-07-01']);
     expect(b.code).toBe(1);
     expect(b.err).toMatch(/^doudi eval: .*broken\.json: not valid JSON/);
     const unknown = write('unknown.json', fs.readFileSync(EXAMPLE, 'utf8').replace('"vehicles"', '"cars"'));
-    const c = doudi(['eval', SHANGHAI, '--household', unknown, '--date', '2024-07-01']);
+    const c = await doudi(['eval', SHANGHAI, '--household', unknown, '--date', '2024-07-01']);
     expect(c.code).toBe(1);
     expect(c.err).toMatch(/field cars unknown field "cars"|unknown field "cars"/);
     for (const r of [a, b, c]) noStackTrace(r.err);
   });
 
-  it('refuses dates with no value in force, unknown settings and policies with errors', () => {
-    const early = doudi(['eval', SHANGHAI, '--household', EXAMPLE, '--date', '2023-06-30']);
+  it('refuses dates with no value in force, unknown settings and policies with errors', async () => {
+    const early = await doudi(['eval', SHANGHAI, '--household', EXAMPLE, '--date', '2023-06-30']);
     expect(early.code).toBe(1);
     expect(early.err).toContain('no value in force on 2023-06-30');
-    const set = doudi(['eval', SHANGHAI, '--household', EXAMPLE, '--date', '2024-07-01', '--set', 'dibao_standard=abc']);
+    const set = await doudi(['eval', SHANGHAI, '--household', EXAMPLE, '--date', '2024-07-01', '--set', 'dibao_standard=abc']);
     expect(set.code).toBe(1);
     expect(set.err).toContain('--set dibao_standard=abc: error setting-number: "abc" is not a number');
-    const unknown = doudi(['eval', SHANGHAI, '--household', EXAMPLE, '--date', '2024-07-01', '--set', 'nope=1']);
+    const unknown = await doudi(['eval', SHANGHAI, '--household', EXAMPLE, '--date', '2024-07-01', '--set', 'nope=1']);
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain('--set nope=1: error setting-unknown-name: shanghai has no parameter or input called nope');
     const f = write('broken.doudi', 'policy p "x"\n  region 310000\n  effective from 2024-01-01\noutput a : integer = zzz\n');
-    const bad = doudi(['eval', f, '--household', EXAMPLE, '--date', '2024-07-01']);
+    const bad = await doudi(['eval', f, '--household', EXAMPLE, '--date', '2024-07-01']);
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/error unknown-name/);
     expect(bad.err).toMatch(/cannot be run/);
@@ -220,9 +227,9 @@ describe('eval', () => {
 });
 
 describe('compile', () => {
-  it('writes a standalone module, its types and the IR; the module runs without Doudi', () => {
+  it('writes a standalone module, its types and the IR; the module runs without Doudi', async () => {
     const out = path.join(tmp, 'compiled');
-    const r = doudi(['compile', SHANGHAI, '--target', 'js', '--out', out]);
+    const r = real(['compile', SHANGHAI, '--target', 'js', '--out', out]);
     expect(r.code).toBe(0);
     expect(fs.readdirSync(out)).toEqual(expect.arrayContaining(['shanghai.d.ts', 'shanghai.ir.json', 'shanghai.js']));
     const js = fs.readFileSync(path.join(out, 'shanghai.js'), 'utf8');
@@ -237,22 +244,22 @@ describe('compile', () => {
       process.stdout.write(JSON.stringify(evaluate(hh, { date: '2024-07-01', sets: { cpi_yoy: '3.8%' } })));`;
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: away, encoding: 'utf8' });
     expect(run.stderr).toBe('');
-    const viaCli = doudi(['eval', SHANGHAI, '--household', EXAMPLE, '--date', '2024-07-01', '--set', 'cpi_yoy=3.8%']);
+    const viaCli = await doudi(['eval', SHANGHAI, '--household', EXAMPLE, '--date', '2024-07-01', '--set', 'cpi_yoy=3.8%']);
     expect(JSON.parse(run.stdout)).toEqual(JSON.parse(viaCli.out));
   });
 
-  it('writes nothing for a policy with errors', () => {
+  it('writes nothing for a policy with errors', async () => {
     const f = write('broken2.doudi', 'policy p "x"\n  region 310000\n  effective from 2024-01-01\noutput a : integer = zzz\n');
     const out = path.join(tmp, 'nothing');
-    const r = doudi(['compile', f, '--target', 'js', '--out', out]);
+    const r = await doudi(['compile', f, '--target', 'js', '--out', out]);
     expect(r.code).toBe(1);
     expect(fs.existsSync(out)).toBe(false);
   });
 });
 
 describe('a reform on a baseline', () => {
-  it('checks a reform and its test file on any province: the test file keeps the reform it tests', () => {
-    const r = doudi(['check', 'policies/reforms/raise-standard.doudi', 'policies/reforms/raise-standard.test.doudi', '--baseline', 'policies/guangdong/guangdong.doudi', '--json']);
+  it('checks a reform and its test file on any province: the test file keeps the reform it tests', async () => {
+    const r = await doudi(['check', 'policies/reforms/raise-standard.doudi', 'policies/reforms/raise-standard.test.doudi', '--baseline', 'policies/guangdong/guangdong.doudi', '--json']);
     noStackTrace(r.err);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out) as { errors: number; diagnostics: { code: string; severity: string; message: string }[] };
