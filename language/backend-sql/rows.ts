@@ -11,7 +11,8 @@ export interface TableIds {
   readonly persons: readonly string[];
 }
 
-const householdId = (ids: TableIds | undefined, h: number) => ids?.households[h] ?? `H${String(h + 1).padStart(8, '0')}`;
+/** A household without an id is known by the simulator's synthetic id (H0000001, …), which keys its draws. */
+const householdId = (ids: TableIds | undefined, h: number) => ids?.households[h] ?? `H${String(h + 1).padStart(7, '0')}`;
 
 /** A CSV cell: ids are quoted when they hold a comma, a quote or a line break. */
 const cell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
