@@ -161,13 +161,19 @@ function evalBench(m: CompiledPolicy) {
   };
 }
 
+// BENCH_ONLY=compile,evaluation runs those parts only and prints them instead of writing results.json.
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+const part = async <T>(name: string, f: () => T | Promise<T>): Promise<T | undefined> => (!only || only.includes(name) ? await f() : undefined);
 const results = {
   date: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '', node: process.version },
-  compile: compileBench(),
-  evaluation: evalBench(shanghai()),
-  simulator: await simulatorBench(),
-  files: await filesBench(),
+  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '', node: process.version, load: os.loadavg().map((x) => round(x)) },
+  compile: await part('compile', compileBench),
+  evaluation: await part('evaluation', () => evalBench(shanghai())),
+  simulator: await part('simulator', simulatorBench),
+  files: await part('files', filesBench),
 };
-fs.writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
-log('wrote bench/results.json');
+if (only) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+else {
+  fs.writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+  log('wrote bench/results.json');
+}
