@@ -26,7 +26,7 @@ export function locatePopulation(p: string): PopulationSource {
     if (folder) fs.readdirSync(p);
     else fs.accessSync(p, fs.constants.R_OK);
   } catch (e) {
-    throw new InputError(`--population ${p}: cannot be read (${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message})`);
+    throw new InputError(`--population ${p}: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : `cannot be read (${(e as Error).message})`}`);
   }
   if (folder) {
     const found: PopulationSource[] = [];

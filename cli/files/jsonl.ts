@@ -12,7 +12,7 @@ export async function readJsonlFile(file: string): Promise<Population> {
   try {
     for await (const piece of stream) if (!reader.push(piece as string)) break;
   } catch (e) {
-    throw new InputError(`${file}: cannot be read: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
+    throw new InputError(`${file}: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : `cannot be read (${(e as Error).message})`}`);
   } finally {
     stream.destroy();
   }
