@@ -30,6 +30,7 @@ import { compileSql, SqlCompileError, type SqlQuery } from '../../language/backe
 import { fromHouseholds } from '../../simulator/index.ts';
 import { fsHost, formatAll } from '../support/policies.ts';
 import { REQUIRE, writeTables, type Row, type SqlEngine } from './engines.ts';
+import { checkDraws } from './draws.ts';
 
 export interface Synthetic {
   readonly name: string;
@@ -203,6 +204,13 @@ export function agreementSuite(name: string, start: () => Promise<SqlEngine | st
     dirs.push(dir);
     await engine!.load(dir);
   };
+
+  describe(`${name}: the simulator's draws`, () => {
+    it('household draw keys and hash3 equal the JS engine\'s, bit for bit', async (ctx) => {
+      if (absent) return ctx.skip(absent);
+      await checkDraws(engine!);
+    }, 300_000);
+  });
 
   describe(`${name}: the conformance cases`, () => {
     it('give the specified outputs, the interpreter\'s and the compiled module\'s, to the fen', async (ctx) => {
