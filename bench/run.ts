@@ -7,6 +7,7 @@
  *   3. how evaluation time grows from 10^4 to 10^6 households
  *   4. the simulator's goals (bench/simulator.ts): generation, memory, compare, a 50-point sweep
  *   5. population files (bench/files.ts): the 200,000-household CSV pair end to end, each format's reading
+ *   6. the SQL engines (bench/sql.ts): DuckDB against the JS batch on the same households, 10^5 → 10^6 (→ 10^7)
  * Timings are medians of repeated runs; the machine is shared, so compare ratios.
  */
 import * as fs from 'node:fs';
@@ -17,6 +18,7 @@ import { shanghaiByHand, allocHandOutputs, type HandParams } from './shanghai-ha
 import { largePolicy } from './large-policy.ts';
 import { simulatorBench } from './simulator.ts';
 import { filesBench } from './files.ts';
+import { sqlBench } from './sql.ts';
 
 const now = () => performance.now();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -171,6 +173,7 @@ const results = {
   evaluation: await part('evaluation', () => evalBench(shanghai())),
   simulator: await part('simulator', simulatorBench),
   files: await part('files', filesBench),
+  sql: await part('sql', sqlBench),
 };
 if (only) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
 else {
