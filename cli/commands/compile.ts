@@ -10,7 +10,8 @@ import { createHash } from 'node:crypto';
 import { checkPolicy, normalizePath, releaseFiles, LANGUAGE_VERSION, type CheckResult, type PolicyIR, type ReleaseFile } from '../../language/index.ts';
 import { InputError, UsageError, type Command, type Io } from '../command.ts';
 import { fsHost, fsReason } from '../io.ts';
-import { parse, str, type Values } from '../options.ts';
+import { parse, requireDate, settings, str, type Values } from '../options.ts';
+import { compileSql, tableDefinitions, SqlCompileError, DIALECTS, type DialectName } from '../../language/backend-sql/index.ts';
 import { loadRunnable, type RunnablePolicy } from '../policy.ts';
 
 interface Target {
@@ -23,6 +24,9 @@ const OPTIONS = {
   out: { type: 'string' },
   baseline: { type: 'string' },
   tests: { type: 'string', multiple: true },
+  dialect: { type: 'string' },
+  date: { type: 'string' },
+  set: { type: 'string', multiple: true },
 } as const;
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -66,6 +70,26 @@ const sameChain = (a: PolicyIR['policy']['chain'], b: PolicyIR['policy']['chain'
 const ownDeclarations = (ir: PolicyIR): boolean => [...ir.definitions, ...ir.parameters].some((d) => d.origin.policy === ir.policy.id);
 
 const TARGETS: Record<string, Target> = {
+  sql: {
+    files(policy, values) {
+      const dialect = str(values, 'dialect');
+      if (!dialect || !(DIALECTS as readonly string[]).includes(dialect)) throw new UsageError(`--target sql needs --dialect ${DIALECTS.join('|')}`);
+      const date = requireDate(str(values, 'date'));
+      let q;
+      try {
+        q = compileSql(policy.ir, { dialect: dialect as DialectName, date, sets: Object.fromEntries(settings(values.set as string[] | undefined)) });
+      } catch (e) {
+        if (e instanceof SqlCompileError) throw new InputError(e.message);
+        throw e;
+      }
+      const id = policy.ir.policy.id;
+      return [
+        { name: `tables.${dialect}.sql`, text: tableDefinitions(dialect as DialectName) },
+        { name: `${id}.${dialect}.sql`, text: q.script },
+        { name: `${id}.${dialect}.columns.json`, text: JSON.stringify({ policy: id, date, dialect, columns: q.columns }, null, 2) + '\n' },
+      ];
+    },
+  },
   js: {
     files(policy, values, io) {
       const tests = testFiles(policy, values, io);
@@ -87,6 +111,7 @@ export const compileCommand: Command = {
   name: 'compile',
   summary: 'compile a policy to a release folder for production systems',
   help: `Usage: doudi compile POLICY --target js --out DIR [--baseline P] [--tests FILE]…
+       doudi compile POLICY --target sql --dialect duckdb|postgres|spark --date D [--set k=v]… --out DIR
 
 Writes to DIR a release folder a service can vendor (docs/release.md):
   <policy>.js           a standalone ES module: no dependency on Doudi, no eval, no Function.
@@ -104,8 +129,14 @@ Writes to DIR a release folder a service can vendor (docs/release.md):
                         every source file and of every file written
 The same sources give the same bytes.
 
+doudi compile POLICY --target sql --dialect duckdb|postgres|spark --date D [--set k=v]… --out DIR
+writes the rules as SQL (docs/sql.md): tables.<dialect>.sql (CREATE TABLE households, persons;
+money in fen), <policy>.<dialect>.sql (one row of outputs per household: household_id,
+doudi_error, the outputs; parameters resolved for the date and settings) and
+<policy>.<dialect>.columns.json (which column holds which output).
+
 Options:
-  --target js   the only target today
+  --target js|sql
   --out DIR     created if missing; files of the same names are replaced
   --baseline P  compile POLICY (a reform) applied on the baseline policy P
   --tests FILE  a test file whose tests become vectors (repeatable); by default every
@@ -115,7 +146,7 @@ Exit code: 0 written, 1 the policy has errors or DIR cannot be written, 2 bad us
   run(args, io) {
     const { values, positionals } = parse(args, OPTIONS);
     if (positionals.length !== 1) throw new UsageError('give exactly one policy file');
-    if (!values.target) throw new UsageError('--target js is required');
+    if (!values.target) throw new UsageError('--target js|sql is required');
     const target = TARGETS[values.target];
     if (!target) throw new UsageError(`--target ${values.target}: the targets are ${Object.keys(TARGETS).join(', ')}`);
     if (!values.out) throw new UsageError('--out DIR is required');
