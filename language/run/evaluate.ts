@@ -33,17 +33,14 @@ export type Failure =
 
 export type Evaluated = { readonly ok: true; readonly household: Household; readonly outputs: Record<string, OutputValue>; readonly explanation?: readonly ExplainNode[] } | ({ readonly ok: false } & Failure);
 
-/** A household in the schema's JSON form (or already read), normalised; the problems when it cannot be read. */
+/** A household in the schema's JSON form, normalised; the problems when it cannot be read. */
 export function readOne(raw: unknown): { household: Household } | Failure {
-  if (isHousehold(raw)) return { household: raw };
   const r = readHousehold(raw);
   if (r.household) return { household: r.household };
   const p = r.problems[0];
   const more = r.problems.length > 1 ? ` (and ${r.problems.length - 1} more problem${r.problems.length > 2 ? 's' : ''})` : '';
   return { stage: 'household', message: p ? `${p.field ? `field ${p.field} ` : ''}${p.message}${more}` : 'the household cannot be read', problems: r.problems };
 }
-
-const isHousehold = (x: unknown): x is Household => typeof x === 'object' && x !== null && 'values' in x && 'members' in x && Array.isArray((x as Household).members) && !('household_id' in x);
 
 /**
  * The compiled module over households already read, in one batch: one result per household in
@@ -70,7 +67,7 @@ export function evaluateHouseholds(policy: PolicyPair, households: readonly Hous
   };
 }
 
-/** One household: its outputs from compiled code and, when asked, the interpreter's explanation. */
+/** One household in the schema's JSON form: its outputs from compiled code and, when asked, the interpreter's explanation. */
 export function evaluateOne(policy: PolicyPair, raw: unknown, options: RunOptions & { readonly explain?: boolean }): Evaluated {
   const read = readOne(raw);
   if (!('household' in read)) return { ok: false, ...read };
