@@ -193,7 +193,7 @@ export function agreementSuite(name: string, start: () => Promise<SqlEngine | st
       absent = e;
       console.warn(`skipping the ${name} agreement tests: ${e}`);
     } else engine = e;
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => {
     await engine?.close();
     for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
@@ -276,7 +276,7 @@ export function agreementSuite(name: string, start: () => Promise<SqlEngine | st
       }
       expect(problems.slice(0, 30)).toEqual([]);
       expect(compared).toBe(cases.length);
-    }, 300_000);
+    }, 900_000);
   });
 
   describe(`${name}: synthetic populations of ${households.toLocaleString('en')} households`, () => {
@@ -300,7 +300,7 @@ export function agreementSuite(name: string, start: () => Promise<SqlEngine | st
         expect(problems).toEqual([]);
         // most households are evaluated, not refused: the comparison is of outputs
         expect(refused).toBeLessThan(households / 10);
-      }, 600_000);
+      }, 900_000);
     }
   });
 }
