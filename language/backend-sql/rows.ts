@@ -8,7 +8,8 @@ import { schemaFields } from './refs.ts';
 
 export interface TableIds {
   readonly households: readonly string[];
-  readonly persons: readonly string[];
+  /** person ids by position (a string[] is one; the simulator's files keep them packed) */
+  readonly persons: { at(i: number): string | undefined };
 }
 
 /** A household without an id is known by the simulator's synthetic id (H0000001, …), which keys its draws. */
@@ -33,7 +34,7 @@ export function writeTableCsv(pop: PopulationColumns, level: 'household' | 'pers
     for (let r = from, j = 0; r < to; r++, j++) {
       const line = fields.map((f, i) => {
         if (f.id === 'household_id') return cell(hid);
-        if (f.id === 'person_id') return cell(ids?.persons[r] ?? `${hid}-${j + 1}`);
+        if (f.id === 'person_id') return cell(ids?.persons.at(r) ?? `${hid}-${j + 1}`);
         const c = cols[i];
         if (!c) return '';
         const v = c[r]!;

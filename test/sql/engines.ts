@@ -79,6 +79,9 @@ export async function postgres(): Promise<SqlEngine | string> {
   // BIGINT and NUMERIC come back as text: exact
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  // a schema of its own: other test files may use the same server (DOUDI_POSTGRES_URL) at the same time
+  const schema = `doudi_sql_${process.pid}`;
+  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}; SET search_path TO ${schema}`);
   return {
     dialect: 'postgres',
     async load(dir) {
@@ -93,6 +96,7 @@ export async function postgres(): Promise<SqlEngine | string> {
       return (r.rows as unknown[][]).map((row) => Object.fromEntries(names.map((n, i) => [n, text(row[i])])));
     },
     async close() {
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await client.end();
       server?.stop();
     },
