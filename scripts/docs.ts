@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import { KEYWORDS, BUILTINS, HOUSEHOLD_FIELDS, PERSON_FIELDS, ENUMS, typeText, type FieldSpec } from '../language/index.ts';
 import { CODES } from '../language/diagnostics/codes.ts';
+import { LIMITS } from '../language/limits.ts';
 import { HIT_POLICIES } from '../language/lexer/vocabulary.ts';
 import { PROBLEMS } from '../language/dmn/index.ts';
 
@@ -36,6 +37,19 @@ function diagnostics(): string {
   return ['| code | severity | when |', '|---|---|---|', ...rows].join('\n');
 }
 
+/** The sizes every stage accepts (language/limits.ts), what counts toward each and what happens past it. */
+function limits(): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const rows: [string, number, string, string][] = [
+    ['expression depth', LIMITS.expressionDepth, 'levels of one expression: a name or literal is one; each parenthesis pair, `if`, `match`, `table`, call, aggregation, `not`, `-` and binary operator adds one (`a + b + c` is three); a list of n values (call arguments, `in (…)`, a cell\'s values) adds n − 1; `x in a..b` adds two. Also how deep exceptions nest through `to`, and how deeply records nest', '`expression-too-deep` at the place the limit is crossed (the parser skips the rest of the construct: a million levels are refused in linear time)'],
+    ['definition chain', LIMITS.definitionDepth, 'definitions in a chain each reading the next; parameters reading parameters count on their own', '`definition-chain-too-deep` at the declaration that starts the chain past the limit'],
+    ['table rows', LIMITS.tableRows, 'rows of one decision table', '`table-too-long` at the first row past the limit'],
+    ['diagnostics per file', LIMITS.diagnosticsPerFile, 'diagnostics listed for one file, errors first', 'one closing `too-many-diagnostics` line counts the rest (`doudi check` counts them in its totals)'],
+    ['excerpt width', LIMITS.excerptColumns, 'characters of a source line shown under a diagnostic', 'the line is cut around the caret, marked … where cut'],
+  ];
+  return ['| limit | value | what counts | past it |', '|---|---|---|---|', ...rows.map(([name, value, counts, past]) => `| ${name} | ${n(value)} | ${esc(counts)} | ${esc(past)} |`)].join('\n');
+}
+
 function hitPolicies(): string {
   const rows = HIT_POLICIES.map((h) => `| ${h.en.map((x) => `\`${x}\``).join(', ')} | ${h.zh.map((x) => `\`${x}\``).join('、')} | ${esc(h.doc)} |`);
   return ['| hit policy | 中文 | result |', '|---|---|---|', ...rows].join('\n');
@@ -53,6 +67,7 @@ export const SECTIONS: Record<string, () => string> = {
   'person-fields': () => fields(PERSON_FIELDS),
   enums,
   diagnostics,
+  limits,
   'hit-policies': hitPolicies,
   'dmn-problems': dmnProblems,
 };
