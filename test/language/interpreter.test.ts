@@ -42,7 +42,7 @@ describe('explanations', () => {
     const r = evaluateHousehold(ir, three, { date: '2024-07-01', explain: true, targets: ['pci'] });
     const pci = r.explanation!.find((n) => n.id === 'pci')!;
     expect(pci.exact).toBe('1000/3');
-    const sum = pci.reads.find((n) => n.id === 'income_sum')!;
+    const sum = pci.reads.find((n) => n.id === 'income_sum')!.reads.find((n) => n.id === 'dibao_income')!;
     const member = sum.reads.find((n) => n.id === 'countable_income' && n.member === 0)!;
     expect(member.personId).toBe('test-1');
     expect(Q.eq(r.values.pci as Q.Rational, Q.rat(1000, 3))).toBe(true);

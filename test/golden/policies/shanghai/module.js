@@ -25,7 +25,7 @@ export const policy = {"id":"shanghai","label":"上海市最低生活保障、�
 export const outputs = [{"id":"tekun_persons","label":"特困供养人数","type":"integer","column":"i32","cite":["43号 §4"]},{"id":"tekun_benefit","label":"特困供养金合计","type":"money/month","column":"f64","cite":["暂行办法 §15"]},{"id":"per_capita_income","label":"家庭人均收入","type":"money/month","column":"f64","cite":["57号 §13"]},{"id":"edge_family","label":"低保边缘家庭","type":"bool","column":"u8","cite":["57号 §8","2022通知 一(四)","2023意见 二"]},{"id":"dibao_status","label":"低保状态","type":"dibao_status","column":"u8","values":["none","regular","grace","single"],"cite":["暂行办法 §9","57号 §8","2021指导意见 二(一)"]},{"id":"dibao_benefit","label":"低保金","type":"money/month","column":"f64","cite":["57号 §23"]},{"id":"dibao_persons","label":"低保保障人数","type":"integer","column":"i32","cite":["57号 §8"]},{"id":"price_subsidy","label":"价格临时补贴","type":"money/month","column":"f64","cite":["2016价格","2021指导意见 二(二)"]},{"id":"temporary_assistance","label":"急难型临时救助金","type":"money","column":"f64","cite":["暂行办法 §49","2018临时救助 二(三)"]},{"id":"help_first","label":"先行救助","type":"bool","column":"u8","cite":["2018临时救助 二(二)","2021指导意见 二(六)"]},{"id":"expenditure_assistance","label":"支出型临时救助金","type":"money","column":"f64","cite":["暂行办法 §49","2018临时救助 二(三)","assumption: once a year, the rigid spending beyond capacity, capped at months of the standard"]},{"id":"rigid_hardship","label":"刚性支出困难家庭","type":"bool","column":"u8","cite":["认定办法 §4","2023意见 二"]},{"id":"low_income_persons","label":"低收入人口数","type":"integer","column":"i32","cite":["2023意见 二","2021指导意见 二(三)"]},{"id":"service_persons","label":"访视照料服务人数","type":"integer","column":"i32","cite":["2021指导意见 二(七)","2023意见 四(四)"]},{"id":"service_cost","label":"访视照料服务费用","type":"money/month","column":"f64","cite":["2021指导意见 二(七)","2020意见 二(五)21"]},{"id":"total_monthly","label":"月度救助合计","type":"money/month","column":"f64","cite":["57号 §23","暂行办法 §15","2016价格"]}];
 
 /** Error sites: out.errors[h] = i + 1 for SITES[i]. */
-export const SITES = [{"kind":"exception","definition":"dibao_status","message":"dibao_status: exception regular_case and another that applies give different results (policies/national/framework.doudi:434)","file":"policies/national/framework.doudi","line":434},{"kind":"exception","definition":"dibao_status","message":"dibao_status: exception grace_case and another that applies give different results (policies/national/framework.doudi:434)","file":"policies/national/framework.doudi","line":434},{"kind":"exception","definition":"dibao_status","message":"dibao_status: exception single_case and another that applies give different results (policies/national/framework.doudi:434)","file":"policies/national/framework.doudi","line":434},{"kind":"exception","definition":"dibao_benefit","message":"dibao_benefit: exception regular_case and another that applies give different results (policies/national/framework.doudi:439)","file":"policies/national/framework.doudi","line":439},{"kind":"exception","definition":"dibao_benefit","message":"dibao_benefit: exception grace_case and another that applies give different results (policies/national/framework.doudi:439)","file":"policies/national/framework.doudi","line":439},{"kind":"exception","definition":"dibao_benefit","message":"dibao_benefit: exception single_case and another that applies give different results (policies/national/framework.doudi:439)","file":"policies/national/framework.doudi","line":439},{"kind":"exception","definition":"dibao_persons","message":"dibao_persons: exception regular_case and another that applies give different results (policies/national/framework.doudi:444)","file":"policies/national/framework.doudi","line":444},{"kind":"exception","definition":"dibao_persons","message":"dibao_persons: exception grace_case and another that applies give different results (policies/national/framework.doudi:444)","file":"policies/national/framework.doudi","line":444},{"kind":"exception","definition":"dibao_persons","message":"dibao_persons: exception single_grace_case and another that applies give different results (policies/national/framework.doudi:444)","file":"policies/national/framework.doudi","line":444},{"kind":"exception","definition":"dibao_persons","message":"dibao_persons: exception single_case and another that applies give different results (policies/national/framework.doudi:444)","file":"policies/national/framework.doudi","line":444},{"kind":"overflow","definition":"","message":"a value is beyond the exact range of the compiled code (2^53)","file":"policies/shanghai/shanghai.doudi","line":1}];
+export const SITES = [{"kind":"exception","definition":"dibao_status","message":"dibao_status: exception regular_case and another that applies give different results (policies/national/framework.doudi:424)","file":"policies/national/framework.doudi","line":424},{"kind":"exception","definition":"dibao_status","message":"dibao_status: exception grace_case and another that applies give different results (policies/national/framework.doudi:424)","file":"policies/national/framework.doudi","line":424},{"kind":"exception","definition":"dibao_status","message":"dibao_status: exception single_case and another that applies give different results (policies/national/framework.doudi:424)","file":"policies/national/framework.doudi","line":424},{"kind":"exception","definition":"dibao_benefit","message":"dibao_benefit: exception regular_case and another that applies give different results (policies/national/framework.doudi:429)","file":"policies/national/framework.doudi","line":429},{"kind":"exception","definition":"dibao_benefit","message":"dibao_benefit: exception grace_case and another that applies give different results (policies/national/framework.doudi:429)","file":"policies/national/framework.doudi","line":429},{"kind":"exception","definition":"dibao_benefit","message":"dibao_benefit: exception single_case and another that applies give different results (policies/national/framework.doudi:429)","file":"policies/national/framework.doudi","line":429},{"kind":"exception","definition":"dibao_persons","message":"dibao_persons: exception regular_case and another that applies give different results (policies/national/framework.doudi:434)","file":"policies/national/framework.doudi","line":434},{"kind":"exception","definition":"dibao_persons","message":"dibao_persons: exception grace_case and another that applies give different results (policies/national/framework.doudi:434)","file":"policies/national/framework.doudi","line":434},{"kind":"exception","definition":"dibao_persons","message":"dibao_persons: exception single_grace_case and another that applies give different results (policies/national/framework.doudi:434)","file":"policies/national/framework.doudi","line":434},{"kind":"exception","definition":"dibao_persons","message":"dibao_persons: exception single_case and another that applies give different results (policies/national/framework.doudi:434)","file":"policies/national/framework.doudi","line":434},{"kind":"overflow","definition":"","message":"a value is beyond the exact range of the compiled code (2^53)","file":"policies/shanghai/shanghai.doudi","line":1}];
 
 const PARAMS = [{"id":"dibao_standard","kind":"parameter","type":"money/month","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[151000,1],[151000,1]]},{"from":"2024-07-01","v":[[159500,1],[159500,1]]}],"regions":[]},{"id":"minimum_wage","kind":"parameter","type":"money/month","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[269000,1]]}],"regions":[]},{"id":"care_fraction","kind":"parameter","type":"number","by":"self_care","values":["full","partial","none"],"width":3,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[1,10],[1,6],[1,3]]}],"regions":[]},{"id":"last_year_consumption","kind":"parameter","type":"money/year","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[4604500,1],[4604500,1]]},{"from":"2024-01-01","v":[[5250800,1],[5250800,1]]}],"regions":[]},{"id":"last_year_disposable_income","kind":"parameter","type":"money/year","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[7961000,1],[7961000,1]]},{"from":"2024-01-01","v":[[8483400,1],[8483400,1]]}],"regions":[]},{"id":"basic_pension_counted","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[0,1]]}],"regions":[]},{"id":"employment_deduction","kind":"parameter","type":"deduction_method","enum":["none","fixed","proportion"],"width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[1,1]]}],"regions":[]},{"id":"employment_exemption","kind":"parameter","type":"money/month","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[87000,1]]}],"regions":[]},{"id":"employment_deduction_rate","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"rigid_deduction_rate","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"assets_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[24,1]]}],"regions":[]},{"id":"max_vehicles","kind":"parameter","type":"integer","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[0,1]]}],"regions":[]},{"id":"max_houses","kind":"parameter","type":"integer","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[1,1]]}],"regions":[]},{"id":"hukou_required","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[0,1]]}],"regions":[]},{"id":"residence_permit_apply","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"area_by_hukou","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[1,1]]}],"regions":[]},{"id":"elderly_age","kind":"parameter","type":"integer","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[60,1]]}],"regions":[]},{"id":"minor_age","kind":"parameter","type":"integer","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[18,1]]}],"regions":[]},{"id":"edge_multiple","kind":"parameter","type":"number","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[2,1]]}],"regions":[]},{"id":"count_zero_benefit","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[1,1]]}],"regions":[]},{"id":"grace_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[6,1]]}],"regions":[]},{"id":"grace_requires_work","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[1,1]]}],"regions":[]},{"id":"single_grace_member_only","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[0,1]]}],"regions":[]},{"id":"grace_taper","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"severe_disabled_alone","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[0,1]]}],"regions":[]},{"id":"disabled_support_exempt","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"benefit_method","kind":"parameter","type":"benefit_method","enum":["gap","tiers"],"width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"tier_limit_1","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[1,4]]}],"regions":[]},{"id":"tier_limit_2","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[1,2]]}],"regions":[]},{"id":"tier_limit_3","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[3,4]]}],"regions":[]},{"id":"tier_rate_1","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[9,10]]}],"regions":[]},{"id":"tier_rate_2","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[7,10]]}],"regions":[]},{"id":"tier_rate_3","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[1,2]]}],"regions":[]},{"id":"tier_rate_4","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[3,10]]}],"regions":[]},{"id":"single_tier_rate","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[7,10]]}],"regions":[]},{"id":"min_benefit_rate","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"addon_elderly","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"addon_minor","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"addon_disabled","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"addon_ill","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"tekun_multiple","kind":"parameter","type":"number","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[13,10]]}],"regions":[]},{"id":"tekun_standard","kind":"parameter","type":"money/month","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[196500,1],[196500,1]]},{"from":"2024-07-01","v":[[207500,1],[207500,1]]}],"regions":[]},{"id":"standard_basis","kind":"parameter","type":"standard_basis","enum":["consumption","disposable_income"],"width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"standard_ratio","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[3,10]]}],"regions":[]},{"id":"standard_step","kind":"parameter","type":"money/month","width":1,"divisor":true,"settable":true,"defaults":[{"from":"2021-01-01","v":[[500,1]]}],"regions":[]},{"id":"standard_floor","kind":"parameter","type":"money/month","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1],[0,1]]}],"regions":[]},{"id":"formula_standard","kind":"parameter","type":"money/month","by":"area","values":["urban","rural"],"width":2,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[0,1]}],"regions":[]},{"id":"price_cpi_trigger","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[7,200]]}],"regions":[]},{"id":"price_food_trigger","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[3,50]]}],"regions":[]},{"id":"price_include_edge","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"price_other_groups","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[0,1]]}],"regions":[]},{"id":"price_floor","kind":"parameter","type":"money/month","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"emergency_poor_only","kind":"parameter","type":"bool","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[1,1]]}],"regions":[]},{"id":"emergency_bearable_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[1,1]]}],"regions":[]},{"id":"emergency_serious_loss","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[6,1]]}],"regions":[]},{"id":"emergency_grave_loss","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[24,1]]}],"regions":[]},{"id":"emergency_months","kind":"parameter","type":"months","by":"emergency_severity","values":["minor","serious","grave"],"width":3,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[6,1],[6,1],[6,1]]}],"regions":[]},{"id":"emergency_max_persons","kind":"parameter","type":"integer","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[1,1]]}],"regions":[]},{"id":"emergency_cap_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[6,1]]}],"regions":[]},{"id":"help_first_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2023-07-01","v":[[2,1]]}],"regions":[]},{"id":"expenditure_cap_months","kind":"parameter","type":"months","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[6,1]]}],"regions":[]},{"id":"rigid_spending_share","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[1,2]]}],"regions":[]},{"id":"living_spending_rate","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[1,1]]}],"regions":[]},{"id":"rigid_hardship_share","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[1,1]]}],"regions":[]},{"id":"rigid_hardship_from","kind":"parameter","type":"date","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[20089,1]]}],"regions":[]},{"id":"service_cost_per_person","kind":"parameter","type":"money/month","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[0,1]]}],"regions":[]},{"id":"central_share","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[3,5]]}],"regions":[{"codes":["110000","120000","130000","210000","310000","320000","330000","350000","370000","440000","460000"],"values":[{"from":"2021-01-01","v":[[3,10]]}]},{"codes":["140000","220000","230000","340000","360000","410000","420000","430000"],"values":[{"from":"2021-01-01","v":[[13,20]]}]},{"codes":["150000","450000","500000","510000","520000","530000","540000","610000","620000","630000","640000","650000"],"values":[{"from":"2021-01-01","v":[[4,5]]}]}]},{"id":"provincial_share","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[2,5]]}],"regions":[]},{"id":"city_share","kind":"parameter","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"2021-01-01","v":[[3,10]]}],"regions":[]},{"id":"cpi_yoy","kind":"input","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"0001-01-01","v":[[0,1]]}],"regions":[]},{"id":"food_cpi_yoy","kind":"input","type":"rate","width":1,"divisor":false,"settable":true,"defaults":[{"from":"0001-01-01","v":[[0,1]]}],"regions":[]}];
 
@@ -603,16 +603,16 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const P_basic_pension = pop.person["basic_pension"];
   const P_catastrophic_illness = pop.person["catastrophic_illness"];
   const P_disability_grade = pop.person["disability_grade"];
-  const P_has_capable_supporter = pop.person["has_capable_supporter"];
-  const P_age = pop.person["age"];
-  const P_work_ability = pop.person["work_ability"];
   const P_disability_type = pop.person["disability_type"];
+  const P_relapse_monitoring = pop.person["relapse_monitoring"];
   const P_self_care = pop.person["self_care"];
-  const P_relation = pop.person["relation"];
   const P_unemployment_insurance = pop.person["unemployment_insurance"];
   const P_entitled_group = pop.person["entitled_group"];
   const P_child_status = pop.person["child_status"];
-  const P_relapse_monitoring = pop.person["relapse_monitoring"];
+  const P_has_capable_supporter = pop.person["has_capable_supporter"];
+  const P_age = pop.person["age"];
+  const P_work_ability = pop.person["work_ability"];
+  const P_relation = pop.person["relation"];
   const pn_cpi_yoy = params.n["cpi_yoy"][0];
   const pd_cpi_yoy = params.d["cpi_yoy"][0];
   const pn_price_cpi_trigger = params.n["price_cpi_trigger"][0];
@@ -626,6 +626,7 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const pn_area_by_hukou = params.n["area_by_hukou"][0];
   const PN_dibao_standard = params.n["dibao_standard"];
   const pn_single_grace_member_only = params.n["single_grace_member_only"][0];
+  const pn_price_floor = params.n["price_floor"][0];
   const pn_employment_deduction = params.n["employment_deduction"][0];
   const pn_employment_exemption = params.n["employment_exemption"][0];
   const pn_employment_deduction_rate = params.n["employment_deduction_rate"][0];
@@ -634,12 +635,17 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const pn_assets_months = params.n["assets_months"][0];
   const pn_max_vehicles = params.n["max_vehicles"][0];
   const pn_max_houses = params.n["max_houses"][0];
+  const pn_rigid_deduction_rate = params.n["rigid_deduction_rate"][0];
+  const pd_rigid_deduction_rate = params.d["rigid_deduction_rate"][0];
+  const pn_price_other_groups = params.n["price_other_groups"][0];
   const pn_rigid_spending_share = params.n["rigid_spending_share"][0];
   const pd_rigid_spending_share = params.d["rigid_spending_share"][0];
   const PN_last_year_disposable_income = params.n["last_year_disposable_income"];
   const pn_edge_multiple = params.n["edge_multiple"][0];
   const pd_edge_multiple = params.d["edge_multiple"][0];
   const pn_expenditure_cap_months = params.n["expenditure_cap_months"][0];
+  const pn_severe_disabled_alone = params.n["severe_disabled_alone"][0];
+  const pn_disabled_support_exempt = params.n["disabled_support_exempt"][0];
   const pn_minor_age = params.n["minor_age"][0];
   const PN_tekun_standard = params.n["tekun_standard"];
   const pn_minimum_wage = params.n["minimum_wage"][0];
@@ -654,8 +660,6 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const pn_addon_ill = params.n["addon_ill"][0];
   const pd_addon_ill = params.d["addon_ill"][0];
   const pn_elderly_age = params.n["elderly_age"][0];
-  const pn_rigid_deduction_rate = params.n["rigid_deduction_rate"][0];
-  const pd_rigid_deduction_rate = params.d["rigid_deduction_rate"][0];
   const pn_benefit_method = params.n["benefit_method"][0];
   const pn_tier_rate_1 = params.n["tier_rate_1"][0];
   const pd_tier_rate_1 = params.d["tier_rate_1"][0];
@@ -676,12 +680,11 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const pn_count_zero_benefit = params.n["count_zero_benefit"][0];
   const pn_grace_months = params.n["grace_months"][0];
   const pn_grace_requires_work = params.n["grace_requires_work"][0];
-  const pn_severe_disabled_alone = params.n["severe_disabled_alone"][0];
-  const pn_disabled_support_exempt = params.n["disabled_support_exempt"][0];
   const pn_single_tier_rate = params.n["single_tier_rate"][0];
   const pd_single_tier_rate = params.d["single_tier_rate"][0];
   const pn_grace_taper = params.n["grace_taper"][0];
   const pd_grace_taper = params.d["grace_taper"][0];
+  const pn_price_include_edge = params.n["price_include_edge"][0];
   const pn_emergency_poor_only = params.n["emergency_poor_only"][0];
   const pn_emergency_bearable_months = params.n["emergency_bearable_months"][0];
   const pn_emergency_grave_loss = params.n["emergency_grave_loss"][0];
@@ -695,9 +698,6 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const pd_living_spending_rate = params.d["living_spending_rate"][0];
   const pn_rigid_hardship_share = params.n["rigid_hardship_share"][0];
   const pd_rigid_hardship_share = params.d["rigid_hardship_share"][0];
-  const pn_price_include_edge = params.n["price_include_edge"][0];
-  const pn_price_other_groups = params.n["price_other_groups"][0];
-  const pn_price_floor = params.n["price_floor"][0];
   const pn_service_cost_per_person = params.n["service_cost_per_person"][0];
   const DAY = params.day;
   const MS = pop.memberStart;
@@ -723,10 +723,10 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const s_is_member = new Uint8Array(maxMembers);
   const s_countable_income = new Float64Array(maxMembers);
   const sd_countable_income = new Float64Array(maxMembers);
+  const s_single_condition = new Uint8Array(maxMembers);
   const s_tekun = new Uint8Array(maxMembers);
   const s_dibao_member = new Uint8Array(maxMembers);
   const s_severe_disabled_adult = new Uint8Array(maxMembers);
-  const s_single_grace_member = new Uint8Array(maxMembers);
   const s_single_covered = new Uint8Array(maxMembers);
   // price_rate 价格补贴比例 [2016价格]
   const t34 = pn_cpi_yoy * pd_price_cpi_trigger >= pn_price_cpi_trigger * pd_cpi_yoy;
@@ -744,8 +744,8 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     t37 = 0; t37d = 1;
   }
   const h_price_rate = t37, hd_price_rate = t37d;
-  const t80 = 0 * pd_addon_elderly === pn_addon_elderly * 1 && pn_addon_minor * pd_addon_elderly === pn_addon_elderly * pd_addon_minor && 0 * pd_addon_elderly === pn_addon_elderly * 1 && pn_addon_disabled * pd_addon_elderly === pn_addon_elderly * pd_addon_disabled && 0 * pd_addon_elderly === pn_addon_elderly * 1 && pn_addon_ill * pd_addon_elderly === pn_addon_elderly * pd_addon_ill && 0 * pd_addon_elderly === pn_addon_elderly * 1;
-  const t99 = pn_tier_rate_2 * pd_tier_rate_1 === pn_tier_rate_1 * pd_tier_rate_2 && pn_tier_rate_3 * pd_tier_rate_1 === pn_tier_rate_1 * pd_tier_rate_3 && pn_tier_rate_4 * pd_tier_rate_1 === pn_tier_rate_1 * pd_tier_rate_4;
+  const t88 = 0 * pd_addon_elderly === pn_addon_elderly * 1 && pn_addon_minor * pd_addon_elderly === pn_addon_elderly * pd_addon_minor && 0 * pd_addon_elderly === pn_addon_elderly * 1 && pn_addon_disabled * pd_addon_elderly === pn_addon_elderly * pd_addon_disabled && 0 * pd_addon_elderly === pn_addon_elderly * 1 && pn_addon_ill * pd_addon_elderly === pn_addon_elderly * pd_addon_ill && 0 * pd_addon_elderly === pn_addon_elderly * 1;
+  const t107 = pn_tier_rate_2 * pd_tier_rate_1 === pn_tier_rate_1 * pd_tier_rate_2 && pn_tier_rate_3 * pd_tier_rate_1 === pn_tier_rate_1 * pd_tier_rate_3 && pn_tier_rate_4 * pd_tier_rate_1 === pn_tier_rate_1 * pd_tier_rate_4;
   let errors = 0;
   for (let h = from; h < to; h++) {
     const ps = MS[h], pe = MS[h + 1];
@@ -758,542 +758,635 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     const h_standard = PN_dibao_standard[h_dibao_area];
     // whole_household_grace 整户渐退 [2021指导意见 二(一)]
     const h_whole_household_grace = (!(pn_single_grace_member_only !== 0)) || (H_last_dibao_status[h] !== 3);
+    // price_per_person 每人价格补贴 [2016价格][1553号]
+    let t39;
+    if (h_price_rate > 0) {
+      const t38 = h_standard * h_price_rate;
+      t39 = Math.max((t38 === 0 ? 0 : t38 < 4503599627370496 && t38 > -4503599627370496 && (hd_price_rate * 100) < 9007199254740992 ? (t38 >= 0 ? Math.round(t38 / (hd_price_rate * 100)) : 0 - Math.round(-t38 / (hd_price_rate * 100))) : roundSteps(t38, hd_price_rate * 100, 0)) * 100, pn_price_floor);
+    } else {
+      t39 = 0;
+    }
+    const h_price_per_person = t39;
     // rigid_spending 刚性支出（年） [2018临时救助 二(一)][认定办法 §5][assumption: medical and education costs; rehabilitation costs only where a population puts them into medical_…
     const h_rigid_spending = H_medical_costs[h] + H_education_costs[h];
-    let t44 = 0;
-    let t45 = 0, t45d = 1;
+    let t46 = 0;
+    let t47 = 0, t47d = 1;
+    let t48 = 0;
+    let t49 = 0;
     for (let p = ps, j = 0; p < pe; p++, j++) {
       // is_member 家庭成员 [57号 §7]
       const v_is_member = (P_co_resident[p] !== 0) && (P_excluded_status[p] === 0);
       s_is_member[j] = v_is_member ? 1 : 0;
       // countable_income 可计收入 [57号 §13][2021指导意见 二(八)]
-      let t39, t39d;
+      let t41, t41d;
       if (pn_employment_deduction === 0) {
-        t39 = P_wage_income[p]; t39d = 1;
+        t41 = P_wage_income[p]; t41d = 1;
       } else if (pn_employment_deduction === 1) {
-        t39 = Math.max(0, P_wage_income[p] - (((P_employed[p] !== 0) ? pn_employment_exemption : 0))); t39d = 1;
+        t41 = Math.max(0, P_wage_income[p] - (((P_employed[p] !== 0) ? pn_employment_exemption : 0))); t41d = 1;
       } else {
-        const t38 = P_wage_income[p] * pn_employment_deduction_rate;
-        t39 = P_wage_income[p] * pd_employment_deduction_rate - t38; t39d = pd_employment_deduction_rate;
+        const t40 = P_wage_income[p] * pn_employment_deduction_rate;
+        t41 = P_wage_income[p] * pd_employment_deduction_rate - t40; t41d = pd_employment_deduction_rate;
       }
-      const t40 = t39 + (P_business_income[p] * t39d);
-      const t41 = t40 + (P_property_income[p] * t39d);
-      const t42 = t41 + (P_transfer_income[p] * t39d);
-      const t43 = ((pn_basic_pension_counted !== 0) ? P_basic_pension[p] : 0);
-      const v_countable_income = t42 + (t43 * t39d);
+      const t42 = t41 + (P_business_income[p] * t41d);
+      const t43 = t42 + (P_property_income[p] * t41d);
+      const t44 = t43 + (P_transfer_income[p] * t41d);
+      const t45 = ((pn_basic_pension_counted !== 0) ? P_basic_pension[p] : 0);
+      const v_countable_income = t44 + (t45 * t41d);
       s_countable_income[j] = v_countable_income;
-      const vd_countable_income = t39d;
+      const vd_countable_income = t41d;
       sd_countable_income[j] = vd_countable_income;
+      // single_condition 单人户条件 [57号 §8][2022通知 一(四)][2021指导意见 二(五)]
+      const v_single_condition = ((P_catastrophic_illness[p] !== 0) || ((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2))) || ((P_disability_grade[p] === 3) && ((P_disability_type[p] === 5) || (P_disability_type[p] === 6)));
+      s_single_condition[j] = v_single_condition ? 1 : 0;
       // member_count 共同生活成员数 [57号 §7]
       if (v_is_member) {
-        t44++;
+        t46++;
       }
       // all_income 全部成员可计收入 [57号 §13]
       if (v_is_member) {
-        if (vd_countable_income === t45d) t45 += v_countable_income;
-        else { t45 = t45 * vd_countable_income + v_countable_income * t45d; t45d = t45d * vd_countable_income; const g = gcd(t45, t45d); if (g > 1) { t45 /= g; t45d /= g; } }
+        if (vd_countable_income === t47d) t47 += v_countable_income;
+        else { t47 = t47 * vd_countable_income + v_countable_income * t47d; t47d = t47d * vd_countable_income; const g = gcd(t47, t47d); if (g > 1) { t47 /= g; t47d /= g; } }
+      }
+      // relapse_persons 防返贫监测人数 [2023意见 二]
+      if (v_is_member && (P_relapse_monitoring[p] !== 0)) {
+        t48++;
+      }
+      // needs_care_persons 生活不能完全自理人数 [2021指导意见 二(七)]
+      if (v_is_member && (P_self_care[p] !== 0)) {
+        t49++;
       }
     }
-    const h_member_count = t44;
-    const h_all_income = t45, hd_all_income = t45d;
+    const h_member_count = t46;
+    const h_all_income = t47, hd_all_income = t47d;
+    const h_relapse_persons = t48;
+    const h_needs_care_persons = t49;
     // asset_test 财产状况符合规定 [57号 §14]
-    let t47 = h_member_count >= 1;
-    if (t47) {
-      const t46 = pn_assets_months * h_standard;
-      t47 = H_financial_assets[h] <= t46 * h_member_count;
+    let t51 = h_member_count >= 1;
+    if (t51) {
+      const t50 = pn_assets_months * h_standard;
+      t51 = H_financial_assets[h] <= t50 * h_member_count;
     }
-    const h_asset_test = (t47 && (H_vehicles[h] <= pn_max_vehicles)) && (H_houses[h] <= pn_max_houses);
+    const h_asset_test = (t51 && (H_vehicles[h] <= pn_max_vehicles)) && (H_houses[h] <= pn_max_houses);
     // illness_costs 因残疾、患重病增加的刚性支出（月） [57号 §13][assumption: the household's out-of-pocket medical costs, when a member is disabled or catastrophically ill]
-    let t48 = false;
-    for (let p = ps, j = 0; p < pe; p++, j++) {
-      if (!((s_is_member[j] !== 0) && ((P_catastrophic_illness[p] !== 0) || (P_disability_grade[p] >= 1)))) continue;
-      t48 = true;
-      break;
-    }
-    const h_illness_costs = (t48 ? H_medical_costs[h] : 0);
-    // rigid_excess 超出承受能力的刚性支出 [2018临时救助 二(一)][assumption: spending beyond capacity is rigid spending above a share of the household's yearly income]
-    const t49 = h_all_income * 12;
-    const t50 = t49 * pn_rigid_spending_share;
-    const t51 = hd_all_income * pd_rigid_spending_share;
-    const t52 = h_rigid_spending * t51 - t50;
-    let t53 = 0, t53d = 1;
-    if (t52 * t53d > t53 * t51) { t53 = t52; t53d = t51; }
-    const h_rigid_excess = t53, hd_rigid_excess = t53d;
-    // below_disposable 人均收入低于上年人均可支配收入 [2018临时救助 二(一)][认定办法 §4]
-    let t55 = h_member_count >= 1;
-    if (t55) {
-      const t54 = (PN_last_year_disposable_income[H_area[h]]) * h_member_count;
-      t55 = h_all_income * 12 < t54 * hd_all_income;
-    }
-    const h_below_disposable = t55;
-    // expenditure_assistance 支出型临时救助金 [暂行办法 §49][2018临时救助 二(三)][assumption: once a year, the rigid spending beyond capacity, capped at months of the standard]
-    let t60 = (h_below_disposable && h_asset_test) && (h_rigid_excess > 0);
-    if (t60) {
-      let t58, t58d;
-      if (h_member_count === 0) {
-        t58 = 0; t58d = 1;
-      } else {
-        const t56 = h_all_income * 12 - (h_rigid_spending * hd_all_income);
-        const t57 = hd_all_income * 12;
-        t58 = t56; t58d = t57 * h_member_count;
+    let t53 = pn_rigid_deduction_rate > 0;
+    if (t53) {
+      let t52 = false;
+      for (let p = ps, j = 0; p < pe; p++, j++) {
+        if (!((s_is_member[j] !== 0) && ((P_catastrophic_illness[p] !== 0) || (P_disability_grade[p] >= 1)))) continue;
+        t52 = true;
+        break;
       }
-      const t59 = pn_edge_multiple * h_standard;
-      t60 = t58 * pd_edge_multiple < t59 * t58d;
+      t53 = t52;
     }
-    let t65;
-    if (t60) {
-      const t61 = hd_rigid_excess * 12;
-      const t62 = h_rigid_excess * 12;
-      const t63 = pn_expenditure_cap_months * h_standard;
-      let t64 = t62, t64d = t61;
-      if (t63 * t64d < t64) { t64 = t63; t64d = 1; }
-      t65 = (t64 === 0 ? 0 : t64 < 4503599627370496 && t64 > -4503599627370496 && (t64d * 100) < 9007199254740992 ? (t64 >= 0 ? Math.round(t64 / (t64d * 100)) : 0 - Math.round(-t64 / (t64d * 100))) : roundSteps(t64, t64d * 100, 0)) * 100;
+    const h_illness_costs = (t53 ? H_medical_costs[h] : 0);
+    // price_group_count 其他保障对象人数 [1553号]
+    let t55;
+    if (pn_price_other_groups !== 0) {
+      let t54 = 0;
+      for (let p = ps, j = 0; p < pe; p++, j++) {
+        if (!((s_is_member[j] !== 0) && ((((P_unemployment_insurance[p] !== 0) || (P_entitled_group[p] !== 0)) || (P_child_status[p] === 1)) || (P_child_status[p] === 2)))) continue;
+        t54++;
+      }
+      t55 = t54;
     } else {
-      t65 = 0;
+      t55 = 0;
     }
-    const h_expenditure_assistance = t65;
-    let t72 = 0;
-    let t73 = 0;
-    let t78 = 0;
+    const h_price_group_count = t55;
+    // rigid_excess 超出承受能力的刚性支出 [2018临时救助 二(一)][assumption: spending beyond capacity is rigid spending above a share of the household's yearly income]
+    const t56 = h_all_income * 12;
+    const t57 = t56 * pn_rigid_spending_share;
+    const t58 = hd_all_income * pd_rigid_spending_share;
+    const t59 = h_rigid_spending * t58 - t57;
+    let t60 = 0, t60d = 1;
+    if (t59 * t60d > t60 * t58) { t60 = t59; t60d = t58; }
+    const h_rigid_excess = t60, hd_rigid_excess = t60d;
+    // below_disposable 人均收入低于上年人均可支配收入 [2018临时救助 二(一)][认定办法 §4]
+    let t62 = h_member_count >= 1;
+    if (t62) {
+      const t61 = (PN_last_year_disposable_income[H_area[h]]) * h_member_count;
+      t62 = h_all_income * 12 < t61 * hd_all_income;
+    }
+    const h_below_disposable = t62;
+    // expenditure_assistance 支出型临时救助金 [暂行办法 §49][2018临时救助 二(三)][assumption: once a year, the rigid spending beyond capacity, capped at months of the standard]
+    let t67 = (h_below_disposable && h_asset_test) && (h_rigid_excess > 0);
+    if (t67) {
+      let t65, t65d;
+      if (h_member_count === 0) {
+        t65 = 0; t65d = 1;
+      } else {
+        const t63 = h_all_income * 12 - (h_rigid_spending * hd_all_income);
+        const t64 = hd_all_income * 12;
+        t65 = t63; t65d = t64 * h_member_count;
+      }
+      const t66 = pn_edge_multiple * h_standard;
+      t67 = t65 * pd_edge_multiple < t66 * t65d;
+    }
+    let t72;
+    if (t67) {
+      const t68 = hd_rigid_excess * 12;
+      const t69 = h_rigid_excess * 12;
+      const t70 = pn_expenditure_cap_months * h_standard;
+      let t71 = t69, t71d = t68;
+      if (t70 * t71d < t71) { t71 = t70; t71d = 1; }
+      t72 = (t71 === 0 ? 0 : t71 < 4503599627370496 && t71 > -4503599627370496 && (t71d * 100) < 9007199254740992 ? (t71 >= 0 ? Math.round(t71 / (t71d * 100)) : 0 - Math.round(-t71 / (t71d * 100))) : roundSteps(t71, t71d * 100, 0)) * 100;
+    } else {
+      t72 = 0;
+    }
+    const h_expenditure_assistance = t72;
     let t79 = 0;
-    let t88 = false;
-    let t89 = 0;
+    let t80 = 0;
+    let t85 = 0;
+    let t86 = 0, t86d = 1;
+    let t87 = 0;
+    let t96 = false;
+    let t97 = 0;
     for (let p = ps, j = 0; p < pe; p++, j++) {
       // tekun 特困人员 [43号 §4][43号 §6][43号 §8][43号 §10]
-      let t71 = (((s_is_member[j] !== 0) && h_asset_test) && h_can_apply_here) && (!(P_has_capable_supporter[p] !== 0));
-      if (t71) {
-        let t67, t67d;
+      let t78 = (((s_is_member[j] !== 0) && h_asset_test) && h_can_apply_here) && (!(P_has_capable_supporter[p] !== 0));
+      if (t78) {
+        let t74, t74d;
         if (pn_employment_deduction === 0) {
-          t67 = P_wage_income[p]; t67d = 1;
+          t74 = P_wage_income[p]; t74d = 1;
         } else if (pn_employment_deduction === 1) {
-          t67 = Math.max(0, P_wage_income[p] - (((P_employed[p] !== 0) ? pn_employment_exemption : 0))); t67d = 1;
+          t74 = Math.max(0, P_wage_income[p] - (((P_employed[p] !== 0) ? pn_employment_exemption : 0))); t74d = 1;
         } else {
-          const t66 = P_wage_income[p] * pn_employment_deduction_rate;
-          t67 = P_wage_income[p] * pd_employment_deduction_rate - t66; t67d = pd_employment_deduction_rate;
+          const t73 = P_wage_income[p] * pn_employment_deduction_rate;
+          t74 = P_wage_income[p] * pd_employment_deduction_rate - t73; t74d = pd_employment_deduction_rate;
         }
-        const t68 = t67 + (P_business_income[p] * t67d);
-        const t69 = t68 + (P_property_income[p] * t67d);
-        const t70 = t69 + (P_transfer_income[p] * t67d);
-        t71 = t70 < h_standard * t67d;
+        const t75 = t74 + (P_business_income[p] * t74d);
+        const t76 = t75 + (P_property_income[p] * t74d);
+        const t77 = t76 + (P_transfer_income[p] * t74d);
+        t78 = t77 < h_standard * t74d;
       }
-      const v_tekun = t71 && (((((P_age[p] >= 60) || (P_age[p] < 18)) || (P_work_ability[p] === 2)) || ((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2))) || ((P_disability_grade[p] === 3) && ((P_disability_type[p] === 5) || (P_disability_type[p] === 6))));
+      const v_tekun = t78 && (((((P_age[p] >= 60) || (P_age[p] < 18)) || (P_work_ability[p] === 2)) || ((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2))) || ((P_disability_grade[p] === 3) && ((P_disability_type[p] === 5) || (P_disability_type[p] === 6))));
       s_tekun[j] = v_tekun ? 1 : 0;
       // dibao_member 低保核算成员 [43号 §4][57号 §7]
       const v_dibao_member = (s_is_member[j] !== 0) && (!v_tekun);
       s_dibao_member[j] = v_dibao_member ? 1 : 0;
       // severe_disabled_adult 成年无业重度残疾人 [2022通知 一(一)]
-      const v_severe_disabled_adult = (((v_dibao_member && (!(P_employed[p] !== 0))) && (P_age[p] >= pn_minor_age)) && (P_disability_grade[p] >= 1)) && (P_disability_grade[p] <= 2);
+      const v_severe_disabled_adult = (((pn_severe_disabled_alone !== 0) || (pn_disabled_support_exempt !== 0)) ? ((((v_dibao_member && (!(P_employed[p] !== 0))) && (P_age[p] >= pn_minor_age)) && (P_disability_grade[p] >= 1)) && (P_disability_grade[p] <= 2)) : false);
       s_severe_disabled_adult[j] = v_severe_disabled_adult ? 1 : 0;
-      // single_grace_member 单人户渐退成员 [57号 §8][2022通知 一(一)]
-      const v_single_grace_member = v_dibao_member && (v_severe_disabled_adult || (((P_catastrophic_illness[p] !== 0) || ((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2))) || ((P_disability_grade[p] === 3) && ((P_disability_type[p] === 5) || (P_disability_type[p] === 6)))));
-      s_single_grace_member[j] = v_single_grace_member ? 1 : 0;
       // tekun_persons 特困供养人数 [43号 §4]
       if (v_tekun) {
-        t72++;
+        t79++;
       }
       // tekun_benefit 特困供养金合计 [暂行办法 §15]
       if (v_tekun) {
-        let t77;
+        let t84;
         if (v_tekun) {
-          const t74 = PN_care_fraction[P_self_care[p]];
-          const t75 = PD_care_fraction[P_self_care[p]];
-          const t76 = pn_minimum_wage * t74;
-          t77 = PN_tekun_standard[h_dibao_area] + (t76 === 0 ? 0 : t76 < 4503599627370496 && t76 > -4503599627370496 && (t75 * 100) < 9007199254740992 ? (t76 >= 0 ? Math.round(t76 / (t75 * 100)) : 0 - Math.round(-t76 / (t75 * 100))) : roundSteps(t76, t75 * 100, 0)) * 100;
+          const t81 = PN_care_fraction[P_self_care[p]];
+          const t82 = PD_care_fraction[P_self_care[p]];
+          const t83 = pn_minimum_wage * t81;
+          t84 = PN_tekun_standard[h_dibao_area] + (t83 === 0 ? 0 : t83 < 4503599627370496 && t83 > -4503599627370496 && (t82 * 100) < 9007199254740992 ? (t83 >= 0 ? Math.round(t83 / (t82 * 100)) : 0 - Math.round(-t83 / (t82 * 100))) : roundSteps(t83, t82 * 100, 0)) * 100;
         } else {
-          t77 = 0;
+          t84 = 0;
         }
-        t73 += t77;
+        t80 += t84;
       }
       // n 低保核算人数 [57号 §7]
       if (v_dibao_member) {
-        t78++;
+        t85++;
+      }
+      // dibao_income 低保核算成员可计收入合计 [57号 §13]
+      if (v_dibao_member) {
+        if (sd_countable_income[j] === t86d) t86 += s_countable_income[j];
+        else { t86 = t86 * sd_countable_income[j] + s_countable_income[j] * t86d; t86d = t86d * sd_countable_income[j]; const g = gcd(t86, t86d); if (g > 1) { t86 /= g; t86d /= g; } }
       }
       // addon_total 分类施保加发合计 [57号 §27]
       if (v_dibao_member) {
-        let t86, t86d;
-        if (t80) {
-          t86 = pn_addon_elderly; t86d = pd_addon_elderly;
+        let t94, t94d;
+        if (t88) {
+          t94 = pn_addon_elderly; t94d = pd_addon_elderly;
         } else {
-          let t81, t81d;
+          let t89, t89d;
           if (P_age[p] >= pn_elderly_age) {
-            t81 = pn_addon_elderly; t81d = pd_addon_elderly;
+            t89 = pn_addon_elderly; t89d = pd_addon_elderly;
           } else {
-            t81 = 0; t81d = 1;
+            t89 = 0; t89d = 1;
           }
-          let t82, t82d;
+          let t90, t90d;
           if (P_age[p] < pn_minor_age) {
-            t82 = pn_addon_minor; t82d = pd_addon_minor;
+            t90 = pn_addon_minor; t90d = pd_addon_minor;
           } else {
-            t82 = 0; t82d = 1;
+            t90 = 0; t90d = 1;
           }
-          let t83, t83d;
+          let t91, t91d;
           if ((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2)) {
-            t83 = pn_addon_disabled; t83d = pd_addon_disabled;
+            t91 = pn_addon_disabled; t91d = pd_addon_disabled;
           } else {
-            t83 = 0; t83d = 1;
+            t91 = 0; t91d = 1;
           }
-          let t84, t84d;
+          let t92, t92d;
           if (P_catastrophic_illness[p] !== 0) {
-            t84 = pn_addon_ill; t84d = pd_addon_ill;
+            t92 = pn_addon_ill; t92d = pd_addon_ill;
           } else {
-            t84 = 0; t84d = 1;
+            t92 = 0; t92d = 1;
           }
-          let t85 = t81, t85d = t81d;
-          if (t82 * t85d > t85 * t82d) { t85 = t82; t85d = t82d; }
-          if (t83 * t85d > t85 * t83d) { t85 = t83; t85d = t83d; }
-          if (t84 * t85d > t85 * t84d) { t85 = t84; t85d = t84d; }
-          t86 = t85; t86d = t85d;
+          let t93 = t89, t93d = t89d;
+          if (t90 * t93d > t93 * t90d) { t93 = t90; t93d = t90d; }
+          if (t91 * t93d > t93 * t91d) { t93 = t91; t93d = t91d; }
+          if (t92 * t93d > t93 * t92d) { t93 = t92; t93d = t92d; }
+          t94 = t93; t94d = t93d;
         }
-        const t87 = h_standard * t86;
-        t79 += (t87 === 0 ? 0 : t87 < 4503599627370496 && t87 > -4503599627370496 && (t86d * 100) < 9007199254740992 ? (t87 >= 0 ? Math.round(t87 / (t86d * 100)) : 0 - Math.round(-t87 / (t86d * 100))) : roundSteps(t87, t86d * 100, 0)) * 100;
+        const t95 = h_standard * t94;
+        t87 += (t95 === 0 ? 0 : t95 < 4503599627370496 && t95 > -4503599627370496 && (t94d * 100) < 9007199254740992 ? (t95 >= 0 ? Math.round(t95 / (t94d * 100)) : 0 - Math.round(-t95 / (t94d * 100))) : roundSteps(t95, t94d * 100, 0)) * 100;
       }
       // severe_disabled_sibling 重度残疾人为户主的兄弟姐妹 [2022通知 一(一)]
       if (v_severe_disabled_adult && (P_relation[p] === 5)) {
-        t88 = true;
+        t96 = true;
       }
-      // single_grace_count 单人户渐退人数 [2022通知 一(三)]
-      if (v_single_grace_member) {
-        t89++;
+      // severe_disabled_adults 成年无业重度残疾人数 [2022通知 一(一)]
+      if (v_severe_disabled_adult) {
+        t97++;
       }
     }
-    const h_tekun_persons = t72;
-    const h_tekun_benefit = t73;
-    const h_n = t78;
-    const h_addon_total = t79;
-    const h_severe_disabled_sibling = t88;
-    const h_single_grace_count = t89;
-    // income_sum 家庭可计收入 [57号 §13]
-    let t90 = 0, t90d = 1;
-    for (let p = ps, j = 0; p < pe; p++, j++) {
-      if (!(s_dibao_member[j] !== 0)) continue;
-      if (sd_countable_income[j] === t90d) t90 += s_countable_income[j];
-      else { t90 = t90 * sd_countable_income[j] + s_countable_income[j] * t90d; t90d = t90d * sd_countable_income[j]; const g = gcd(t90, t90d); if (g > 1) { t90 /= g; t90d /= g; } }
-    }
-    const t91 = h_illness_costs * pn_rigid_deduction_rate;
-    const t92 = 12 * pd_rigid_deduction_rate;
-    const t93 = t90 * t92 - (t91 * t90d);
-    const t94 = t90d * t92;
-    let t95 = 0, t95d = 1;
-    if (t93 * t95d > t95 * t94) { t95 = t93; t95d = t94; }
-    const h_income_sum = t95, hd_income_sum = t95d;
+    const h_tekun_persons = t79;
+    const h_tekun_benefit = t80;
+    const h_n = t85;
+    const h_dibao_income = t86, hd_dibao_income = t86d;
+    const h_addon_total = t87;
+    const h_severe_disabled_sibling = t96;
+    const h_severe_disabled_adults = t97;
     // pci 人均收入 [57号 §13]
-    let t96, t96d;
+    let t104, t104d;
     if (h_n === 0) {
-      t96 = 0; t96d = 1;
+      t104 = 0; t104d = 1;
     } else {
-      t96 = h_income_sum; t96d = hd_income_sum * h_n;
-    }
-    const h_pci = t96, hd_pci = t96d;
-    // per_capita_income 家庭人均收入 [57号 §13]
-    const h_per_capita_income = (h_pci === 0 ? 0 : h_pci < 4503599627370496 && hd_pci < 9007199254740992 ? Math.round(h_pci / hd_pci) : roundSteps(h_pci, hd_pci, 0));
-    // regular_benefit 常规低保金 [57号 §23][57号 §27]
-    let t108;
-    if (pn_benefit_method === 0) {
-      const t97 = h_standard * hd_pci - h_pci;
-      const t98 = t97 * h_n;
-      t108 = (t98 === 0 ? 0 : t98 < 4503599627370496 && t98 > -4503599627370496 && (hd_pci * 100) < 9007199254740992 ? (t98 >= 0 ? Math.round(t98 / (hd_pci * 100)) : 0 - Math.round(-t98 / (hd_pci * 100))) : roundSteps(t98, hd_pci * 100, 0)) * 100;
-    } else {
-      let t106, t106d;
-      if (t99) {
-        t106 = pn_tier_rate_1; t106d = pd_tier_rate_1;
+      let t103, t103d;
+      if (h_illness_costs === 0) {
+        t103 = h_dibao_income; t103d = hd_dibao_income;
       } else {
-        const t100 = pn_tier_limit_1 * h_standard;
-        let t105, t105d;
-        if (h_pci * pd_tier_limit_1 < t100 * hd_pci) {
-          t105 = pn_tier_rate_1; t105d = pd_tier_rate_1;
-        } else {
-          const t101 = pn_tier_limit_2 * h_standard;
-          let t104, t104d;
-          if (h_pci * pd_tier_limit_2 < t101 * hd_pci) {
-            t104 = pn_tier_rate_2; t104d = pd_tier_rate_2;
-          } else {
-            const t102 = pn_tier_limit_3 * h_standard;
-            let t103, t103d;
-            if (h_pci * pd_tier_limit_3 < t102 * hd_pci) {
-              t103 = pn_tier_rate_3; t103d = pd_tier_rate_3;
-            } else {
-              t103 = pn_tier_rate_4; t103d = pd_tier_rate_4;
-            }
-            t104 = t103; t104d = t103d;
-          }
-          t105 = t104; t105d = t104d;
-        }
-        t106 = t105; t106d = t105d;
+        const t98 = h_illness_costs * pn_rigid_deduction_rate;
+        const t99 = 12 * pd_rigid_deduction_rate;
+        const t100 = h_dibao_income * t99 - (t98 * hd_dibao_income);
+        const t101 = hd_dibao_income * t99;
+        let t102 = 0, t102d = 1;
+        if (t100 * t102d > t102 * t101) { t102 = t100; t102d = t101; }
+        t103 = t102; t103d = t102d;
       }
-      const t107 = h_standard * t106;
-      t108 = ((t107 === 0 ? 0 : t107 < 4503599627370496 && t107 > -4503599627370496 && (t106d * 100) < 9007199254740992 ? (t107 >= 0 ? Math.round(t107 / (t106d * 100)) : 0 - Math.round(-t107 / (t106d * 100))) : roundSteps(t107, t106d * 100, 0)) * 100) * h_n;
+      t104 = t103; t104d = t103d * h_n;
     }
-    const t109 = h_standard * pn_min_benefit_rate;
-    const h_regular_benefit = Math.max(t108, ((t109 === 0 ? 0 : t109 < 4503599627370496 && t109 > -4503599627370496 && (pd_min_benefit_rate * 100) < 9007199254740992 ? (t109 >= 0 ? Math.round(t109 / (pd_min_benefit_rate * 100)) : 0 - Math.round(-t109 / (pd_min_benefit_rate * 100))) : roundSteps(t109, pd_min_benefit_rate * 100, 0)) * 100) * h_n) + h_addon_total;
+    const h_pci = t104, hd_pci = t104d;
+    // per_capita_income 家庭人均收入 [57号 §13]
+    const h_per_capita_income = (h_pci === 0 ? 0 : h_pci < 4503599627370496 && h_pci > -4503599627370496 && hd_pci < 9007199254740992 ? (h_pci >= 0 ? Math.round(h_pci / hd_pci) : 0 - Math.round(-h_pci / hd_pci)) : roundSteps(h_pci, hd_pci, 0));
+    // dibao_eligible 符合低保条件 [暂行办法 §9][57号 §4]
+    const h_dibao_eligible = ((h_asset_test && h_can_apply_here) && (h_n >= 1)) && (h_pci < h_standard * hd_pci);
+    // regular_benefit 常规低保金 [57号 §23][57号 §27]
+    let t118;
+    if (h_dibao_eligible) {
+      let t116;
+      if (pn_benefit_method === 0) {
+        const t105 = h_standard * hd_pci - h_pci;
+        const t106 = t105 * h_n;
+        t116 = (t106 === 0 ? 0 : t106 < 4503599627370496 && t106 > -4503599627370496 && (hd_pci * 100) < 9007199254740992 ? (t106 >= 0 ? Math.round(t106 / (hd_pci * 100)) : 0 - Math.round(-t106 / (hd_pci * 100))) : roundSteps(t106, hd_pci * 100, 0)) * 100;
+      } else {
+        let t114, t114d;
+        if (t107) {
+          t114 = pn_tier_rate_1; t114d = pd_tier_rate_1;
+        } else {
+          const t108 = pn_tier_limit_1 * h_standard;
+          let t113, t113d;
+          if (h_pci * pd_tier_limit_1 < t108 * hd_pci) {
+            t113 = pn_tier_rate_1; t113d = pd_tier_rate_1;
+          } else {
+            const t109 = pn_tier_limit_2 * h_standard;
+            let t112, t112d;
+            if (h_pci * pd_tier_limit_2 < t109 * hd_pci) {
+              t112 = pn_tier_rate_2; t112d = pd_tier_rate_2;
+            } else {
+              const t110 = pn_tier_limit_3 * h_standard;
+              let t111, t111d;
+              if (h_pci * pd_tier_limit_3 < t110 * hd_pci) {
+                t111 = pn_tier_rate_3; t111d = pd_tier_rate_3;
+              } else {
+                t111 = pn_tier_rate_4; t111d = pd_tier_rate_4;
+              }
+              t112 = t111; t112d = t111d;
+            }
+            t113 = t112; t113d = t112d;
+          }
+          t114 = t113; t114d = t113d;
+        }
+        const t115 = h_standard * t114;
+        t116 = ((t115 === 0 ? 0 : t115 < 4503599627370496 && t115 > -4503599627370496 && (t114d * 100) < 9007199254740992 ? (t115 >= 0 ? Math.round(t115 / (t114d * 100)) : 0 - Math.round(-t115 / (t114d * 100))) : roundSteps(t115, t114d * 100, 0)) * 100) * h_n;
+      }
+      const t117 = h_standard * pn_min_benefit_rate;
+      t118 = Math.max(t116, ((t117 === 0 ? 0 : t117 < 4503599627370496 && t117 > -4503599627370496 && (pd_min_benefit_rate * 100) < 9007199254740992 ? (t117 >= 0 ? Math.round(t117 / (pd_min_benefit_rate * 100)) : 0 - Math.round(-t117 / (pd_min_benefit_rate * 100))) : roundSteps(t117, pd_min_benefit_rate * 100, 0)) * 100) * h_n) + h_addon_total;
+    } else {
+      t118 = 0;
+    }
+    const h_regular_benefit = t118;
     // regular_dibao 纳入常规低保 [暂行办法 §9][57号 §23]
-    const h_regular_dibao = ((pn_count_zero_benefit !== 0) || (h_regular_benefit > 0)) && (((h_asset_test && h_can_apply_here) && (h_n >= 1)) && (h_pci < h_standard * hd_pci));
+    const h_regular_dibao = h_dibao_eligible && ((pn_count_zero_benefit !== 0) || (h_regular_benefit > 0));
     // grace_open 可享受渐退期 [2021指导意见 二(一)][57号 §33][2022通知 一(三)]
-    let t112 = ((((H_dibao_last_month[h] !== 0) && h_asset_test) && (!h_regular_dibao)) && (h_n >= 1)) && (H_grace_months_used[h] < pn_grace_months);
-    if (t112) {
-      let t111 = !(pn_grace_requires_work !== 0);
-      if (!t111) {
-        let t110 = false;
+    let t121 = ((((H_dibao_last_month[h] !== 0) && h_asset_test) && (!h_regular_dibao)) && (h_n >= 1)) && (H_grace_months_used[h] < pn_grace_months);
+    if (t121) {
+      let t120 = !(pn_grace_requires_work !== 0);
+      if (!t120) {
+        let t119 = false;
         for (let p = ps, j = 0; p < pe; p++, j++) {
           if (!((s_dibao_member[j] !== 0) && (P_employed[p] !== 0))) continue;
-          t110 = true;
+          t119 = true;
           break;
         }
-        t111 = t110;
+        t120 = t119;
       }
-      t112 = t111;
+      t121 = t120;
     }
-    const h_grace_open = t112;
+    const h_grace_open = t121;
     // in_grace 渐退期家庭 [2021指导意见 二(一)][57号 §33][2022通知 一(三)]
     const h_in_grace = h_grace_open && h_whole_household_grace;
     // edge_family 低保边缘家庭 [57号 §8][2022通知 一(四)][2023意见 二]
-    let t114 = (((h_asset_test && h_can_apply_here) && (!h_regular_dibao)) && (!h_in_grace)) && (h_n >= 1);
-    if (t114) {
-      const t113 = pn_edge_multiple * h_standard;
-      t114 = h_pci * pd_edge_multiple < t113 * hd_pci;
+    let t123 = (((h_asset_test && h_can_apply_here) && (!h_regular_dibao)) && (!h_in_grace)) && (h_n >= 1);
+    if (t123) {
+      const t122 = pn_edge_multiple * h_standard;
+      t123 = h_pci * pd_edge_multiple < t122 * hd_pci;
     }
-    const h_edge_family = t114;
-    // supported_by_siblings_or_elderly 由兄弟姐妹或60岁以上老人供养 [2022通知 一(一)][assumption: no co-resident member of working age other than severely disabled adults and their…
-    let t115 = 0;
-    for (let p = ps, j = 0; p < pe; p++, j++) {
-      if (!((((((s_is_member[j] !== 0) && (!(s_severe_disabled_adult[j] !== 0))) && (P_age[p] >= pn_minor_age)) && (P_age[p] < pn_elderly_age)) && (P_relation[p] !== 5)) && (!(h_severe_disabled_sibling && (P_relation[p] === 0))))) continue;
-      t115++;
+    const h_edge_family = t123;
+    // support_exempted 供养费用豁免适用 [2022通知 一(一)][assumption: no co-resident member of working age other than severely disabled adults and their siblings (relation sib…
+    let t125 = pn_disabled_support_exempt !== 0;
+    if (t125) {
+      let t124 = 0;
+      for (let p = ps, j = 0; p < pe; p++, j++) {
+        if (!((((((s_is_member[j] !== 0) && (!(s_severe_disabled_adult[j] !== 0))) && (P_age[p] >= pn_minor_age)) && (P_age[p] < pn_elderly_age)) && (P_relation[p] !== 5)) && (!(h_severe_disabled_sibling && (P_relation[p] === 0))))) continue;
+        t124++;
+      }
+      t125 = t124 === 0;
     }
-    const h_supported_by_siblings_or_elderly = t115 === 0;
+    const h_support_exempted = t125;
     // disabled_alone_open 重度残疾人可单独申请 [2022通知 一(一)]
-    const h_disabled_alone_open = ((((pn_severe_disabled_alone !== 0) && h_asset_test) && h_can_apply_here) && (!h_regular_dibao)) && (!h_in_grace);
-    let t126 = 0;
+    const h_disabled_alone_open = (((((pn_severe_disabled_alone !== 0) && h_asset_test) && h_can_apply_here) && (!h_regular_dibao)) && (!h_in_grace)) && (h_severe_disabled_adults > 0);
     for (let p = ps, j = 0; p < pe; p++, j++) {
       // single_covered 单人户纳入 [57号 §8][2022通知 一(一)][2022通知 一(四)]
-      let t118 = s_dibao_member[j] !== 0;
-      if (t118) {
-        const t116 = ((((pn_disabled_support_exempt !== 0) && (s_severe_disabled_adult[j] !== 0)) && h_supported_by_siblings_or_elderly) ? P_transfer_income[p] : 0);
-        const t117 = s_countable_income[j] - (t116 * sd_countable_income[j]);
-        t118 = t117 < h_standard * sd_countable_income[j];
-      }
-      let t125 = t118;
-      if (t125) {
-        let t124;
-        if (pn_benefit_method === 0) {
-          const t119 = ((((pn_disabled_support_exempt !== 0) && (s_severe_disabled_adult[j] !== 0)) && h_supported_by_siblings_or_elderly) ? P_transfer_income[p] : 0);
-          const t120 = s_countable_income[j] - (t119 * sd_countable_income[j]);
-          const t121 = h_standard * sd_countable_income[j] - t120;
-          let t122 = 0, t122d = 1;
-          if (t121 * t122d > t122 * sd_countable_income[j]) { t122 = t121; t122d = sd_countable_income[j]; }
-          t124 = (t122 === 0 ? 0 : t122 < 4503599627370496 && (t122d * 100) < 9007199254740992 ? Math.round(t122 / (t122d * 100)) : roundSteps(t122, t122d * 100, 0)) * 100;
-        } else {
-          const t123 = h_standard * pn_single_tier_rate;
-          t124 = (t123 === 0 ? 0 : t123 < 4503599627370496 && t123 > -4503599627370496 && (pd_single_tier_rate * 100) < 9007199254740992 ? (t123 >= 0 ? Math.round(t123 / (pd_single_tier_rate * 100)) : 0 - Math.round(-t123 / (pd_single_tier_rate * 100))) : roundSteps(t123, pd_single_tier_rate * 100, 0)) * 100;
+      let t136;
+      if ((h_edge_family && (s_single_condition[j] !== 0)) || (h_disabled_alone_open && (s_severe_disabled_adult[j] !== 0))) {
+        let t128 = s_dibao_member[j] !== 0;
+        if (t128) {
+          const t126 = (((s_severe_disabled_adult[j] !== 0) && h_support_exempted) ? P_transfer_income[p] : 0);
+          const t127 = s_countable_income[j] - (t126 * sd_countable_income[j]);
+          t128 = t127 < h_standard * sd_countable_income[j];
         }
-        t125 = t124 > 0;
-      }
-      const v_single_covered = t125 && ((h_disabled_alone_open && (s_severe_disabled_adult[j] !== 0)) || (h_edge_family && (((P_catastrophic_illness[p] !== 0) || ((P_disability_grade[p] >= 1) && (P_disability_grade[p] <= 2))) || ((P_disability_grade[p] === 3) && ((P_disability_type[p] === 5) || (P_disability_type[p] === 6))))));
-      s_single_covered[j] = v_single_covered ? 1 : 0;
-      // single_count 单人户人数 [57号 §8]
-      if (v_single_covered) {
-        t126++;
-      }
-    }
-    const h_single_count = t126;
-    // single_grace 单人户渐退 [2021指导意见 二(一)][2022通知 一(三)]
-    let t128 = (h_grace_open && (!h_whole_household_grace)) && (h_single_count === 0);
-    if (t128) {
-      let t127 = false;
-      for (let p = ps, j = 0; p < pe; p++, j++) {
-        if (!(s_single_grace_member[j] !== 0)) continue;
-        t127 = true;
-        break;
-      }
-      t128 = t127;
-    }
-    const h_single_grace = t128;
-    // dibao_status 低保状态 [暂行办法 §9][57号 §8][2021指导意见 二(一)]
-    let t129 = 0;
-    let t130;
-    if (h_regular_dibao) {
-      if (t129 !== 0 && !(1 === t130)) { if (err === 0) err = 1; }
-      t130 = 1; t129 = 1;
-    }
-    if (h_in_grace || h_single_grace) {
-      if (t129 !== 0 && !(2 === t130)) { if (err === 0) err = 2; }
-      t130 = 2; t129 = 1;
-    }
-    if (h_single_count > 0) {
-      if (t129 !== 0 && !(3 === t130)) { if (err === 0) err = 3; }
-      t130 = 3; t129 = 1;
-    }
-    let t131;
-    if (t129 !== 0) {
-      t131 = t130;
-    } else {
-      t131 = 0;
-    }
-    const h_dibao_status = t131;
-    // dibao_benefit 低保金 [57号 §23]
-    let t142 = 0;
-    let t143;
-    if (h_regular_dibao) {
-      if (t142 !== 0 && !(h_regular_benefit === t143)) { if (err === 0) err = 4; }
-      t143 = h_regular_benefit; t142 = 1;
-    }
-    if (h_in_grace || h_single_grace) {
-      let t134;
-      if (pn_grace_taper === 0) {
-        t134 = H_last_benefit[h];
+        let t135 = t128;
+        if (t135) {
+          let t134;
+          if (pn_benefit_method === 0) {
+            const t129 = (((s_severe_disabled_adult[j] !== 0) && h_support_exempted) ? P_transfer_income[p] : 0);
+            const t130 = s_countable_income[j] - (t129 * sd_countable_income[j]);
+            const t131 = h_standard * sd_countable_income[j] - t130;
+            let t132 = 0, t132d = 1;
+            if (t131 * t132d > t132 * sd_countable_income[j]) { t132 = t131; t132d = sd_countable_income[j]; }
+            t134 = (t132 === 0 ? 0 : t132 < 4503599627370496 && (t132d * 100) < 9007199254740992 ? Math.round(t132 / (t132d * 100)) : roundSteps(t132, t132d * 100, 0)) * 100;
+          } else {
+            const t133 = h_standard * pn_single_tier_rate;
+            t134 = (t133 === 0 ? 0 : t133 < 4503599627370496 && t133 > -4503599627370496 && (pd_single_tier_rate * 100) < 9007199254740992 ? (t133 >= 0 ? Math.round(t133 / (pd_single_tier_rate * 100)) : 0 - Math.round(-t133 / (pd_single_tier_rate * 100))) : roundSteps(t133, pd_single_tier_rate * 100, 0)) * 100;
+          }
+          t135 = t134 > 0;
+        }
+        t136 = t135;
       } else {
-        const t132 = pd_grace_taper - pn_grace_taper;
-        const t133 = H_last_benefit[h] * t132;
-        t134 = (t133 === 0 ? 0 : t133 < 4503599627370496 && t133 > -4503599627370496 && (pd_grace_taper * 100) < 9007199254740992 ? (t133 >= 0 ? Math.round(t133 / (pd_grace_taper * 100)) : 0 - Math.round(-t133 / (pd_grace_taper * 100))) : roundSteps(t133, pd_grace_taper * 100, 0)) * 100;
+        t136 = false;
       }
-      if (t142 !== 0 && !(t134 === t143)) { if (err === 0) err = 5; }
-      t143 = t134; t142 = 1;
+      const v_single_covered = t136;
+      s_single_covered[j] = v_single_covered ? 1 : 0;
     }
-    if (h_single_count > 0) {
-      let t135 = 0;
+    // single_count 单人户人数 [57号 §8]
+    let t138;
+    if (h_edge_family || h_disabled_alone_open) {
+      let t137 = 0;
       for (let p = ps, j = 0; p < pe; p++, j++) {
         if (!(s_single_covered[j] !== 0)) continue;
-        let t141;
-        if (pn_benefit_method === 0) {
-          const t136 = ((((pn_disabled_support_exempt !== 0) && (s_severe_disabled_adult[j] !== 0)) && h_supported_by_siblings_or_elderly) ? P_transfer_income[p] : 0);
-          const t137 = s_countable_income[j] - (t136 * sd_countable_income[j]);
-          const t138 = h_standard * sd_countable_income[j] - t137;
-          let t139 = 0, t139d = 1;
-          if (t138 * t139d > t139 * sd_countable_income[j]) { t139 = t138; t139d = sd_countable_income[j]; }
-          t141 = (t139 === 0 ? 0 : t139 < 4503599627370496 && (t139d * 100) < 9007199254740992 ? Math.round(t139 / (t139d * 100)) : roundSteps(t139, t139d * 100, 0)) * 100;
-        } else {
-          const t140 = h_standard * pn_single_tier_rate;
-          t141 = (t140 === 0 ? 0 : t140 < 4503599627370496 && t140 > -4503599627370496 && (pd_single_tier_rate * 100) < 9007199254740992 ? (t140 >= 0 ? Math.round(t140 / (pd_single_tier_rate * 100)) : 0 - Math.round(-t140 / (pd_single_tier_rate * 100))) : roundSteps(t140, pd_single_tier_rate * 100, 0)) * 100;
-        }
-        t135 += t141;
+        t137++;
       }
-      if (t142 !== 0 && !(t135 === t143)) { if (err === 0) err = 6; }
-      t143 = t135; t142 = 1;
-    }
-    let t144;
-    if (t142 !== 0) {
-      t144 = t143;
+      t138 = t137;
     } else {
-      t144 = 0;
+      t138 = 0;
     }
-    const h_dibao_benefit = t144;
-    // dibao_persons 低保保障人数 [57号 §8]
-    let t145 = 0;
-    let t146;
-    if (h_regular_dibao) {
-      if (t145 !== 0 && !(h_n === t146)) { if (err === 0) err = 7; }
-      t146 = h_n; t145 = 1;
+    const h_single_count = t138;
+    // single_grace 单人户渐退 [2021指导意见 二(一)][2022通知 一(三)]
+    let t140 = (h_grace_open && (!h_whole_household_grace)) && (h_single_count === 0);
+    if (t140) {
+      let t139 = false;
+      for (let p = ps, j = 0; p < pe; p++, j++) {
+        if (!((s_dibao_member[j] !== 0) && ((s_single_condition[j] !== 0) || (s_severe_disabled_adult[j] !== 0)))) continue;
+        t139 = true;
+        break;
+      }
+      t140 = t139;
     }
-    if (h_in_grace) {
-      if (t145 !== 0 && !(h_n === t146)) { if (err === 0) err = 8; }
-      t146 = h_n; t145 = 1;
-    }
+    const h_single_grace = t140;
+    // single_grace_count 单人户渐退人数 [57号 §8][2022通知 一(三)]
+    let t142;
     if (h_single_grace) {
-      if (t145 !== 0 && !(h_single_grace_count === t146)) { if (err === 0) err = 9; }
-      t146 = h_single_grace_count; t145 = 1;
+      let t141 = 0;
+      for (let p = ps, j = 0; p < pe; p++, j++) {
+        if (!((s_dibao_member[j] !== 0) && ((s_single_condition[j] !== 0) || (s_severe_disabled_adult[j] !== 0)))) continue;
+        t141++;
+      }
+      t142 = t141;
+    } else {
+      t142 = 0;
+    }
+    const h_single_grace_count = t142;
+    // dibao_status 低保状态 [暂行办法 §9][57号 §8][2021指导意见 二(一)]
+    let t143 = 0;
+    let t144;
+    if (h_regular_dibao) {
+      if (t143 !== 0 && !(1 === t144)) { if (err === 0) err = 1; }
+      t144 = 1; t143 = 1;
+    }
+    if (h_in_grace || h_single_grace) {
+      if (t143 !== 0 && !(2 === t144)) { if (err === 0) err = 2; }
+      t144 = 2; t143 = 1;
     }
     if (h_single_count > 0) {
-      if (t145 !== 0 && !(h_single_count === t146)) { if (err === 0) err = 10; }
-      t146 = h_single_count; t145 = 1;
+      if (t143 !== 0 && !(3 === t144)) { if (err === 0) err = 3; }
+      t144 = 3; t143 = 1;
     }
-    let t147;
-    if (t145 !== 0) {
-      t147 = t146;
+    let t145;
+    if (t143 !== 0) {
+      t145 = t144;
     } else {
-      t147 = 0;
+      t145 = 0;
     }
-    const h_dibao_persons = t147;
-    // emergency_eligible 急难型临时救助对象 [暂行办法 §47][2018临时救助 二(一)][2023意见 四(三)]
-    let t154 = H_emergency_cost[h] > 0;
-    if (t154) {
-      let t153;
-      if (pn_emergency_poor_only !== 0) {
-        let t150 = (h_dibao_status !== 0) || (h_tekun_persons > 0);
-        if (!t150) {
-          let t149 = h_n >= 1;
-          if (t149) {
-            const t148 = pn_edge_multiple * h_standard;
-            t149 = h_pci * pd_edge_multiple < t148 * hd_pci;
-          }
-          t150 = t149;
-        }
-        t153 = t150;
+    const h_dibao_status = t145;
+    // dibao_benefit 低保金 [57号 §23]
+    let t156 = 0;
+    let t157;
+    if (h_regular_dibao) {
+      if (t156 !== 0 && !(h_regular_benefit === t157)) { if (err === 0) err = 4; }
+      t157 = h_regular_benefit; t156 = 1;
+    }
+    if (h_in_grace || h_single_grace) {
+      let t148;
+      if (pn_grace_taper === 0) {
+        t148 = H_last_benefit[h];
       } else {
-        let t152 = h_asset_test;
-        if (t152) {
-          const t151 = h_all_income * pn_emergency_bearable_months;
-          t152 = H_emergency_cost[h] * hd_all_income > t151;
-        }
-        t153 = t152;
+        const t146 = pd_grace_taper - pn_grace_taper;
+        const t147 = H_last_benefit[h] * t146;
+        t148 = (t147 === 0 ? 0 : t147 < 4503599627370496 && t147 > -4503599627370496 && (pd_grace_taper * 100) < 9007199254740992 ? (t147 >= 0 ? Math.round(t147 / (pd_grace_taper * 100)) : 0 - Math.round(-t147 / (pd_grace_taper * 100))) : roundSteps(t147, pd_grace_taper * 100, 0)) * 100;
       }
-      t154 = t153;
+      if (t156 !== 0 && !(t148 === t157)) { if (err === 0) err = 5; }
+      t157 = t148; t156 = 1;
     }
-    const h_emergency_eligible = t154;
-    // temporary_assistance 急难型临时救助金 [暂行办法 §49][2018临时救助 二(三)]
-    let t160;
-    if (h_emergency_eligible) {
-      let t158;
-      if (h_member_count === 0) {
-        t158 = 0;
-      } else {
-        const t155 = pn_emergency_grave_loss * h_standard;
-        let t157;
-        if (H_emergency_cost[h] >= t155 * h_member_count) {
-          t157 = 2;
+    if (h_single_count > 0) {
+      let t149 = 0;
+      for (let p = ps, j = 0; p < pe; p++, j++) {
+        if (!(s_single_covered[j] !== 0)) continue;
+        let t155;
+        if (pn_benefit_method === 0) {
+          const t150 = (((s_severe_disabled_adult[j] !== 0) && h_support_exempted) ? P_transfer_income[p] : 0);
+          const t151 = s_countable_income[j] - (t150 * sd_countable_income[j]);
+          const t152 = h_standard * sd_countable_income[j] - t151;
+          let t153 = 0, t153d = 1;
+          if (t152 * t153d > t153 * sd_countable_income[j]) { t153 = t152; t153d = sd_countable_income[j]; }
+          t155 = (t153 === 0 ? 0 : t153 < 4503599627370496 && (t153d * 100) < 9007199254740992 ? Math.round(t153 / (t153d * 100)) : roundSteps(t153, t153d * 100, 0)) * 100;
         } else {
-          const t156 = pn_emergency_serious_loss * h_standard;
-          t157 = ((H_emergency_cost[h] >= t156 * h_member_count) ? 1 : 0);
+          const t154 = h_standard * pn_single_tier_rate;
+          t155 = (t154 === 0 ? 0 : t154 < 4503599627370496 && t154 > -4503599627370496 && (pd_single_tier_rate * 100) < 9007199254740992 ? (t154 >= 0 ? Math.round(t154 / (pd_single_tier_rate * 100)) : 0 - Math.round(-t154 / (pd_single_tier_rate * 100))) : roundSteps(t154, pd_single_tier_rate * 100, 0)) * 100;
         }
-        t158 = t157;
+        t149 += t155;
       }
-      const t159 = Math.min(H_emergency_cost[h], Math.min((PN_emergency_months[t158] * h_standard) * (Math.min(h_member_count, pn_emergency_max_persons)), pn_emergency_cap_months * h_standard));
-      t160 = (t159 === 0 ? 0 : t159 < 4503599627370496 && t159 > -4503599627370496 ? (t159 >= 0 ? Math.round(t159 / 100) : 0 - Math.round(-t159 / 100)) : roundSteps(t159, 100, 0)) * 100;
-    } else {
-      t160 = 0;
+      if (t156 !== 0 && !(t149 === t157)) { if (err === 0) err = 6; }
+      t157 = t149; t156 = 1;
     }
-    const h_temporary_assistance = t160;
+    let t158;
+    if (t156 !== 0) {
+      t158 = t157;
+    } else {
+      t158 = 0;
+    }
+    const h_dibao_benefit = t158;
+    // dibao_persons 低保保障人数 [57号 §8]
+    let t159 = 0;
+    let t160;
+    if (h_regular_dibao) {
+      if (t159 !== 0 && !(h_n === t160)) { if (err === 0) err = 7; }
+      t160 = h_n; t159 = 1;
+    }
+    if (h_in_grace) {
+      if (t159 !== 0 && !(h_n === t160)) { if (err === 0) err = 8; }
+      t160 = h_n; t159 = 1;
+    }
+    if (h_single_grace) {
+      if (t159 !== 0 && !(h_single_grace_count === t160)) { if (err === 0) err = 9; }
+      t160 = h_single_grace_count; t159 = 1;
+    }
+    if (h_single_count > 0) {
+      if (t159 !== 0 && !(h_single_count === t160)) { if (err === 0) err = 10; }
+      t160 = h_single_count; t159 = 1;
+    }
+    let t161;
+    if (t159 !== 0) {
+      t161 = t160;
+    } else {
+      t161 = 0;
+    }
+    const h_dibao_persons = t161;
+    // price_persons 价格补贴人数 [2016价格][1553号][2021指导意见 二(二)]
+    let t163;
+    if (h_price_group_count > 0) {
+      let t162 = 0;
+      for (let p = ps, j = 0; p < pe; p++, j++) {
+        if (!(((s_is_member[j] !== 0) && ((((P_unemployment_insurance[p] !== 0) || (P_entitled_group[p] !== 0)) || (P_child_status[p] === 1)) || (P_child_status[p] === 2))) && (!(((s_tekun[j] !== 0) || (((pn_price_include_edge !== 0) && h_edge_family) && (s_dibao_member[j] !== 0))) || ((s_dibao_member[j] !== 0) && (((h_regular_dibao || h_in_grace) || (s_single_covered[j] !== 0)) || (h_single_grace && ((s_single_condition[j] !== 0) || (s_severe_disabled_adult[j] !== 0))))))))) continue;
+        t162++;
+      }
+      t163 = t162;
+    } else {
+      t163 = 0;
+    }
+    const h_price_persons = (((pn_price_include_edge !== 0) && h_edge_family) ? h_n : h_dibao_persons) + h_tekun_persons + t163;
+    // price_subsidy 价格临时补贴 [2016价格][2021指导意见 二(二)]
+    const h_price_subsidy = ((h_price_per_person === 0) ? 0 : (h_price_persons * h_price_per_person));
+    // emergency_eligible 急难型临时救助对象 [暂行办法 §47][2018临时救助 二(一)][2023意见 四(三)]
+    let t170 = H_emergency_cost[h] > 0;
+    if (t170) {
+      let t169;
+      if (pn_emergency_poor_only !== 0) {
+        let t166 = (h_dibao_status !== 0) || (h_tekun_persons > 0);
+        if (!t166) {
+          let t165 = h_n >= 1;
+          if (t165) {
+            const t164 = pn_edge_multiple * h_standard;
+            t165 = h_pci * pd_edge_multiple < t164 * hd_pci;
+          }
+          t166 = t165;
+        }
+        t169 = t166;
+      } else {
+        let t168 = h_asset_test;
+        if (t168) {
+          const t167 = h_all_income * pn_emergency_bearable_months;
+          t168 = H_emergency_cost[h] * hd_all_income > t167;
+        }
+        t169 = t168;
+      }
+      t170 = t169;
+    }
+    const h_emergency_eligible = t170;
+    // temporary_assistance 急难型临时救助金 [暂行办法 §49][2018临时救助 二(三)]
+    let t176;
+    if (h_emergency_eligible) {
+      let t174;
+      if (h_member_count === 0) {
+        t174 = 0;
+      } else {
+        const t171 = pn_emergency_grave_loss * h_standard;
+        let t173;
+        if (H_emergency_cost[h] >= t171 * h_member_count) {
+          t173 = 2;
+        } else {
+          const t172 = pn_emergency_serious_loss * h_standard;
+          t173 = ((H_emergency_cost[h] >= t172 * h_member_count) ? 1 : 0);
+        }
+        t174 = t173;
+      }
+      const t175 = Math.min(H_emergency_cost[h], Math.min((PN_emergency_months[t174] * h_standard) * (Math.min(h_member_count, pn_emergency_max_persons)), pn_emergency_cap_months * h_standard));
+      t176 = (t175 === 0 ? 0 : t175 < 4503599627370496 && t175 > -4503599627370496 ? (t175 >= 0 ? Math.round(t175 / 100) : 0 - Math.round(-t175 / 100)) : roundSteps(t175, 100, 0)) * 100;
+    } else {
+      t176 = 0;
+    }
+    const h_temporary_assistance = t176;
     // help_first 先行救助 [2018临时救助 二(二)][2021指导意见 二(六)]
     const h_help_first = h_emergency_eligible && (h_temporary_assistance <= pn_help_first_months * h_standard);
     // rigid_hardship 刚性支出困难家庭 [认定办法 §4][2023意见 二]
-    let t168 = ((((h_below_disposable && h_asset_test) && (!h_edge_family)) && (DAY >= pn_rigid_hardship_from)) && (h_dibao_status === 0)) && (h_tekun_persons === 0);
-    if (t168) {
-      const t161 = h_standard * pn_living_spending_rate;
-      const t162 = t161 * h_member_count;
-      const t163 = t162 * 12;
-      const t164 = h_all_income * 12;
-      const t165 = h_rigid_spending * pd_living_spending_rate + t163;
-      const t166 = t164 * pn_rigid_hardship_share;
-      const t167 = hd_all_income * pd_rigid_hardship_share;
-      t168 = t165 * t167 > t166 * pd_living_spending_rate;
+    let t184 = ((((h_below_disposable && h_asset_test) && (!h_edge_family)) && (DAY >= pn_rigid_hardship_from)) && (h_dibao_status === 0)) && (h_tekun_persons === 0);
+    if (t184) {
+      const t177 = h_standard * pn_living_spending_rate;
+      const t178 = t177 * h_member_count;
+      const t179 = t178 * 12;
+      const t180 = h_all_income * 12;
+      const t181 = h_rigid_spending * pd_living_spending_rate + t179;
+      const t182 = t180 * pn_rigid_hardship_share;
+      const t183 = hd_all_income * pd_rigid_hardship_share;
+      t184 = t181 * t183 > t182 * pd_living_spending_rate;
     }
-    const h_rigid_hardship = t168;
-    let t169 = 0;
-    let t170 = 0;
-    let t171 = 0;
-    for (let p = ps, j = 0; p < pe; p++, j++) {
-      // price_persons 价格补贴人数 [2016价格][1553号]
-      if ((((s_tekun[j] !== 0) || (((pn_price_include_edge !== 0) && h_edge_family) && (s_dibao_member[j] !== 0))) || ((s_dibao_member[j] !== 0) && (((h_regular_dibao || h_in_grace) || (s_single_covered[j] !== 0)) || (h_single_grace && (s_single_grace_member[j] !== 0))))) || ((pn_price_other_groups !== 0) && ((s_is_member[j] !== 0) && ((((P_unemployment_insurance[p] !== 0) || (P_entitled_group[p] !== 0)) || (P_child_status[p] === 1)) || (P_child_status[p] === 2))))) {
-        t169++;
-      }
-      // low_income_persons 低收入人口数 [2023意见 二][2021指导意见 二(三)]
-      if ((s_is_member[j] !== 0) && (((((s_tekun[j] !== 0) || h_edge_family) || h_rigid_hardship) || (P_relapse_monitoring[p] !== 0)) || ((s_dibao_member[j] !== 0) && (((h_regular_dibao || h_in_grace) || (s_single_covered[j] !== 0)) || (h_single_grace && (s_single_grace_member[j] !== 0)))))) {
-        t170++;
-      }
-      // service_persons 访视照料服务人数 [2021指导意见 二(七)][2023意见 四(四)]
-      if ((((!(s_tekun[j] !== 0)) && (P_self_care[p] !== 0)) && (((P_age[p] >= pn_elderly_age) || (P_age[p] < pn_minor_age)) || (P_disability_grade[p] >= 1))) && ((s_is_member[j] !== 0) && (((((s_tekun[j] !== 0) || h_edge_family) || h_rigid_hardship) || (P_relapse_monitoring[p] !== 0)) || ((s_dibao_member[j] !== 0) && (((h_regular_dibao || h_in_grace) || (s_single_covered[j] !== 0)) || (h_single_grace && (s_single_grace_member[j] !== 0))))))) {
-        t171++;
-      }
-    }
-    const h_price_persons = t169;
-    const h_low_income_persons = t170;
-    const h_service_persons = t171;
-    // price_subsidy 价格临时补贴 [2016价格][2021指导意见 二(二)]
-    let t173;
-    if (h_price_rate > 0) {
-      const t172 = h_standard * h_price_rate;
-      t173 = Math.max((t172 === 0 ? 0 : t172 < 4503599627370496 && t172 > -4503599627370496 && (hd_price_rate * 100) < 9007199254740992 ? (t172 >= 0 ? Math.round(t172 / (hd_price_rate * 100)) : 0 - Math.round(-t172 / (hd_price_rate * 100))) : roundSteps(t172, hd_price_rate * 100, 0)) * 100, pn_price_floor);
+    const h_rigid_hardship = t184;
+    // low_income_persons 低收入人口数 [2023意见 二][2021指导意见 二(三)]
+    let t186;
+    if ((((!h_edge_family) && (!h_rigid_hardship)) && (h_dibao_status === 0)) && (h_tekun_persons === 0)) {
+      t186 = h_relapse_persons;
     } else {
-      t173 = 0;
+      let t185 = 0;
+      for (let p = ps, j = 0; p < pe; p++, j++) {
+        if (!((s_is_member[j] !== 0) && (((((s_tekun[j] !== 0) || h_edge_family) || h_rigid_hardship) || (P_relapse_monitoring[p] !== 0)) || ((s_dibao_member[j] !== 0) && (((h_regular_dibao || h_in_grace) || (s_single_covered[j] !== 0)) || (h_single_grace && ((s_single_condition[j] !== 0) || (s_severe_disabled_adult[j] !== 0)))))))) continue;
+        t185++;
+      }
+      t186 = t185;
     }
-    const h_price_subsidy = h_price_persons * t173;
+    const h_low_income_persons = t186;
+    // service_persons 访视照料服务人数 [2021指导意见 二(七)][2023意见 四(四)]
+    let t188;
+    if ((h_low_income_persons === 0) || (h_needs_care_persons === 0)) {
+      t188 = 0;
+    } else {
+      let t187 = 0;
+      for (let p = ps, j = 0; p < pe; p++, j++) {
+        if (!((((!(s_tekun[j] !== 0)) && (P_self_care[p] !== 0)) && (((P_age[p] >= pn_elderly_age) || (P_age[p] < pn_minor_age)) || (P_disability_grade[p] >= 1))) && ((s_is_member[j] !== 0) && (((((s_tekun[j] !== 0) || h_edge_family) || h_rigid_hardship) || (P_relapse_monitoring[p] !== 0)) || ((s_dibao_member[j] !== 0) && (((h_regular_dibao || h_in_grace) || (s_single_covered[j] !== 0)) || (h_single_grace && ((s_single_condition[j] !== 0) || (s_severe_disabled_adult[j] !== 0))))))))) continue;
+        t187++;
+      }
+      t188 = t187;
+    }
+    const h_service_persons = t188;
     // service_cost 访视照料服务费用 [2021指导意见 二(七)][2020意见 二(五)21]
     const h_service_cost = pn_service_cost_per_person * h_service_persons;
     // total_monthly 月度救助合计 [57号 §23][暂行办法 §15][2016价格]
