@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { checkPolicy, emitModule, instantiate, mapHost, LANGUAGE_VERSION, type PolicyIR } from '../language/index.ts';
 import { compileSql, tableDefinitions } from '../language/backend-sql/index.ts';
 import { writeTableCsv } from '../language/backend-sql/rows.ts';
-import { generatePopulation } from '../simulator/population/generate.ts';
+import { generatePopulation } from '../simulator/index.ts';
 
 const now = () => performance.now();
 const round = (x: number, places = 2) => Math.round(x * 10 ** places) / 10 ** places;

@@ -16,7 +16,8 @@ export { drawKey, householdKeys, syntheticHouseholdId } from './engine/keys.ts';
 export type { SimulationResult, Totals, Group, Delta, Changes, MonthRow } from './engine/results.ts';
 export type { Reach, Poverty, ProgrammeReach } from './engine/reach.ts';
 export { VALIDATION_RUNS, PUBLISHED_FIGURES, validationRows, type ValidationRow, type ValidationRun, type PublishedFigure } from './validation.ts';
-export { normalCdf, normalQuantile } from './population/random.ts';
+// The draws' hash, so that other engines (SQL) can draw exactly as the simulator does.
+export { hash3, uniform3, normalCdf, normalQuantile } from './population/random.ts';
 export { headline, compareHeadline, overSeeds, summarise, quantile, type Interval, type UncertaintyResult } from './uncertainty.ts';
 
 // Populations: synthetic, calibrated, and in files.

@@ -5,8 +5,7 @@
 import { expect } from 'vitest';
 import { dialectOf } from '../../language/backend-sql/dialect.ts';
 import { drawKeySql, hash3Steps } from '../../language/backend-sql/draws.ts';
-import { drawKey } from '../../simulator/engine/keys.ts';
-import { hash3 } from '../../simulator/population/random.ts';
+import { drawKey, hash3 } from '../../simulator/index.ts';
 import type { SqlEngine } from './engines.ts';
 
 /** Synthetic ids, ids of files (Chinese, quotes, long), and the seeds and salts of take-up. */
