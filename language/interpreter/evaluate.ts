@@ -8,16 +8,16 @@
  * outputs happen not to read that value; the explanation follows only the paths actually taken.
  */
 import type * as I from '../ir/types.ts';
-import { reachableDefinitions } from '../ir/walk.ts';
+import { forEachExpr, reachableDefinitions } from '../ir/walk.ts';
 import * as Q from '../numbers/rational.ts';
 import { findField, type Household } from '../schema/index.ts';
 import { citeText } from '../checker/cites.ts';
 import { EvalError, regionValues, inForce, decodeConst, type Scalar, type ParamValue } from './params.ts';
-import { explanationTree, reachedFrom, scalarEquals, display, type ExplainNode, type ValueNode } from './explain.ts';
+import { explanationTree, reachedFrom, scalarEquals, display, type ExplainNode, type ValueNode, type Why } from './explain.ts';
 import { Dependencies } from './closure.ts';
 import { evaluateTable, type TableRun } from './tables.ts';
 
-export { scalarEquals, type ExplainNode } from './explain.ts';
+export { scalarEquals, type ExplainNode, type Why } from './explain.ts';
 
 /**
  * Definitions and parameters evaluated inside one another at most this deep before what the next
@@ -55,6 +55,7 @@ class HouseholdRun {
   private readonly hhMemo = new Map<string, Scalar>();
   private readonly personMemo = new Map<string, Scalar[]>();
   private readonly constCache = new WeakMap<object, Scalar>();
+  private readonly nameCache = new WeakMap<object, readonly string[]>();
   readonly nodes = new Map<string, ValueNode>();
   private readonly stack: ValueNode[] = [];
   readonly taken = new Set<string>();
@@ -127,9 +128,11 @@ class HouseholdRun {
     top.reads.push(key);
   }
 
-  private decide(what: string): void {
+  private decide(what: string, why: Why): void {
     const top = this.stack[this.stack.length - 1];
-    if (top) top.because.push(what);
+    if (!top) return;
+    top.because.push(what);
+    top.why.push(why);
   }
 
   private atOf(o: I.Origin | { file: string; at: I.At }): ValueNode['at'] {
@@ -157,6 +160,7 @@ class HouseholdRun {
       type: p.type,
       reads: [],
       because: [],
+      why: [],
       cite: p.cite.map(citeText),
       at: this.atOf(p.origin),
       label: p.label,
@@ -173,6 +177,7 @@ class HouseholdRun {
       if (whole !== undefined && !p.by) {
         value = whole;
         node.because.push('set for this run');
+        node.why.push({ set: true });
       } else if (p.by && (whole !== undefined || someEntry)) {
         // An indexed parameter: the whole of it, or single entries ("dibao_standard.rural"), are set.
         const fallback = whole === undefined ? this.dated(p, node) : undefined;
@@ -181,6 +186,7 @@ class HouseholdRun {
           return one ?? whole ?? (fallback as Scalar[])[i]!;
         });
         node.because.push('set for this run');
+        node.why.push({ set: true });
       } else {
         value = this.dated(p, node);
       }
@@ -202,7 +208,7 @@ class HouseholdRun {
 
   /** The value in force on the date, in the household's region block. */
   private dated(p: I.ParameterIR, node: ValueNode): ParamValue {
-    const { values, where } = p.kind === 'input' ? { values: p.values, where: '' } : regionValues(p, this.region);
+    const { values, where, block } = p.kind === 'input' ? { values: p.values, where: '', block: undefined } : regionValues(p, this.region);
     const v = inForce(values, this.opts.date);
     if (!v) {
       const first = values[0]?.from;
@@ -212,7 +218,10 @@ class HouseholdRun {
         { file: p.origin.file, at: p.origin.at },
       );
     }
-    if (p.kind !== 'input') node.because.push(`value from ${v.from}${where}`);
+    if (p.kind !== 'input') {
+      node.because.push(`value from ${v.from}${where}`);
+      node.why.push({ value_from: v.from, ...(block ? { region: this.region, block } : {}) });
+    }
     node.cite.push(...v.cite.map(citeText));
     return Array.isArray(v.value) ? (v.value as I.Expr[]).map((e) => this.scalar(e)) : this.scalar(v.value as I.Expr);
   }
@@ -230,7 +239,7 @@ class HouseholdRun {
     if (this.track) {
       const key = person ? `field:${e.id}#${member}` : `field:${e.id}`;
       if (!this.nodes.has(key))
-        this.nodes.set(key, { key, kind: 'field', id: e.id, member: person ? member : undefined, value: v, type: spec.type!, reads: [], because: [], cite: [], label: spec.zh });
+        this.nodes.set(key, { key, kind: 'field', id: e.id, member: person ? member : undefined, value: v, type: spec.type!, reads: [], because: [], why: [], cite: [], label: spec.zh });
       this.read(key);
     }
     return v;
@@ -268,6 +277,7 @@ class HouseholdRun {
       type: d.type,
       reads: [],
       because: [],
+      why: [],
       cite: d.cite.map(citeText),
       at: this.atOf(d.origin),
       label: d.label,
@@ -326,11 +336,13 @@ class HouseholdRun {
     if (hit.length) {
       const x = hit[0]!.x;
       node.because.unshift(`exception ${x.label}${x.cite.length ? ' ' + x.cite.map((c) => `[${citeText(c)}]`).join('') : ''}`);
+      node.why.unshift({ exception: x.label, ...(x.cite.length ? { cite: x.cite.map(citeText) } : {}) });
       node.cite.push(...x.cite.map(citeText));
       this.taken.add(`${d.id}:exception ${x.label}`);
       return hit[0]!.value;
     }
     node.because.unshift('default (no exception applies)');
+    node.why.unshift({ default: true });
     this.taken.add(`${d.id}:default`);
     return this.ev(d.expr, member);
   }
@@ -361,6 +373,20 @@ class HouseholdRun {
       case '>=':
         return c >= 0;
     }
+  }
+
+  /** The names an expression reads (definitions, parameters, fields), each once in order: what an `if` decided on. */
+  private names(e: I.Expr): readonly string[] {
+    let names = this.nameCache.get(e);
+    if (!names) {
+      const seen = new Set<string>();
+      forEachExpr(e, (x) => {
+        if (x.k === 'def' || x.k === 'param' || x.k === 'field') seen.add(x.id);
+      });
+      names = [...seen];
+      this.nameCache.set(e, names);
+    }
+    return names;
   }
 
   ev(e: I.Expr, m: number | undefined): Scalar {
@@ -406,14 +432,14 @@ class HouseholdRun {
         return this.ev(e.a, m) === true || this.ev(e.b, m) === true;
       case 'if': {
         const c = this.ev(e.c, m) === true;
-        this.decide(`if at line ${e.at[0]}: ${c ? 'then' : 'else'}`);
+        this.decide(`if at line ${e.at[0]}: ${c ? 'then' : 'else'}`, { if: c ? 'then' : 'else', on: this.names(e.c) });
         this.taken.add(`if@${e.at[0]}:${e.at[1]}:${c ? 'then' : 'else'}`);
         return this.ev(c ? e.a : e.b, m);
       }
       case 'match': {
         const v = this.ev(e.on, m) as string;
         const arm = e.arms.find((a) => a.values.includes(v));
-        this.decide(`match ${v}${arm ? '' : ' (otherwise)'}`);
+        this.decide(`match ${v}${arm ? '' : ' (otherwise)'}`, { match: v, ...(arm ? {} : { otherwise: true as const }) });
         this.taken.add(`match@${e.at[0]}:${e.at[1]}:${arm ? v : 'otherwise'}`);
         return this.ev(arm ? arm.body : e.otherwise!, m);
       }
@@ -441,7 +467,7 @@ class HouseholdRun {
     this.tables ??= {
       ev: (x, mm) => this.ev(x, mm),
       compare: (op, x, y) => this.compare(op, x, y),
-      decide: (what) => this.decide(what),
+      decide: (what, why) => this.decide(what, why),
       taken: this.taken,
       enumValues: (id) => this.ir.enums.find((en) => en.id === id)?.values.map((v) => v.id) ?? [],
     };

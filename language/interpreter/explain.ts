@@ -19,8 +19,10 @@ export interface ExplainNode {
   readonly value: number | boolean | string;
   /** the exact value, when `value` had to be rounded for display ("3703/3") */
   readonly exact?: string;
-  /** the branch, exception, table row or dated value that decided the value */
+  /** the branch, exception, table row or dated value that decided the value, as text for an analyst */
   readonly because: readonly string[];
+  /** the same, as data (`Why`): what a notice or a compact explanation is made from */
+  readonly why: readonly Why[];
   readonly cite: readonly string[];
   readonly at?: { readonly file: string; readonly line: number; readonly column: number };
   /** the base policy whose declaration this one overrides */
@@ -31,6 +33,21 @@ export interface ExplainNode {
   /** what it read is explained in an entry of its own, after the outputs' (trees are cut TREE_DEPTH levels deep) */
   readonly continued?: boolean;
 }
+
+/**
+ * Why a value is what it is, as data — never a fragment of code: the exception that applied (by its
+ * label) or none, the branch an `if` took and the names its condition reads, the value a `match`
+ * chose, the table rows that matched and the one that decided (1-based), the dated value of a
+ * parameter in force (and the region block it came from), or a setting of the run.
+ */
+export type Why =
+  | { readonly exception: string; readonly cite?: readonly string[] }
+  | { readonly default: true }
+  | { readonly if: 'then' | 'else'; readonly on: readonly string[] }
+  | { readonly match: string; readonly otherwise?: true }
+  | { readonly table: { readonly rows: readonly number[]; readonly row?: number; readonly else?: true } }
+  | { readonly value_from: string; readonly region?: string; readonly block?: 'region' | 'prefecture' | 'province' | 'default' }
+  | { readonly set: true };
 
 /**
  * How deep one explanation tree goes. A chain of a thousand definitions would otherwise make a
@@ -51,6 +68,7 @@ export interface ValueNode {
   reads: string[];
   readSet?: Set<string>;
   because: string[];
+  why: Why[];
   cite: string[];
   at?: { file: string; line: number; column: number };
   label?: string;
@@ -103,6 +121,7 @@ export function explanationTree(nodes: ReadonlyMap<string, ValueNode>, hh: House
         type: typeName(n.type),
         ...display(n.value),
         because: n.because,
+        why: n.why,
         cite: [...new Set(n.cite)],
         ...(n.at ? { at: n.at } : {}),
         ...(n.overrides ? { overrides: n.overrides } : {}),

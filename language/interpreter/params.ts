@@ -20,14 +20,14 @@ export class EvalError extends Error {
 }
 
 /** The region block that applies to `region`, or the default values. */
-export function regionValues(p: I.ParameterIR, region: string): { values: readonly I.DatedValue[]; where: string } {
+export function regionValues(p: I.ParameterIR, region: string): { values: readonly I.DatedValue[]; where: string; block?: 'region' | 'prefecture' | 'province' | 'default' } {
   const exact = p.regions.find((r) => r.codes.includes(region));
-  if (exact) return { values: exact.values, where: ` in region ${region}` };
+  if (exact) return { values: exact.values, where: ` in region ${region}`, block: 'region' };
   const pref = p.regions.find((r) => r.codes.some((c) => c.endsWith('00') && !c.endsWith('0000') && c.slice(0, 4) === region.slice(0, 4)));
-  if (pref) return { values: pref.values, where: ` in region ${region} (prefecture block)` };
+  if (pref) return { values: pref.values, where: ` in region ${region} (prefecture block)`, block: 'prefecture' };
   const prov = p.regions.find((r) => r.codes.some((c) => c.endsWith('0000') && c.slice(0, 2) === region.slice(0, 2)));
-  if (prov) return { values: prov.values, where: ` in region ${region} (province block)` };
-  return { values: p.values, where: p.regions.length ? ` for region ${region}` : '' };
+  if (prov) return { values: prov.values, where: ` in region ${region} (province block)`, block: 'province' };
+  return { values: p.values, where: p.regions.length ? ` for region ${region}` : '', ...(p.regions.length ? { block: 'default' as const } : {}) };
 }
 
 /** The value in force on `date`: the last one from on or before it. */

@@ -7,13 +7,14 @@
 import type * as I from '../ir/types.ts';
 import * as Q from '../numbers/rational.ts';
 import { EvalError, type Scalar } from './params.ts';
+import type { Why } from './explain.ts';
 
 /** What table evaluation needs of the household run. */
 export interface TableRun {
   ev(e: I.Expr, m: number | undefined): Scalar;
   compare(op: I.CompareOp, a: Scalar, b: Scalar): boolean;
-  /** records why the value being computed is what it is */
-  decide(what: string): void;
+  /** records why the value being computed is what it is: as text, and as data */
+  decide(what: string, why: Why): void;
   /** rows that decided a value: "table@line:col:row N" */
   readonly taken: Set<string>;
   /** an enum's values in declared order */
@@ -37,6 +38,8 @@ function cell(run: TableRun, c: I.Cell, x: Scalar, m: number | undefined): boole
 
 const show = (v: Scalar): string => (typeof v === 'object' ? Q.toDecimalString(v, 4) : String(v));
 const list = (rows: readonly number[]): string => rows.map((r) => r + 1).join(', ');
+/** 0-based row indices as the 1-based row numbers an explanation gives. */
+const rows = (matches: readonly number[]): number[] => matches.map((r) => r + 1);
 
 export function evaluateTable(run: TableRun, e: Table, m: number | undefined): Scalar {
   const inputs = e.inputs.map((x) => run.ev(x, m));
@@ -52,7 +55,7 @@ export function evaluateTable(run: TableRun, e: Table, m: number | undefined): S
   const take = (rows: readonly number[]) => rows.forEach((r) => run.taken.add(`${tag}:row ${r + 1}`));
   const result = (r: number) => run.ev(e.rows[r]!.result, m);
   const otherwise = (): Scalar => {
-    run.decide('table: else');
+    run.decide('table: else', { table: { rows: [], else: true } });
     run.taken.add(`${tag}:else`);
     return run.ev(e.else!, m);
   };
@@ -63,7 +66,7 @@ export function evaluateTable(run: TableRun, e: Table, m: number | undefined): S
     case 'collect-sum':
     case 'collect-count': {
       if (!matches.length && e.else) return otherwise();
-      run.decide(matches.length ? `table rows ${list(matches)}` : 'table: no row matches');
+      run.decide(matches.length ? `table rows ${list(matches)}` : 'table: no row matches', { table: { rows: rows(matches) } });
       take(matches);
       if (e.hit === 'collect-count') return Q.rat(matches.length);
       let sum: Q.Rational = Q.ZERO;
@@ -79,7 +82,7 @@ export function evaluateTable(run: TableRun, e: Table, m: number | undefined): S
         const v = result(r);
         if (run.compare(e.hit === 'collect-min' ? '<' : '>', v, value)) [best, value] = [r, v];
       }
-      run.decide(`table rows ${list(matches)}; ${e.hit === 'collect-min' ? 'least' : 'greatest'}: ${line(best)}`);
+      run.decide(`table rows ${list(matches)}; ${e.hit === 'collect-min' ? 'least' : 'greatest'}: ${line(best)}`, { table: { rows: rows(matches), row: best + 1 } });
       take([best]);
       return value;
     }
@@ -91,7 +94,7 @@ export function evaluateTable(run: TableRun, e: Table, m: number | undefined): S
         if (!run.compare('=', v, value))
           throw new EvalError('table-conflict', `any table at line ${e.at[0]}: rows ${matches[0]! + 1} and ${r + 1} both match and give different results (${show(value)}, ${show(v)})`, undefined);
       }
-      run.decide(matches.length > 1 ? `table rows ${list(matches)} (any: the same result); ${line(matches[0]!)}` : `table ${line(matches[0]!)}`);
+      run.decide(matches.length > 1 ? `table rows ${list(matches)} (any: the same result); ${line(matches[0]!)}` : `table ${line(matches[0]!)}`, { table: { rows: rows(matches), row: matches[0]! + 1 } });
       take(matches);
       return value;
     }
@@ -105,13 +108,13 @@ export function evaluateTable(run: TableRun, e: Table, m: number | undefined): S
         const v = result(r);
         if (order.indexOf(v as string) < order.indexOf(value as string)) [best, value] = [r, v];
       }
-      run.decide(matches.length > 1 ? `table rows ${list(matches)}; priority: ${line(best)} (${show(value)})` : `table ${line(best)}`);
+      run.decide(matches.length > 1 ? `table rows ${list(matches)}; priority: ${line(best)} (${show(value)})` : `table ${line(best)}`, { table: { rows: rows(matches), row: best + 1 } });
       take([best]);
       return value;
     }
     default: {
       if (!matches.length) return otherwise();
-      run.decide(`table ${line(matches[0]!)}`);
+      run.decide(`table ${line(matches[0]!)}`, { table: { rows: [matches[0]! + 1], row: matches[0]! + 1 } });
       take([matches[0]!]);
       return result(matches[0]!);
     }
