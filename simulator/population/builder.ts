@@ -90,8 +90,8 @@ const kindOf = (a: Column) => (a instanceof Float64Array ? 'f64' : a instanceof 
 export class PopulationBuilder {
   readonly household: Columns;
   readonly person: Columns;
-  private readonly householdIds = new StringIds();
-  private readonly personIds = new PackedIds();
+  private readonly householdIds: StringIds;
+  private readonly personIds: PackedIds;
   /** household position of each person (-1: none) */
   private personHousehold = new Int32Array(16);
   private readonly found: Found[] = [];
@@ -110,6 +110,8 @@ export class PopulationBuilder {
   ) {
     this.household = new Columns(HOUSEHOLD_FIELDS, expected.households ?? 1024);
     this.person = new Columns(PERSON_FIELDS, expected.persons ?? 2048);
+    this.householdIds = new StringIds(expected.households);
+    this.personIds = new PackedIds(true, expected.persons);
   }
 
   /** Enough problems to stop reading. */

@@ -54,11 +54,20 @@ export function asciiText(b: Uint8Array, start: number, length: number): string 
  * the keys again. Callers probe it in their own loops (no closure per lookup).
  */
 class PositionTable {
-  slots = new Int32Array(1 << 10).fill(EMPTY);
-  mask = (1 << 10) - 1;
+  slots: Int32Array;
+  mask: number;
   /** hash of each position added */
-  hashes = new Uint32Array(1 << 10);
+  hashes: Uint32Array;
   private used = 0;
+
+  /** `expected`: how many keys are likely, so the table need not grow (and rehash) on the way. */
+  constructor(expected = 512) {
+    let size = 1 << 10;
+    while (size < expected * 2 && size < 1 << 30) size *= 2;
+    this.slots = new Int32Array(size).fill(EMPTY);
+    this.mask = size - 1;
+    this.hashes = new Uint32Array(Math.max(1 << 10, Math.min(expected, 1 << 28)));
+  }
 
   /** Records `position` (with its hash) in the free slot the caller's probe ended on. */
   put(slot: number, position: number, hash: number): void {
@@ -88,7 +97,12 @@ class PositionTable {
 /** Household ids: strings in reading order, each found again in constant time. */
 export class StringIds {
   readonly list: string[] = [];
-  private readonly table = new PositionTable();
+  private readonly table: PositionTable;
+
+  constructor(expected?: number) {
+    this.table = new PositionTable(expected);
+  }
+
   /** the slot the last failed lookup ended on */
   private free = 0;
 
@@ -147,9 +161,9 @@ export class PackedIds implements IdList {
   private count = 0;
   private table: PositionTable | undefined;
 
-  /** `indexed`: keep a hash table so that `add` can report an id given twice. */
-  constructor(indexed = true) {
-    if (indexed) this.table = new PositionTable();
+  /** `indexed`: keep a hash table so that `add` can report an id given twice; `expected`: ids likely. */
+  constructor(indexed = true, expected?: number) {
+    if (indexed) this.table = new PositionTable(expected);
   }
 
   get length(): number {
