@@ -89,12 +89,20 @@ describe('rename', () => {
     expect(edits.filter((e) => e.path === SH_TEST).length).toBe(files[SH_TEST]!.match(/\bcpi_yoy\b/g)!.length);
   });
 
-  it('renames an enum value where it is declared, matched, compared and expected', () => {
-    const tests = files[SH_TEST]!;
-    const at = positionOf(tests, 'dibao_status = grace', 0, 'dibao_status = '.length);
-    const edits = expectRenamePreservesIR(SH_TEST, at, 'tapering', quoted('grace', 'tapering'));
+  it('renames an enum value where it is declared, matched, compared and set', () => {
+    // benefit_method is the framework's own enum (dibao_status is the schema's since schema version 2)
+    const DIBAO_TESTS = 'policies/national/model-dibao.test.doudi';
+    const tests = files[DIBAO_TESTS]!;
+    const at = positionOf(tests, 'benefit_method = tiers', 0, 'benefit_method = '.length);
+    const edits = expectRenamePreservesIR(DIBAO_TESTS, at, 'banded', quoted('tiers', 'banded'));
     expect(edits.some((e) => e.path === FW)).toBe(true);
-    expect(edits.filter((e) => e.path === SH_TEST).length).toBe(tests.match(/dibao_status = grace\b/g)!.length);
+    expect(edits.filter((e) => e.path === DIBAO_TESTS).length).toBe(tests.match(/benefit_method = tiers\b/g)!.length);
+  });
+
+  it('refuses to rename a value of a schema enum (the schema owns it)', () => {
+    const tests = files[SH_TEST]!;
+    const { service } = repositoryService();
+    expect(service.rename(SH_TEST, positionOf(tests, 'dibao_status = grace', 0, 'dibao_status = '.length), 'tapering')).toBeNull();
   });
 
   it('renames Chinese names in a file with Chinese keywords', () => {

@@ -325,9 +325,11 @@ describe('definition', () => {
     expect(status.path).toBe(FW);
     expect(fw.split('\n')[status.range.start.line - 1]).toMatch(/^output dibao_status /);
     // an enum value, declared in the framework's enum
-    const regular = repo.service.definition(SH_TEST, positionOf(tests, 'dibao_status = regular', 0, 'dibao_status = '.length))!;
-    expect(regular.path).toBe(FW);
-    expect(fw.split('\n')[regular.range.start.line - 1]).toMatch(/^\s+regular "常规低保"/);
+    const fixed = repo.service.definition(SH, positionOf(text, '= fixed', 0, '= '.length))!;
+    expect(fixed.path).toBe(FW);
+    expect(fw.split('\n')[fixed.range.start.line - 1]).toMatch(/^\s+fixed "每名就业成员定额豁免"/);
+    // a value of a schema enum (dibao_status) is declared by no file
+    expect(repo.service.definition(SH_TEST, positionOf(tests, 'dibao_status = regular', 0, 'dibao_status = '.length))).toBeNull();
   });
 
   it('goes to the override in force for a policy built on a province', () => {
