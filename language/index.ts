@@ -23,5 +23,6 @@ export { T, typeText, type Type, type Period } from './types/index.ts';
 export * as rational from './numbers/rational.ts';
 export { LIMITS } from './limits.ts';
 export * from './run/index.ts';
+export * from './explain/index.ts';
 
 export const LANGUAGE_VERSION = '0.1.0';

@@ -1,9 +1,11 @@
 /**
- * doudi eval: a policy's outputs for one household (with, on request, why) or for a file of
- * households, through language/run: each household read once, compiled code for the values, the
- * interpreter only for an explanation; settings through the one resolver.
+ * doudi eval: a policy's outputs for one household (with, on request, why: the decision as a
+ * notice, or the compact explanation; or the benefit cliff along one member's earnings) or for a
+ * file of households, through language/run and language/explain: each household read once,
+ * compiled code for the values, the interpreter only for an explanation; settings through the
+ * one resolver.
  */
-import { evaluateHouseholds, evaluateOne, readOne, type Household } from '../../language/index.ts';
+import { cliffText, earningsPath, evaluateHouseholds, evaluateOne, explainHousehold, explanationJson, noticeText, parseEarningsPath, readOne, type Household, type Lang } from '../../language/index.ts';
 import { InputError, UsageError, type Command } from '../command.ts';
 import { INPUT_LIMITS, parseJson, plural, readInput } from '../io.ts';
 import { parse, requireDate } from '../options.ts';
@@ -14,7 +16,8 @@ export const evalCommand: Command = {
   name: 'eval',
   summary: 'evaluate a policy for one household or a file of households',
   help: `Usage: doudi eval POLICY (--household FILE.json | --households FILE.jsonl) --date YYYY-MM-DD
-                  [--set name=value]… [--explain] [--baseline POLICY]
+                  [--set name=value]… [--baseline POLICY]
+                  [--explain | --earnings-path FROM:TO:STEP [--member N]] [--lang zh|en] [--json]
 
 Evaluates the policy's outputs with the parameter values in force on the date.
   --household FILE.json     one household in the schema's JSON form; prints {"outputs": {…}}
@@ -27,8 +30,20 @@ Evaluates the policy's outputs with the parameter values in force on the date.
                             1600元), rates in percent or as a fraction (3.5%, -0.5%, 0.035, 7/200)
   --baseline POLICY         apply POLICY (a reform) on this baseline instead of the policy
                             its "extends" names, e.g. a reform on any province
-  --explain                 add "explanation": why each output has its value, what it
-                            read, which rule fired and its citation (one household only)
+  --explain                 the decision as a notice a caseworker can hand to the family
+                            (57号 §21): per programme the decision, the arithmetic with its
+                            numbers, what would change the outcome and the articles cited
+  --explain --json          {"outputs", "decision", "explanation"}: the decision as data and
+                            the compact explanation (every value once, what it read, why as
+                            data: the exception by its label, the branch, the table row)
+  --earnings-path FROM:TO:STEP
+                            the benefit cliff: net income (earnings plus dibao, 特困 and the
+                            price subsidy) and the marginal rate as one member's monthly
+                            earnings go from FROM to TO yuan by STEP (at most 1,000 points),
+                            with the counted income and the dibao status (渐退期) at each
+  --member N                whose earnings change (1-based; default 1)
+  --lang zh|en              the notice's and the table's language (default zh)
+  --json                    JSON instead of text (outputs are always JSON)
 Money is printed as numbers in yuan. Input files: a household file of at most 16 MB, a
 households file of at most 256 MB.
 Exit code: 0 success, 1 bad input or a household that cannot be evaluated, 2 bad usage.
@@ -40,11 +55,24 @@ Exit code: 0 success, 1 bad input or a household that cannot be evaluated, 2 bad
       date: { type: 'string' },
       set: { type: 'string', multiple: true },
       explain: { type: 'boolean' },
+      'earnings-path': { type: 'string' },
+      member: { type: 'string' },
+      lang: { type: 'string' },
+      json: { type: 'boolean' },
       baseline: { type: 'string' },
     });
     if (positionals.length !== 1) throw new UsageError('give exactly one policy file');
     if (!values.household === !values.households) throw new UsageError('give either --household FILE.json or --households FILE.jsonl');
     if (values.explain && values.households) throw new UsageError('--explain works with --household (one household)');
+    if (values['earnings-path'] !== undefined && values.households) throw new UsageError('--earnings-path works with --household (one household)');
+    if (values.explain && values['earnings-path'] !== undefined) throw new UsageError('give --explain or --earnings-path, not both');
+    if (values.member !== undefined && values['earnings-path'] === undefined) throw new UsageError('--member goes with --earnings-path');
+    if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') throw new UsageError(`--lang ${values.lang}: expected zh or en`);
+    const lang = (values.lang ?? 'zh') as Lang;
+    const path = values['earnings-path'] === undefined ? undefined : parseEarningsPath(values['earnings-path']);
+    if (path && !path.ok) throw new UsageError(`--earnings-path ${values['earnings-path']}: ${path.why}`);
+    const member = values.member === undefined ? 1 : Number(values.member);
+    if (values.member !== undefined && !/^[1-9]\d*$/.test(values.member)) throw new UsageError(`--member ${values.member}: expected a member's number, 1 for the first`);
     const date = requireDate(values.date);
     const inputs = settingInputs(values.set);
     const file = positionals[0]!;
@@ -55,9 +83,22 @@ Exit code: 0 success, 1 bad input or a household that cannot be evaluated, 2 bad
     if (values.household) {
       const where = values.household;
       const raw = parseJson(readInput(where, 'the household', INPUT_LIMITS.household), where);
-      const r = evaluateOne(pair, raw, { date, settings, explain: values.explain });
-      if (!r.ok) throw new InputError(r.stage === 'scenario' ? `${file} on ${date}: ${r.message}` : `${where}: ${r.message}`);
-      io.out(JSON.stringify(r.explanation ? { outputs: r.outputs, explanation: r.explanation } : { outputs: r.outputs }, null, 2) + '\n');
+      const failed = (r: { stage: string; message: string }) => new InputError(r.stage === 'scenario' ? `${file} on ${date}: ${r.message}` : `${where}: ${r.message}`);
+      if (path?.ok) {
+        const c = earningsPath(pair, raw, path.value, member, { date, settings });
+        if (!c.ok) throw failed(c);
+        io.out(values.json ? JSON.stringify({ cliff: c.cliff }, null, 2) + '\n' : cliffText(c.cliff, lang));
+        return 0;
+      }
+      if (values.explain) {
+        const x = explainHousehold(pair, raw, { date, settings });
+        if (!x.ok) throw failed(x);
+        io.out(values.json ? explanationJson({ outputs: x.outputs, decision: x.decision, explanation: x.explanation }) + '\n' : noticeText(x.decision, lang));
+        return 0;
+      }
+      const r = evaluateOne(pair, raw, { date, settings });
+      if (!r.ok) throw failed(r);
+      io.out(JSON.stringify({ outputs: r.outputs }, null, 2) + '\n');
       return 0;
     }
 

@@ -163,9 +163,9 @@ describe.skipIf(!present)('the DMN TCK (../shared/dmn-tck)', () => {
       }
       const file = path.join(tmp, `${model}-${c.id}.json`);
       fs.writeFileSync(file, JSON.stringify(household));
-      const run = await doudi(['eval', policy, '--household', file, '--date', DATE, ...Object.entries(sets).flatMap(([k, v]) => ['--set', `${k}=${v}`]), '--explain']);
+      const run = await doudi(['eval', policy, '--household', file, '--date', DATE, ...Object.entries(sets).flatMap(([k, v]) => ['--set', `${k}=${v}`]), '--explain', '--json']);
       expect(run.code, run.err).toBe(0);
-      const cli = JSON.parse(run.out) as { outputs: Record<string, unknown>; explanation: { id: string; because: string[] }[] };
+      const cli = JSON.parse(run.out) as { outputs: Record<string, unknown>; explanation: { nodes: { k: string; why?: object[] }[] } };
       const compiled = module.evaluate(structuredClone(household), { date: DATE, sets }).outputs;
       const exact: Record<string, Scalar> = {};
       for (const [k, v] of Object.entries(sets)) exact[k] = parseSetting(ir.parameters.find((p) => p.id === k)!, v, ir.enums);
@@ -182,8 +182,8 @@ describe.skipIf(!present)('the DMN TCK (../shared/dmn-tck)', () => {
           for (const [via, got] of [['doudi eval', cli.outputs[o.name]], ['compiled module', compiled[o.name]], ['interpreter', interpreted[o.name]]] as const)
             if (!same(v, got, o.values)) problems.push(`${decision}${o.output ? `.${o.output}` : ''} (${via}): expected ${v.text}, got ${typeof got === 'object' ? Q.toText(got as Q.Rational) : String(got)}`);
           // The explanation names the row (or the default) that decided the value.
-          const node = cli.explanation.find((n) => n.id === o.name);
-          if (!node?.because.some((b) => /table (row|rows|: else|: no row)/.test(b))) problems.push(`${o.name}: the explanation names no row (${JSON.stringify(node?.because)})`);
+          const node = cli.explanation.nodes.find((n) => n.k === o.name);
+          if (!node?.why?.some((w) => 'table' in w)) problems.push(`${o.name}: the explanation names no row (${JSON.stringify(node?.why)})`);
         }
       }
       expect(problems).toEqual([]);
