@@ -1,5 +1,5 @@
 /** The simulator's results as text for a terminal (--json prints them whole instead). */
-import { PROGRAMMES, type CompareResult, type MonthsResult, type Reach, type SimulationResult, type SweepResult, type UncertaintyResult } from '../simulator/index.ts';
+import { LEVELS, PROGRAMMES, type ByLevel, type CompareResult, type MonthsResult, type Reach, type SimulationResult, type SweepResult, type UncertaintyResult } from '../simulator/index.ts';
 
 const yuan = (x: number): string => {
   const a = Math.abs(x);
@@ -25,6 +25,7 @@ export function resultText(r: SimulationResult): string {
     lines.push(`  ${LABEL[p]!.padEnd(20)} ${count(t.households).padStart(12)} ${count(t.persons).padStart(12)} ${yuan(t.monthly_cost).padStart(14)} ${yuan(t.annual_cost).padStart(14)}`);
   }
   lines.push(`  ${'total'.padEnd(20)} ${''.padStart(12)} ${''.padStart(12)} ${yuan(r.monthly_cost).padStart(14)} ${yuan(r.annual_cost).padStart(14)}`);
+  if (r.by_level) lines.push(...levelText(r.by_level));
   lines.push(`  edge families 低保边缘: ${count(r.edge_families)}; 刚性支出困难家庭: ${count(r.rigid_hardship)}`);
   lines.push(`  poorest tenth: ${(r.poorest_decile.coverage * 100).toFixed(1)}% covered, ${(r.poorest_decile.spending_share * 100).toFixed(1)}% of dibao and 特困 spending`);
   if (r.errors.records > 0) lines.push(`  ${count(r.errors.records)} records could not be evaluated: ${r.errors.sites.map((s) => `${s.message} (${count(s.records)})`).join('; ')}`);
@@ -33,6 +34,16 @@ export function resultText(r: SimulationResult): string {
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+const LEVEL_LABEL: Record<(typeof LEVELS)[number], string> = { central: 'central 中央', provincial: 'provincial 省级', city: 'city 市级', county: 'county 县级' };
+
+/** Who pays a year, by level of government (with --json: a month too, and by programme). */
+function levelText(b: ByLevel, delta = false): string[] {
+  const show = (x: number) => (delta ? signed(yuan(x), x) : yuan(x));
+  const levels = `${LEVELS.map((l) => `${LEVEL_LABEL[l]} ${show(b.annual[l])}`).join(', ')}`;
+  // A comparison's line of the province with its cities and counties is its net cost, said once.
+  return delta ? [`  Δ who pays a year: ${levels}`] : [`  who pays a year: ${levels}; the province with its cities and counties 地方合计 ${yuan(b.local_annual)}`];
+}
 
 /** Who is reached, in a few lines (all of it with --json). */
 function reachText(x: Reach): string[] {
@@ -60,6 +71,11 @@ export function compareText(c: CompareResult): string {
       lines.push(`  ${LABEL[p]!.padEnd(20)} ${signed(count(d.households), d.households).padStart(14)} ${signed(count(d.persons), d.persons).padStart(12)} ${signed(yuan(d.annual_cost), d.annual_cost).padStart(14)}`);
     }
     lines.push(`  ${'total'.padEnd(20)} ${''.padStart(14)} ${''.padStart(12)} ${signed(yuan(r.delta.annual_cost), r.delta.annual_cost).padStart(14)}   (reform ${yuan(r.reform.annual_cost)} a year)`);
+    if (r.delta.net_cost_to_province !== undefined) {
+      const n = r.delta.net_cost_to_province;
+      lines.push(`  net cost to the province 省级及以下净增支出: ${signed(yuan(n), n)} a year (province, cities and counties, after the central subsidy)`);
+      lines.push(...levelText(r.delta.by_level!, true));
+    }
     lines.push(`  newly covered: ${count(r.changes.newly_covered.households)} households, ${count(r.changes.newly_covered.persons)} persons; no longer covered: ${count(r.changes.no_longer_covered.households)} households, ${count(r.changes.no_longer_covered.persons)} persons`);
     const b = r.changes.winners_losers;
     lines.push(`  households: lose >5% ${count(b.lose_more_than_5pct)}, lose ${count(b.lose)}, no change ${count(b.no_change)}, gain ${count(b.gain)}, gain >5% ${count(b.gain_more_than_5pct)}`);

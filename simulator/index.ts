@@ -13,7 +13,8 @@ export { assessedPopulation, assessmentKey, assesses, incomeFactor, imputeEarnin
 export { addMonths } from './engine/months.ts';
 export { prepare, shardOf, CHUNK, type Prepared, type Shard } from './engine/prepare.ts';
 export { drawKey, householdKeys, syntheticHouseholdId } from './engine/keys.ts';
-export type { SimulationResult, Totals, Group, Delta, Changes, MonthRow } from './engine/results.ts';
+export type { SimulationResult, Totals, Group, Delta, Changes, MonthRow, ByLevel, LevelCosts } from './engine/results.ts';
+export { LEVELS, levelShares, share, splitCost, type Level, type LevelShares } from './engine/levels.ts';
 export type { Reach, Poverty, ProgrammeReach } from './engine/reach.ts';
 export { VALIDATION_RUNS, PUBLISHED_FIGURES, validationRows, type ValidationRow, type ValidationRun, type PublishedFigure } from './validation.ts';
 // The draws' hash, so that other engines (SQL) can draw exactly as the simulator does.

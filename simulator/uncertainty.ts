@@ -34,6 +34,11 @@ export function headline(r: SimulationResult): Record<string, number> {
   }
   out.edge_families = r.edge_families;
   out['poorest_decile.coverage'] = r.poorest_decile.coverage;
+  // Who pays, a year: the central subsidy and the rest (province, cities, counties); a comparison's delta.local_cost is the reform's net cost to the province.
+  if (r.by_level) {
+    out.central_cost = r.by_level.annual.central;
+    out.local_cost = r.by_level.local_annual;
+  }
   return out;
 }
 

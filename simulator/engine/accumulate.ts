@@ -8,6 +8,7 @@ import type { Shard } from './prepare.ts';
 import { PROGRAMMES, PROGRAMME_OUTPUTS, PERIOD, type Programme, type TakeUp } from '../types.ts';
 import { CHANGE, GROUP_WIDTH, type RunLayout } from './layout.ts';
 import { addReach, type ReachInput } from './reach.ts';
+import { addLevels, type LevelShares } from './levels.ts';
 
 /**
  * Salts of the take-up draws: uniform3(seed, household, salt). Dibao and 特困 share one draw — a
@@ -52,13 +53,16 @@ export interface Paid {
 export const paidBuffers = (n: number): Paid => ({ total: new Float64Array(n), covered: new Float64Array(n) });
 
 const YEARLY = PROGRAMMES.map((p) => PERIOD[p] === 'year');
+/** One household's payments per programme, for the split by level (reused: nothing is allocated per household). */
+const paidNow = new Float64Array(PROGRAMMES.length);
 
 /**
  * Adds households [a, b) of the shard into vec (one chunk's sums); when `paid` is given, also
- * records each household's payments at index h − a.
+ * records each household's payments at index h − a; with `levels`, who pays each payment.
  */
-export function accumulate(shard: Shard, cols: Columns, take: TakeUp, seed: number, L: RunLayout, vec: Float64Array, a: number, b: number, paid?: Paid, reach?: ReachInput): void {
+export function accumulate(shard: Shard, cols: Columns, take: TakeUp, seed: number, L: RunLayout, vec: Float64Array, a: number, b: number, paid?: Paid, reach?: ReachInput, levels?: LevelShares): void {
   const reachVec = reach ? vec.subarray(L.reachAt) : undefined;
+  if (levels) vec[L.levels]! += 1;
   const pop = shard.pop;
   const weight = pop.household.weight!;
   const area = pop.household.area!;
@@ -139,6 +143,14 @@ export function accumulate(shard: Shard, cols: Columns, take: TakeUp, seed: numb
       if (cols.edge && cols.edge[h]) vec[L.misc]! += w;
       if (cols.rigid && cols.rigid[h]) vec[L.misc + 1]! += w;
       if (reach) addReach(L.reach, reachVec!, reach, h, w, dPersons, r0, tPersons, r1, r0 + r1 + r2);
+      if (levels && r0 + r1 + r2 + r3 + r4 !== 0) {
+        paidNow[0] = r0;
+        paidNow[1] = r1;
+        paidNow[2] = r2;
+        paidNow[3] = r3;
+        paidNow[4] = r4;
+        addLevels(vec, L.levels, levels, shard.regionIndex[h]!, w, paidNow);
+      }
     }
     const covered = dPersons + tPersons;
     const total = r0 + r1 + r2 + r3 + (YEARLY[4] ? r4 / 12 : r4);

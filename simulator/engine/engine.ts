@@ -10,6 +10,7 @@ import { instantiate, type CompiledPolicy, type OutputColumns, type PopulationCo
 import { Cancelled, DEFAULT_TAKE_UP, type Behaviour, type Job, type MonthsRequest, type Scenario, type TakeUp } from '../types.ts';
 import { reachInput } from './reach.ts';
 import { accumulate, accumulateChange, addGroupBase, columnsOf, groupBase, paidBuffers, type Paid } from './accumulate.ts';
+import { levelShares } from './levels.ts';
 import { CHANGE, RunLayout } from './layout.ts';
 import { CHUNK, chunkViews, type Shard } from './prepare.ts';
 import { runMonths } from './months.ts';
@@ -114,7 +115,7 @@ export class Engine {
       const l = this.loaded(s.policy);
       const params = l.policy.resolveParameters({ date: s.date, sets: { ...s.sets } }, regions.codes);
       const layout = new RunLayout(shard.regionCodes.length, l.policy.SITES.length);
-      return { l, params, layout, stacked: new Float64Array(chunks * layout.length) };
+      return { l, params, layout, levels: levelShares(params, regions.codes.length), stacked: new Float64Array(chunks * layout.length) };
     });
     const changeStacks = changes ? scenarios.slice(1).map(() => new Float64Array(chunks * CHANGE.length)) : [];
     const paid: Paid[] = changes ? scenarios.map(() => paidBuffers(Math.min(CHUNK, n))) : [];
@@ -130,7 +131,7 @@ export class Engine {
         plan.l.policy.evaluateBatch(view, { codes: regions.codes, slot }, plan.params, plan.l.out, 0, b - a);
         const vec = plan.stacked.subarray(c * plan.layout.length, (c + 1) * plan.layout.length);
         addGroupBase(vec, plan.layout, (this.bases[c] ??= groupBase(sub, plan.layout, 0, b - a)));
-        accumulate(sub, columnsOf(plan.l.out), take, seed, plan.layout, vec, 0, b - a, changes ? paid[i] : undefined, reachInput(view, sub.income, slot, plan.params));
+        accumulate(sub, columnsOf(plan.l.out), take, seed, plan.layout, vec, 0, b - a, changes ? paid[i] : undefined, reachInput(view, sub.income, slot, plan.params), plan.levels);
         if (changes && i > 0) accumulateChange(sub, paid[0]!, paid[i]!, changeStacks[i - 1]!.subarray(c * CHANGE.length, (c + 1) * CHANGE.length), 0, b - a);
       });
       const t = now();

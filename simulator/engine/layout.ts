@@ -5,6 +5,7 @@
  */
 import { PROGRAMMES } from '../types.ts';
 import { ReachLayout } from './reach.ts';
+import { LEVEL_WIDTH } from './levels.ts';
 
 export const NP = PROGRAMMES.length;
 
@@ -29,6 +30,8 @@ export class RunLayout {
   /** who is reached (reach.ts), after the sites */
   readonly reachAt: number;
   readonly reach: ReachLayout;
+  /** who pays, after reach (levels.ts) */
+  readonly levels: number;
   readonly length: number;
   constructor(
     readonly regions: number,
@@ -41,7 +44,8 @@ export class RunLayout {
     this.sites = this.decile + DECILES * GROUP_WIDTH;
     this.reachAt = this.sites + siteCount;
     this.reach = new ReachLayout(regions);
-    this.length = this.reachAt + this.reach.length;
+    this.levels = this.reachAt + this.reach.length;
+    this.length = this.levels + LEVEL_WIDTH;
   }
 }
 

@@ -6,6 +6,7 @@ import { PERIOD, PROGRAMMES, type Programme } from '../types.ts';
 import { BANDS, CHANGE, DECILES, GROUP_WIDTH, SIZE_GROUPS, type RunLayout } from './layout.ts';
 import { MONTH } from './months.ts';
 import { reachResult, type Reach } from './reach.ts';
+import { LEVELS, type Level } from './levels.ts';
 
 export interface Totals {
   /** real households covered (weighted) */
@@ -32,6 +33,25 @@ export interface Group {
   annual_cost_by_programme: Record<Programme, number>;
 }
 
+/** Yuan by level of government. */
+export type LevelCosts = Record<Level, number>;
+
+/**
+ * Who pays (levels.ts): the cost by level of government, from the policy's central_share,
+ * provincial_share and city_share in each household's region, applied to what each household is
+ * paid (take-up applied). Present where the policy has the three shares.
+ */
+export interface ByLevel {
+  /** yuan a year (a yearly programme: as paid in the year) */
+  readonly annual: LevelCosts;
+  /** yuan a month (a yearly programme: a twelfth) */
+  readonly monthly: LevelCosts;
+  /** yuan a year, per programme */
+  readonly by_programme: Record<Programme, LevelCosts>;
+  /** the province with its cities and counties (provincial + city + county), yuan a year */
+  readonly local_annual: number;
+}
+
 export interface SimulationResult {
   readonly date: string;
   readonly policy: string;
@@ -54,6 +74,8 @@ export interface SimulationResult {
   readonly errors: { readonly records: number; readonly sites: readonly { readonly message: string; readonly records: number }[] };
   /** who is reached: by the programme's (hukou) area and region, recipients' categories, targeting and poverty (reach.ts) */
   readonly reach?: Reach;
+  /** who pays: cost by level of government (levels.ts), where the policy gives the shares */
+  readonly by_level?: ByLevel;
 }
 
 export interface Frame {
@@ -127,14 +149,43 @@ export function simulationResult(v: Float64Array, L: RunLayout, frame: Frame, da
     },
     errors: { records: v[L.misc + 2]!, sites: siteCounts },
     reach: reachResult(v, L.reachAt, L.reach, frame.regionCodes, frame.persons),
+    ...(v[L.levels]! > 0 ? { by_level: byLevel(v, L.levels) } : {}),
   };
 }
 
-/** reform − baseline, field by field, in the shape of a SimulationResult's figures. */
+const levelRecord = (f: (l: Level, i: number) => number): LevelCosts => Object.fromEntries(LEVELS.map((l, i) => [l, f(l, i)])) as LevelCosts;
+
+function byLevel(v: Float64Array, at: number): ByLevel {
+  const by_programme = {} as Record<Programme, LevelCosts>;
+  const annual = levelRecord(() => 0);
+  const monthly = levelRecord(() => 0);
+  PROGRAMMES.forEach((p, i) => {
+    const base = at + 1 + i * LEVELS.length;
+    by_programme[p] = levelRecord((_, l) => yuanAnnual(p, v[base + l]!));
+    for (const [l, level] of LEVELS.entries()) {
+      annual[level] += yuanAnnual(p, v[base + l]!);
+      monthly[level] += yuanMonthly(p, v[base + l]!);
+    }
+  });
+  return { annual, monthly, by_programme, local_annual: annual.provincial + annual.city + annual.county };
+}
+
+function minusLevels(a: ByLevel, b: ByLevel): ByLevel {
+  const minus = (x: LevelCosts, y: LevelCosts) => levelRecord((l) => x[l] - y[l]);
+  const by_programme = {} as Record<Programme, LevelCosts>;
+  for (const p of PROGRAMMES) by_programme[p] = minus(a.by_programme[p], b.by_programme[p]);
+  return { annual: minus(a.annual, b.annual), monthly: minus(a.monthly, b.monthly), by_programme, local_annual: a.local_annual - b.local_annual };
+}
+
+/**
+ * reform − baseline, field by field, in the shape of a SimulationResult's figures; where both have
+ * the shares, the change by level and the reform's net cost to the province (its provincial, city
+ * and county budgets together, after the central subsidy), yuan a year.
+ */
 export type Delta = Pick<
   SimulationResult,
-  'programmes' | 'edge_families' | 'rigid_hardship' | 'monthly_cost' | 'annual_cost' | 'by_area' | 'by_region' | 'by_size' | 'by_decile' | 'poorest_decile'
->;
+  'programmes' | 'edge_families' | 'rigid_hardship' | 'monthly_cost' | 'annual_cost' | 'by_area' | 'by_region' | 'by_size' | 'by_decile' | 'poorest_decile' | 'by_level'
+> & { readonly net_cost_to_province?: number };
 
 function minusGroup(a: Group, b: Group): Group {
   const byProgramme = {} as Record<Programme, number>;
@@ -179,6 +230,7 @@ export function delta(reform: SimulationResult, base: SimulationResult): Delta {
       coverage: reform.poorest_decile.coverage - base.poorest_decile.coverage,
       spending_share: reform.poorest_decile.spending_share - base.poorest_decile.spending_share,
     },
+    ...(reform.by_level && base.by_level ? { by_level: minusLevels(reform.by_level, base.by_level), net_cost_to_province: reform.by_level.local_annual - base.by_level.local_annual } : {}),
   };
 }
 
