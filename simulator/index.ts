@@ -16,6 +16,14 @@ export { drawKey, householdKeys, syntheticHouseholdId } from './engine/keys.ts';
 export type { SimulationResult, Totals, Group, Delta, Changes, MonthRow, ByLevel, LevelCosts } from './engine/results.ts';
 export { LEVELS, levelShares, share, splitCost, type Level, type LevelShares } from './engine/levels.ts';
 export type { Reach, Poverty, ProgrammeReach } from './engine/reach.ts';
+// The sums' layout and their naming, so that another engine (SQL: cli/engines/) that computes the
+// same sums gives the same results through the same code.
+export { RunLayout, CHANGE, GROUP_WIDTH, SIZE_GROUPS, DECILES, BANDS } from './engine/layout.ts';
+export { simulationResult, delta, changesResult, type Frame } from './engine/results.ts';
+export { BIN, BINS } from './engine/reach.ts';
+export { LEVELS, LEVEL_WIDTH } from './engine/levels.ts';
+export { TAKE_UP_SALT } from './engine/accumulate.ts';
+export { resolveScenario, sweepPoints } from './settings.ts';
 export { VALIDATION_RUNS, PUBLISHED_FIGURES, validationRows, type ValidationRow, type ValidationRun, type PublishedFigure } from './validation.ts';
 // The draws' hash, so that other engines (SQL) can draw exactly as the simulator does.
 export { hash3, uniform3, normalCdf, normalQuantile } from './population/random.ts';

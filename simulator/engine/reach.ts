@@ -18,8 +18,8 @@ import type { CompiledPolicy, PopulationColumns } from '../../language/index.ts'
 type CompiledParameters = ReturnType<CompiledPolicy['resolveParameters']>;
 
 /** ¥20 bins of per-capita monthly income, fen, up to ¥10,000 (the last bin holds the rest). */
-const BIN = 2000;
-const BINS = 501;
+export const BIN = 2000;
+export const BINS = 501;
 const CATEGORIES = ['elderly', 'minors', 'disabled', 'other'] as const;
 
 export class ReachLayout {
