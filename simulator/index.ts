@@ -21,7 +21,7 @@ export type { Reach, Poverty, ProgrammeReach } from './engine/reach.ts';
 export { RunLayout, CHANGE, GROUP_WIDTH, SIZE_GROUPS, DECILES, BANDS } from './engine/layout.ts';
 export { simulationResult, delta, changesResult, type Frame } from './engine/results.ts';
 export { BIN, BINS } from './engine/reach.ts';
-export { LEVELS, LEVEL_WIDTH } from './engine/levels.ts';
+export { LEVEL_WIDTH } from './engine/levels.ts';
 export { TAKE_UP_SALT } from './engine/accumulate.ts';
 export { resolveScenario, sweepPoints } from './settings.ts';
 export { VALIDATION_RUNS, PUBLISHED_FIGURES, validationRows, type ValidationRow, type ValidationRun, type PublishedFigure } from './validation.ts';
