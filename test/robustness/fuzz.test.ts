@@ -277,6 +277,8 @@ function runAll(texts: readonly string[]): void {
 
 // ---------------------------------------------------------------- the cases
 
+const FUZZ_TIMEOUT = 600_000;
+
 describe('the language survives mutated policies', () => {
   it('the unmutated seeds check cleanly, compile and evaluate', () => {
     for (const name of Object.keys(SEEDS) as SeedName[]) {
@@ -287,19 +289,20 @@ describe('the language survives mutated policies', () => {
     }
   });
 
-  // 4 × 2,500 random cases of 1–5 mutations each
+  // 4 × 2,500 random cases of 1–5 mutations each: up to a minute of CPU each, longer on a shared machine: a
+  // timeout that catches a hang without failing when the cores are busy
   it('Shanghai, 2,500 random mutation plans (seed 1)', () => {
     fuzz('shanghai', 2500, 0x5a11);
-  });
+  }, FUZZ_TIMEOUT);
   it('Shanghai, 2,500 random mutation plans (seed 2)', () => {
     fuzz('shanghai', 2500, 0x5a12);
-  });
+  }, FUZZ_TIMEOUT);
   it('kitchen, 2,500 random mutation plans (seed 1)', () => {
     fuzz('kitchen', 2500, 0xc17c);
-  });
+  }, FUZZ_TIMEOUT);
   it('kitchen, 2,500 random mutation plans (seed 2)', () => {
     fuzz('kitchen', 2500, 0xc17d);
-  });
+  }, FUZZ_TIMEOUT);
   it('decision tables of every hit policy, 1,000 random mutation plans', () => {
     fuzz('tables', 1000, 0x7ab1e);
   });

@@ -113,7 +113,7 @@ describe('the language survives policies grown deep and long', () => {
       // within the limits grown policies check clean, and the interpreter runs on them
       expect(stats.clean).toBeGreaterThan(10);
       expect(stats.evaluated).toBe(stats.clean);
-    });
+    }, 600_000);
 
   it('each kind of growth at its limit checks clean and evaluates; one past it is refused with the diagnostic of that limit', () => {
     const at: [Growth, Growth, string][] = [
@@ -129,5 +129,5 @@ describe('the language survives policies grown deep and long', () => {
       expect([JSON.stringify(ok), stats.evaluated]).toEqual([JSON.stringify(ok), 1]);
       expect(checkCase(grow(SEEDS.kitchen, over)).diagnostics.map((d) => d.code)).toContain(code);
     }
-  });
+  }, 600_000);
 });
