@@ -117,8 +117,8 @@ export function earningsPath(pair: PolicyPair, raw: unknown, path: EarningsPath,
   if (!('household' in read)) return { ok: false, ...read };
   const hh = read.household;
   const m = hh.members[member - 1];
-  if (!Number.isInteger(member) || !m) return { ok: false, stage: 'household', message: `--member ${member}: the household has ${hh.members.length} member${hh.members.length === 1 ? '' : 's'}`, problems: [] };
-  if (m.co_resident === false) return { ok: false, stage: 'household', message: `--member ${member}: member ${member} (${String(m.person_id ?? '')}) does not live in the household (co_resident is false), so their earnings are not its income`, problems: [] };
+  if (!Number.isInteger(member) || !m) return { ok: false, stage: 'household', message: `member ${member}: the household has ${hh.members.length} member${hh.members.length === 1 ? '' : 's'}`, problems: [] };
+  if (m.co_resident === false) return { ok: false, stage: 'household', message: `member ${member} (${String(m.person_id ?? '')}) does not live in the household (co_resident is false), so their earnings are not its income`, problems: [] };
   const earnings = pathPoints(path);
   // A member who earns is employed (the employment deduction and 渐退期 rules read it); no earnings leave it as given.
   const households: Household[] = earnings.map((e) => ({ values: hh.values, members: hh.members.map((p, j) => (j === member - 1 ? { ...p, wage_income: e, employed: e > 0 ? true : p.employed! } : p)) }));

@@ -3,10 +3,10 @@
  * Everything that crosses is plain data; progress callbacks cross as Comlink.proxy functions.
  * Money is yuan; households and persons are real ones (weighted), as in simulator/engine/results.ts.
  */
-import type { ExplainNode, PolicyIR } from '../../language/index.ts';
+import type { Cliff, CompactExplanation, Decision, ExplainNode, PolicyIR } from '../../language/index.ts';
 import type { Behaviour, CalibrationReport, CompareResult, MonthsResult, PopulationMeta, PopulationSummary, SimulationResult, SweepResult, ValidationRow } from '../../simulator/index.ts';
 
-export type { CompareResult, SimulationResult, MonthsResult, SweepResult, PopulationSummary, CalibrationReport, PopulationMeta, ExplainNode, Behaviour, ValidationRow };
+export type { CompareResult, SimulationResult, MonthsResult, SweepResult, PopulationSummary, CalibrationReport, PopulationMeta, ExplainNode, Behaviour, ValidationRow, Cliff, CompactExplanation, Decision };
 
 export type Progress = (done: number, total: number) => void;
 
@@ -86,9 +86,18 @@ export interface HouseholdPage {
 export interface Explanation {
   /** the compiled module's outputs (money in yuan), or the error that stopped it */
   readonly outputs?: Readonly<Record<string, number | boolean | string>>;
-  readonly explanation?: readonly ExplainNode[];
+  /** what the notice says, as data (language/explain: the UI words it in its language) */
+  readonly decision?: Decision;
+  /** the compact explanation (doudi eval --explain --json's) */
+  readonly explanation?: CompactExplanation;
   readonly error?: string;
   readonly ms: number;
+}
+
+/** The benefit cliff of one household along one member's earnings, or why it could not be made. */
+export interface CliffAnswer {
+  readonly cliff?: Cliff;
+  readonly error?: string;
 }
 
 export interface SimApi {
@@ -113,6 +122,8 @@ export interface SimApi {
   /** One household of the population in the schema's JSON form (money in yuan). */
   household(index: number, behaviour?: Behaviour): Promise<Record<string, unknown>>;
   explain(scenario: RunScenario, household: Record<string, unknown>): Promise<Explanation>;
+  /** Net income and the marginal rate as member `member` (1-based)'s earnings go along `path` (FROM:TO:STEP in yuan, as doudi eval --earnings-path). */
+  cliff(scenario: RunScenario, household: Record<string, unknown>, member: number, path: string): Promise<CliffAnswer>;
   /** The shipped policies (by path: source and IR) on their own populations against every published figure (doudi validate's table). */
   validate(policies: Readonly<Record<string, { readonly source: string; readonly ir: PolicyIR }>>, households: number, id: number, onProgress?: Progress, behaviour?: Behaviour): Promise<ValidationRow[]>;
   cancel(id: number): void;

@@ -6,7 +6,9 @@
  * No DOM and no worker globals: tests run it in Node.
  */
 import {
-  evaluateOne,
+  earningsPath,
+  explainHousehold,
+  parseEarningsPath,
   resolveSettings,
   formatSettingDiagnostic,
   SettingError,
@@ -19,6 +21,7 @@ import {
 import { Cancelled, Simulator, PopulationFileError, assessedPopulation, assesses, assessmentKey, calibrate, generatePopulation, householdJson, readPopulationBlobs, type Behaviour } from '../../simulator/index.ts';
 import { runValidation, type ValidationPolicy } from './validation.ts';
 import type {
+  CliffAnswer,
   Explanation,
   HouseholdFilter,
   HouseholdPage,
@@ -320,16 +323,27 @@ export class SimService implements SimApi {
     });
   }
 
-  /** One household's outputs and why: language/run's evaluateOne (compiled values, the interpreter's explanation). */
+  /** One household's outputs and why: language/explain's explainHousehold (compiled values, the interpreter's decision and compact explanation). */
   async explain(s: RunScenario, household: Record<string, unknown>): Promise<Explanation> {
     const t = performance.now();
     const done = (x: Omit<Explanation, 'ms'>): Explanation => ({ ...x, ms: performance.now() - t });
     const { compiled, ir } = this.loaded(s.policy);
     const resolved = resolveSettings(ir, { ...s.sets });
     if (resolved.problems.length) return done({ error: resolved.problems.map(formatSettingDiagnostic).join('; ') });
-    const r = evaluateOne({ ir, compiled }, household, { date: s.date, settings: resolved.settings, explain: true });
+    const r = explainHousehold({ ir, compiled }, household, { date: s.date, settings: resolved.settings });
     if (!r.ok) return done({ error: r.message });
-    return done({ outputs: r.outputs, ...(r.explanation ? { explanation: r.explanation } : {}) });
+    return done({ outputs: r.outputs, decision: r.decision, explanation: r.explanation });
+  }
+
+  /** The benefit cliff (language/explain's earningsPath), as doudi eval --earnings-path gives it. */
+  async cliff(s: RunScenario, household: Record<string, unknown>, member: number, path: string): Promise<CliffAnswer> {
+    const { compiled, ir } = this.loaded(s.policy);
+    const resolved = resolveSettings(ir, { ...s.sets });
+    if (resolved.problems.length) return { error: resolved.problems.map(formatSettingDiagnostic).join('; ') };
+    const p = parseEarningsPath(path);
+    if (!p.ok) return { error: `${path}: ${p.why}` };
+    const r = earningsPath({ ir, compiled }, household, p.value, member, { date: s.date, settings: resolved.settings });
+    return r.ok ? { cliff: r.cliff } : { error: r.message };
   }
 
   cancel(id: number): void {

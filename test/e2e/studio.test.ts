@@ -182,6 +182,28 @@ describe.skipIf(!have)('studio in Chromium', () => {
     await page.getByTestId('explain-tree').waitFor({ state: 'visible', timeout: 30_000 });
     await expect.poll(() => page.locator('.detail .card-sub').nth(1).textContent()).toContain('常规低保');
     await shot('04-explain');
+    // The decision text above the tree, as the family would be told it (57号 §21).
+    const notice = page.getByTestId('notice-text');
+    await expect.poll(() => notice.textContent(), { timeout: 30_000 }).toContain('社会救助审核确认结果告知书（草稿）');
+    expect(await notice.textContent()).toMatch(/经审核，纳入常规低保，每月发放低保金 \d+ 元/);
+    expect(await notice.textContent()).toContain('依据：《社会救助暂行办法》第9条');
+    // Printed alone as a notice draft.
+    await page.evaluate(() => document.body.classList.add('print-notice'));
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: path.join(ARTIFACTS, '04b-notice-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => document.body.classList.remove('print-notice'));
+    // The benefit cliff along the first member's earnings, with its exports.
+    const cliff = page.getByTestId('chart-cliff');
+    await cliff.scrollIntoViewIfNeeded();
+    await expect.poll(() => cliff.locator('.recharts-line path.recharts-curve').count(), { timeout: 30_000 }).toBeGreaterThan(1);
+    await shot('04c-cliff');
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv-cliff').click()]);
+    const rows = fs.readFileSync((await csvDownload.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    expect(rows[0]).toBe('earnings,counted_income,per_capita_income,dibao_status,dibao,tekun,price,benefits,net_income,temporary,expenditure,marginal_rate');
+    expect(rows.length).toBeGreaterThan(100);
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png-cliff').click()]);
+    expect([...fs.readFileSync((await pngDownload.path())!).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     // What if the household had large savings: no longer eligible.
     await page.locator('.field-input', { hasText: '金融资产' }).locator('input').fill('9999999');
     await expect.poll(() => page.locator('.detail .card-sub').nth(1).textContent(), { timeout: 30_000 }).toMatch(/^无/);
@@ -202,6 +224,14 @@ describe.skipIf(!have)('studio in Chromium', () => {
     const csv = await saved('export-csv-cost');
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.toString('utf8')).toContain('dibao');
+    // Who pays: by level of government, and the reform's net cost to the province as a headline figure
+    // (the standard of 1400 set above saves the province money).
+    expect(await value('net-cost-province')).toBeLessThan(0);
+    const levels = (await saved('export-csv-levels')).toString('utf8');
+    expect(levels).toMatch(/level,baseline_annual_cost,reform_annual_cost,delta/);
+    expect(levels).toMatch(/central,[\d.]+,[\d.]+,-[\d.]+/);
+    await page.getByTestId('who-pays').scrollIntoViewIfNeeded();
+    await shot('12-who-pays');
     // Sampling uncertainty over five populations: each figure's mean inside its 90% interval.
     const card = page.getByTestId('uncertainty');
     await card.locator('select').selectOption('5');
@@ -247,6 +277,8 @@ describe.skipIf(!have)('studio in Chromium', () => {
     expect(typeof r.outputs.dibao_benefit).toBe('number');
     // The printable report carries the sampling uncertainty run on this comparison.
     expect(await page.getByTestId('report-uncertainty').textContent()).toMatch(/1–5.*…/);
+    // And who pays, with the net cost to the province.
+    expect(await page.getByTestId('report-levels').textContent()).toMatch(/中央.*省级.*市级.*县级.*省级及以下净增支出/);
     await shot('05-export');
   });
 

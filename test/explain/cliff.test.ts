@@ -87,7 +87,7 @@ describe('the cliff', () => {
   it('names the member, and refuses one who is not there or does not live in the household', () => {
     expect(run('0:1000:500', 2).person_id).toBe('N-GRACE-2');
     const bad = earningsPath(shanghai, GRACE, path_('0:1000:500'), 3, { date: DATE });
-    expect(bad).toMatchObject({ ok: false, stage: 'household', message: '--member 3: the household has 2 members' });
+    expect(bad).toMatchObject({ ok: false, stage: 'household', message: 'member 3: the household has 2 members' });
     const away = { ...GRACE, members: GRACE.members.map((m, j) => (j === 1 ? { ...m, co_resident: false } : m)) };
     const gone = earningsPath(shanghai, away, path_('0:1000:500'), 2, { date: DATE });
     expect(gone.ok).toBe(false);
@@ -127,6 +127,6 @@ describe('doudi eval --earnings-path', () => {
     await usage(['--earnings-path', '0:100:10', '--member', 'x'], /--member x/);
     const r = await cli(['eval', SH, '--household', file, '--date', DATE, '--earnings-path', '0:100:10', '--member', '5']);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('--member 5: the household has 2 members');
+    expect(r.err).toContain('member 5: the household has 2 members');
   });
 });

@@ -132,7 +132,8 @@ describe('coordinator service', () => {
     const h = await sim.household(page.rows[0]!.index);
     const x = await sim.explain({ policy: key, date: DATE }, h);
     expect(x.error).toBeUndefined();
-    expect(x.explanation!.map((n) => n.id)).toContain('dibao_benefit');
+    expect(x.explanation!.nodes.map((n) => n.k)).toContain('dibao_benefit');
+    expect(x.decision!.items[0]!.programme).toBe('dibao');
     const rich = { ...h, financial_assets: 10_000_000 };
     const y = await sim.explain({ policy: key, date: DATE }, rich);
     expect(y.outputs!.dibao_status).toBe('none');

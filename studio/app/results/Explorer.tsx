@@ -10,6 +10,8 @@ import { HOUSEHOLD_FIELDS, PERSON_FIELDS, ENUMS, type FieldSpec } from '../../..
 import { statusName } from '../i18n/strings.ts';
 import { Empty } from './Empty.tsx';
 import { ExplainTree } from './ExplainTree.tsx';
+import { Notice } from './Notice.tsx';
+import { CliffChart } from './CliffChart.tsx';
 import { behaviourList, runBehaviour } from '../state/scenario.ts';
 import { behaviourLabels } from './Parameters.tsx';
 import { assesses, assessmentKey } from '../../../simulator/index.ts';
@@ -284,8 +286,10 @@ function HouseholdDetail({ index, scenario, assessment }: { index: number; scena
           </div>
         </div>
         {explained?.error && <div className="notice error">{explained.error}</div>}
-        {explained?.explanation ? <ExplainTree nodes={explained.explanation} /> : !explained?.error && <Empty />}
+        {explained?.decision && <Notice decision={explained.decision} />}
+        {explained?.explanation ? <ExplainTree x={explained.explanation} /> : !explained?.error && <Empty />}
       </div>
+      <CliffChart scenario={scenario} household={edited} />
     </div>
   );
 }

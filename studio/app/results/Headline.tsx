@@ -44,6 +44,16 @@ export function Headline() {
           sub={f.pct(rel, 1, { signed: true })}
           tone={delta > 0.5 ? 'up' : delta < -0.5 ? 'down' : 'flat'}
         />
+        {r.delta.net_cost_to_province !== undefined && (
+          <Figure
+            testid="net-cost-province"
+            label={t('netCostProvince')}
+            value={r.delta.net_cost_to_province}
+            text={f.money(r.delta.net_cost_to_province, { signed: true, millions: true })}
+            sub={t('netCostProvinceSub')}
+            tone={r.delta.net_cost_to_province > 0.5 ? 'up' : r.delta.net_cost_to_province < -0.5 ? 'down' : 'flat'}
+          />
+        )}
         <Figure
           testid="persons-reform"
           label={t('personsReform')}

@@ -9,6 +9,7 @@ import { Empty } from './Empty.tsx';
 import { TwoLineTick } from '../charts/ticks.tsx';
 import { Uncertainty } from './Uncertainty.tsx';
 import { ReachCard } from './Reach.tsx';
+import { WhoPays } from './Levels.tsx';
 
 export function Overview() {
   const t = useT();
@@ -68,6 +69,7 @@ export function Overview() {
         </ResponsiveContainer>
       </ChartCard>
       <ProgrammeTable />
+      <WhoPays />
       <ReachCard />
       <Uncertainty />
     </div>

@@ -10,6 +10,7 @@ import { DEFAULT_TAKE_UP, TAKE_UP_PROGRAMMES } from '../state/scenario.ts';
 import { TwoLineTick } from '../charts/ticks.tsx';
 import { settingNumber, controlKind } from '../lib/params.ts';
 import { REACH_LINES } from './Reach.tsx';
+import { LEVEL_KEY, levelRows } from './Levels.tsx';
 
 export function Report() {
   const t = useT();
@@ -49,6 +50,7 @@ export function Report() {
   };
   const cost = PROGRAMMES.map((p) => ({ name: programmeName(f.lang, p, true), baseline: c.baseline.programmes[p].annual_cost, reform: r.reform.programmes[p].annual_cost }));
   const bands = [{ name: '', ...r.changes.winners_losers }];
+  const levels = levelRows(c.baseline, r.reform);
   return (
     <article className="report card" data-testid="report">
       <header className="report-head">
@@ -141,6 +143,38 @@ export function Report() {
           </tbody>
         </table>
       </section>
+      {levels && (
+        <section data-testid="report-levels">
+          <h2>{t('whoPays')}</h2>
+          <p className="muted small">{t('whoPaysSub')}</p>
+          <table className="table compact">
+            <thead>
+              <tr>
+                <th />
+                <th className="num">{t('baseline')}</th>
+                <th className="num">{t('reform')}</th>
+                <th className="num">{t('delta')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {levels.map((x) => (
+                <tr key={x.id} className={x.id === 'local' ? 'strong' : ''}>
+                  <td>{x.id === 'local' ? t('localTotal') : t(LEVEL_KEY[x.id as keyof typeof LEVEL_KEY])}</td>
+                  <td className="num">{f.money(x.baseline)}</td>
+                  <td className="num">{f.money(x.reform)}</td>
+                  <td className="num">{f.money(x.reform - x.baseline, { signed: true })}</td>
+                </tr>
+              ))}
+              <tr className="strong">
+                <td>{`${t('netCostProvince')} (${t('netCostProvinceSub')})`}</td>
+                <td />
+                <td />
+                <td className="num">{f.money(r.delta.net_cost_to_province ?? 0, { signed: true })}</td>
+              </tr>
+            </tbody>
+          </table>
+        </section>
+      )}
       {c.baseline.reach && r.reform.reach && (
         <section data-testid="report-reach">
           <h2>{f.lang === 'zh' ? '保障覆盖了谁' : 'Who is reached'}</h2>
