@@ -81,6 +81,22 @@ describe('settings', () => {
     expect(inputText('money', 1595)).toBe('1595');
   });
 
+  it('reads typed values exactly, through the settings grammar (no binary float)', () => {
+    // 0.1 + 0.2 in floats is 0.30000000000000004; typed text stays exact
+    expect(inputSetting('money', '0.30')).toBe('0.3');
+    expect(inputSetting('money', '１６００')).toBe('1600'); // full-width digits
+    expect(inputSetting('money', '1_600')).toBeNull();
+    expect(inputSetting('money', '0x10')).toBeNull();
+    expect(inputSetting('money', '1e3')).toBeNull();
+    expect(inputSetting('rate', '3.12345')).toBeNull(); // more than six decimals of a fraction
+    expect(inputSetting('rate', '3.1234')).toBe('3.1234%');
+    expect(inputSetting('integer', '¥6')).toBeNull();
+    expect(inputSetting('number', '0.0000001')).toBeNull();
+    // slider positions never give exponent text, which the grammar refuses
+    expect(settingText('number', 1e-7)).toBe('0');
+    expect(settingText('rate', 0.0000031)).toBe('0.0003%');
+  });
+
   it('sweeps over the slider range', () => {
     const s = sweepValues('money', 1595, 11);
     expect(s.texts[0]).toBe('790');

@@ -3,7 +3,8 @@
  * range around the current value, and the setting text the simulator takes (`--set` syntax:
  * "1700" yuan, "3.5%", "true", an enum value id, a date).
  */
-import type { ParameterIR, PolicyIR, Type } from '../../../language/index.ts';
+import { rational, type ParameterIR, type PolicyIR, type Type } from '../../../language/index.ts';
+import { exactDecimal, parseQuantity } from '../../../language/run/index.ts';
 
 export type ControlKind = 'money' | 'rate' | 'number' | 'integer' | 'bool' | 'enum' | 'date' | 'none';
 
@@ -82,19 +83,28 @@ export function sliderRange(kind: ControlKind, value: number): Range {
   }
 }
 
-/** The setting text for a control's number: money in yuan (to the fen), rates in percent. */
+/**
+ * A slider position as plain decimal text with at most `places` decimals (never an exponent such
+ * as 1e-7, which the settings grammar refuses); slider positions are on a grid of nice steps.
+ */
+const plain = (x: number, places: number): string => {
+  const t = x.toFixed(places).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  return t === '-0' ? '0' : t;
+};
+
+/** The setting text for a slider's number: money in yuan (to the fen), rates in percent (six decimals of a fraction). */
 export function settingText(kind: ControlKind, x: number | string | boolean): string {
   if (typeof x === 'boolean') return x ? 'true' : 'false';
   if (typeof x === 'string') return x;
   switch (kind) {
     case 'money':
-      return String(Math.round(x * 100) / 100);
+      return plain(x, 2);
     case 'rate':
-      return `${Number((x * 100).toPrecision(10))}%`;
+      return `${plain(x * 100, 4)}%`;
     case 'integer':
       return String(Math.round(x));
     default:
-      return String(Number(x.toPrecision(12)));
+      return plain(x, 6);
   }
 }
 
@@ -108,21 +118,33 @@ export function settingNumber(kind: ControlKind, text: string): number {
   return Number(t);
 }
 
-/** What the user typed in an input (yuan for money, percent for rates) as a setting text, or null if invalid. */
+/**
+ * What the user typed in an input (yuan for money, percent for rates) as a setting text, or null if
+ * invalid. Read exactly by the settings grammar (language/run: ¥ and 元, thousands separators,
+ * full-width digits), never through a binary float: money must be whole fen, a rate at most six
+ * decimals of a fraction, an integer whole; negative values are refused.
+ */
 export function inputSetting(kind: ControlKind, typed: string): string | null {
-  const t = typed.trim().replace(/^[¥￥]/, '').replace(/[元%]$/, '').replace(/,/g, '');
-  if (t === '' || !/^-?\d*\.?\d+$/.test(t)) return null;
-  const x = Number(t);
-  if (!Number.isFinite(x) || x < 0) return null;
+  const bare = typed.trim().replace(/[%％]$/, '');
+  const q = parseQuantity(bare);
+  if (!q.ok || q.value.value.n < 0n) return null;
+  const v = q.value.value;
+  if (q.value.unit === 'percent' || q.value.unit === 'months') return null;
+  if (q.value.unit === 'yuan' && kind !== 'money') return null;
   switch (kind) {
-    case 'money':
-      return Math.round(x * 100) === x * 100 || Math.abs(Math.round(x * 100) - x * 100) < 1e-6 ? String(Math.round(x * 100) / 100) : null;
-    case 'rate':
-      return `${t}%`;
+    case 'money': {
+      const text = exactDecimal(v, 2);
+      return text ?? null;
+    }
+    case 'rate': {
+      // typed in percent: the fraction is v / 100, at most six decimals
+      const text = exactDecimal(v, 4);
+      return text === undefined ? null : `${text}%`;
+    }
     case 'integer':
-      return Number.isInteger(x) ? String(x) : null;
+      return rational.isInteger(v) ? v.n.toString() : null;
     default:
-      return t;
+      return exactDecimal(v, 6) ?? null;
   }
 }
 
