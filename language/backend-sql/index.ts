@@ -6,3 +6,6 @@ export { compileSql, SqlCompileError, type SqlOptions, type SqlQuery, type SqlCo
 export { tableDefinitions, tableColumns } from './tables.ts';
 export { DIALECTS, dialectOf, roundDiv, type DialectName, type Dialect, type Rounding } from './dialect.ts';
 export { MAX_MEMBERS } from './aggregate.ts';
+// A simulation run in SQL: the simulator's sums from the per-household outputs (simulate.ts, simulate-sums.ts).
+export * as simulation from './simulate.ts';
+export * as simulationSums from './simulate-sums.ts';
