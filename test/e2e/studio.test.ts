@@ -190,7 +190,7 @@ describe.skipIf(!have)('studio in Chromium', () => {
     // Printed alone as a notice draft.
     await page.evaluate(() => document.body.classList.add('print-notice'));
     await page.emulateMedia({ media: 'print' });
-    await page.screenshot({ path: path.join(ARTIFACTS, '04b-notice-print.png'), fullPage: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, '04b-notice-print.png'), clip: { x: 0, y: 0, width: 1100, height: 460 } });
     await page.emulateMedia({ media: 'screen' });
     await page.evaluate(() => document.body.classList.remove('print-notice'));
     // The benefit cliff along the first member's earnings, with its exports.
@@ -314,6 +314,11 @@ describe.skipIf(!have)('studio in Chromium', () => {
     expect(await page.locator('.header').textContent()).toContain('Baseline');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await shot('06-english');
+    // The household's notice follows the language.
+    await page.getByTestId('panel-explorer').click();
+    await expect.poll(() => page.getByTestId('notice-text').textContent(), { timeout: 30_000 }).toContain('Notice of the social assistance decision (draft)');
+    await page.getByTestId('notice').scrollIntoViewIfNeeded();
+    await shot('06b-english-notice');
   });
 
   it('compares saved scenarios side by side', async () => {

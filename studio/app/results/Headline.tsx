@@ -33,7 +33,7 @@ export function Headline() {
   return (
     <div className={`headline ${stale ? 'stale' : ''}`} aria-busy={run.status === 'running'}>
       {compileErrors.length > 0 && <div className="stale-note">{t('staleNote')}</div>}
-      <div className="figures">
+      <div className={`figures ${r.delta.net_cost_to_province !== undefined ? 'five' : ''}`}>
         <Figure testid="cost-baseline" label={t('costBaseline')} value={c.baseline.annual_cost} text={f.money(c.baseline.annual_cost, { millions: true })} sub={`${f.money(c.baseline.monthly_cost)} / ${f.lang === 'zh' ? '月' : 'month'}`} />
         <Figure testid="cost-reform" label={t('costReform')} value={r.reform.annual_cost} text={f.money(r.reform.annual_cost, { millions: true })} sub={`${f.money(r.reform.monthly_cost)} / ${f.lang === 'zh' ? '月' : 'month'}`} />
         <Figure
