@@ -115,7 +115,11 @@ export type CliffResult = { readonly ok: true; readonly cliff: Cliff } | ({ read
 export function earningsPath(pair: PolicyPair, raw: unknown, path: EarningsPath, member: number, options: RunOptions): CliffResult {
   const read = readOne(raw);
   if (!('household' in read)) return { ok: false, ...read };
-  const hh = read.household;
+  return earningsPathOf(pair, read.household, path, member, options);
+}
+
+/** The same for a household already read (the schema's normalised form). */
+export function earningsPathOf(pair: PolicyPair, hh: Household, path: EarningsPath, member: number, options: RunOptions): CliffResult {
   const m = hh.members[member - 1];
   if (!Number.isInteger(member) || !m) return { ok: false, stage: 'household', message: `member ${member}: the household has ${hh.members.length} member${hh.members.length === 1 ? '' : 's'}`, problems: [] };
   if (m.co_resident === false) return { ok: false, stage: 'household', message: `member ${member} (${String(m.person_id ?? '')}) does not live in the household (co_resident is false), so their earnings are not its income`, problems: [] };

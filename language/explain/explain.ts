@@ -4,9 +4,7 @@
  * interpreter. A failure says whose it is, as evaluateOne's do.
  */
 import { EvalError } from '../interpreter/index.ts';
-import { evaluateOne, type Failure, type PolicyPair, type RunOptions } from '../run/index.ts';
-import type { OutputValue } from '../run/index.ts';
-import { NO_SETTINGS } from '../run/index.ts';
+import { evaluateHouseholds, NO_SETTINGS, readOne, type Failure, type OutputValue, type PolicyPair, type RunOptions } from '../run/index.ts';
 import type { Household } from '../schema/index.ts';
 import { compactExplanation, type CompactExplanation } from './compact.ts';
 import type { Decision } from './decision.ts';
@@ -19,11 +17,20 @@ export type Explained =
 
 /** A household in the schema's JSON form, explained. */
 export function explainHousehold(policy: PolicyPair, raw: unknown, options: RunOptions): Explained {
-  const r = evaluateOne(policy, raw, options);
+  const read = readOne(raw);
+  if (!('household' in read)) return { ok: false, ...read };
+  return explainRead(policy, read.household, options);
+}
+
+/** A household already read (the schema's normalised form), explained. */
+export function explainRead(policy: PolicyPair, household: Household, options: RunOptions): Explained {
+  const batch = evaluateHouseholds(policy, [household], options);
+  if (!batch.ok) return batch;
+  const r = batch.results[0]!;
   if (!r.ok) return r;
   try {
-    const reading = readForNotice(policy.ir, r.household, options.date, (options.settings ?? NO_SETTINGS).exact);
-    return { ok: true, household: r.household, outputs: r.outputs, decision: decisionOf(reading), explanation: compactExplanation(reading) };
+    const reading = readForNotice(policy.ir, household, options.date, (options.settings ?? NO_SETTINGS).exact);
+    return { ok: true, household, outputs: r.outputs, decision: decisionOf(reading), explanation: compactExplanation(reading) };
   } catch (e) {
     if (!(e instanceof EvalError)) throw e;
     // Compiled code gave values: an interpreter that fails here is a disagreement, said as such.

@@ -8,7 +8,7 @@
  * - earningsPath: the benefit cliff — net income and the implicit marginal rate along one member's
  *   earnings (cliff.ts).
  */
-export { explainHousehold, type Explained } from './explain.ts';
+export { explainHousehold, explainRead, type Explained } from './explain.ts';
 export { noticeText } from './notice.ts';
 export type { Lang } from './words.ts';
 export { compactExplanation, explanationJson, compactKey, EXPLANATION_FORMAT, type CompactExplanation, type CompactNode, type Rule } from './compact.ts';
@@ -17,4 +17,4 @@ export { decisionOf } from './decide.ts';
 export { readForNotice, type Reading } from './reading.ts';
 export { exact as exactText, rational as readExact, type Exact } from './exact.ts';
 export { cliffText } from './cliffText.ts';
-export { earningsPath, parseEarningsPath, pathPoints, MAX_CLIFF_POINTS, type Cliff, type CliffPoint, type CliffResult, type EarningsPath } from './cliff.ts';
+export { earningsPath, earningsPathOf, parseEarningsPath, pathPoints, MAX_CLIFF_POINTS, type Cliff, type CliffPoint, type CliffResult, type EarningsPath } from './cliff.ts';
