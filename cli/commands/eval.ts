@@ -68,6 +68,7 @@ Exit code: 0 success, 1 bad input or a household that cannot be evaluated, 2 bad
     if (values.explain && values['earnings-path'] !== undefined) throw new UsageError('give --explain or --earnings-path, not both');
     if (values.member !== undefined && values['earnings-path'] === undefined) throw new UsageError('--member goes with --earnings-path');
     if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') throw new UsageError(`--lang ${values.lang}: expected zh or en`);
+    if (values.lang !== undefined && !values.explain && values['earnings-path'] === undefined) throw new UsageError('--lang goes with --explain or --earnings-path (outputs are JSON)');
     const lang = (values.lang ?? 'zh') as Lang;
     const path = values['earnings-path'] === undefined ? undefined : parseEarningsPath(values['earnings-path']);
     if (path && !path.ok) throw new UsageError(`--earnings-path ${values['earnings-path']}: ${path.why}`);

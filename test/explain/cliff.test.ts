@@ -124,6 +124,7 @@ describe('doudi eval --earnings-path', () => {
     await usage(['--member', '2'], /--member goes with --earnings-path/);
     await usage(['--explain', '--earnings-path', '0:100:10'], /not both/);
     await usage(['--explain', '--lang', 'fr'], /--lang fr: expected zh or en/);
+    await usage(['--lang', 'en'], /--lang goes with --explain or --earnings-path/);
     await usage(['--earnings-path', '0:100:10', '--member', 'x'], /--member x/);
     const r = await cli(['eval', SH, '--household', file, '--date', DATE, '--earnings-path', '0:100:10', '--member', '5']);
     expect(r.code).toBe(1);
