@@ -180,6 +180,9 @@ export class Simulator {
   private result(reply: readonly RunReply[], i: number, s: Scenario): SimulationResult {
     const L = this.layout(s.policy);
     const v = sumChunks(reply.map((r) => r.runs[i]!), L.length);
+    // Weights and members are bounded when read, but a total that is not a finite number must never
+    // be printed as a result ("∞ households").
+    if (!v.every(Number.isFinite)) throw new Error(`the totals of ${s.policy} on ${s.date} are not finite numbers: a weight or an amount in the population is too large to add up`);
     const p = this.policy(s.policy).compiled;
     return simulationResult(v, L, this.need(), s.date, p.policy.id, p.SITES);
   }
