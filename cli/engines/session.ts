@@ -27,6 +27,13 @@ export interface EngineSession {
 /** An engine's error, with the statement that failed (first line) for the reader. */
 export class EngineError extends Error {}
 
+/** DOUDI_SQL_LOG=FILE appends every statement an engine runs to FILE (to see or replay a run). */
+function logged(sql: string): string {
+  const file = process.env.DOUDI_SQL_LOG;
+  if (file) fs.appendFileSync(file, `${sql.trim()};\n\n`);
+  return sql;
+}
+
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'boolean' ? (v ? 'true' : 'false') : String(v));
 
 export interface DuckDBOptions {
@@ -62,11 +69,11 @@ export async function duckdbSession(o: DuckDBOptions = {}): Promise<EngineSessio
     dialect: 'duckdb',
     scratch: dir,
     async run(statements) {
-      for (const s of statements) await wrap(s, () => con.run(s));
+      for (const s of statements) await wrap(s, () => con.run(logged(s)));
     },
     async query(sql) {
       return wrap(sql, async () => {
-        const r = await con.runAndReadAll(sql);
+        const r = await con.runAndReadAll(logged(sql));
         const names = r.columnNames();
         return r.getRows().map((row) => Object.fromEntries(names.map((n, i) => [n, text(row[i])])));
       });
@@ -109,11 +116,11 @@ export async function postgresSession(url: string): Promise<EngineSession> {
   return {
     dialect: 'postgres',
     async run(statements) {
-      for (const s of statements) await wrap(s, () => client.query(s));
+      for (const s of statements) await wrap(s, () => client.query(logged(s)));
     },
     async query(sql) {
       return wrap(sql, async () => {
-        const r = await client.query({ text: sql, rowMode: 'array' });
+        const r = await client.query({ text: logged(sql), rowMode: 'array' });
         const names = r.fields.map((f) => f.name);
         return (r.rows as unknown[][]).map((row) => Object.fromEntries(names.map((n, i) => [n, text(row[i])])));
       });
@@ -149,10 +156,10 @@ export async function sparkSession(master?: string): Promise<EngineSession & { r
     startup: s.startup,
     async run(statements) {
       // each statement on its own, so a failure names its own
-      for (const st of statements) await wrap(st, () => s.query('SELECT 1 AS done', [st]));
+      for (const st of statements) await wrap(st, () => s.query('SELECT 1 AS done', [logged(st)]));
     },
     async query(sql) {
-      return wrap(sql, () => s.query(sql));
+      return wrap(sql, () => s.query(logged(sql)));
     },
     async close() {
       await s.stop();

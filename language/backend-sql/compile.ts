@@ -8,11 +8,13 @@ import { defExprs, forEachExpr, reachableDefinitions } from '../ir/walk.ts';
 import { checkDate, EvalError } from '../interpreter/index.ts';
 import { dialectOf, roundDiv, IDENT, type Dialect, type DialectName } from './dialect.ts';
 import { gen, withExceptions, choose, asNum, and, Unsupported, type Ctx, type Refs, type Site } from './expr.ts';
-import { layering, type AggExpr } from './plan.ts';
+import { planStages, type AggExpr } from './plan.ts';
 import { parseSets, resolveTable, SettingError } from './params.ts';
 import { fieldSelect, fieldVal, paramShapes, schemaFields, type ParamShape } from './refs.ts';
+import { shape, identifiers, type Node } from './query.ts';
+import { emit } from './emit.ts';
 import { type Num, type Val, RangeLimit, NARROW, lit, paren, staticNum } from './values.ts';
-import { aggregate, aggValue, MEMBER, type AggColumns } from './aggregate.ts';
+import { aggregate, aggValue, type AggColumns, type Column } from './aggregate.ts';
 
 export interface SqlOptions {
   readonly dialect: DialectName;
@@ -40,8 +42,8 @@ export interface SqlQuery {
   readonly date: string;
   /**
    * Statements to run first, in order: none for DuckDB and PostgreSQL (the query is one WITH
-   * chain); for Spark, the layers as temporary views, each analysed once (Spark re-analyses a
-   * CTE chain layer by layer, which takes minutes for a whole policy).
+   * query); for Spark, the steps as temporary views, each analysed once, and those read twice
+   * cached (Spark would copy a step's plan into every reader, and the copies' copies).
    */
   readonly setup: readonly string[];
   /** the query giving one row per household */
@@ -87,19 +89,15 @@ export function compileSql(ir: I.PolicyIR, opts: SqlOptions): SqlQuery {
 }
 
 class Builder {
-  private readonly ctes: { name: string; body: string }[] = [];
-  private last = 'doudi_rows';
+  private readonly nodes: Node[] = [];
   /** computed definitions: their SQL shape over columns */
   private readonly values = new Map<string, Val>();
   private readonly aggCols = new Map<AggExpr, AggColumns>();
-  /** error columns in the order the layers meet them */
+  /** the household rows' error columns, in the order the stages meet them */
   private readonly errors: string[] = [];
   private readonly index: Map<string, number>;
   private readonly byId: Map<string, I.DefinitionIR>;
-  /** columns read by the item being generated */
-  private reads = new Set<string>();
-  /** columns a definition's or an aggregation's value reads where it is used */
-  private readonly valueReads = new Map<string | AggExpr, Set<string>>();
+  private paramsCte: string | undefined;
 
   constructor(
     private readonly ir: I.PolicyIR,
@@ -116,13 +114,9 @@ class Builder {
   private refs(level: 'household' | 'person'): Refs {
     const D = this.D;
     return {
-      field: (l, id) => {
-        this.reads.add(D.ident(id));
-        return fieldVal(D, l, id);
-      },
+      field: (l, id) => fieldVal(D, l, id),
       param: (id, index) => {
         const s = this.shapes.get(id)!;
-        for (const c of s.columns) this.reads.add(c.name);
         if (!index || s.entries.length === 1) return s.entries[0]!;
         const conds = s.entryIds!.map((v) => `${paren(index.k === 'num' ? index.n : index.e)} = ${D.str(v)}`);
         return choose(conds.slice(0, -1), s.entries, this.ctxFor(this.defs[0]!, level));
@@ -130,13 +124,9 @@ class Builder {
       def: (id) => {
         const v = this.values.get(id);
         if (!v) throw new Error(`internal: ${id} read before it is computed`);
-        for (const c of this.valueReads.get(id)!) this.reads.add(c);
         return v;
       },
-      agg: (e, ctx) => {
-        for (const c of this.valueReads.get(e)!) this.reads.add(c);
-        return aggValue(e, this.aggCols.get(e)!, ctx, (x, c) => gen(x, c));
-      },
+      agg: (e, ctx) => aggValue(e, this.aggCols.get(e)!, ctx, (x, c) => gen(x, c)),
       date: D.str(this.opts.date),
       enumValues: (id) => this.ir.enums.find((en) => en.id === id)?.values.map((v) => v.id) ?? [],
     };
@@ -161,93 +151,119 @@ class Builder {
     }
   }
 
-  /** Generates one definition into `cols`; its value's shape over those columns is recorded. */
-  private define(d: I.DefinitionIR, cols: string[]): void {
+  /**
+   * One definition's columns; its value's shape over them is recorded. A member's conflict is a
+   * column of the member's row (`_pe`), which the stage's group brings to the household (`_e`).
+   */
+  private define(d: I.DefinitionIR): { cols: Column[]; memberError?: string } {
     const sites: Site[] = [];
-    this.reads = new Set();
     const v = this.within(d, () => withExceptions(d, this.ctxFor(d, d.level, sites)));
     const name = `d${this.index.get(d.id)}`;
-    if (d.level === 'person' && sites.length) this.reads.add(MEMBER);
-    const own = this.reads;
+    const cols: Column[] = [];
     if (v.k === 'num') {
-      cols.push(`${v.n} AS ${name}`);
+      cols.push({ name, expr: v.n });
       const pv = d.level === 'person';
       // A member's fraction over a household denominator keeps the denominator's expression (made of
       // household values, the same on every row of the household), so sums over members stay exact.
       const ownDen = v.sd === undefined && (d.level === 'household' || v.pd);
-      if (ownDen) cols.push(`${v.d} AS ${name}_d`);
+      if (ownDen) cols.push({ name: `${name}_d`, expr: v.d });
       this.values.set(d.id, ownDen ? { ...v, n: name, d: `${name}_d`, pv, pd: v.pd } : { ...v, n: name, pv });
-      // a denominator kept as an expression reads what the definition read
-      this.valueReads.set(d.id, ownDen || v.sd !== undefined ? new Set([name, ...(ownDen ? [`${name}_d`] : [])]) : new Set([name, ...own]));
     } else {
-      cols.push(`${v.e} AS ${name}`);
+      cols.push({ name, expr: v.e });
       this.values.set(d.id, { ...v, e: name } as Val);
-      this.valueReads.set(d.id, new Set([name]));
     }
-    if (sites.length) {
-      // a member's conflict counts on members' rows only
-      const member = d.level === 'person' ? `${MEMBER} AND ` : '';
-      cols.push(`CASE ${sites.map((s) => `WHEN ${member}${paren(s.cond)} THEN ${s.msg}`).join(' ')} END AS ${name}_e`);
-      this.errors.push(`${name}_e`);
+    const live = sites.filter((s) => s.cond !== 'FALSE');
+    if (!live.length) return { cols };
+    const error = d.level === 'person' ? `${name}_pe` : `${name}_e`;
+    cols.push({ name: error, expr: `CASE ${live.map((s) => `WHEN ${paren(s.cond)} THEN ${s.msg}`).join(' ')} END` });
+    if (d.level === 'household') {
+      this.errors.push(error);
+      return { cols };
     }
+    return { cols, memberError: name };
   }
 
-  private cte(name: string, body: string): void {
-    this.ctes.push({ name, body: this.D.fence(body) });
+  private node(n: Node): Node {
+    this.nodes.push(n);
+    return n;
+  }
+
+  /** Sublayers of definitions over a chain: the first computed in `first` (a join, or a projection of `from`). */
+  private sublayers(from: Node, layers: readonly (readonly Column[])[], name: string, join?: Node['join']): Node {
+    let at = from;
+    layers.forEach((cols, i) => {
+      at = this.node({ name: `${name}_${i + 1}`, input: at, ...(i === 0 && join ? { join } : {}), cols });
+    });
+    if (!layers.length && join) at = this.node({ name: `${name}_1`, input: from, join, cols: [] });
+    return at;
   }
 
   build(): SqlQuery {
-    this.base();
-    // generate every layer first, noting what each reads and defines, then keep in each layer only
-    // the columns a later layer or the result still reads (rows stay narrow: engines copy every
-    // column through each window)
-    const gen1: { cols: string[]; reads: Set<string>; defines: Set<string> }[] = [];
-    for (const items of layering(this.defs)) {
-      const cols: string[] = [];
-      const reads = new Set<string>();
-      for (const it of items) {
-        if (it.k === 'def') this.define(it.d, cols);
-        else {
-          const a = it.a;
-          this.reads = new Set([MEMBER, 'household_id']);
-          const c = this.within(it.owner, () => aggregate(a, `a${this.aggCols.size}`, this.ctxFor(it.owner, 'person'), (x, ctx) => gen(x, ctx), it.owner));
-          this.aggCols.set(a, c);
-          cols.push(...c.select);
-          const names = c.select.map((x) => x.slice(x.lastIndexOf(' AS ') + 4));
-          const v = c.value;
-          this.valueReads.set(a, new Set([...names, ...(v.k === 'num' && v.sd === undefined ? this.reads : [])]));
-        }
-        for (const r of this.reads) reads.add(r);
+    const plan = planStages(this.defs);
+    let h = this.householdBase();
+    const memberErrors: string[] = [];
+    const defineAll = (layers: readonly (readonly I.DefinitionIR[])[]) =>
+      layers.map((ds) =>
+        ds.flatMap((d) => {
+          const r = this.define(d);
+          if (r.memberError) memberErrors.push(r.memberError);
+          return r.cols;
+        }),
+      );
+    h = this.sublayers(h, defineAll(plan.base), 'h0');
+    let p: Node | undefined;
+    plan.stages.forEach((st, i) => {
+      const s = i + 1;
+      memberErrors.length = 0;
+      // members: computed on member rows, joined to the household values of the stage before where they read some
+      const personCols = defineAll(st.person);
+      const groupCols: Column[] = [];
+      for (const { a, owner } of st.aggs) {
+        const c = this.within(owner, () => aggregate(a, `a${this.aggCols.size}`, this.ctxFor(owner, 'person'), (x, ctx) => gen(x, ctx), owner));
+        this.aggCols.set(a, c);
+        groupCols.push(...c.select);
+        if (c.error) this.errors.push(c.error);
       }
-      gen1.push({ cols, reads, defines: new Set(cols.map((x) => x.slice(x.lastIndexOf(' AS ') + 4))) });
-    }
-    const result = this.finishSelect();
-    let live = new Set<string>([...this.resultReads, ...this.errors, 'household_id']);
-    const keep: string[][] = [];
-    for (let k = gen1.length - 1; k >= 0; k--) {
-      const l = gen1[k]!;
-      keep[k] = [...live].filter((c) => !l.defines.has(c));
-      live = new Set([...keep[k]!, ...l.reads]);
-    }
-    // doudi_rows selects fields read anywhere and the parameter columns: only what the first layer keeps
-    gen1.forEach((l, k) => {
-      const name = `l${k + 1}`;
-      const pass = keep[k]!.sort();
-      this.cte(name, `SELECT ${[...pass, ...l.cols].join(',\n    ')}\n  FROM ${this.last}`);
-      this.last = name;
+      for (const m of memberErrors) {
+        groupCols.push({ name: `${m}_e`, expr: `max(${m}_pe)` });
+        this.errors.push(`${m}_e`);
+      }
+      p ??= this.personBase();
+      const householdHas = new Set([...h.cols.map((c) => c.name), ...this.chainColumns(h)]);
+      const readsHousehold = [...personCols.flat(), ...groupCols].some((c) => [...identifiers(c.expr)].some((x) => householdHas.has(x) && x !== 'household_id'));
+      p = this.sublayers(p, personCols, `p${s}`, readsHousehold ? { node: h, kind: 'inner' } : undefined);
+      if (!groupCols.length) return;
+      const g = this.node({ name: `g${s}`, input: p, group: true, cols: groupCols });
+      // households: their values that read the stage's aggregations, on the household rows joined to the groups
+      const householdCols = defineAll(st.household);
+      h = this.sublayers(h, householdCols.length ? householdCols : [[]], `h${s}`, { node: g, kind: 'left' });
     });
-    return result();
+    return this.finish(h);
   }
 
-  /** doudi_rows: each household's members (or one row for a household without members) with the household's fields and parameter row. */
-  private base(): void {
+  /** The columns a chain of nodes gives (its nodes' computed columns, through projections and joins). */
+  private chainColumns(n: Node): string[] {
+    const out: string[] = [];
+    const seen = new Set<Node>();
+    const walk = (x: Node) => {
+      if (seen.has(x)) return;
+      seen.add(x);
+      out.push(...x.cols.map((c) => c.name));
+      if (!x.from && !x.group) {
+        walk(x.input!);
+        if (x.join) walk(x.join.node);
+      }
+    };
+    walk(n);
+    return out;
+  }
+
+  /** The households with their fields (optional ones defaulted) and their region's parameter row. */
+  private householdBase(): Node {
     const D = this.D;
-    const read = { household: new Set<string>(), person: new Set<string>() };
-    for (const d of this.defs) for (const x of defExprs(d)) forEachExpr(x, (y) => y.k === 'field' && read[y.level].add(y.id));
-    const cols = ['h.household_id'];
-    for (const level of ['household', 'person'] as const)
-      for (const f of schemaFields(level)) if (read[level].has(f.id)) cols.push(`${fieldSelect(D, f, level === 'household' ? 'h' : 'm')} AS ${D.ident(f.id)}`);
-    cols.push(`m.household_id IS NOT NULL AS ${MEMBER}`);
+    const cols: Column[] = schemaFields('household')
+      .filter((f) => f.type !== undefined)
+      .map((f) => ({ name: D.ident(f.id), expr: fieldSelect(D, f, 'h') }));
     const t = this.table;
     const paramCols = [...this.shapes.values()].flatMap((s) => s.columns);
     const anyError = t.errors.some((e) => e !== undefined);
@@ -260,33 +276,31 @@ class Builder {
       if (t.provinces.length) arms.push(`WHEN ${region} - ${region} % 10000 IN (${t.provinces.join(', ')}) THEN ${region} - ${region} % 10000`);
       const key = arms.length ? `CASE ${arms.join(' ')} ELSE 0 END` : '0';
       const rows = t.keys.map((k, r) => [String(k), t.errors[r] === undefined ? `CAST(NULL AS ${D.text})` : D.str(t.errors[r]!), ...paramCols.map((c) => c.rows[r]!)]);
-      this.cte('doudi_parameters', `SELECT * FROM ${D.values(rows, ['region_key', 'parameter_error', ...paramCols.map((c) => c.name)])}`);
-      from += `\n  LEFT JOIN doudi_parameters pr ON pr.region_key = ${key}`;
-      cols.push('pr.parameter_error', ...paramCols.map((c) => `pr.${c.name}`));
+      this.paramsCte = `SELECT * FROM ${D.values(rows, ['region_key', 'parameter_error', ...paramCols.map((c) => c.name)])}`;
+      from += `
+  LEFT JOIN doudi_parameters pr ON pr.region_key = ${key}`;
+      cols.push({ name: 'parameter_error', expr: 'pr.parameter_error' }, ...paramCols.map((c) => ({ name: c.name, expr: `pr.${c.name}` })));
       this.errors.push('parameter_error');
     }
-    from += `\n  LEFT JOIN ${D.ident(this.opts.persons ?? 'persons')} m ON m.household_id = h.household_id`;
-    this.cte('doudi_rows', `SELECT ${cols.join(',\n    ')}\n  FROM ${from}`);
+    return this.node({ name: 'doudi_households', from: { sql: from, key: 'h.household_id' }, cols });
   }
 
-  /** columns the result reads (the outputs' values) */
-  private resultReads = new Set<string>();
-
-  /** Prepares the result's select (noting what it reads); the returned function emits the query. */
-  private finishSelect(): () => SqlQuery {
-    for (const id of this.ir.outputs) for (const c of this.valueReads.get(id)!) this.resultReads.add(c);
-    return () => this.finish();
+  /** Every household's members with their fields (optional ones defaulted). */
+  private personBase(): Node {
+    const D = this.D;
+    const cols: Column[] = schemaFields('person')
+      .filter((f) => f.type !== undefined)
+      .map((f) => ({ name: D.ident(f.id), expr: fieldSelect(D, f, 'm') }));
+    return this.node({ name: 'doudi_members', from: { sql: `${D.ident(this.opts.persons ?? 'persons')} m`, key: 'm.household_id' }, cols });
   }
 
-  private finish(): SqlQuery {
+  private finish(last: Node): SqlQuery {
     const D = this.D;
     const columns: SqlColumn[] = [];
-    // the row's error: the parameters' first, then each definition's in the order of the layers
-    this.cte('doudi_result', `SELECT *, COALESCE(${[...this.errors, `CAST(NULL AS ${D.text})`].join(', ')}) AS ${ERR}\n  FROM ${this.last}`);
-    // one row per household: its values are the same on each of its rows, but members' conflicts are not
-    const sel: string[] = ['household_id', `max(${ERR}) AS ${ERR}`];
-    const ok = (x: string) => `CASE WHEN max(${ERR}) IS NULL THEN ${x} END`;
-    const one = (x: string, bool = false) => ok(bool ? D.boolAnd(x) : `min(${x})`);
+    // the household's error: the parameters' first, then each definition's in the order of the stages
+    const result = this.node({ name: 'doudi_result', input: last, cols: [{ name: ERR, expr: `COALESCE(${[...this.errors, `CAST(NULL AS ${D.text})`].join(', ')})` }] });
+    const sel: string[] = ['household_id', ERR];
+    const ok = (x: string) => `CASE WHEN ${ERR} IS NULL THEN ${x} END`;
     this.ir.outputs.forEach((id, i) => {
       const d = this.byId.get(id)!;
       const v = this.values.get(id)!;
@@ -294,7 +308,7 @@ class Builder {
       const col = D.ident(name);
       if (v.k !== 'num') {
         columns.push({ output: id, column: name, kind: v.k === 'bool' ? 'bool' : v.k === 'int' ? 'region' : 'text' });
-        sel.push(`${one(v.e, v.k === 'bool')} AS ${col}`);
+        sel.push(`${ok(v.e)} AS ${col}`);
         return;
       }
       const kind = d.type.k === 'money' ? 'money' : 'integer';
@@ -302,24 +316,20 @@ class Builder {
         // a whole number (of fen): n/d divides exactly; the division is the one macro all the same
         const whole = v.sd === 1n ? v.n : roundDiv(D, v.n, v.d, 'down', v.wide || v.nb >= NARROW);
         columns.push({ output: id, column: name, kind });
-        sel.push(`${one(this.narrow(whole, v))} AS ${col}`);
+        sel.push(`${ok(this.narrow(whole, v))} AS ${col}`);
         return;
       }
       columns.push({ output: id, column: `${name}__num`, kind: 'fraction', denominator: `${name}__den` });
-      sel.push(`${one(v.n)} AS ${D.ident(`${name}__num`)}`, `${one(v.d)} AS ${D.ident(`${name}__den`)}`);
+      sel.push(`${ok(v.n)} AS ${D.ident(`${name}__num`)}`, `${ok(v.d)} AS ${D.ident(`${name}__den`)}`);
     });
-    const select = `SELECT ${sel.join(',\n  ')}\nFROM doudi_result\nGROUP BY household_id`;
+    const select = `SELECT ${sel.join(',\n  ')}\nFROM doudi_result`;
+    const wanted = new Set<string>([ERR]);
+    for (const x of sel) for (const c of identifiers(x)) wanted.add(c);
+    const shaped = shape(this.nodes, result, wanted).filter((s) => s.readers > 0);
     const header = `-- ${this.ir.policy.id} on ${this.opts.date}, ${D.name}: one row per household (money in fen)`;
-    if (D.name !== 'spark') {
-      const sql = `WITH\n${this.ctes.map((c) => `${c.name} AS (\n  ${c.body}\n)`).join(',\n')}\n${select}`;
-      return { dialect: D.name, date: this.opts.date, setup: [], sql, script: `${header}\n${sql};\n`, columns };
-    }
-    const setup = [
-      // a view keeps its analysed plan (not its text to analyse again wherever it is read)
-      'SET spark.sql.legacy.storeAnalyzedPlanForView=true',
-      ...this.ctes.map((c) => `CREATE OR REPLACE TEMPORARY VIEW ${c.name} AS\n  ${c.body}`),
-    ];
-    return { dialect: D.name, date: this.opts.date, setup, sql: select, script: `${header}\n${[...setup, select].join(';\n\n')};\n`, columns };
+    const { setup, sql } = emit(D, this.paramsCte, shaped, select);
+    const script = `${header}\n${[...setup, sql].join(';\n\n')};\n`;
+    return { dialect: D.name, date: this.opts.date, setup, sql, script, columns };
   }
 
   /** A result column in BIGINT where its bound allows (DuckDB and PostgreSQL widen sums). */
