@@ -22,6 +22,8 @@ const ROWS = [
   ['baseline.annual_cost', 'costBaseline', 'money'],
   ['reform.annual_cost', 'costReform', 'money'],
   ['delta.annual_cost', 'costDelta', 'money'],
+  // The reform's net cost to the province (where the policy gives the shares of who pays).
+  ['delta.local_cost', 'netCostProvince', 'money'],
   ['reform.dibao.persons', 'dibaoPersons', 'count'],
   ['reform.tekun.persons', 'tekunPersons', 'count'],
   ['changes.newly_covered.households', 'newlyCoveredHouseholds', 'count'],
