@@ -26,7 +26,10 @@ describe('money', () => {
   it('has short forms for axes and headlines', () => {
     expect(formatMoney(8_926_150_412, 'en', { compact: true })).toBe('¥8.93 bn');
     expect(formatMoney(45_000, 'en', { compact: true })).toBe('¥45 k');
-    expect(formatMoney(8_926_150_412, 'en', { millions: true })).toBe('¥8,926.2 m');
+    // five headline figures fit: billions above ¥1,000 m
+    expect(formatMoney(8_926_150_412, 'en', { millions: true })).toBe('¥8.93 bn');
+    expect(formatMoney(-1_788_200_000, 'en', { millions: true, signed: true })).toBe('−¥1.79 bn');
+    expect(formatMoney(892_615_041, 'en', { millions: true })).toBe('¥892.6 m');
     expect(formatMoney(9_999_999, 'en', { millions: true })).toBe('¥9,999,999');
     expect(formatMoney(8_926_150_412, 'zh', { compact: true })).toBe('¥89.26亿');
   });

@@ -35,7 +35,7 @@ export interface MoneyOptions {
   readonly decimals?: number;
   /** short form in English too ("¥8.93 bn"), for axes */
   readonly compact?: boolean;
-  /** large amounts in millions in English ("¥8,926.2 m"), for headline figures */
+  /** large amounts in millions or billions in English ("¥892.6 m", "¥8.93 bn"), for headline figures */
   readonly millions?: boolean;
 }
 
@@ -49,7 +49,9 @@ export function formatMoney(x: number, lang: Lang, o: MoneyOptions = {}): string
       ? chinese(rounded, (v) => grouped(v, a >= 1000 ? 0 : decimals))
       : o.compact
         ? compactEn(rounded)
-        : o.millions && rounded >= 1e7
+        : o.millions && rounded >= 1e9
+          ? `${grouped(rounded / 1e9, 2)} bn`
+          : o.millions && rounded >= 1e7
           ? `${grouped(rounded / 1e6, 1)} m`
           : grouped(rounded, a >= 10000 ? 0 : decimals);
   return `${sign(x, o.signed ?? false)}¥${body}`;
