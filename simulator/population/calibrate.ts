@@ -89,9 +89,9 @@ export function calibrate(pop: PopulationColumns, year: number, region: string, 
       const mean = provinceMean(single, year, name);
       row(`${name} disposable income per person, mean (yuan/year)`, { value: mean, tag: single.income2023[name].tag, source: `${single.name} ${name} 2023 (${single.income2023[name].source}) × the national growth of the area` }, d.mean, 0.05);
       // The shape is the national area's, narrowed (income.ts): compare quintile means over the mean.
-      const theta = provinceSpread(year, name, PROVINCES).theta;
+      const spread = provinceSpread(year, name, PROVINCES, single);
       provinceQuintileRatios(year, name, PROVINCES, single).forEach((q, k) =>
-        row(`${name} quintile ${k + 1} / mean (national shape, spread × ${theta.toFixed(3)})`, { value: q, tag: 'A', source: 'the national area curve, its log-spread narrowed so the provinces together give the national quintiles (provinces have no published quintiles in the brief)' }, d.quintiles[k]! / d.mean, 0.1),
+        row(`${name} quintile ${k + 1} / mean (national shape, spread × ${spread.theta.toFixed(3)})`, { value: q, tag: 'A', source: `the national area curve, its log-spread × θ₀ ${spread.theta0.toFixed(3)} (the provinces together give the national quintiles) × the province's inequality index ${spread.index.toFixed(3)} (ln of its urban/rural income ratio over the nation's, [A]); no provincial quintiles were found` }, d.quintiles[k]! / d.mean, 0.1),
       );
     }
     // The fit, and the share of persons below lines as the curve implies at this population's mean.

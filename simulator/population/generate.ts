@@ -174,7 +174,7 @@ export function generatePopulation(o: GenerateOptions): SyntheticPopulation {
       const mean = provinceMean(province, o.year, area) * cityIncomeFactor(province, code, area);
       const fit = curves[area];
       const standard = assumedStandard(province, o.year, area);
-      const spread = provinceSpread(o.year, area, PROVINCES);
+      const spread = provinceSpread(o.year, area, PROVINCES, province);
       return {
         year: o.year,
         urban: area === 'urban',

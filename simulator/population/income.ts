@@ -47,8 +47,10 @@ export function areaCurves(year: number): AreaCurves {
   return curves;
 }
 
-/** A province's per-capita disposable income by area in a year: its 2023 figure × the national growth. */
+/** A province's per-capita disposable income by area in a year: its own figure for the year where found, else its 2023 figure × the national growth. */
 export function provinceMean(p: Province, year: number, area: Area): number {
+  const own = p.incomeByYear?.[year];
+  if (own) return own[area].value;
   const now = yearTargets(year).targets[area].mean.value;
   const base = yearTargets(2023).targets[area].mean.value;
   return p.income2023[area].value * (now / base);
@@ -76,66 +78,104 @@ export function assumedStandard(p: Province, year: number, area: Area): number {
 
 /**
  * Within a province, incomes spread less than across the country: the national area curve also
- * holds the differences between provinces. A province's incomes are the national shape with its
- * log-dispersion scaled by θ ≤ 1: y = mean × c × L'(U)^θ, c making the mean exact (for a log-normal
- * this is σ → θσ; the lower tail still reaches zero). θ is solved, per area and year, so that the
- * provinces together (each at its own mean, weighted by its residents in the area) give the
- * national area's published quintile shares: income evidence only.
+ * holds the differences between provinces (and, where the province has a city table, between its
+ * cities). A province's incomes are the national shape with its log-dispersion scaled by θ_p:
+ * y = mean × c × L'(U)^θ_p, c making the mean exact (for a log-normal this is σ → θ_p σ; the lower
+ * tail still reaches zero). θ_p = θ₀ × the province's inequality index (below); θ₀ is solved, per
+ * area and year, so that the provinces together — each at its own mean, each city at its own,
+ * weighted by its residents in the area — give the national area's published quintile shares:
+ * income evidence only.
  */
 export interface Spread {
+  /** θ_p of the province asked for (θ₀ when none) */
   readonly theta: number;
   /** c: 1 / ∫ L'(p)^θ dp */
   readonly scale: number;
+  readonly theta0: number;
+  /** the province's inequality index (1 when none) */
+  readonly index: number;
   /** the provinces' mixture: (its quintile share − the published one) / the published one */
   readonly mixtureErrors: readonly number[];
 }
 
-const spreadCache = new Map<string, Spread>();
+/**
+ * A province's within-area inequality relative to the country's: ln(its urban/rural income ratio)
+ * over ln(the national ratio), both 2023. No province's quintiles are in the brief, and the search
+ * for the provincial yearbooks' 五等份 tables found none for Shanghai, Zhejiang or Guangdong; the
+ * urban-rural gap is the dispersion figure every province publishes. An assumption [A]: where
+ * towns and villages earn alike (Zhejiang 1.86 against the country's 2.39) incomes within each area
+ * are also closer; Guangdong (2.36) keeps the national spread and gets its wider gaps from its cities.
+ */
+export function inequalityIndex(p: Province): number {
+  const t = yearTargets(2023).targets;
+  return Math.log(p.income2023.urban.value / p.income2023.rural.value) / Math.log(t.urban.mean.value / t.rural.mean.value);
+}
+
+const spreadCache = new Map<string, { theta0: number; errors: number[] }>();
 const GRID = 200;
 
-export function provinceSpread(year: number, area: Area, provinces: readonly Province[]): Spread {
-  const key = `${year}/${area}`;
-  const hit = spreadCache.get(key);
-  if (hit) return hit;
+function slopesOf(year: number, area: Area): number[] {
   const fit = areaCurves(year)[area];
-  const slopes = Array.from({ length: GRID }, (_, k) => Math.max(0, fit.curve.slope((k + 0.5) / GRID)));
-  const target = fit.quintiles.map((q) => q / fit.quintiles.reduce((a, b) => a + b, 0));
-  const weights = provinces.map((p) => p.population.value * (area === 'urban' ? p.urbanShare.value : 1 - p.urbanShare.value));
-  const means = provinces.map((p) => provinceMean(p, year, area));
-  const evaluate = (theta: number) => {
-    const scale = GRID / slopes.reduce((s, x) => s + x ** theta, 0);
-    const points: [number, number][] = [];
-    provinces.forEach((_, i) => {
-      for (const s of slopes) points.push([means[i]! * scale * s ** theta, weights[i]! / GRID]);
-    });
-    points.sort((a, b) => a[0] - b[0]);
-    const total = points.reduce((s, p) => s + p[1], 0);
-    const sums = [0, 0, 0, 0, 0];
-    let acc = 0;
-    for (const [y, w] of points) {
-      const k = Math.min(4, Math.floor(((acc + w / 2) / total) * 5));
-      sums[k]! += y * w;
-      acc += w;
+  return Array.from({ length: GRID }, (_, k) => Math.max(0, fit.curve.slope((k + 0.5) / GRID)));
+}
+
+const scaleAt = (slopes: readonly number[], theta: number) => GRID / slopes.reduce((s, x) => s + x ** theta, 0);
+
+/** The city means of a province relative to its own (one entry, 1, without a city table) and their shares. */
+function cityFactors(p: Province, area: Area): [factor: number, share: number][] {
+  if (!p.cities) return [[1, 1]];
+  const total = p.cities.reduce((a, c) => a + c.share, 0);
+  return p.cities.map((c) => [cityIncomeFactor(p, c.code, area), c.share / total]);
+}
+
+export function provinceSpread(year: number, area: Area, provinces: readonly Province[], province?: Province): Spread {
+  const key = `${year}/${area}`;
+  let hit = spreadCache.get(key);
+  const slopes = slopesOf(year, area);
+  if (!hit) {
+    const fit = areaCurves(year)[area];
+    const target = fit.quintiles.map((q) => q / fit.quintiles.reduce((a, b) => a + b, 0));
+    const weights = provinces.map((p) => p.population.value * (area === 'urban' ? p.urbanShare.value : 1 - p.urbanShare.value));
+    const means = provinces.map((p) => provinceMean(p, year, area));
+    const index = provinces.map(inequalityIndex);
+    const cities = provinces.map((p) => cityFactors(p, area));
+    const evaluate = (theta0: number) => {
+      const points: [number, number][] = [];
+      provinces.forEach((_, i) => {
+        const theta = theta0 * index[i]!;
+        const scale = scaleAt(slopes, theta);
+        for (const [factor, share] of cities[i]!) for (const s of slopes) points.push([means[i]! * factor * scale * s ** theta, (weights[i]! * share) / GRID]);
+      });
+      points.sort((a, b) => a[0] - b[0]);
+      const total = points.reduce((s, p) => s + p[1], 0);
+      const sums = [0, 0, 0, 0, 0];
+      let acc = 0;
+      for (const [y, w] of points) {
+        const k = Math.min(4, Math.floor(((acc + w / 2) / total) * 5));
+        sums[k]! += y * w;
+        acc += w;
+      }
+      const all = sums.reduce((a, b) => a + b, 0);
+      const errors = sums.map((s, k) => s / all / target[k]! - 1);
+      return { errors, objective: errors.reduce((a, e) => a + e * e, 0) };
+    };
+    // Golden-section search on θ₀ in [0.3, 1.1] (the objective is smooth and unimodal there).
+    let lo = 0.3;
+    let hi = 1.1;
+    const g = (Math.sqrt(5) - 1) / 2;
+    for (let i = 0; i < 26; i++) {
+      const a = hi - g * (hi - lo);
+      const b = lo + g * (hi - lo);
+      if (evaluate(a).objective < evaluate(b).objective) hi = b;
+      else lo = a;
     }
-    const all = sums.reduce((a, b) => a + b, 0);
-    const errors = sums.map((s, k) => s / all / target[k]! - 1);
-    return { scale, errors, objective: errors.reduce((a, e) => a + e * e, 0) };
-  };
-  // Golden-section search on θ in [0.4, 1] (the objective is smooth and unimodal there).
-  let lo = 0.4;
-  let hi = 1;
-  const g = (Math.sqrt(5) - 1) / 2;
-  for (let i = 0; i < 24; i++) {
-    const a = hi - g * (hi - lo);
-    const b = lo + g * (hi - lo);
-    if (evaluate(a).objective < evaluate(b).objective) hi = b;
-    else lo = a;
+    const theta0 = (lo + hi) / 2;
+    hit = { theta0, errors: evaluate(theta0).errors };
+    spreadCache.set(key, hit);
   }
-  const theta = (lo + hi) / 2;
-  const e = evaluate(theta);
-  const spread = { theta, scale: e.scale, mixtureErrors: e.errors };
-  spreadCache.set(key, spread);
-  return spread;
+  const index = province ? inequalityIndex(province) : 1;
+  const theta = hit.theta0 * index;
+  return { theta, scale: scaleAt(slopes, theta), theta0: hit.theta0, index, mixtureErrors: hit.errors };
 }
 
 /**
@@ -144,7 +184,7 @@ export function provinceSpread(year: number, area: Area, provinces: readonly Pro
  * cities by their shares of households), or one city's when `city` is given.
  */
 export function provinceHeadcount(p: Province, year: number, area: Area, line: number, provinces: readonly Province[], city?: string): number {
-  const s = provinceSpread(year, area, provinces);
+  const s = provinceSpread(year, area, provinces, p);
   const mean = provinceMean(p, year, area);
   const at = (factor: number) => headcount(areaCurves(year)[area].curve, 1, (line / (mean * factor * s.scale)) ** (1 / s.theta));
   if (city !== undefined || !p.cities) return at(city === undefined ? 1 : cityIncomeFactor(p, city, area));
@@ -157,7 +197,7 @@ export function provinceHeadcount(p: Province, year: number, area: Area, line: n
  * area, unless the province has a city table, whose cities' means make a mixture.
  */
 export function provinceQuintileRatios(year: number, area: Area, provinces: readonly Province[], province?: Province): number[] {
-  const s = provinceSpread(year, area, provinces);
+  const s = provinceSpread(year, area, provinces, province);
   const curve = areaCurves(year)[area].curve;
   const steps = 2000;
   const cities = province?.cities ?? [{ code: '', share: 1, income: 1 }];
