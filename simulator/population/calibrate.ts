@@ -6,9 +6,9 @@
  * is the survey's (income before assistance plus the assistance it contained, `excluded_income`).
  */
 import type { PopulationColumns } from '../../language/index.ts';
-import { yearTargets, HOUSEHOLD_SIZE, AGE, DISABILITY, ASSUMPTIONS, regionProfile, type Figure, type IncomeTargets } from './targets.ts';
+import { yearTargets, HOUSEHOLD_SIZE, AGE, DISABILITY, ASSUMPTIONS, regionProfile, over60Target, type Figure, type IncomeTargets } from './targets.ts';
 import { areaCurves, provinceMean, provinceHeadcount, provinceQuintileRatios, provinceSpread, assumedStandard, type Area } from './income.ts';
-import { PROVINCES } from './provinces.ts';
+import { PROVINCES, type Province } from './provinces.ts';
 import { headcount, type LorenzFit } from './lorenz.ts';
 import { hardshipCopulas } from './generate.ts';
 import { DISABLED, SEVERE, ELDERLY_ONLY, NO_WORKER, ILL, SINGLE_PARENT } from './household.ts';
@@ -133,7 +133,7 @@ export function calibrate(pop: PopulationColumns, year: number, region: string, 
   row('share of income from business', targets.sources.business, business / all, 0.2);
   row('share of income from property', targets.sources.property, property / all, 0.25);
   row('share of income from transfers', targets.sources.transfers, transfers / all, 0.2);
-  householdRows(pop, facts, row, single?.householdSize);
+  householdRows(pop, facts, row, year, single);
   if (profile) hardshipRows(pop, facts, region, year, row);
   if (single) {
     let persons = 0;
@@ -163,7 +163,8 @@ function shareBelow(income: Float64Array, size: Uint8Array, keep: (h: number) =>
 
 type RowFn = (name: string, f: Figure, generated: number, tolerance: number) => void;
 
-function householdRows(pop: PopulationColumns, facts: HouseholdFacts, row: RowFn, provinceSize?: Figure): void {
+function householdRows(pop: PopulationColumns, facts: HouseholdFacts, row: RowFn, year: number, province?: Province): void {
+  const provinceSize = province?.householdSize;
   const counts = [0, 0, 0, 0, 0, 0];
   let persons = 0;
   for (let h = 0; h < pop.households; h++) {
@@ -186,8 +187,9 @@ function householdRows(pop: PopulationColumns, facts: HouseholdFacts, row: RowFn
     if (P.age![p]! >= 65) over65++;
     if (P.disability_grade![p]! > 0) disabled++;
   }
-  row('share of persons aged 60+', AGE.over60, over60 / persons, 0.1);
-  row('share of persons aged 65+', AGE.over65, over65 / persons, 0.15);
+  // A province's own census shares, aged to the year (targets.ts over60Target); the country's end-2022 figures.
+  row('share of persons aged 60+', province ? over60Target(province, year) : AGE.over60, over60 / persons, 0.1);
+  row('share of persons aged 65+', province ? over60Target(province, year, 65) : AGE.over65, over65 / persons, 0.15);
   row('share of persons with a disability', DISABILITY.share, disabled / persons, 0.2);
   row('share of persons aged 60+ without a capable supporter (childless, or children unable)', { ...ASSUMPTIONS.childless, source: `${ASSUMPTIONS.childless.source}; children unable add to it` }, elderlyUnsupported / Math.max(1, over60), 1);
 }

@@ -12,9 +12,9 @@
  */
 import { allocPopulation, type PopulationColumns } from '../../language/index.ts';
 import { streamFor, cumulative } from './random.ts';
-import { regionProfile, centralBasicPension, type RegionProfile } from './targets.ts';
+import { regionProfile, centralBasicPension, over60Target, type RegionProfile } from './targets.ts';
 import { PROVINCES, cityIncomeFactor, type Province } from './provinces.ts';
-import { Members, drawMembers, householdSize, sizeCumulative, ELDERLY_ONLY, CLASSES } from './household.ts';
+import { Members, drawMembers, householdSize, sizeCumulative, elderlyTilt, ELDERLY_ONLY, CLASSES } from './household.ts';
 import { areaCurves, provinceMean, provinceSpread, provinceHeadcount, assumedStandard, type AreaCurves } from './income.ts';
 import { solveCopula, type Copula } from './copula.ts';
 import { fillHousehold, columnsOf, type MoneyContext } from './money.ts';
@@ -62,6 +62,8 @@ const REFERENCE_HOUSEHOLDS = 1 << 16;
 interface Part {
   readonly province: Province;
   readonly sizes: readonly number[];
+  /** the composition's tilt giving the province's share aged 60+ (household.ts) */
+  readonly tilt: number;
   readonly cities?: readonly number[];
   readonly cityCodes?: readonly number[];
 }
@@ -71,13 +73,17 @@ interface Shapes {
   readonly partCumulative: readonly number[];
 }
 
-function shapesOf(profile: RegionProfile): Shapes {
-  const parts = profile.parts.map((x) => ({
-    province: x.province,
-    sizes: sizeCumulative(x.province.householdSize.value),
-    cities: x.cities && x.cities.length > 1 ? cumulative(x.cities.map((c) => c.share)) : undefined,
-    cityCodes: x.cities?.map((c) => Number(c.code)),
-  }));
+function shapesOf(profile: RegionProfile, year: number): Shapes {
+  const parts = profile.parts.map((x) => {
+    const sizes = sizeCumulative(x.province.householdSize.value);
+    return {
+      province: x.province,
+      sizes,
+      tilt: elderlyTilt(over60Target(x.province, year).value, sizes, x.province.urbanShare.value),
+      cities: x.cities && x.cities.length > 1 ? cumulative(x.cities.map((c) => c.share)) : undefined,
+      cityCodes: x.cities?.map((c) => Number(c.code)),
+    };
+  });
   return { parts, partCumulative: cumulative(profile.parts.map((x) => x.share)) };
 }
 
@@ -113,7 +119,7 @@ function jointFor(profile: RegionProfile, shapes: Shapes, curves: AreaCurves): J
   let urbanNonElderly = 0;
   for (let h = 0; h < REFERENCE_HOUSEHOLDS; h++) {
     const shape = drawShape(shapes, REFERENCE_SEED, h);
-    drawMembers(shape.size, shape.urban, streamFor(REFERENCE_SEED, h, P_PEOPLE), m);
+    drawMembers(shape.size, shape.urban, streamFor(REFERENCE_SEED, h, P_PEOPLE), m, shapes.parts[shape.part]!.tilt);
     const bits = m.hardship();
     (shape.urban ? weights.urban : weights.rural)[bits]! += m.count;
     if (shape.urban) {
@@ -122,7 +128,7 @@ function jointFor(profile: RegionProfile, shapes: Shapes, curves: AreaCurves): J
     }
   }
   // The β are solved once, on the whole country's reference sample; a region reuses them.
-  const national = profile.code === '100000' ? undefined : jointFor(regionProfile('100000')!, shapesOf(regionProfile('100000')!), curves);
+  const national = profile.code === '100000' ? undefined : jointFor(regionProfile('100000')!, shapesOf(regionProfile('100000')!, curves.year), curves);
   const joint = {
     urban: solveCopula('urban', weights.urban, curves.urban.curve, national?.urban),
     rural: solveCopula('rural', weights.rural, curves.rural.curve, national?.rural),
@@ -136,7 +142,7 @@ function jointFor(profile: RegionProfile, shapes: Shapes, curves: AreaCurves): J
 export function hardshipCopulas(region: string, year: number): { urban: Copula; rural: Copula } {
   const profile = regionProfile(region);
   if (!profile) throw new PopulationError(`region ${region}: no statistics for this region`);
-  return jointFor(profile, shapesOf(profile), areaCurves(year));
+  return jointFor(profile, shapesOf(profile, year), areaCurves(year));
 }
 
 function check(o: GenerateOptions): RegionProfile {
@@ -164,7 +170,7 @@ export function generatePopulation(o: GenerateOptions): SyntheticPopulation {
   for (const x of profile.parts)
     if (x.province.cities && x.cities && x.cities.length > 1) notes.push(`${x.province.name}: each city's incomes are the province's × the city's income over the province's average (city incomes from memory, [M])`);
   if (o.region !== '100000') notes.push(`provincial incomes are the national area curve at the province's own mean, its log-spread narrowed so that the provinces together give the national quintiles (${profile.parts.map((p) => p.province.code).join(', ')}): the brief has no provincial quintiles (assumption)`);
-  const shapes = shapesOf(profile);
+  const shapes = shapesOf(profile, o.year);
   const joint = jointFor(profile, shapes, curves);
 
   // Per part, city and area: the income scale, the edge-line rank, the assumed standard, the migrant rate.
@@ -214,7 +220,7 @@ export function generatePopulation(o: GenerateOptions): SyntheticPopulation {
     C.weight[h] = weight;
     C.region[h] = shape.region;
     C.area[h] = shape.urban ? 0 : 1;
-    drawMembers(shape.size, shape.urban, people, m);
+    drawMembers(shape.size, shape.urban, people, m, shapes.parts[shape.part]!.tilt);
     fillHousehold(C, h, p, m, contexts[shape.part]![shape.city]![shape.urban ? 0 : 1]!, people, money);
     p += m.count;
   }

@@ -100,6 +100,22 @@ export const HOUSEHOLD_SIZE = {
 };
 
 export const AGE = { over60: S(0.198, 'brief §6 (end 2022)'), over65: S(0.149, 'brief §6 (end 2022)') };
+
+/** The 2020 census's national share aged 60+ (264.02 m of 1,411.78 m, from memory, unverified): the base of the provinces' census shares. */
+export const AGE_2020 = { over60: M(0.187, '2020 census communiqué: 18.70% aged 60+ (from memory, unverified)'), over65: M(0.135, '2020 census communiqué: 13.50% aged 65+ (from memory, unverified)') };
+
+/**
+ * A province's share aged 60+ (or 65+) in a year: its 2020 census share × the country's ageing
+ * since (end 2022 over 2020, linear between; later years keep end 2022's, the last national figure
+ * at hand) — an assumption: provinces age at the national pace.
+ */
+export function over60Target(p: Province, year: number, age: 60 | 65 = 60): Figure {
+  const base = age === 60 ? AGE_2020.over60.value : AGE_2020.over65.value;
+  const last = age === 60 ? AGE.over60.value : AGE.over65.value;
+  const t = Math.min(1, Math.max(0, (year - 2020) / 2));
+  const own = age === 60 ? p.over60 : p.over65;
+  return { value: own.value * (1 + t * (last / base - 1)), tag: own.tag === 'S' ? 'M' : own.tag, source: `${p.name} ${age}+ in 2020 (${own.source}) × the national ageing to ${year} (assumption)` };
+}
 export const DISABILITY = { share: M(0.06, 'brief §6 (≈ 85 m disabled people)') };
 
 /** Generator settings that are model assumptions, documented here and in the calibration report. */
