@@ -38,7 +38,7 @@ import {
   type SweepResult,
 } from '../../simulator/index.ts';
 import type { EngineSession } from './session.ts';
-import { big, changeVector, ratio, runVector, type Sums } from './sums.ts';
+import { big, changeVector, ratio, runVector, type Sums, type Unit } from './sums.ts';
 
 /** Where the population is in the engine. */
 export interface EngineTables {
@@ -50,6 +50,20 @@ export interface EngineTables {
 
 /** A problem with the run the user can mend (a behaviour the engines cannot reproduce, weights too fine, a policy SQL cannot express). */
 export class EngineRunError extends Error {}
+
+/** How the households' weights become the integers W the engine sums: W × unit is the weight. */
+interface Weights {
+  readonly unit: Unit;
+  readonly scale: 1 | 1000000 | 'uniform';
+}
+
+/** A positive finite double as the exact fraction it is (n / 2^k). */
+function exactDouble(x: number): Unit {
+  if (!(x > 0) || !Number.isFinite(x)) return { n: 0n, d: 1n };
+  let k = 0;
+  while (!Number.isInteger(x * 2 ** k)) k++;
+  return { n: BigInt(x * 2 ** k), d: 2n ** BigInt(k) };
+}
 
 const T32 = 4294967296;
 /** The draw h (in [0, 2^32)) claims when h / 2^32 < rate, that is h < ⌈rate · 2^32⌉ (exact: a double times 2^32). */
@@ -64,7 +78,7 @@ const N = (name: string) => `doudi_sim_${name}`;
 
 export class SqlSimulator {
   private readonly policies = new Map<string, Loaded>();
-  private population?: { regions: number[]; codes: string[]; scale: bigint; frame?: { seed: number; frame: Frame } };
+  private population?: { regions: number[]; codes: string[]; weights: Weights; frame?: { seed: number; frame: Frame } };
   private assessed?: { key: string; table: string };
 
   constructor(
@@ -82,16 +96,28 @@ export class SqlSimulator {
     return p;
   }
 
-  /** The regions (in the order they first appear) and the weights' scale, read once. */
+  /**
+   * The regions (in the order they first appear) and how weights become integers, read once:
+   * whole weights as they are; one weight shared by every household (a synthetic population's
+   * real ÷ drawn) as 1 each, the figures multiplied by it exactly; weights of at most six decimals
+   * in millionths; finer ones are refused.
+   */
   private async regions() {
     if (this.population) return this.population;
     const D = this.session.dialect;
     const { households, position } = this.tables;
     const w = (await this.session.query(simulation.weightsSql(D, households)))[0]!;
-    if (big(w.finer) > 0n) throw new EngineRunError(`${big(w.finer)} households have weights with more than six decimals (household ${w.example}); the SQL engines add weights exactly in millionths`);
+    let weights: Weights = { unit: { n: 1n, d: 1n }, scale: 1 };
+    if (big(w.fractional) > 0n) {
+      const u = (await this.session.query(`SELECT count(DISTINCT weight) AS k, CAST(min(weight) AS ${D === 'duckdb' ? 'VARCHAR' : D === 'postgres' ? 'TEXT' : 'STRING'}) AS w FROM ${households}`))[0]!;
+      if (big(u.k) === 1n) weights = { unit: exactDouble(Number(u.w)), scale: 'uniform' };
+      else if (big(w.finer) > 0n)
+        throw new EngineRunError(`${big(w.finer)} households have weights with more than six decimals (household ${w.example}), and not every household has the same weight; the SQL engines add weights exactly, in millionths`);
+      else weights = { unit: { n: 1n, d: 1000000n }, scale: 1000000 };
+    }
     const rows = await this.session.query(simulation.regionsSql(D, households, position));
     const regions = rows.map((r) => Number(r.region));
-    this.population = { regions, codes: regions.map((r) => String(r).padStart(6, '0')), scale: big(w.fractional) > 0n ? 1000000n : 1n };
+    this.population = { regions, codes: regions.map((r) => String(r).padStart(6, '0')), weights };
     return this.population;
   }
 
@@ -101,10 +127,10 @@ export class SqlSimulator {
     if (pop.frame?.seed === seed) return pop.frame.frame;
     const D = this.session.dialect;
     const draws = { claim: TAKE_UP_SALT.dibao, temporary: TAKE_UP_SALT.temporary, expenditure: TAKE_UP_SALT.expenditure };
-    const select = simulation.frameSql(D, { ...this.tables, weightScale: pop.scale === 1n ? 1 : 1000000, regions: pop.regions, seed, draws });
+    const select = simulation.frameSql(D, { ...this.tables, weightScale: pop.weights.scale, regions: pop.regions, seed, draws });
     await this.session.run(simulation.materialize(D, N('frame'), select));
     const t = (await this.session.query(simulation.frameTotalsSql(D, N('frame'))))[0]!;
-    const frame: Frame = { records: Number(big(t.records)), households: ratio(big(t.households), pop.scale), persons: ratio(big(t.persons), pop.scale), regionCodes: pop.codes };
+    const frame: Frame = { records: Number(big(t.records)), households: ratio(big(t.households) * pop.weights.unit.n, pop.weights.unit.d), persons: ratio(big(t.persons) * pop.weights.unit.n, pop.weights.unit.d), regionCodes: pop.codes };
     pop.frame = { seed, frame };
     return frame;
   }
@@ -183,7 +209,7 @@ export class SqlSimulator {
       await this.session.run(simulation.materialize(D, paid, select));
       const sums = await this.sums(paid, shares !== undefined);
       const L = new RunLayout(pop.codes.length, p.compiled.SITES.length);
-      const v = runVector(sums, L, p.compiled.SITES, pop.scale, shares !== undefined);
+      const v = runVector(sums, L, p.compiled.SITES, pop.weights.unit, shares !== undefined);
       results.push(simulationResult(v, L, frame, scenario.date, p.compiled.policy.id, p.compiled.SITES));
       onStep?.(i + 1, scenarios.length);
     }
@@ -214,12 +240,12 @@ export class SqlSimulator {
     if (reforms.length === 0) throw new Error('a comparison needs at least one reform');
     const all = await this.run([baseline, ...reforms.map((r) => r.scenario)], behaviour, onStep);
     const base = all[0]!;
-    const scale = this.population!.scale;
+    const unit = this.population!.weights.unit;
     const out = [];
     for (const [i, r] of reforms.entries()) {
       const rows = await this.session.query(simulationSums.changesSql(this.session.dialect, N('paid_0'), N(`paid_${i + 1}`)));
       const reform = all[i + 1]!;
-      out.push({ name: r.name, reform, delta: delta(reform, base), changes: changesResult(changeVector(rows, scale)) });
+      out.push({ name: r.name, reform, delta: delta(reform, base), changes: changesResult(changeVector(rows, unit)) });
     }
     return { baseline: base, reforms: out };
   }

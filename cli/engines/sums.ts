@@ -2,10 +2,13 @@
  * From the engine's sums to the JS engine's run vector (simulator/engine/layout.ts), so that the
  * results are named by the very code that names the JS engine's (simulationResult, changesResult).
  *
- * Every sum comes back as exact decimal text of Σ W·x (W = weight × scale, scale 1 or 10⁶); a
- * figure is that sum ÷ scale (÷ 12 for monthly totals kept × 12, ÷ m or ÷ a line for the reach
- * fractions), formed exactly and rounded once to the nearest double. With whole weights every sum
- * the JS engine makes of integers is an integer below 2^53, exact in both: the same bytes.
+ * Every sum comes back as exact decimal text of Σ W·x, W a household's integer weight in units of
+ * `unit` (1 for whole weights, 10⁻⁶ for weights of at most six decimals, or the one weight every
+ * household has, W = 1); a figure is that sum × unit (÷ 12 for monthly totals kept × 12, ÷ m or
+ * ÷ a line for the reach fractions), formed exactly and rounded once to the nearest double. With
+ * whole weights every sum the JS engine makes of integers is an integer below 2^53, exact in
+ * both: the same bytes. Otherwise the JS engine's float sums may differ from the exact figure in
+ * the last bits.
  */
 import { BIN, BINS, CHANGE, GROUP_WIDTH, LEVELS, RunLayout } from '../../simulator/index.ts';
 import { rational as Q } from '../../language/index.ts';
@@ -34,6 +37,16 @@ export function ratio(n: bigint, d: bigint): number {
 
 const exact = (r: Q.Rational): number => ratio(r.n, r.d);
 
+/** What one unit of W weighs: real households per unit, n/d (d > 0). */
+export interface Unit {
+  readonly n: bigint;
+  readonly d: bigint;
+}
+
+/** Σ W·x × unit ÷ k as the nearest double. */
+const weighed = (sum: bigint, u: Unit, k = 1n): number => ratio(sum * u.n, u.d * k);
+const times = (r: Q.Rational, u: Unit): number => exact(Q.mul(r, Q.rat(u.n, u.d)));
+
 export interface Sums {
   readonly totals: Row;
   readonly groups: readonly Row[];
@@ -46,11 +59,11 @@ export interface Sums {
 
 /**
  * The run vector of one scenario. `sites` are the compiled module's error sites (the engine's
- * doudi_error is a site's message); `scale` the weights' scale; `levels` whether the shares exist.
+ * doudi_error is a site's message); `unit` what a unit of W weighs; `levels` whether the shares exist.
  */
-export function runVector(s: Sums, L: RunLayout, sites: readonly { message: string }[], scale: bigint, levels: boolean): Float64Array {
+export function runVector(s: Sums, L: RunLayout, sites: readonly { message: string }[], unit: Unit, levels: boolean): Float64Array {
   const v = new Float64Array(L.length);
-  const w = (x: string | null | undefined) => ratio(big(x), scale);
+  const w = (x: string | null | undefined) => weighed(big(x), unit);
   const t = s.totals;
   for (let p = 0; p < 5; p++) {
     v[p * 3] = w(t[`p${p}_h`]);
@@ -67,7 +80,7 @@ export function runVector(s: Sums, L: RunLayout, sites: readonly { message: stri
     v[at + 1] = w(g.persons);
     v[at + 2] = w(g.covered_households);
     v[at + 3] = w(g.covered_persons);
-    v[at + 4] = ratio(big(g.total12), 12n * scale);
+    v[at + 4] = weighed(big(g.total12), unit, 12n);
     for (let p = 0; p < 5; p++) v[at + 5 + p] = w(g[`cost${p}`]);
   }
   for (const r of s.refused) {
@@ -75,7 +88,7 @@ export function runVector(s: Sums, L: RunLayout, sites: readonly { message: stri
     if (i < 0) throw new Error(`the engine refused households with a message the compiled policy does not know: ${r.message}`);
     v[L.sites + i] += Number(big(r.records));
   }
-  reachVector(s, v, L.reachAt, L, w, scale);
+  reachVector(s, v, L.reachAt, L, w, unit);
   if (levels) {
     v[L.levels] = 1;
     for (let p = 0; p < 5; p++) for (let l = 0; l < LEVELS.length; l++) v[L.levels + 1 + p * LEVELS.length + l] = w(t[`lv${p}_${l}`]);
@@ -83,7 +96,7 @@ export function runVector(s: Sums, L: RunLayout, sites: readonly { message: stri
   return v;
 }
 
-function reachVector(s: Sums, v: Float64Array, at: number, L: RunLayout, w: (x: string | null | undefined) => number, scale: bigint): void {
+function reachVector(s: Sums, v: Float64Array, at: number, L: RunLayout, w: (x: string | null | undefined) => number, unit: Unit): void {
   const R = L.reach;
   for (const g of s.reach) {
     const k = Number(g.k);
@@ -113,7 +126,7 @@ function reachVector(s: Sums, v: Float64Array, at: number, L: RunLayout, w: (x: 
     const m = big(g.members);
     for (let c = 0; c < 4; c++) cats[k]![c] = Q.add(cats[k]![c]!, Q.rat(big(g[`k${c}`]), m));
   }
-  for (let k = 0; k < 2; k++) for (let c = 0; c < 4; c++) v[at + R.categories + k * 4 + c] = exact(Q.div(cats[k]![c]!, Q.rat(scale)));
+  for (let k = 0; k < 2; k++) for (let c = 0; c < 4; c++) v[at + R.categories + k * 4 + c] = times(cats[k]![c]!, unit);
   // the poverty line: headcount, gap and FGT2 (simulate-sums.ts linesSql)
   const line = [0, 1].map(() => ({ head: Q.ZERO, gap: Q.ZERO, fgt2: Q.ZERO }));
   for (const g of s.lines) {
@@ -131,9 +144,9 @@ function reachVector(s: Sums, v: Float64Array, at: number, L: RunLayout, w: (x: 
   for (let k = 0; k < 2; k++) {
     const x = line[k]!;
     const base = at + R.line + k * 3;
-    v[base] = exact(Q.div(x.head, Q.rat(scale)));
-    v[base + 1] = exact(Q.div(x.gap, Q.rat(scale)));
-    v[base + 2] = exact(Q.div(x.fgt2, Q.rat(scale)));
+    v[base] = times(x.head, unit);
+    v[base + 1] = times(x.gap, unit);
+    v[base + 2] = times(x.fgt2, unit);
   }
   // histograms: per bin Σ W·m, Σ W·x, Σ (W·x²)/m
   const hist = new Map<number, { persons: bigint; income: bigint; income2: Q.Rational }>();
@@ -147,15 +160,15 @@ function reachVector(s: Sums, v: Float64Array, at: number, L: RunLayout, w: (x: 
   }
   for (const [i, h] of hist) {
     const base = at + R.histogram + i * 3;
-    v[base] = ratio(h.persons, scale);
-    v[base + 1] = ratio(h.income, scale);
-    v[base + 2] = exact(Q.div(h.income2, Q.rat(scale)));
+    v[base] = weighed(h.persons, unit);
+    v[base + 1] = weighed(h.income, unit);
+    v[base + 2] = times(h.income2, unit);
   }
   void BIN;
 }
 
 /** The changes vector of a comparison (CHANGE) from changesSql's rows. */
-export function changeVector(rows: readonly Row[], scale: bigint): Float64Array {
+export function changeVector(rows: readonly Row[], unit: Unit): Float64Array {
   const v = new Float64Array(CHANGE.length);
   const sums = { nh: 0n, np: 0n, lh: 0n, lp: 0n };
   const bands = [0n, 0n, 0n, 0n, 0n];
@@ -173,16 +186,16 @@ export function changeVector(rows: readonly Row[], scale: bigint): Float64Array 
     sums.lh += big(r.no_longer_households);
     sums.lp += big(r.no_longer_persons);
   }
-  v[CHANGE.newlyHouseholds] = ratio(sums.nh, scale);
-  v[CHANGE.newlyPersons] = ratio(sums.np, scale);
-  v[CHANGE.noLongerHouseholds] = ratio(sums.lh, scale);
-  v[CHANGE.noLongerPersons] = ratio(sums.lp, scale);
-  bands.forEach((x, b) => (v[CHANGE.bands + b] = ratio(x, scale)));
+  v[CHANGE.newlyHouseholds] = weighed(sums.nh, unit);
+  v[CHANGE.newlyPersons] = weighed(sums.np, unit);
+  v[CHANGE.noLongerHouseholds] = weighed(sums.lh, unit);
+  v[CHANGE.noLongerPersons] = weighed(sums.lp, unit);
+  bands.forEach((x, b) => (v[CHANGE.bands + b] = weighed(x, unit)));
   per.forEach((d, i) => {
     const at = CHANGE.decile + i * CHANGE.decileWidth;
-    d.bands.forEach((x, b) => (v[at + b] = ratio(x, scale)));
-    v[at + 5] = ratio(d.change, 12n * scale);
-    v[at + 6] = ratio(d.net, 12n * scale);
+    d.bands.forEach((x, b) => (v[at + b] = weighed(x, unit)));
+    v[at + 5] = weighed(d.change, unit, 12n);
+    v[at + 6] = weighed(d.net, unit, 12n);
   });
   return v;
 }

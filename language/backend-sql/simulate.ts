@@ -98,8 +98,8 @@ export interface FrameOptions {
   readonly persons: string;
   /** a households column giving each household's place in its file (ties of deciles, order of regions); else household_id */
   readonly position?: string;
-  /** weights are whole (1) or of at most six decimals (1000000) */
-  readonly weightScale: 1 | 1000000;
+  /** weights are whole (1), of at most six decimals (1000000), or the same for every household ('uniform': each counts 1, the caller multiplies) */
+  readonly weightScale: 1 | 1000000 | 'uniform';
   /** region codes by slot (the order the regions first appear in) */
   readonly regions: readonly number[];
   readonly seed: number;
@@ -129,7 +129,7 @@ export function frameSql(dialect: DialectName, o: FrameOptions): string {
   const D = dialectOf(dialect);
   const I = (s: string) => D.ident(s);
   const pos = o.position ? `h.${I(o.position)}` : 'h.household_id';
-  const W = o.weightScale === 1 ? `CAST(h.${I('weight')} AS BIGINT)` : `CAST(round(h.${I('weight')} * 1000000) AS BIGINT)`;
+  const W = o.weightScale === 'uniform' ? bigint(D, 1) : o.weightScale === 1 ? `CAST(h.${I('weight')} AS BIGINT)` : `CAST(round(h.${I('weight')} * 1000000) AS BIGINT)`;
   const income = ['wage_income', 'business_income', 'property_income', 'transfer_income', 'basic_pension'].map((f) => I(f)).join(' + ');
   const counted = `${I('co_resident')} AND ${I('excluded_status')} = 'none'`;
   const cat = (k: number) => (k === 0 ? `${I('age')} >= 60` : k === 1 ? `${I('age')} < 18` : k === 2 ? `${I('age')} BETWEEN 18 AND 59 AND ${I('disability_grade')} > 0` : `${I('age')} BETWEEN 18 AND 59 AND ${I('disability_grade')} = 0`);
