@@ -294,7 +294,7 @@ export function paidSql(dialect: DialectName, o: PaidOptions, bins: Bins): strin
   // c2 · persons / entitled (half up: these are non-negative), or to every member with dibao's claim
   const entitled = '(n0 + n1)';
   const pricePersons = `CASE WHEN c2 > 0 THEN CASE WHEN ${entitled} > 0 THEN dp + tp WHEN ${claim} < ${tDibao} THEN m ELSE 0 END ELSE 0 END`;
-  const priceFen = `CASE WHEN c2 > 0 THEN CASE WHEN ${entitled} > 0 THEN ${D.idiv(`2 * c2 * (dp + tp) + ${entitled}`, `2 * ${entitled}`, false)} WHEN ${claim} < ${tDibao} THEN c2 ELSE 0 END ELSE 0 END`;
+  const priceFen = `CASE WHEN c2 > 0 THEN CASE WHEN ${entitled} > 0 THEN ${D.idiv(`2 * c2 * (dp + tp) + ${entitled}`, `2 * ${entitled}`, true)} WHEN ${claim} < ${tDibao} THEN c2 ELSE 0 END ELSE 0 END`;
   const s4 = `SELECT *, ${pricePersons} AS pp, ${priceFen} AS r2 FROM (${s3}) x3`;
   // 4: totals a month (×12 exact; as the JS engine's double for the bands), reach, who pays
   const r = ['r0', 'r1', 'r2', 'r3', 'r4'];
@@ -346,7 +346,8 @@ export function paidSql(dialect: DialectName, o: PaidOptions, bins: Bins): strin
  * so no step's text is repeated in the next.
  */
 function levelsSql(D: Dialect, select: string, r: readonly string[]): string {
-  const half = (a: string, b: string) => roundDiv(D, a, b, 'half-away', false);
+  // wide: a policy's output may be NUMERIC in PostgreSQL, where `/` would round; div() truncates
+  const half = (a: string, b: string) => roundDiv(D, a, b, 'half-away', true);
   const layer = (from: string, cols: (x: string, i: number) => string[], k: number) => `SELECT *, ${r.flatMap(cols).join(', ')} FROM (${from}) v${k}`;
   let s = layer(select, (x, i) => [`${half(`${x} * cn`, 'cd')} AS lv${i}_0`], 1);
   s = layer(s, (x, i) => [`${x} - lv${i}_0 AS local${i}`], 2);
