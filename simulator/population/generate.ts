@@ -18,6 +18,7 @@ import { Members, drawMembers, householdSize, sizeCumulative, elderlyTilt, ELDER
 import { areaCurves, provinceMean, provinceSpread, provinceHeadcount, assumedStandard, type AreaCurves } from './income.ts';
 import { solveCopula, type Copula } from './copula.ts';
 import { fillHousehold, columnsOf, type MoneyContext } from './money.ts';
+import { fillInstitution, institutionRatio, INSTITUTIONS } from './institutions.ts';
 
 export class PopulationError extends Error {}
 
@@ -54,6 +55,8 @@ export interface SyntheticPopulation {
 const P_SHAPE = 1;
 const P_PEOPLE = 2;
 const P_MONEY = 3;
+/** whether a record is a resident of an institution (its own stream, so family households keep their draws) */
+const P_INSTITUTION = 4;
 /** the copula's reference sample is drawn under this seed, whatever the population's */
 const REFERENCE_SEED = 0x5eed;
 const REFERENCE_HOUSEHOLDS = 1 << 16;
@@ -64,6 +67,8 @@ interface Part {
   readonly sizes: readonly number[];
   /** the composition's tilt giving the province's share aged 60+ (household.ts) */
   readonly tilt: number;
+  /** the chance that a record of this part is a resident of an institution (institutions.ts) */
+  readonly institutional: number;
   readonly cities?: readonly number[];
   readonly cityCodes?: readonly number[];
 }
@@ -76,16 +81,25 @@ interface Shapes {
 function shapesOf(profile: RegionProfile, year: number): Shapes {
   const parts = profile.parts.map((x) => {
     const sizes = sizeCumulative(x.province.householdSize.value);
+    const r = institutionRatio(x.province);
     return {
       province: x.province,
       sizes,
       tilt: elderlyTilt(over60Target(x.province, year).value, sizes, x.province.urbanShare.value),
+      institutional: r / (1 + r),
       cities: x.cities && x.cities.length > 1 ? cumulative(x.cities.map((c) => c.share)) : undefined,
       cityCodes: x.cities?.map((c) => Number(c.code)),
     };
   });
-  return { parts, partCumulative: cumulative(profile.parts.map((x) => x.share)) };
+  // A part's records are its family households and its residents of institutions.
+  return { parts, partCumulative: cumulative(profile.parts.map((x) => x.share * (1 + institutionRatio(x.province)))) };
 }
+
+/** Whether record h is a resident of an institution (drawn apart from its shape, which it keeps). */
+const isInstitution = (shapes: Shapes, seed: number, h: number, part: number): boolean => {
+  const q = shapes.parts[part]!.institutional;
+  return q > 0 && streamFor(seed, h, P_INSTITUTION).next() < q;
+};
 
 /** A household's place, area and size, from its shape stream (the first pass needs only these). */
 function drawShape(shapes: Shapes, seed: number, h: number): { part: number; city: number; region: number; urban: boolean; size: number } {
@@ -160,10 +174,14 @@ function check(o: GenerateOptions): RegionProfile {
 export function generatePopulation(o: GenerateOptions): SyntheticPopulation {
   const profile = check(o);
   const notes: string[] = [];
-  const real = o.realHouseholds ?? profile.households?.value;
-  if (real === undefined)
+  const families = o.realHouseholds ?? profile.households?.value;
+  if (families === undefined)
     throw new PopulationError(`region ${o.region} has no known number of real households; give it with --real-households N (known: 100000, the provinces, and the cities of 440000 and 330000)`);
-  if (profile.households && o.realHouseholds === undefined && profile.households.tag !== 'S') notes.push(`${profile.name}: ${Math.round(real).toLocaleString('en')} real households (${profile.households.source})`);
+  if (profile.households && o.realHouseholds === undefined && profile.households.tag !== 'S') notes.push(`${profile.name}: ${Math.round(families).toLocaleString('en')} real households (${profile.households.source})`);
+  // Records: the family households and, beside them, the residents of institutions (one record each).
+  const residents = profile.parts.reduce((a, x) => a + x.share * institutionRatio(x.province), 0);
+  const real = families * (1 + residents);
+  notes.push(`${Math.round(families * residents).toLocaleString('en')} residents of institutions (集中供养) drawn as one-person records beside the family households: ${INSTITUTIONS.persons.value.toLocaleString('en')} nationally [M], spread by rural residents aged 60+ (institutions.ts)`);
   if (profile.parts.length === 1 && profile.code !== profile.parts[0]!.province.code) notes.push(`${o.region}: the incomes of ${profile.parts[0]!.province.name} (${profile.parts[0]!.province.code}) are used`);
   const curves = areaCurves(o.year);
   notes.push(...curves.notes);
@@ -204,20 +222,27 @@ export function generatePopulation(o: GenerateOptions): SyntheticPopulation {
   const sizes = new Uint8Array(n);
   let persons = 0;
   for (let h = 0; h < n; h++) {
-    sizes[h] = drawShape(shapes, o.seed, h).size;
+    const shape = drawShape(shapes, o.seed, h);
+    sizes[h] = isInstitution(shapes, o.seed, h, shape.part) ? 1 : shape.size;
     persons += sizes[h]!;
   }
   const pop = allocPopulation(n, persons);
   const weight = real / n;
   const C = columnsOf(pop);
   const m = new Members();
+  const centralPension = centralBasicPension(o.year).value * 100;
   let p = 0;
   for (let h = 0; h < n; h++) {
     const shape = drawShape(shapes, o.seed, h);
     const people = streamFor(o.seed, h, P_PEOPLE);
-    const money = streamFor(o.seed, h, P_MONEY);
     pop.memberStart[h] = p;
     C.weight[h] = weight;
+    if (sizes[h] === 1 && isInstitution(shapes, o.seed, h, shape.part)) {
+      fillInstitution(C, h, p, shape.region, centralPension, people);
+      p += 1;
+      continue;
+    }
+    const money = streamFor(o.seed, h, P_MONEY);
     C.region[h] = shape.region;
     C.area[h] = shape.urban ? 0 : 1;
     drawMembers(shape.size, shape.urban, people, m, shapes.parts[shape.part]!.tilt);
