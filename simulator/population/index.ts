@@ -7,8 +7,9 @@ export { generatePopulation, hardshipCopulas, PopulationError, type GenerateOpti
 export { calibrate, calibrationText, perCapitaIncome, type CalibrationReport, type CalibrationRow, type FitReport } from './calibrate.ts';
 export { fitLorenz, headcount, povertyMeasures, type LorenzCurve, type LorenzFit, type GroupedIncome } from './lorenz.ts';
 export { PROVINCES, provinceOf, provinceHouseholds, type Province } from './provinces.ts';
-export { regionProfile, yearTargets, type Figure, type RegionProfile } from './targets.ts';
-export { areaCurves, provinceMean, provinceSpread, provinceHeadcount, provinceQuintileRatios, STANDARD_RATIO, type Spread } from './income.ts';
-export { ELDERLY_ONLY, NO_WORKER, DISABLED, SEVERE, ILL, SINGLE_PARENT } from './household.ts';
+export { regionProfile, yearTargets, over60Target, type Figure, type RegionProfile } from './targets.ts';
+export { INSTITUTIONS, institutionRatio } from './institutions.ts';
+export { areaCurves, provinceMean, provinceSpread, provinceHeadcount, provinceQuintileRatios, inequalityIndex, STANDARD_RATIO, type Spread } from './income.ts';
+export { ELDERLY_ONLY, NO_WORKER, DISABLED, SEVERE, ILL, SINGLE_PARENT, elderlyTilt } from './household.ts';
 export { ALLEVIATION_PROVINCES } from './people.ts';
 export { householdFacts, distribution, type HouseholdFacts } from './facts.ts';

@@ -207,7 +207,8 @@ export function fillHousehold(C: Columns, h: number, start: number, m: Members, 
     const ui = c.urban && !working && !student && age >= 18 && age < 60 && ability === 0 && people.chance(A.unemploymentInsurance.value);
     P.unemployment_insurance[q] = ui ? 1 : 0;
     if (ui && unemployed < 0) unemployed = q;
-    P.institutional_care[q] = age >= 60 && m.care[i] === 2 && !supported[i] && people.chance(A.institutionalCare.value) ? 1 : 0;
+    // Members of family households live at home; residents of institutions are records of their own (institutions.ts).
+    P.institutional_care[q] = 0;
     P.wage_income[q] = 0;
     P.business_income[q] = 0;
     P.property_income[q] = 0;

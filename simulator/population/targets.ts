@@ -142,7 +142,6 @@ export const ASSUMPTIONS = {
   entitledGroup: M(0.006, '优抚对象 ≈ 0.6% of adults, mostly older (≈ 8 m, from memory, unverified)'),
   unemploymentInsurance: A(0.03, 'urban members aged 18–59 with full capacity, out of work, who draw unemployment insurance (≈ 3 m recipients [M])'),
   unemploymentBenefitShare: A(0.8, 'unemployment insurance ≈ 80% of the province\'s minimum wage level, taken as 40% of the urban median income per month'),
-  institutionalCare: A(0.3, 'older persons fully dependent (全失能) without a capable supporter living in an institution'),
 };
 
 /**
