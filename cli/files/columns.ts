@@ -2,16 +2,16 @@
  * A table's cells, streamed from DuckDB as text and decoded into a population builder without
  * making a JS string per cell: DuckDB splits the file (CSV tokenising, Parquet decoding) on every
  * core and hands over vectors of its 16-byte strings, which keep text of up to 12 bytes inline —
- * every plain amount, count, bool and enum id — so their codes are read straight from the bytes
- * (simulator/population/decode.ts, byteDecoderFor). Anything else (longer text, Chinese names,
- * unusual spellings, empty cells) becomes a string and goes through the schema's own reading, which
- * accepts it or says why not. So DuckDB never decides what a value means, and money is never a
+ * every plain amount, count, bool and enum id — so their codes are read straight from the bytes,
+ * one loop per column of a chunk (simulator/population/decode.ts, columnDecoderFor). Anything else
+ * (longer text, Chinese names, unusual spellings, empty cells) becomes a string and goes through
+ * the schema's own reading, which accepts it or says why not. So DuckDB never decides what a value means, and money is never a
  * DOUBLE: fen are counted from the digits.
  */
 import duckdb from '@duckdb/node-bindings';
 import type { DuckDBConnection, DuckDBDataChunk, DuckDBVector } from '@duckdb/node-api';
 import { enumSpec, type FieldSpec, type Level } from '../../language/index.ts';
-import { byteDecoderFor, isAscii, asciiText, type PopulationBuilder } from '../../simulator/index.ts';
+import { columnDecoderFor, isAscii, asciiText, type PopulationBuilder } from '../../simulator/index.ts';
 import { chunks, copyVector, integers, literal } from './duckdb.ts';
 
 export interface TableRead {
@@ -90,7 +90,7 @@ export async function readTable(connection: DuckDBConnection, b: PopulationBuild
   const stored = t.fields.map((f, i) => ({ f, i })).filter((x) => x.f.column !== undefined);
   const codeSql = (f: FieldSpec, i: number) => t.typed?.(f, i) ?? matchSql(f, t.text(i));
   const matched = stored.filter((x) => codeSql(x.f, x.i) !== undefined);
-  const decoded = stored.filter((x) => codeSql(x.f, x.i) === undefined).map((x) => ({ ...x, decode: byteDecoderFor(x.f) }));
+  const decoded = stored.filter((x) => codeSql(x.f, x.i) === undefined).map((x) => ({ ...x, decode: columnDecoderFor(x.f) }));
   if (matched.length > 31) throw new Error('too many matched columns for one mask');
   // Output: the text of each column (c0 …; for a matched column only where its code is NULL, so a
   // Parquet value is never turned into text for nothing), the matched codes, and the mask of the
@@ -104,10 +104,13 @@ export async function readTable(connection: DuckDBConnection, b: PopulationBuild
   const result = await connection.stream(sql);
   const cols = household ? b.household : b.person;
   const width = t.fields.length;
+  // Cells a column decoder refused, by index in the chunk (a chunk has at most 2,048 rows).
+  let failed = new Int32Array(2048);
   let at = 0;
   for await (const chunk of chunks(result)) {
     const n = chunk.rowCount;
     const start = cols.reserve(n);
+    if (failed.length < n) failed = new Int32Array(n);
     const ids = new TextColumn(chunk, id);
     if (household) for (let i = 0; i < n; i++) b.householdId(start + i, ids.text(i), at + i);
     else {
@@ -135,14 +138,10 @@ export async function readTable(connection: DuckDBConnection, b: PopulationBuild
     }
     for (const x of decoded) {
       const cells = new TextColumn(chunk, x.i);
-      const column = cols.arrays[x.f.id]!;
-      const decode = x.decode;
-      const data = cells.data;
-      for (let i = 0; i < n; i++) {
-        const len = cells.valid(i) ? cells.length(i) : 99;
-        const code = len <= 12 ? decode(data, i * 16 + 4, len) : NaN;
-        if (code === code) column[start + i] = code;
-        else if (household) b.setHousehold(start + i, x.f, cells.text(i), at + i);
+      const bad = x.decode(cells.data, cells.validity, n, cols.arrays[x.f.id]!, start, failed);
+      for (let k = 0; k < bad; k++) {
+        const i = failed[k]!;
+        if (household) b.setHousehold(start + i, x.f, cells.text(i), at + i);
         else b.setPerson(start + i, x.f, cells.text(i), at + i);
       }
     }

@@ -215,11 +215,23 @@ export class PopulationBuilder {
     }
   }
 
-  /** `personHouseholdId` for an id given as ASCII bytes. */
+  /** the household of the last person placed by `personHouseholdAscii` */
+  private lastHousehold = 0;
+
+  /**
+   * `personHouseholdId` for an id given as ASCII bytes. Persons files are usually grouped by
+   * household in the households file's order, so the last person's household and the next one are
+   * tried before the hash table.
+   */
   personHouseholdAscii(p: number, b: Uint8Array, start: number, length: number, at: number): void {
-    const h = length > 0 ? this.householdIds.indexOfAscii(b, start, length) : -1;
-    if (h >= 0) this.personHousehold[p] = h;
-    else this.personHouseholdId(p, asciiText(b, start, length), at);
+    const ids = this.householdIds;
+    const last = this.lastHousehold;
+    let h = -1;
+    if (length > 0) h = ids.isAsciiAt(last, b, start, length) ? last : ids.isAsciiAt(last + 1, b, start, length) ? last + 1 : ids.indexOfAscii(b, start, length);
+    if (h >= 0) {
+      this.personHousehold[p] = h;
+      this.lastHousehold = h;
+    } else this.personHouseholdId(p, asciiText(b, start, length), at);
   }
 
   /** Person p belongs to household h (a household's members in a JSON Lines file). */

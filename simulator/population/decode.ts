@@ -7,7 +7,7 @@
  * problem keeps the schema's message: the fast paths accept only values that `readFieldValue`
  * accepts with the same result.
  */
-import { enumSpec, encodeValue, readFieldValue, I32_MAX, type FieldSpec } from '../../language/index.ts';
+import { enumSpec, encodeValue, readFieldValue, I32_MAX, type Column, type FieldSpec } from '../../language/index.ts';
 import { asciiText } from './ids.ts';
 
 /** A value to its column code; NaN when the value is not acceptable (`problemOf` says why). */
@@ -181,6 +181,71 @@ function bytesInteger(b: Uint8Array, s: number, n: number): number {
     v = v * 10 + (c - 48);
   }
   return v;
+}
+
+/**
+ * A whole column of a chunk at once: `data` holds `n` 16-byte string structs (DuckDB's VARCHAR
+ * vector: length in the first 4 bytes, text of up to 12 bytes inline from byte 4), `validity` its
+ * NULL bits (null: none is NULL). Writes each code at `column[start + i]` and returns how many cells
+ * it could not decode, their indices in `failed`; those go through `decoderFor` as text. Accepts
+ * exactly what the field's ByteDecoder accepts, with the same codes: one tight loop per column
+ * instead of a call per cell through a closure, which costs most of the time of reading a file.
+ */
+export type ColumnDecoder = (data: Uint8Array, validity: Uint8Array | null, n: number, column: Column, start: number, failed: Int32Array) => number;
+
+const columnDecoders = new Map<FieldSpec, ColumnDecoder>();
+
+const cellLength = (d: Uint8Array, o: number): number => (d[o]! | (d[o + 1]! << 8) | (d[o + 2]! << 16) | (d[o + 3]! << 24)) >>> 0;
+const isValid = (validity: Uint8Array | null, i: number): boolean => validity === null || (validity[i >> 3]! & (1 << (i & 7))) !== 0;
+
+/** The column decoder of a stored field (one per field, made once). */
+export function columnDecoderFor(f: FieldSpec): ColumnDecoder {
+  let d = columnDecoders.get(f);
+  if (d) return d;
+  const t = f.type!;
+  if (t.k === 'money') {
+    const limit = f.column === 'i32' ? I32_MAX : Number.MAX_SAFE_INTEGER;
+    d = (data, validity, n, column, start, failed) => {
+      let bad = 0;
+      for (let i = 0; i < n; i++) {
+        const o = i * 16;
+        const len = isValid(validity, i) ? cellLength(data, o) : 99;
+        const fen = len <= 12 ? bytesFen(data, o + 4, len) : NaN;
+        if (fen <= limit) column[start + i] = fen;
+        else failed[bad++] = i;
+      }
+      return bad;
+    };
+  } else if (t.k === 'integer' || t.k === 'months') {
+    const min = f.min ?? -Infinity;
+    const max = f.max ?? Infinity;
+    d = (data, validity, n, column, start, failed) => {
+      let bad = 0;
+      for (let i = 0; i < n; i++) {
+        const o = i * 16;
+        const len = isValid(validity, i) ? cellLength(data, o) : 99;
+        const v = len <= 12 ? bytesInteger(data, o + 4, len) : NaN;
+        if (v >= min && v <= max) column[start + i] = v;
+        else failed[bad++] = i;
+      }
+      return bad;
+    };
+  } else {
+    const one = byteDecoderFor(f);
+    d = (data, validity, n, column, start, failed) => {
+      let bad = 0;
+      for (let i = 0; i < n; i++) {
+        const o = i * 16;
+        const len = isValid(validity, i) ? cellLength(data, o) : 99;
+        const code = len <= 12 ? one(data, o + 4, len) : NaN;
+        if (code === code) column[start + i] = code;
+        else failed[bad++] = i;
+      }
+      return bad;
+    };
+  }
+  columnDecoders.set(f, d);
+  return d;
 }
 
 /** The byte decoder of a stored field (one per field, made once). */

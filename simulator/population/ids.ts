@@ -94,35 +94,62 @@ class PositionTable {
   }
 }
 
-/** Household ids: strings in reading order, each found again in constant time. */
+/**
+ * Household ids: strings in reading order, each found again in constant time. Files are usually
+ * written in id order, so while the ids come in increasing order (which proves them distinct) no
+ * hash table is kept; it is built from the list at the first id out of order or the first lookup
+ * that `at` cannot answer.
+ */
 export class StringIds {
   readonly list: string[] = [];
-  private readonly table: PositionTable;
+  private table: PositionTable | undefined;
+  /** the list's ids are in strictly increasing order (and not in the table) */
+  private ordered = true;
 
-  constructor(expected?: number) {
-    this.table = new PositionTable(expected);
-  }
+  constructor(private readonly expected?: number) {}
 
   /** the slot the last failed lookup ended on */
   private free = 0;
 
   /** Adds the id; returns -1, or the position of the same id added before (then it is not added). */
   add(id: string): number {
+    const n = this.list.length;
+    if (this.ordered && (n === 0 || id > this.list[n - 1]!)) {
+      this.list.push(id);
+      return -1;
+    }
+    const t = this.indexed();
     const hash = hashString(id);
     const found = this.find(id, hash);
     if (found >= 0) return found;
     this.list.push(id);
-    this.table.put(this.free, this.list.length - 1, hash);
+    t.put(this.free, this.list.length - 1, hash);
     return -1;
+  }
+
+  /** The hash table of every id in the list (built once, when first needed). */
+  private indexed(): PositionTable {
+    if (this.table) return this.table;
+    const t = new PositionTable(Math.max(this.expected ?? 0, this.list.length));
+    this.table = t;
+    this.ordered = false;
+    for (let at = 0; at < this.list.length; at++) {
+      const hash = hashString(this.list[at]!);
+      let s = hash & t.mask;
+      while (t.slots[s] !== EMPTY) s = (s + 1) & t.mask;
+      t.put(s, at, hash);
+    }
+    return t;
   }
 
   /** The position of the id, or -1. */
   indexOf(id: string): number {
+    this.indexed();
     return this.find(id, hashString(id));
   }
 
   private find(id: string, hash: number): number {
-    const t = this.table;
+    const t = this.table!;
     for (let s = hash & t.mask; ; s = (s + 1) & t.mask) {
       const at = t.slots[s]!;
       if (at === EMPTY) {
@@ -133,19 +160,23 @@ export class StringIds {
     }
   }
 
+  /** Whether the id at position `at` is the ASCII text given as bytes. */
+  isAsciiAt(at: number, b: Uint8Array, start: number, length: number): boolean {
+    const id = this.list[at];
+    if (id === undefined || id.length !== length) return false;
+    let k = 0;
+    while (k < length && id.charCodeAt(k) === b[start + k]) k++;
+    return k === length;
+  }
+
   /** The position of the id given as ASCII bytes, or -1 (no string is made). */
   indexOfAscii(b: Uint8Array, start: number, length: number): number {
     const hash = hashBytes(b, start, length);
-    const t = this.table;
+    const t = this.indexed();
     for (let s = hash & t.mask; ; s = (s + 1) & t.mask) {
       const at = t.slots[s]!;
       if (at === EMPTY) return -1;
-      if (t.hashes[at] !== hash) continue;
-      const id = this.list[at]!;
-      if (id.length !== length) continue;
-      let k = 0;
-      while (k < length && id.charCodeAt(k) === b[start + k]) k++;
-      if (k === length) return at;
+      if (t.hashes[at] === hash && this.isAsciiAt(at, b, start, length)) return at;
     }
   }
 }
@@ -160,10 +191,18 @@ export class PackedIds implements IdList {
   private used = 0;
   private count = 0;
   private table: PositionTable | undefined;
+  /**
+   * Indexed, while every id came in strictly increasing byte order: they are distinct, so no hash
+   * table is needed yet. The first id out of order builds it from the ids so far.
+   */
+  private ordered: boolean;
 
-  /** `indexed`: keep a hash table so that `add` can report an id given twice; `expected`: ids likely. */
-  constructor(indexed = true, expected?: number) {
-    if (indexed) this.table = new PositionTable(expected);
+  /** `indexed`: report an id given twice (through a hash table, once ids come out of order); `expected`: ids likely. */
+  constructor(
+    indexed = true,
+    private readonly expected?: number,
+  ) {
+    this.ordered = indexed;
   }
 
   get length(): number {
@@ -182,6 +221,10 @@ export class PackedIds implements IdList {
   add(id: string): number {
     const start = this.used;
     this.write(id);
+    if (this.ordered && this.greaterThanLast(start)) {
+      this.push();
+      return -1;
+    }
     return this.commit(start, hashString(id));
   }
 
@@ -196,11 +239,16 @@ export class PackedIds implements IdList {
     const bytes = this.bytes;
     for (let k = 0; k < length; k++) bytes[at + k] = b[start + k]!;
     this.used += length;
+    if (this.ordered && this.greaterThanLast(at)) {
+      this.push();
+      return -1;
+    }
     return this.commit(at, hashBytes(b, start, length));
   }
 
   /** Keeps the bytes just written as a new id, unless (indexed) the same id is there already. */
   private commit(start: number, hash: number): number {
+    if (this.ordered) this.index();
     const t = this.table;
     if (!t) {
       this.push();
@@ -252,7 +300,39 @@ export class PackedIds implements IdList {
   /** Drops the hash table once every id is in (it is only needed while reading). */
   seal(): this {
     this.table = undefined;
+    this.ordered = false;
     return this;
+  }
+
+  /** Whether the bytes just written at `start` … `used` come after the last id, byte by byte (or there is none). */
+  private greaterThanLast(start: number): boolean {
+    if (this.count === 0) return true;
+    const a = this.count === 1 ? 0 : this.ends[this.count - 2]!;
+    const b = this.ends[this.count - 1]!;
+    const bytes = this.bytes;
+    const n = Math.min(b - a, this.used - start);
+    for (let k = 0; k < n; k++) {
+      const x = bytes[a + k]!;
+      const y = bytes[start + k]!;
+      if (x !== y) return y > x;
+    }
+    return this.used - start > b - a;
+  }
+
+  /** Builds the hash table of the ids so far (the first id out of order). */
+  private index(): void {
+    this.ordered = false;
+    const t = new PositionTable(Math.max(this.expected ?? 0, this.count));
+    for (let i = 0; i < this.count; i++) {
+      // The hash `add` or `addAscii` would have given it: of the UTF-16 text, the same as of the bytes for ASCII.
+      const a = i === 0 ? 0 : this.ends[i - 1]!;
+      const b = this.ends[i]!;
+      const hash = isAscii(this.bytes, a, b - a) ? hashBytes(this.bytes, a, b - a) : hashString(decoder.decode(this.bytes.subarray(a, b)));
+      let s = hash & t.mask;
+      while (t.slots[s] !== EMPTY) s = (s + 1) & t.mask;
+      t.put(s, i, hash);
+    }
+    this.table = t;
   }
 
   private write(id: string): void {

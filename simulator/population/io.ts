@@ -16,7 +16,7 @@ export { PopulationFileError, MAX_PROBLEMS, type Population, type FileProblem } 
 export { PopulationBuilder, type SourceFiles } from './builder.ts';
 export { PackedIds, StringIds, MAX_ID_BYTES, isAscii, asciiText, type IdList } from './ids.ts';
 export { tableColumns, type TableColumns } from './header.ts';
-export { decoderFor, byteDecoderFor, problemOf, plainFen, type Decoder, type ByteDecoder } from './decode.ts';
+export { decoderFor, byteDecoderFor, columnDecoderFor, problemOf, plainFen, type Decoder, type ByteDecoder, type ColumnDecoder } from './decode.ts';
 export { CsvTable, parseCsvText, fromCsv } from './csv.ts';
 export { JsonlReader, fromJsonl } from './jsonl.ts';
 export { readParquetTable, blobBuffer } from './parquet.ts';
