@@ -57,7 +57,7 @@ const persons = (r: SimulationResult, p: 'dibao' | 'tekun', area?: 'urban' | 'ru
 const regionPersons = (r: SimulationResult, p: 'dibao' | 'tekun', prefix: string) => reach(r).by_region.filter((g) => g.key.startsWith(prefix)).reduce((s, g) => s + g[p].persons, 0);
 
 const TAKE_UP = 'take-up (0.6 for dibao, 0.85 for 特困, an assumption)';
-const SHAPE = 'the province\'s incomes are the national area curve at its own mean (the brief has no provincial quintiles), so its lower tail is as long as the nation\'s';
+const SHAPE = 'the province\'s incomes are the national area shape at its own mean, spread by its own urban/rural income ratio (an assumption: no provincial quintiles were found), so its lower tail may be longer than its own';
 const URBAN_CAUSES = {
   above: `${TAKE_UP} applied in towns as in villages, where urban studies find about half of the eligible claim; the urban curve is 2022's shape at the year's mean, its lowest tail extrapolated from five quintiles`,
   below: 'the asset test (24 months of the standard, no vehicle) and hukou_area deciding the programme; the urban curve\'s lowest tail extrapolated from five quintiles',
@@ -67,12 +67,12 @@ const RURAL_CAUSES = {
   below: 'the asset test and supporters; standards from the consumption rule where none is published',
 };
 const PROVINCE_CAUSES = (province: string, extra: string) => ({
-  above: `${SHAPE.replace("the province's", `${province}'s`)}: ${province}'s own distribution is narrower; ${TAKE_UP}; ${extra}`,
+  above: `${SHAPE.replace("the province's", `${province}'s`)}; ${TAKE_UP}; ${extra}`,
   below: `${province}'s incomes by city from memory [M]; ${extra}`,
 });
 const TEKUN_CAUSES = {
-  above: 'older persons without a capable supporter at national rates (childless 5% [M], children unable), where the province\'s children are richer',
-  below: '特困 in institutions (集中供养) live outside family households and are not drawn; childlessness (5%, [M]) and children unable to support (43号 §8) are the only routes to no supporter',
+  above: 'older persons without a capable supporter at national rates (childless 5% [M], children unable), where the province\'s children are richer; residents of institutions spread over the provinces by rural residents aged 60+ [assumption], where a rich province houses fewer',
+  below: 'residents of institutions are 2013\'s rural 五保 in institutions (1.835 m [M]), urban welfare homes and later growth left out, and take-up (0.85) applies to them too; childlessness (5%, [M]) and children unable to support (43号 §8) are the only routes to no supporter at home. Not independent: the residents of institutions are MCA\'s own split of 特困 used as a count of people',
 };
 
 export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
@@ -118,7 +118,7 @@ export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
     goal: { kind: 'range', lo: 1.4, hi: 2 },
     read: (r) => reach(r).recipients.dibao.persons_per_household,
     causes: {
-      above: 'definition and practice: the model covers whole households, while offices split households (分户) and cover single members (单人户), most recipients being older persons alone; larger households with low per-capita income pass the income test here',
+      above: 'the unit: the model assesses the census\'s residential household (its sizes, and its poorest fifth the largest households, as surveys find), where offices assess hukou households split from their children\'s (分户), cover single members (单人户: 6% of simulated recipient households) and hold back households of adults able to work (work tests; a third of simulated recipient households have two such adults) — rules and practice, not the census\'s composition',
       below: '单人户 cases cover one member',
     },
   },
@@ -190,7 +190,7 @@ export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
     source: 'brief §7',
     goal: { kind: 'ratio', within: 0.35 },
     read: (r) => regionPersons(r, 'dibao', '44'),
-    causes: PROVINCE_CAUSES('Guangdong', 'the 2023 minimum tier standards read as the standards each city pays, the tier 1–3 figure for rural households too'),
+    causes: PROVINCE_CAUSES('Guangdong', 'Guangdong\'s published coverage is half the country\'s (rural 1.14 m of about 32.5 m rural residents, 3.5%, against about 7%) at similar rural standards and higher incomes: its own lower tail or take-up, which no figure at hand gives; the 2023 minimum tier standards read as the standards each city pays, the tier 1–3 figure for rural households too'),
   },
   { id: 'guangdong-urban-dibao-2023', name: 'Guangdong urban dibao persons, end March 2023', run: 'guangdong-2023', published: 146_000, unit: 'persons', date: '2023-03-31', tag: 'S', source: 'brief §7', read: (r) => persons(r, 'dibao', 'urban'), causes: PROVINCE_CAUSES('Guangdong', 'Guangdong\'s urban coverage (0.1% of residents) is far below the national one') },
   { id: 'guangdong-rural-dibao-2023', name: 'Guangdong rural dibao persons, end March 2023', run: 'guangdong-2023', published: 1_139_000, unit: 'persons', date: '2023-03-31', tag: 'S', source: 'brief §7', read: (r) => persons(r, 'dibao', 'rural'), causes: PROVINCE_CAUSES('Guangdong', 'the tier 1–3 standard paid to rural households too') },

@@ -180,7 +180,8 @@ export function generatePopulation(o: GenerateOptions): SyntheticPopulation {
   if (profile.households && o.realHouseholds === undefined && profile.households.tag !== 'S') notes.push(`${profile.name}: ${Math.round(families).toLocaleString('en')} real households (${profile.households.source})`);
   // Records: the family households and, beside them, the residents of institutions (one record each).
   const residents = profile.parts.reduce((a, x) => a + x.share * institutionRatio(x.province), 0);
-  const real = families * (1 + residents);
+  // Given real households stand for every record; known ones are family households, to which the residents add.
+  const real = o.realHouseholds ?? families * (1 + residents);
   notes.push(`${Math.round(families * residents).toLocaleString('en')} residents of institutions (集中供养) drawn as one-person records beside the family households: ${INSTITUTIONS.persons.value.toLocaleString('en')} nationally [M], spread by rural residents aged 60+ (institutions.ts)`);
   if (profile.parts.length === 1 && profile.code !== profile.parts[0]!.province.code) notes.push(`${o.region}: the incomes of ${profile.parts[0]!.province.name} (${profile.parts[0]!.province.code}) are used`);
   const curves = areaCurves(o.year);

@@ -4,7 +4,7 @@
  * that changes nothing changes nothing, and a sweep point is the same run as a comparison's reform.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { DEFAULT_TAKE_UP, PROGRAMMES, Simulator, drawKey, generatePopulation, householdJson, provinceHouseholds, provinceOf, takeUpDraw, type Population, type Programme, type Scenario, type SimulationResult, type TakeUp } from '../../simulator/index.ts';
+import { DEFAULT_TAKE_UP, PROGRAMMES, Simulator, drawKey, generatePopulation, householdJson, institutionRatio, provinceHouseholds, provinceOf, takeUpDraw, type Population, type Programme, type Scenario, type SimulationResult, type TakeUp } from '../../simulator/index.ts';
 import { SHANGHAI, expectClose, policyEntry } from '../support/simulator.ts';
 
 const SEED = 7;
@@ -131,8 +131,8 @@ describe('aggregates against brute force', () => {
     expect(r.by_region.map((g) => g.key)).toEqual(['310000']);
     // deciles are tenths of persons
     for (const g of r.by_decile) expect(g.persons / r.persons).toBeCloseTo(0.1, 1);
-    // the province table's households (population ÷ household size, scaled to the census total)
-    expectClose(r.households, provinceHouseholds(provinceOf('310000')!), 'real households');
+    // the province table's households (population ÷ household size, scaled to the census total) and the residents of institutions beside them
+    expectClose(r.households, provinceHouseholds(provinceOf('310000')!) * (1 + institutionRatio(provinceOf('310000')!)), 'real households');
   });
 
   it('take-up 1 for every programme gives at least what the default gives', async () => {

@@ -24,7 +24,7 @@ describe('the split of one payment', () => {
     const { ir } = policyEntry(MODEL);
     // Households in the east, centre and west blocks and the national default (different central shares).
     const regions = ['310000', '420000', '510000', '100000'];
-    const pop = generatePopulation({ region: '100000', year: 2024, households: 600, seed: 3 });
+    const pop = generatePopulation({ region: '100000', year: 2024, households: 800, seed: 3 });
     let checked = 0;
     for (let h = 0; h < pop.columns.households; h++) {
       const json = householdJson({ columns: pop.columns }, h);

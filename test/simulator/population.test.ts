@@ -4,7 +4,7 @@
  * stated tolerance.
  */
 import { describe, it, expect } from 'vitest';
-import { PROVINCES, PopulationError, calibrate, calibrationText, generatePopulation, provinceHouseholds, provinceOf, type GenerateOptions } from '../../simulator/index.ts';
+import { PROVINCES, PopulationError, calibrate, calibrationText, generatePopulation, institutionRatio, provinceHouseholds, provinceOf, type GenerateOptions } from '../../simulator/index.ts';
 import { columnBytes, expectSameColumns } from '../support/simulator.ts';
 
 const OPTIONS: GenerateOptions = { region: '310000', year: 2024, households: 3000, seed: 7 };
@@ -52,7 +52,8 @@ describe('generator determinism', () => {
 
   it('weights each record by real households over records', () => {
     const g = generatePopulation({ ...OPTIONS, households: 2000 });
-    const real = provinceHouseholds(provinceOf('310000')!);
+    // Family households (population / size, scaled to the census) and the residents of institutions beside them.
+    const real = provinceHouseholds(provinceOf('310000')!) * (1 + institutionRatio(provinceOf('310000')!));
     expect(g.meta.realHouseholds).toBe(real);
     expect(g.meta.weight).toBe(real / 2000);
     expect(g.columns.household.weight!.every((w) => w === real / 2000)).toBe(true);
@@ -105,7 +106,7 @@ describe('calibration', () => {
   it('knows every province; a place inside one takes its incomes and needs its real households unless they are known', () => {
     for (const p of PROVINCES) {
       const g = generatePopulation({ region: p.code, year: 2024, households: 20, seed: 1 });
-      expect(g.meta.realHouseholds).toBe(provinceHouseholds(p));
+      expect(g.meta.realHouseholds).toBe(provinceHouseholds(p) * (1 + institutionRatio(p)));
       expect(g.columns.household.region!.every((r) => String(r).slice(0, 2) === p.code.slice(0, 2))).toBe(true);
     }
     const o = { region: '320500', year: 2024, households: 50, seed: 1 };
@@ -116,7 +117,8 @@ describe('calibration', () => {
     expect(g.meta.notes.some((n) => n.includes('江苏省 (320000)'))).toBe(true);
     expect(g.columns.household.region!.every((r) => r === 320500)).toBe(true);
     // A city whose share of its province is known needs nothing more.
-    expect(generatePopulation({ region: '330700', year: 2024, households: 10, seed: 1 }).meta.realHouseholds).toBe(Math.round(provinceHouseholds(provinceOf('330000')!) * 0.108));
+    const zj = provinceOf('330000')!;
+    expect(generatePopulation({ region: '330700', year: 2024, households: 10, seed: 1 }).meta.realHouseholds).toBe(Math.round(provinceHouseholds(zj) * 0.108) * (1 + institutionRatio(zj)));
     // Outside the 31 provinces there are no statistics: a clear message, not a guess.
     expect(() => generatePopulation({ region: '710000', year: 2024, households: 10, seed: 1 })).toThrow(/no statistics for this region/);
   });
