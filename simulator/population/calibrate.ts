@@ -134,6 +134,7 @@ export function calibrate(pop: PopulationColumns, year: number, region: string, 
   row('share of income from property', targets.sources.property, property / all, 0.25);
   row('share of income from transfers', targets.sources.transfers, transfers / all, 0.2);
   householdRows(pop, facts, row, year, single);
+  poorestRows(pop, facts, row);
   if (profile) hardshipRows(pop, facts, region, year, row);
   if (single) {
     let persons = 0;
@@ -192,6 +193,35 @@ function householdRows(pop: PopulationColumns, facts: HouseholdFacts, row: RowFn
   row('share of persons aged 65+', province ? over60Target(province, year, 65) : AGE.over65, over65 / persons, 0.15);
   row('share of persons with a disability', DISABILITY.share, disabled / persons, 0.2);
   row('share of persons aged 60+ without a capable supporter (childless, or children unable)', { ...ASSUMPTIONS.childless, source: `${ASSUMPTIONS.childless.source}; children unable add to it` }, elderlyUnsupported / Math.max(1, over60), 1);
+}
+
+/**
+ * Who the poorest urban households are, against the last national survey table that says so (urban
+ * households by income group, 2007): the poorest 5% (困难户) had 3.30 persons against 2.91 on
+ * average and 1.23 employed against 1.54. Households are ranked by per-capita disposable income and
+ * counted as households, as the survey grouped them; residents of institutions are left out.
+ */
+export const POOREST_URBAN = {
+  size: { value: 3.3 / 2.91, tag: 'S', source: '中国统计年鉴2008 table 9-6, urban households 2007: 困难户 (poorest 5%) 3.30 persons, all 2.91 (a copy at gsei.com.cn)' } as Figure,
+  employed: { value: 1.23 / 1.54, tag: 'S', source: '中国统计年鉴2008 table 9-6: employed per household, 困难户 1.23, all 1.54' } as Figure,
+};
+
+function poorestRows(pop: PopulationColumns, facts: HouseholdFacts, row: RowFn): void {
+  const P = pop.person;
+  const idx: number[] = [];
+  for (let h = 0; h < pop.households; h++) if (pop.household.area![h] === 0 && facts.size[h]! > 0 && !P.institutional_care![pop.memberStart[h]!]) idx.push(h);
+  if (idx.length < 4000) return;
+  idx.sort((a, b) => facts.disposable[a]! - facts.disposable[b]! || a - b);
+  const employed = (h: number) => {
+    let k = 0;
+    for (let p = pop.memberStart[h]!; p < pop.memberStart[h + 1]!; p++) k += P.employed![p]!;
+    return k;
+  };
+  const mean = (hs: readonly number[], f: (h: number) => number) => hs.reduce((a, h) => a + f(h), 0) / hs.length;
+  const poorest = idx.slice(0, Math.ceil(idx.length * 0.05));
+  const size = (h: number) => facts.size[h]!;
+  row('urban poorest 5% of households: persons per household / all urban', POOREST_URBAN.size, mean(poorest, size) / mean(idx, size), 0.1);
+  row('urban poorest 5% of households: employed per household / all urban', POOREST_URBAN.employed, mean(poorest, employed) / mean(idx, employed), 0.15);
 }
 
 /** Each hardship group's mean income over its area's, against the ratio the copula was solved for. */
