@@ -31,5 +31,7 @@ export function calibrationName(name: string): string {
   if (name === 'share of persons with a disability') return '残疾人口占比';
   if (name.startsWith('share of persons aged 60+ without a capable supporter')) return '60岁及以上无履行能力赡养人者占比';
   if (name === 'share of residents without local hukou') return '非本地户籍常住人口占比';
+  if (name.startsWith('urban poorest 5% of households: persons')) return '城镇最低5%收入户户均人口 ÷ 城镇平均';
+  if (name.startsWith('urban poorest 5% of households: employed')) return '城镇最低5%收入户户均就业人口 ÷ 城镇平均';
   return name;
 }
