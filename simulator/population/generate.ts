@@ -5,10 +5,13 @@
  *
  * A household is drawn in this order: where it lives (province, city, urban or rural, by the
  * province table), its size (the census's shape at the province's average size), its members and
- * their health (household.ts), its hardship class, its income rank (a Gaussian copula with the
+ * their health (household.ts, the types with older members tilted to the province's share aged
+ * 60+), its hardship class, its income rank (a Gaussian copula with the
  * hardship score, copula.ts, so the area's distribution stays exactly the fitted one), its income
  * level (the area's Lorenz curve at the province's mean, lorenz.ts), the split of that income by
  * source before assistance (money.ts), hukou, supporters and the version 2 flags (people.ts).
+ * Beside the family households, on a stream of its own, a record may be a resident of an
+ * institution (集中供养, institutions.ts): one person, drawn in proportion to the province's.
  */
 import { allocPopulation, type PopulationColumns } from '../../language/index.ts';
 import { streamFor, cumulative } from './random.ts';
@@ -188,7 +191,7 @@ export function generatePopulation(o: GenerateOptions): SyntheticPopulation {
   notes.push(...curves.notes);
   for (const x of profile.parts)
     if (x.province.cities && x.cities && x.cities.length > 1) notes.push(`${x.province.name}: each city's incomes are the province's × the city's income over the province's average (city incomes from memory, [M])`);
-  if (o.region !== '100000') notes.push(`provincial incomes are the national area curve at the province's own mean, its log-spread narrowed so that the provinces together give the national quintiles (${profile.parts.map((p) => p.province.code).join(', ')}): the brief has no provincial quintiles (assumption)`);
+  if (o.region !== '100000') notes.push(`provincial incomes are the national area shape at the province's own mean, its log-spread × θ₀ (the provinces together give the national quintiles) × its own inequality index (ln of its urban/rural income ratio over the nation's) (${profile.parts.map((p) => p.province.code).join(', ')}): no provincial quintiles were found (assumption)`);
   const shapes = shapesOf(profile, o.year);
   const joint = jointFor(profile, shapes, curves);
 

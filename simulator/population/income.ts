@@ -1,8 +1,8 @@
 /**
  * Income levels: per area and year, the Lorenz curve fitted to the national grouped data
  * (lorenz.ts), and per province the area means that scale it. A province's curve is the national
- * area curve at the province's own mean: the brief has no provincial quintiles, so the shape is
- * borrowed and the level is the province's (a limit said in the calibration report and the docs).
+ * area shape at the province's own mean, its spread set by its own urban/rural income ratio (no
+ * provincial quintiles were found: a limit said in the calibration report and the docs).
  */
 import { fitLorenz, headcount, type LorenzFit } from './lorenz.ts';
 import { yearTargets, type IncomeTargets, type YearTargets } from './targets.ts';
