@@ -152,7 +152,7 @@ async function rawTables(session: EngineSession, source: PopulationSource, probl
   const D = dialectOf(session.dialect);
   const spark = D.name === 'spark';
   const table = (name: string, select: string) =>
-    spark ? [`UNCACHE TABLE IF EXISTS ${name}`, `DROP VIEW IF EXISTS ${name}`, `CACHE TABLE ${name} AS ${select}`] : [`CREATE OR REPLACE TABLE ${name} AS ${select}`];
+    spark ? [`DROP TABLE IF EXISTS ${name}`, `CREATE TABLE ${name} USING parquet AS ${select}`] : [`CREATE OR REPLACE TABLE ${name} AS ${select}`];
   // the row's place: DuckDB keeps file order (preserve_insertion_order); Spark's ids increase in file order
   const pos = spark ? 'monotonically_increasing_id()' : 'row_number() OVER ()';
   if (source.format === 'jsonl') return jsonTables(session, source.file, problems, table);
@@ -278,12 +278,12 @@ export async function loadPopulationFiles(session: EngineSession, source: Popula
   }
   // ids given twice, persons of no household, households too large
   const idChecks: [RawTable, string, string][] = [
-    [hh, `SELECT min(pos) AS pos, household_id AS id, count(*) AS n FROM ${hh.name} GROUP BY household_id HAVING count(*) > 1`, 'household_id'],
-    [pp, `SELECT min(pos) AS pos, person_id AS id, count(*) AS n FROM ${pp.name} GROUP BY person_id HAVING count(*) > 1`, 'person_id'],
+    [hh, `SELECT min(pos) AS first, household_id AS id, count(*) AS n FROM ${hh.name} GROUP BY household_id HAVING count(*) > 1`, 'household_id'],
+    [pp, `SELECT min(pos) AS first, person_id AS id, count(*) AS n FROM ${pp.name} GROUP BY person_id HAVING count(*) > 1`, 'person_id'],
   ];
   for (const [t, sql, field] of idChecks) {
-    const rows = await session.query(`${sql} ORDER BY min(pos) LIMIT 10`);
-    for (const r of rows) problems.add({ file: t.file, row: (await rowOf(t, r.pos!)) + (t.lines ? 1 : 0), field, message: `"${r.id}" is given ${r.n} times (ids are unique)` });
+    const rows = await session.query(`SELECT * FROM (${sql}) d ORDER BY first LIMIT 10`);
+    for (const r of rows) problems.add({ file: t.file, row: (await rowOf(t, r.first!)) + (t.lines ? 1 : 0), field, message: `"${r.id}" is given ${r.n} times (ids are unique)` });
   }
   if (source.format !== 'jsonl') {
     const orphans = await session.query(`SELECT p.pos, p.household_id FROM ${pp.name} p LEFT JOIN (SELECT DISTINCT household_id FROM ${hh.name}) h ON h.household_id = p.household_id WHERE h.household_id IS NULL ORDER BY p.pos LIMIT 10`);
@@ -303,13 +303,13 @@ export async function loadPopulationFiles(session: EngineSession, source: Popula
       .join(', ');
   const spark = D.name === 'spark';
   const table = (name: string, select: string) =>
-    spark ? [`UNCACHE TABLE IF EXISTS ${name}`, `DROP VIEW IF EXISTS ${name}`, `CACHE TABLE ${name} AS ${select}`] : [`CREATE OR REPLACE TABLE ${name} AS ${select}`];
+    spark ? [`DROP TABLE IF EXISTS ${name}`, `CREATE TABLE ${name} USING parquet AS ${select}`] : [`CREATE OR REPLACE TABLE ${name} AS ${select}`];
   await session.run([
     ...table(TABLES.households, `SELECT ${typed(hh, 'household')}, pos AS ${TABLES.position} FROM ${hh.name}`),
     ...table(TABLES.persons, `SELECT ${typed(pp, 'person')} FROM ${pp.name}`),
   ]);
   const drop = ['doudi_raw_household', 'doudi_raw_person', 'doudi_raw_members', 'doudi_raw_lines'];
-  await session.run(spark ? drop.flatMap((n) => [`UNCACHE TABLE IF EXISTS ${n}`]) : drop.map((n) => `DROP TABLE IF EXISTS ${n}`));
+  await session.run(drop.map((n) => `DROP TABLE IF EXISTS ${n}`));
   const n = await session.query(`SELECT count(*) AS n FROM ${TABLES.households}`);
   return { tables: TABLES, households: Number(n[0]!.n) };
 }

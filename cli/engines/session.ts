@@ -147,7 +147,9 @@ export async function sparkSession(master?: string): Promise<EngineSession & { r
     try {
       return await f();
     } catch (e) {
-      throw new EngineError(`${(e as Error).message}${where(sql)}`);
+      // Spark's messages carry the analysed plan after SQLSTATE: the reader needs the first part
+      const m = (e as Error).message.split(/ SQLSTATE| ;? *line \d+ pos \d+/)[0]!;
+      throw new EngineError(`${m.length > 600 ? m.slice(0, 600) + '…' : m}${where(sql)}`);
     }
   };
   return {

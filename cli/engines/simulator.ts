@@ -181,6 +181,8 @@ export class SqlSimulator {
       }
       await this.session.run(q.setup);
       await this.session.run(simulation.materialize(D, N(`out_${i}`), q.sql));
+      // Spark's intermediate tables of the query, once its rows are kept
+      await this.session.run((q as { teardown?: readonly string[] }).teardown ?? []);
       const column = (id: string | undefined): SqlColumn | undefined => (id ? q.columns.find((c) => c.output === id) : undefined);
       const name = (id: string | undefined) => {
         const c = column(id);

@@ -51,13 +51,11 @@ export function csvPairStatements(dialect: DialectName, dir: string): string[] {
     return [
       `CREATE OR REPLACE TEMPORARY VIEW doudi_households_csv (${sparkSchema('household')}) USING csv OPTIONS (path '${file('households')}', header 'true')`,
       `CREATE OR REPLACE TEMPORARY VIEW doudi_persons_csv (${sparkSchema('person')}) USING csv OPTIONS (path '${file('persons')}', header 'true')`,
-      'UNCACHE TABLE IF EXISTS doudi_households',
-      'DROP VIEW IF EXISTS doudi_households',
-      // increasing in file order (partition index, then row within it); cached so it is computed once
-      'CACHE TABLE doudi_households AS SELECT *, monotonically_increasing_id() AS doudi_row FROM doudi_households_csv',
-      'UNCACHE TABLE IF EXISTS doudi_persons',
-      'DROP VIEW IF EXISTS doudi_persons',
-      'CACHE TABLE doudi_persons AS SELECT * FROM doudi_persons_csv',
+      'DROP TABLE IF EXISTS doudi_households',
+      // increasing in file order (partition index, then row within it); written once as Parquet in the session's warehouse
+      'CREATE TABLE doudi_households USING parquet AS SELECT *, monotonically_increasing_id() AS doudi_row FROM doudi_households_csv',
+      'DROP TABLE IF EXISTS doudi_persons',
+      'CREATE TABLE doudi_persons USING parquet AS SELECT * FROM doudi_persons_csv',
     ];
   throw new Error(`${dialect}: tables are loaded with doudi population --out postgres://…`);
 }
@@ -69,7 +67,7 @@ export async function loadPopulation(session: EngineSession, pop: Population): P
   fs.chmodSync(dir, 0o755);
   writeCsvPair(pop, dir);
   await session.run(csvPairStatements(session.dialect, dir));
-  // DuckDB copied the rows into its database; Spark cached them
-  if (session.dialect === 'duckdb') fs.rmSync(dir, { recursive: true, force: true });
+  // the engine copied the rows into its own tables
+  fs.rmSync(dir, { recursive: true, force: true });
   return TABLES;
 }

@@ -36,7 +36,7 @@ const double = (D: Dialect, text: string) => `CAST(${D.str(text)} AS ${D.double}
 const asDouble = (D: Dialect, e: string) => `CAST(${e} AS ${D.double})`;
 const wide = (D: Dialect, e: string) => `CAST(${e} AS ${D.wide})`;
 
-/** Statements that make `name` a table (or Spark's cached view) holding the rows of `select`. */
+/** Statements that make `name` a table holding the rows of `select` (Spark: in its warehouse, as Parquet). */
 export function materialize(dialect: DialectName, name: string, select: string): string[] {
   switch (dialect) {
     case 'duckdb':
@@ -44,7 +44,8 @@ export function materialize(dialect: DialectName, name: string, select: string):
     case 'postgres':
       return [`DROP TABLE IF EXISTS ${name}`, `CREATE TEMP TABLE ${name} AS ${select}`, `ANALYZE ${name}`];
     case 'spark':
-      return [`UNCACHE TABLE IF EXISTS ${name}`, `DROP VIEW IF EXISTS ${name}`, `CACHE TABLE ${name} AS ${select}`];
+      // a table read back from files: its plan is one scan (a cached view would carry its whole plan into every reader; emit.ts)
+      return [`DROP TABLE IF EXISTS ${name}`, `CREATE TABLE ${name} USING parquet AS ${select}`];
   }
 }
 

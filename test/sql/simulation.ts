@@ -29,7 +29,7 @@ export function expectSameJson(a: unknown, b: unknown, where = ''): void {
       return;
     }
     if (x === y) return;
-    const path = p.replace(/^reforms\.\d+\.(reform|delta|changes)\./, (m, k) => (k === 'changes' ? 'changes.' : '')).replace(/^(baseline|reform|points\.\d+\.result)\./, '');
+    const path = p.replace(/^reforms\.\d+\.(reform|delta|changes)\./, (_, k) => (k === 'changes' ? 'changes.' : '')).replace(/^(baseline|reform|points\.\d+\.result)\./, '');
     if (typeof x === 'number' && typeof y === 'number' && FLOAT_SUMS.some((r) => r.test(path)) && Math.abs(x - y) <= 1e-12 * Math.max(Math.abs(x), Math.abs(y))) return;
     bad.push(`${p}: JS ${JSON.stringify(x)}, engine ${JSON.stringify(y)}`);
   };
