@@ -42,13 +42,16 @@ export interface SqlQuery {
   readonly date: string;
   /**
    * Statements to run first, in order: none for DuckDB and PostgreSQL (the query is one WITH
-   * query); for Spark, the steps as temporary views, each analysed once, and those read twice
-   * cached (Spark would copy a step's plan into every reader, and the copies' copies).
+   * query); for Spark, each step that two later steps read written once as a table of its own
+   * (`doudi_…`, Parquet in the session's warehouse), as Spark would copy its plan into every
+   * reader, and the copies' copies (see emit.ts).
    */
   readonly setup: readonly string[];
   /** the query giving one row per household */
   readonly sql: string;
-  /** setup and query as one script, statements ended by semicolons */
+  /** statements to run once the query's rows are read (or it failed): Spark drops setup's tables; none elsewhere */
+  readonly teardown: readonly string[];
+  /** setup, query and teardown as one script, statements ended by semicolons */
   readonly script: string;
   readonly columns: readonly SqlColumn[];
 }
@@ -64,6 +67,8 @@ export class SqlCompileError extends Error {
 }
 
 const ERR = 'doudi_error';
+/** the names of the query's own steps (nodes): never an input table's */
+const INTERNAL = /^doudi_(?:[hpg]\d+(?:_\d+)?|result|parameters)$/;
 
 export function compileSql(ir: I.PolicyIR, opts: SqlOptions): SqlQuery {
   const D = dialectOf(opts.dialect);
@@ -79,6 +84,12 @@ export function compileSql(ir: I.PolicyIR, opts: SqlOptions): SqlQuery {
   } catch (e) {
     if (e instanceof SettingError) throw new SqlCompileError(e.message, 'bad-setting');
     throw e;
+  }
+  for (const [option, name] of [['households', opts.households], ['persons', opts.persons]] as const) {
+    if (name === undefined) continue;
+    if (!IDENT.test(name)) throw new SqlCompileError(`the ${option} table's name ${JSON.stringify(name)} is not a plain lower-case SQL name (a–z, 0–9, _; at most 63)`, 'bad-setting');
+    // the query's own steps are named doudi_h…, doudi_p…, doudi_g… (and on Spark are tables of the session)
+    if (INTERNAL.test(name)) throw new SqlCompileError(`the ${option} table's name ${name} is one the query uses for its own steps (doudi_h…, doudi_p…, doudi_g…, doudi_result, doudi_parameters)`, 'bad-setting');
   }
   const defs = reachableDefinitions(ir, ir.outputs);
   const used = new Set<string>();
@@ -210,7 +221,7 @@ class Builder {
           return r.cols;
         }),
       );
-    h = this.sublayers(h, defineAll(plan.base), 'h0');
+    h = this.sublayers(h, defineAll(plan.base), 'doudi_h0');
     let p: Node | undefined;
     plan.stages.forEach((st, i) => {
       const s = i + 1;
@@ -231,12 +242,12 @@ class Builder {
       p ??= this.personBase();
       const householdHas = new Set([...h.cols.map((c) => c.name), ...this.chainColumns(h)]);
       const readsHousehold = [...personCols.flat(), ...groupCols].some((c) => [...identifiers(c.expr)].some((x) => householdHas.has(x) && x !== 'household_id'));
-      p = this.sublayers(p, personCols, `p${s}`, readsHousehold ? { node: h, kind: 'inner' } : undefined);
+      p = this.sublayers(p, personCols, `doudi_p${s}`, readsHousehold ? { node: h, kind: 'inner' } : undefined);
       if (!groupCols.length) return;
-      const g = this.node({ name: `g${s}`, input: p, group: true, cols: groupCols });
+      const g = this.node({ name: `doudi_g${s}`, input: p, group: true, cols: groupCols });
       // households: their values that read the stage's aggregations, on the household rows joined to the groups
       const householdCols = defineAll(st.household);
-      h = this.sublayers(h, householdCols.length ? householdCols : [[]], `h${s}`, { node: g, kind: 'left' });
+      h = this.sublayers(h, householdCols.length ? householdCols : [[]], `doudi_h${s}`, { node: g, kind: 'left' });
     });
     return this.finish(h);
   }
@@ -282,7 +293,7 @@ class Builder {
       cols.push({ name: 'parameter_error', expr: 'pr.parameter_error' }, ...paramCols.map((c) => ({ name: c.name, expr: `pr.${c.name}` })));
       this.errors.push('parameter_error');
     }
-    return this.node({ name: 'doudi_households', from: { sql: from, key: 'h.household_id' }, cols });
+    return this.node({ name: 'doudi_h0', from: { sql: from, key: 'h.household_id' }, cols });
   }
 
   /** Every household's members with their fields (optional ones defaulted). */
@@ -291,7 +302,7 @@ class Builder {
     const cols: Column[] = schemaFields('person')
       .filter((f) => f.type !== undefined)
       .map((f) => ({ name: D.ident(f.id), expr: fieldSelect(D, f, 'm') }));
-    return this.node({ name: 'doudi_members', from: { sql: `${D.ident(this.opts.persons ?? 'persons')} m`, key: 'm.household_id' }, cols });
+    return this.node({ name: 'doudi_p0', from: { sql: `${D.ident(this.opts.persons ?? 'persons')} m`, key: 'm.household_id' }, cols });
   }
 
   private finish(last: Node): SqlQuery {
@@ -327,9 +338,9 @@ class Builder {
     for (const x of sel) for (const c of identifiers(x)) wanted.add(c);
     const shaped = shape(this.nodes, result, wanted).filter((s) => s.readers > 0);
     const header = `-- ${this.ir.policy.id} on ${this.opts.date}, ${D.name}: one row per household (money in fen)`;
-    const { setup, sql } = emit(D, this.paramsCte, shaped, select);
-    const script = `${header}\n${[...setup, sql].join(';\n\n')};\n`;
-    return { dialect: D.name, date: this.opts.date, setup, sql, script, columns };
+    const { setup, sql, teardown } = emit(D, this.paramsCte, shaped, select, result);
+    const script = `${header}\n${[...setup, sql, ...teardown].join(';\n\n')};\n`;
+    return { dialect: D.name, date: this.opts.date, setup, sql, teardown, script, columns };
   }
 
   /** A result column in BIGINT where its bound allows (DuckDB and PostgreSQL widen sums). */

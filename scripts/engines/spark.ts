@@ -18,10 +18,10 @@ export interface SparkDriver {
   readonly startup: number;
   readonly version: string;
   load(dir: string): Promise<number>;
-  /** runs the setup statements, then the query; its rows as text */
-  query(sql: string, setup?: readonly string[]): Promise<Record<string, string | null>[]>;
-  /** runs a query to the end (its first 100 rows back), in seconds */
-  time(sql: string, setup?: readonly string[]): Promise<{ seconds: number; rows: (string | null)[][] }>;
+  /** runs the setup statements, then the query, then the teardown (also when the query fails); the query's rows as text */
+  query(sql: string, setup?: readonly string[], teardown?: readonly string[]): Promise<Record<string, string | null>[]>;
+  /** the same, the query run to the end (its first 100 rows back): seconds in all, and of them the setup's */
+  time(sql: string, setup?: readonly string[], teardown?: readonly string[]): Promise<{ seconds: number; setupSeconds: number; rows: (string | null)[][] }>;
   stop(): Promise<void>;
 }
 
@@ -66,6 +66,7 @@ export async function startSpark(master?: string): Promise<SparkDriver | string>
   };
   const hello = await next();
   if (hello.error) return String(hello.error);
+  const warehouse = typeof hello.warehouse === 'string' ? hello.warehouse : undefined;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-spark-'));
   let n = 0;
   return {
@@ -75,9 +76,9 @@ export async function startSpark(master?: string): Promise<SparkDriver | string>
       const a = await send({ op: 'load', dir, households: schema('household'), persons: schema('person') });
       return Number(a.seconds);
     },
-    async query(sql, setup = []) {
+    async query(sql, setup = [], teardown = []) {
       const out = path.join(tmp, `result-${n++}.jsonl`);
-      const a = await send({ op: 'query', sql, setup, out });
+      const a = await send({ op: 'query', sql, setup, teardown, out });
       const names = a.columns as string[];
       const rows = fs
         .readFileSync(out, 'utf8')
@@ -90,9 +91,9 @@ export async function startSpark(master?: string): Promise<SparkDriver | string>
       fs.rmSync(out, { force: true });
       return rows;
     },
-    async time(sql, setup = []) {
-      const a = await send({ op: 'time', sql, setup });
-      return { seconds: Number(a.seconds), rows: a.rows as (string | null)[][] };
+    async time(sql, setup = [], teardown = []) {
+      const a = await send({ op: 'time', sql, setup, teardown });
+      return { seconds: Number(a.seconds), setupSeconds: Number(a.setup_seconds), rows: a.rows as (string | null)[][] };
     },
     async stop() {
       try {
@@ -104,6 +105,8 @@ export async function startSpark(master?: string): Promise<SparkDriver | string>
       await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
       if (pid && child.exitCode === null) process.kill(pid, 'SIGKILL');
       fs.rmSync(tmp, { recursive: true, force: true });
+      // the driver removes its warehouse when it stops; not when it had to be killed
+      if (warehouse) fs.rmSync(warehouse, { recursive: true, force: true });
     },
   };
 }

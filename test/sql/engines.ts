@@ -22,8 +22,8 @@ export interface SqlEngine {
   readonly dialect: DialectName;
   /** replaces the tables households and persons with the CSV files' rows */
   load(dir: string): Promise<void>;
-  /** runs the setup statements (Spark's views), then the query */
-  query(sql: string, setup?: readonly string[]): Promise<Row[]>;
+  /** runs the setup statements (Spark's tables), then the query, then the teardown (none but Spark's) */
+  query(sql: string, setup?: readonly string[], teardown?: readonly string[]): Promise<Row[]>;
   close(): Promise<void>;
 }
 
@@ -112,8 +112,8 @@ export async function spark(): Promise<SqlEngine | string> {
     async load(dir) {
       await driver.load(dir);
     },
-    async query(sql, setup) {
-      return driver.query(sql, setup);
+    async query(sql, setup, teardown) {
+      return driver.query(sql, setup, teardown);
     },
     async close() {
       await driver.stop();
