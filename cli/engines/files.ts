@@ -278,12 +278,15 @@ export async function loadPopulationFiles(session: EngineSession, source: Popula
   }
   // ids given twice, persons of no household, households too large
   const idChecks: [RawTable, string, string][] = [
-    [hh, `SELECT min(pos) AS first, household_id AS id, count(*) AS n FROM ${hh.name} GROUP BY household_id HAVING count(*) > 1`, 'household_id'],
-    [pp, `SELECT min(pos) AS first, person_id AS id, count(*) AS n FROM ${pp.name} GROUP BY person_id HAVING count(*) > 1`, 'person_id'],
+    [hh, `SELECT min(pos) AS first, max(pos) AS last, household_id AS id, count(*) AS n FROM ${hh.name} GROUP BY household_id HAVING count(*) > 1`, 'household_id'],
+    [pp, `SELECT min(pos) AS first, max(pos) AS last, person_id AS id, count(*) AS n FROM ${pp.name} GROUP BY person_id HAVING count(*) > 1`, 'person_id'],
   ];
   for (const [t, sql, field] of idChecks) {
     const rows = await session.query(`SELECT * FROM (${sql}) d ORDER BY first LIMIT 10`);
-    for (const r of rows) problems.add({ file: t.file, row: (await rowOf(t, r.first!)) + (t.lines ? 1 : 0), field, message: `"${r.id}" is given ${r.n} times (ids are unique)` });
+    for (const r of rows) {
+      const [first, last] = [await rowOf(t, r.first!), await rowOf(t, r.last!)].map((x) => x + (t.lines ? 1 : 0));
+      problems.add({ file: t.file, row: last!, field, message: `"${r.id}" appears ${r.n === '2' ? 'twice' : `${r.n} times`} (first on ${t.lines ? 'line' : 'row'} ${first}); ids are unique` });
+    }
   }
   if (source.format !== 'jsonl') {
     const orphans = await session.query(`SELECT p.pos, p.household_id FROM ${pp.name} p LEFT JOIN (SELECT DISTINCT household_id FROM ${hh.name}) h ON h.household_id = p.household_id WHERE h.household_id IS NULL ORDER BY p.pos LIMIT 10`);

@@ -136,6 +136,49 @@ export function simulationSuite(engine: Engine, households: number): void {
       expect(sql.points).toHaveLength(3);
     }, 600_000);
 
+    it.skipIf(engine === 'postgres')('refuses a bad population file whole, naming file, line and field', async () => {
+      const bad = path.join(dir, 'bad');
+      fs.cpSync(pop, bad, { recursive: true });
+      const file = path.join(bad, 'households.csv');
+      const lines = fs.readFileSync(file, 'utf8').split('\n');
+      const head = lines[0]!.split(',');
+      const set = (line: number, field: string, value: string) => {
+        const cells = lines[line - 1]!.split(',');
+        cells[head.indexOf(field)] = value;
+        lines[line - 1] = cells.join(',');
+      };
+      set(4, 'financial_assets', '12.345');
+      set(6, 'area', 'city');
+      lines[8] = lines[7]!;
+      fs.writeFileSync(file, lines.join('\n'));
+      const r = await cli(['simulate', SHANGHAI, '--date', '2024-07-01', '--population', bad, '--engine', engine]);
+      expect(r.code).toBe(1);
+      expect(r.out).toBe('');
+      // the household overwritten by the copy leaves its members without a household
+      expect(r.err).toMatch(/the population was not read \(\d+ problems\)/);
+      expect(r.err).toMatch(/persons\.csv:\d+: field household_id: household "H\d+" is not in /);
+      expect(r.err).toContain(`${file}:4: field financial_assets: "12.345" must be an amount in yuan, not negative, with at most two decimals`);
+      expect(r.err).toContain(`${file}:6: field area: "city" is not one of urban, rural`);
+      expect(r.err).toMatch(new RegExp(`${file}:9: field household_id: "H\\d+" appears twice \\(first on line 8\\)`));
+      const none = await cli(['simulate', SHANGHAI, '--date', '2024-07-01', '--population', path.join(dir, 'absent'), '--engine', engine]);
+      expect(none.code).toBe(1);
+      expect(none.err).toMatch(/--population .*absent: no such file or folder/);
+    }, 600_000);
+
+    it.skipIf(engine !== 'postgres')('names a database it cannot reach, or one without the tables', async () => {
+      const r = await cli(['simulate', SHANGHAI, '--date', '2024-07-01', '--engine', 'postgres', '--database', 'postgres://nobody:secret@127.0.0.1:1/none']);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/PostgreSQL at postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none: cannot connect/);
+      expect(r.err).not.toContain('secret');
+      const usage = await cli(['simulate', SHANGHAI, '--date', '2024-07-01', '--engine', 'postgres']);
+      expect(usage.code).toBe(2);
+      expect(usage.err).toMatch(/--engine postgres needs --database/);
+      const empty = `${where[1]!.replace(/search_path%3D\w+/, 'search_path%3Dnowhere')}`;
+      const t = await cli(['simulate', SHANGHAI, '--date', '2024-07-01', '--engine', 'postgres', '--database', empty]);
+      expect(t.code).toBe(1);
+      expect(t.err).toMatch(/has no table households and no table persons/);
+    });
+
     it('refuses --income-noise, naming the option and the engine', async () => {
       const r = await cli(['simulate', SHANGHAI, '--date', '2024-07-01', ...where, '--engine', engine, '--income-noise', '0.3']);
       expect(r.code).toBe(2);
