@@ -38,7 +38,11 @@ export class BatchEmitter {
   private readonly needsStore = new Set<string>();
   private readonly uniformFlags = new Map<string, { flag: string; n: string; d: string } | null>();
   private inKeyed = false;
+  /** while filling the tables of values keyed by a household value: its id (it reads as the loop's `a`) */
+  private keyedBy: string | undefined;
   private keyedLoop: string[] = [];
+  /** reading a value keyed by a household value from its table, at its 'load' step */
+  private readonly keyedLoads = new Map<string, string>();
   private loopLocals = new Map<string, V>();
   private currentDef: I.DefinitionIR | undefined;
   /** before the household loop */
@@ -97,6 +101,7 @@ export class BatchEmitter {
       const d = this.byId.get(id)!;
       return whole(this.genUniform(d, g), d);
     }
+    if (this.inKeyed && id === this.keyedBy) return { k: 'code', e: 'a' };
     if (level === 'household') return this.defVals.get(id)!;
     const local = this.loopLocals.get(id);
     if (local) return local;
@@ -196,7 +201,8 @@ export class BatchEmitter {
 
   /**
    * Keyed values: one table per value, indexed by region slot × area, filled before the loop and
-   * read at the start of each household.
+   * read at the start of each household (keyed by the area field) or where the household value they
+   * are keyed by is computed (its 'load' step).
    */
   private keyed(keyedSteps: readonly Extract<Step, { kind: 'keyed' }>[]): void {
     const names = this.ctx.names;
@@ -206,26 +212,40 @@ export class BatchEmitter {
     const tables: string[] = [];
     this.inKeyed = true;
     for (const st of keyedSteps) {
+      this.keyedBy = st.key;
       this.defineHousehold(st.def, fill);
       const v = this.defVals.get(st.def.id)!;
       const k = names.get('K_', st.def.id);
       const nm = names.get('h_', st.def.id);
+      // Where the value is read: by the area field (KI, at the start of each household), or by the
+      // code of the household value it is keyed by, once that is computed.
+      const at = st.key === undefined ? 'KI' : `KS[h] * ${areas} + ${names.get('h_', st.key)}`;
+      const load: string[] = st.key === undefined ? loads : [];
       if (v.k === 'num' && v.sd === undefined) {
         const kd = names.get('KD_', st.def.id);
         tables.push(`const ${k} = new Float64Array(${areas} * KR), ${kd} = new Float64Array(${areas} * KR);`);
         fill.push(`${k}[r * ${areas} + a] = ${v.n}; ${kd}[r * ${areas} + a] = ${v.d};`);
         const dn = names.get('hd_', st.def.id);
-        loads.push(`const ${nm} = ${k}[KI], ${dn} = ${kd}[KI];`);
+        if (st.key === undefined) load.push(`const ${nm} = ${k}[KI], ${dn} = ${kd}[KI];`);
+        else {
+          const i = this.ctx.tmp();
+          load.push(`const ${i} = ${at}, ${nm} = ${k}[${i}], ${dn} = ${kd}[${i}];`);
+        }
         this.defVals.set(st.def.id, { k: 'num', n: nm, d: dn, nonNeg: v.nonNeg });
       } else {
         tables.push(`const ${k} = new Float64Array(${areas} * KR);`);
         fill.push(`${k}[r * ${areas} + a] = ${v.k === 'num' ? v.n : v.k === 'bool' ? `${v.e} ? 1 : 0` : v.e};`);
-        loads.push(`const ${nm} = ${v.k === 'bool' ? `${k}[KI] !== 0` : `${k}[KI]`};`);
+        load.push(`const ${nm} = ${v.k === 'bool' ? `${k}[${at}] !== 0` : `${k}[${at}]`};`);
         this.defVals.set(st.def.id, v.k === 'num' ? staticNum(nm, v.sd!, v.nonNeg) : { k: v.k, e: nm });
       }
+      if (st.key !== undefined) this.keyedLoads.set(st.def.id, [this.comment(st.def), ...load].join('\n'));
     }
     this.inKeyed = false;
-    this.usedFields.household.add('area');
+    this.keyedBy = undefined;
+    if (loads.length) {
+      this.usedFields.household.add('area');
+      this.body.push(`const KI = KS[h] * ${areas} + ${names.get('H_', 'area')}[h];`, ...loads);
+    }
     this.keyedLoop = [
       'const KR = regions.codes.length, KS = regions.slot;',
       ...tables,
@@ -235,7 +255,6 @@ export class BatchEmitter {
       '  }',
       '}',
     ];
-    this.body.push(`const KI = KS[h] * ${areas} + ${names.get('H_', 'area')}[h];`, ...loads);
   }
 
   /** One person-level value inside a member loop: a local, stored in its member array if read elsewhere. */
@@ -370,6 +389,7 @@ export class BatchEmitter {
     if (keyedSteps.length) this.keyed(keyedSteps);
     for (const step of steps) {
       if (step.kind === 'household') this.defineHousehold(step.def, this.body);
+      else if (step.kind === 'load') this.body.push(...this.keyedLoads.get(step.def.id)!.split('\n'));
       else if (step.kind === 'members') this.members(step);
     }
     for (const id of this.scratchRead) if (!this.needsStore.has(id)) throw new Error(`internal: ${id} is read from a member array that is never written`);
@@ -377,11 +397,17 @@ export class BatchEmitter {
     this.writeOutputs(outputs);
 
     const { hoist, usesSlot } = this.hoisted(outputs);
+    // Per-member arrays, grown when a household has more members than any before (no pass over
+    // the population to size them first).
     const scratchLines: string[] = [];
+    const grow: string[] = [];
     for (const [id, s] of this.scratch) {
-      const nm = this.ctx.names.get('s_', id);
-      scratchLines.push(`const ${nm} = new ${s.kind === 'bool' ? 'Uint8Array' : 'Float64Array'}(maxMembers);`);
-      if (s.dynamic) scratchLines.push(`const ${this.ctx.names.get('sd_', id)} = new Float64Array(maxMembers);`);
+      const make = (nm: string, type: string) => {
+        scratchLines.push(`let ${nm} = new ${type}(maxMembers);`);
+        grow.push(`${nm} = new ${type}(maxMembers);`);
+      };
+      make(this.ctx.names.get('s_', id), s.kind === 'bool' ? 'Uint8Array' : 'Float64Array');
+      if (s.dynamic) make(this.ctx.names.get('sd_', id), 'Float64Array');
     }
     return [
       '/**',
@@ -392,14 +418,14 @@ export class BatchEmitter {
       ' */',
       'export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.households) {',
       ...hoist.map((l) => '  ' + l),
-      '  let maxMembers = 1;',
-      '  for (let h = from; h < to; h++) if (MS[h + 1] - MS[h] > maxMembers) maxMembers = MS[h + 1] - MS[h];',
+      ...(grow.length ? ['  let maxMembers = 16;'] : []),
       ...scratchLines.map((l) => '  ' + l),
       ...this.pre.lines.map((l) => '  ' + l),
       ...this.keyedLoop.map((l) => '  ' + l),
       '  let errors = 0;',
       '  for (let h = from; h < to; h++) {',
       `    const ps = MS[h], pe = MS[h + 1]${usesSlot ? ', r = slot[h]' : ''};`,
+      ...(grow.length ? ['    if (pe - ps > maxMembers) {', '      maxMembers = pe - ps;', ...grow.map((l) => '      ' + l), '    }'] : []),
       '    let err = 0;',
       ...this.body.lines.map((l) => '    ' + l),
       '    E[h] = err;',

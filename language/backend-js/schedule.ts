@@ -1,7 +1,8 @@
 /**
  * Scheduling: which definitions the batch function computes where. Definitions that cannot fail and
  * are read in one place are computed where they are read (inlined); those that read only parameters
- * are hoisted out of the household loop (constant, or keyed by region slot and area); the rest are
+ * are hoisted out of the household loop (constant, or keyed by region slot and a value of type
+ * area: the household's area or one computed from it, such as 城乡救助类别); the rest are
  * ordered into household steps and as few member loops as possible, with the aggregations over
  * members accumulated in the loops that compute what they sum.
  *
@@ -17,8 +18,14 @@ import { MinHeap } from './heap.ts';
 export type Step =
   /** once per run, before the household loop: reads only parameters and the date */
   | { readonly kind: 'constant'; readonly def: I.DefinitionIR }
-  /** before the household loop, for every region slot and area: reads only parameters and the area */
-  | { readonly kind: 'keyed'; readonly def: I.DefinitionIR }
+  /**
+   * before the household loop, for every region slot and area: reads only parameters and one
+   * value of type area — the household's area (`key` undefined), or a household value of that type
+   * (`key`, its id: 城乡救助类别 chosen by hukou or residence, say)
+   */
+  | { readonly kind: 'keyed'; readonly def: I.DefinitionIR; readonly key?: string }
+  /** a value keyed by a household value (`key`), read from its table once that value is computed */
+  | { readonly kind: 'load'; readonly def: I.DefinitionIR; readonly key: string }
   | { readonly kind: 'household'; readonly def: I.DefinitionIR }
   /** one loop over the members: person-level definitions, and aggregations over them accumulated on the way */
   | { readonly kind: 'members'; readonly persons: I.DefinitionIR[]; readonly aggregates: I.DefinitionIR[] };
@@ -191,20 +198,43 @@ export function schedule(all: readonly I.DefinitionIR[], regional: ReadonlySet<s
       });
     if (!reads) constant.add(d.id);
   }
-  // Household values that read only parameters (of any region), the household's area and values
-  // like them take one of a few values per run: computed for each region slot and area up front.
-  const keyed = new Set<string>();
+  // Household values that read only parameters (of any region) and one value of type area — the
+  // household's area, or a household value of that type — and values like them take one of a few
+  // values per run: computed for each region slot and area up front, and read from that table.
+  // The key is '' for the area field, else the id of the value it is keyed by.
+  const keyOf = new Map<string, string>();
+  const areaValue = (id: string) => {
+    const k = byId.get(id);
+    return k !== undefined && k.level === 'household' && k.type.k === 'enum' && k.type.name === 'area' && !constant.has(id);
+  };
   for (const d of topo) {
     if (inline.has(d.id) || d.level !== 'household' || constant.has(d.id) || mayConflict(d)) continue;
     let ok = true;
+    let key: string | undefined;
+    const use = (k: string) => {
+      if (key === undefined || key === k) key = k;
+      else ok = false;
+    };
     for (const x of defExprs(d))
       forEachExpr(x, (e) => {
-        if (e.k === 'agg' || (e.k === 'field' && !(e.level === 'household' && e.id === 'area')) || (e.k === 'def' && !constant.has(e.id) && !keyed.has(e.id))) ok = false;
+        if (e.k === 'agg') ok = false;
+        else if (e.k === 'field') {
+          if (e.level === 'household' && e.id === 'area') use('');
+          else ok = false;
+        } else if (e.k === 'def' && !constant.has(e.id)) {
+          const k = keyOf.get(e.id);
+          if (k !== undefined) use(k);
+          else if (areaValue(e.id)) use(e.id);
+          else ok = false;
+        }
       });
-    if (ok) keyed.add(d.id);
+    if (ok) keyOf.set(d.id, key ?? '');
   }
-  // Only worth it when some value computes something; bare parameter lookups alone stay lookups.
-  if (![...keyed].some((id) => byId.get(id)!.expr.k !== 'param')) keyed.clear();
+  // Only worth it when some value of a key computes something; bare parameter lookups alone stay lookups.
+  for (const key of new Set(keyOf.values())) {
+    const group = [...keyOf].filter(([, k]) => k === key).map(([id]) => id);
+    if (!group.some((id) => byId.get(id)!.expr.k !== 'param')) for (const id of group) keyOf.delete(id);
+  }
 
   const steps: Step[] = [];
   const done = new Set<string>();
@@ -213,12 +243,20 @@ export function schedule(all: readonly I.DefinitionIR[], regional: ReadonlySet<s
       steps.push({ kind: 'constant', def: d });
       done.add(d.id);
     }
-  for (const d of defs)
-    if (keyed.has(d.id)) {
+  const loads = new Map<string, string>();
+  for (const d of defs) {
+    const key = keyOf.get(d.id);
+    if (key === undefined) continue;
+    if (key === '') {
       steps.push({ kind: 'keyed', def: d });
       done.add(d.id);
+    } else {
+      // Read from its table where the value it is keyed by is known: a step of its own, in order.
+      steps.push({ kind: 'keyed', def: d, key });
+      loads.set(d.id, key);
     }
-  orderSteps(defs, deps, done, steps, work ?? { steps: 0 });
+  }
+  orderSteps(defs, deps, done, steps, loads, work ?? { steps: 0 });
   return steps;
 }
 
@@ -229,7 +267,7 @@ export function schedule(all: readonly I.DefinitionIR[], regional: ReadonlySet<s
  * with those that become ready through person-level values of the same loop (never through its
  * aggregations). Two heaps keyed by source position keep each choice O(log n).
  */
-function orderSteps(defs: readonly I.DefinitionIR[], deps: ReadonlyMap<string, ReadonlySet<string>>, done: Set<string>, steps: Step[], work: ScheduleWork): void {
+function orderSteps(defs: readonly I.DefinitionIR[], deps: ReadonlyMap<string, ReadonlySet<string>>, done: Set<string>, steps: Step[], loads: ReadonlyMap<string, string>, work: ScheduleWork): void {
   const fusable = (d: I.DefinitionIR) => d.level === 'household' && d.expr.k === 'agg' && !d.exceptions.length;
   const position = new Map(defs.map((d, i) => [d.id, i]));
   const missing = new Map<string, number>();
@@ -269,7 +307,8 @@ function orderSteps(defs: readonly I.DefinitionIR[], deps: ReadonlyMap<string, R
     work.steps++;
     if (household.size) {
       const d = defs[household.pop()]!;
-      steps.push({ kind: 'household', def: d });
+      const key = loads.get(d.id);
+      steps.push(key === undefined ? { kind: 'household', def: d } : { kind: 'load', def: d, key });
       const next: I.DefinitionIR[] = [];
       finish(d.id, next);
       next.forEach(ready);

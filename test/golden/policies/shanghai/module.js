@@ -621,12 +621,12 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const pd_food_cpi_yoy = params.d["food_cpi_yoy"][0];
   const pn_price_food_trigger = params.n["price_food_trigger"][0];
   const pd_price_food_trigger = params.d["price_food_trigger"][0];
+  const PN_dibao_standard = params.n["dibao_standard"];
+  const pn_price_floor = params.n["price_floor"][0];
   const pn_hukou_required = params.n["hukou_required"][0];
   const pn_residence_permit_apply = params.n["residence_permit_apply"][0];
   const pn_area_by_hukou = params.n["area_by_hukou"][0];
-  const PN_dibao_standard = params.n["dibao_standard"];
   const pn_single_grace_member_only = params.n["single_grace_member_only"][0];
-  const pn_price_floor = params.n["price_floor"][0];
   const pn_employment_deduction = params.n["employment_deduction"][0];
   const pn_employment_exemption = params.n["employment_exemption"][0];
   const pn_employment_deduction_rate = params.n["employment_deduction_rate"][0];
@@ -718,16 +718,15 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const O_service_persons = out.columns["service_persons"];
   const O_service_cost = out.columns["service_cost"];
   const O_total_monthly = out.columns["total_monthly"];
-  let maxMembers = 1;
-  for (let h = from; h < to; h++) if (MS[h + 1] - MS[h] > maxMembers) maxMembers = MS[h + 1] - MS[h];
-  const s_is_member = new Uint8Array(maxMembers);
-  const s_countable_income = new Float64Array(maxMembers);
-  const sd_countable_income = new Float64Array(maxMembers);
-  const s_single_condition = new Uint8Array(maxMembers);
-  const s_tekun = new Uint8Array(maxMembers);
-  const s_dibao_member = new Uint8Array(maxMembers);
-  const s_severe_disabled_adult = new Uint8Array(maxMembers);
-  const s_single_covered = new Uint8Array(maxMembers);
+  let maxMembers = 16;
+  let s_is_member = new Uint8Array(maxMembers);
+  let s_countable_income = new Float64Array(maxMembers);
+  let sd_countable_income = new Float64Array(maxMembers);
+  let s_single_condition = new Uint8Array(maxMembers);
+  let s_tekun = new Uint8Array(maxMembers);
+  let s_dibao_member = new Uint8Array(maxMembers);
+  let s_severe_disabled_adult = new Uint8Array(maxMembers);
+  let s_single_covered = new Uint8Array(maxMembers);
   // price_rate 价格补贴比例 [2016价格]
   const t34 = pn_cpi_yoy * pd_price_cpi_trigger >= pn_price_cpi_trigger * pd_cpi_yoy;
   const t35 = pn_food_cpi_yoy * pd_price_food_trigger >= pn_price_food_trigger * pd_food_cpi_yoy;
@@ -746,27 +745,51 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const h_price_rate = t37, hd_price_rate = t37d;
   const t88 = 0 * pd_addon_elderly === pn_addon_elderly * 1 && pn_addon_minor * pd_addon_elderly === pn_addon_elderly * pd_addon_minor && 0 * pd_addon_elderly === pn_addon_elderly * 1 && pn_addon_disabled * pd_addon_elderly === pn_addon_elderly * pd_addon_disabled && 0 * pd_addon_elderly === pn_addon_elderly * 1 && pn_addon_ill * pd_addon_elderly === pn_addon_elderly * pd_addon_ill && 0 * pd_addon_elderly === pn_addon_elderly * 1;
   const t107 = pn_tier_rate_2 * pd_tier_rate_1 === pn_tier_rate_1 * pd_tier_rate_2 && pn_tier_rate_3 * pd_tier_rate_1 === pn_tier_rate_1 * pd_tier_rate_3 && pn_tier_rate_4 * pd_tier_rate_1 === pn_tier_rate_1 * pd_tier_rate_4;
+  const KR = regions.codes.length, KS = regions.slot;
+  const K_standard = new Float64Array(2 * KR);
+  const K_price_per_person = new Float64Array(2 * KR);
+  for (let r = 0; r < KR; r++) {
+    for (let a = 0; a < 2; a++) {
+      // standard 本户适用低保标准 [暂行办法 §10]
+      const h_standard = PN_dibao_standard[a];
+      K_standard[r * 2 + a] = h_standard;
+      // price_per_person 每人价格补贴 [2016价格][1553号]
+      let t39;
+      if (h_price_rate > 0) {
+        const t38 = h_standard * h_price_rate;
+        t39 = Math.max((t38 === 0 ? 0 : t38 < 4503599627370496 && t38 > -4503599627370496 && (hd_price_rate * 100) < 9007199254740992 ? (t38 >= 0 ? Math.round(t38 / (hd_price_rate * 100)) : 0 - Math.round(-t38 / (hd_price_rate * 100))) : roundSteps(t38, hd_price_rate * 100, 0)) * 100, pn_price_floor);
+      } else {
+        t39 = 0;
+      }
+      const h_price_per_person = t39;
+      K_price_per_person[r * 2 + a] = h_price_per_person;
+    }
+  }
   let errors = 0;
   for (let h = from; h < to; h++) {
     const ps = MS[h], pe = MS[h + 1];
+    if (pe - ps > maxMembers) {
+      maxMembers = pe - ps;
+      s_is_member = new Uint8Array(maxMembers);
+      s_countable_income = new Float64Array(maxMembers);
+      sd_countable_income = new Float64Array(maxMembers);
+      s_single_condition = new Uint8Array(maxMembers);
+      s_tekun = new Uint8Array(maxMembers);
+      s_dibao_member = new Uint8Array(maxMembers);
+      s_severe_disabled_adult = new Uint8Array(maxMembers);
+      s_single_covered = new Uint8Array(maxMembers);
+    }
     let err = 0;
     // can_apply_here 可在本地申请 [57号 §4][57号 §5][43号 §10][2021指导意见 二(九)]
     const h_can_apply_here = ((H_hukou_local[h] !== 0) || (!(pn_hukou_required !== 0))) || ((H_residence_permit[h] !== 0) && (pn_residence_permit_apply !== 0));
     // dibao_area 城乡救助类别 [2021指导意见 二(九)][43号 §19]
     const h_dibao_area = ((pn_area_by_hukou !== 0) ? H_hukou_area[h] : H_area[h]);
     // standard 本户适用低保标准 [暂行办法 §10]
-    const h_standard = PN_dibao_standard[h_dibao_area];
+    const h_standard = K_standard[KS[h] * 2 + h_dibao_area];
     // whole_household_grace 整户渐退 [2021指导意见 二(一)]
     const h_whole_household_grace = (!(pn_single_grace_member_only !== 0)) || (H_last_dibao_status[h] !== 3);
     // price_per_person 每人价格补贴 [2016价格][1553号]
-    let t39;
-    if (h_price_rate > 0) {
-      const t38 = h_standard * h_price_rate;
-      t39 = Math.max((t38 === 0 ? 0 : t38 < 4503599627370496 && t38 > -4503599627370496 && (hd_price_rate * 100) < 9007199254740992 ? (t38 >= 0 ? Math.round(t38 / (hd_price_rate * 100)) : 0 - Math.round(-t38 / (hd_price_rate * 100))) : roundSteps(t38, hd_price_rate * 100, 0)) * 100, pn_price_floor);
-    } else {
-      t39 = 0;
-    }
-    const h_price_per_person = t39;
+    const h_price_per_person = K_price_per_person[KS[h] * 2 + h_dibao_area];
     // rigid_spending 刚性支出（年） [2018临时救助 二(一)][认定办法 §5][assumption: medical and education costs; rehabilitation costs only where a population puts them into medical_…
     const h_rigid_spending = H_medical_costs[h] + H_education_costs[h];
     let t46 = 0;
