@@ -14,7 +14,7 @@
  * institution (集中供养, institutions.ts): one person, drawn in proportion to the province's.
  */
 import { allocPopulation, type PopulationColumns } from '../../language/index.ts';
-import { streamFor, cumulative } from './random.ts';
+import { streamFor, cumulative, uniform3 } from './random.ts';
 import { regionProfile, centralBasicPension, over60Target, type RegionProfile } from './targets.ts';
 import { PROVINCES, cityIncomeFactor, type Province } from './provinces.ts';
 import { Members, drawMembers, householdSize, sizeCumulative, elderlyTilt, ELDERLY_ONLY, CLASSES } from './household.ts';
@@ -98,11 +98,8 @@ function shapesOf(profile: RegionProfile, year: number): Shapes {
   return { parts, partCumulative: cumulative(profile.parts.map((x) => x.share * (1 + institutionRatio(x.province)))) };
 }
 
-/** Whether record h is a resident of an institution (drawn apart from its shape, which it keeps). */
-const isInstitution = (shapes: Shapes, seed: number, h: number, part: number): boolean => {
-  const q = shapes.parts[part]!.institutional;
-  return q > 0 && streamFor(seed, h, P_INSTITUTION).next() < q;
-};
+/** Whether record h is a resident of an institution (a draw of its own, apart from its shape, which it keeps). */
+const isInstitution = (shapes: Shapes, seed: number, h: number, part: number): boolean => uniform3(seed, h, P_INSTITUTION) < shapes.parts[part]!.institutional;
 
 /** A household's place, area and size, from its shape stream (the first pass needs only these). */
 function drawShape(shapes: Shapes, seed: number, h: number): { part: number; city: number; region: number; urban: boolean; size: number } {
@@ -224,10 +221,12 @@ export function generatePopulation(o: GenerateOptions): SyntheticPopulation {
   // First pass: sizes (from each household's shape stream), to size the person columns.
   const n = o.households;
   const sizes = new Uint8Array(n);
+  const resident = new Uint8Array(n);
   let persons = 0;
   for (let h = 0; h < n; h++) {
     const shape = drawShape(shapes, o.seed, h);
-    sizes[h] = isInstitution(shapes, o.seed, h, shape.part) ? 1 : shape.size;
+    resident[h] = isInstitution(shapes, o.seed, h, shape.part) ? 1 : 0;
+    sizes[h] = resident[h] ? 1 : shape.size;
     persons += sizes[h]!;
   }
   const pop = allocPopulation(n, persons);
@@ -241,7 +240,7 @@ export function generatePopulation(o: GenerateOptions): SyntheticPopulation {
     const people = streamFor(o.seed, h, P_PEOPLE);
     pop.memberStart[h] = p;
     C.weight[h] = weight;
-    if (sizes[h] === 1 && isInstitution(shapes, o.seed, h, shape.part)) {
+    if (resident[h]) {
       fillInstitution(C, h, p, shape.region, centralPension, people);
       p += 1;
       continue;
