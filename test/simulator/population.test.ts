@@ -92,7 +92,7 @@ describe('calibration', () => {
     }
     // Standing in for missing figures is said, not hidden.
     expect(report.notes.some((n) => n.includes('quintiles are not published'))).toBe(true);
-    expect(report.notes.some((n) => n.includes('national area curve'))).toBe(true);
+    expect(report.notes.some((n) => n.includes('no provincial quintiles were found'))).toBe(true);
     for (const n of report.notes) expect(text).toContain(n);
   });
 
