@@ -8,6 +8,7 @@
  *   4. the simulator's goals (bench/simulator.ts): generation, memory, compare, a 50-point sweep
  *   5. population files (bench/files.ts): the 200,000-household CSV pair end to end, each format's reading
  *   6. the SQL engines (bench/sql.ts): DuckDB against the JS batch on the same households, 10^5 → 10^6 (→ 10^7)
+ *   7. simulate --engine js|duckdb|spark end to end (bench/engines.ts): 10^6 and 10^7, Spark local and on a two-worker cluster
  * Timings are medians of repeated runs; the machine is shared, so compare ratios.
  */
 import * as fs from 'node:fs';
@@ -19,6 +20,7 @@ import { largePolicy } from './large-policy.ts';
 import { simulatorBench } from './simulator.ts';
 import { filesBench } from './files.ts';
 import { sqlBench } from './sql.ts';
+import { enginesBench } from './engines.ts';
 
 const now = () => performance.now();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -174,6 +176,7 @@ const results = {
   simulator: await part('simulator', simulatorBench),
   files: await part('files', filesBench),
   sql: await part('sql', sqlBench),
+  engines: await part('engines', enginesBench),
 };
 if (only) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
 else {
