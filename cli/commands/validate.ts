@@ -34,7 +34,9 @@ provinces (policies/national/provinces.doudi on region 100000) at the end of 202
 October 2023; Zhejiang (2021 statistics, 2022-01-01) and Guangdong (end of March 2023) — and
 prints, for every published figure of the domain brief (§7), the simulated value, the published
 one, the ratio, the goal set in issue 10 where there is one, and the likely cause of the gap.
-Published figures are compared here, never used to set an assumption.
+Each population is its provinces' own (incomes, spread, ages), family households with the
+residents of institutions (集中供养) beside them (docs/simulator.md). Published figures are
+compared here, never used to set an assumption.
 
 Options:
   --households N            synthetic households per population (default 200000)
