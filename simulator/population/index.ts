@@ -4,7 +4,7 @@
  * Population files are read and written by io.ts.
  */
 export { generatePopulation, hardshipCopulas, PopulationError, type GenerateOptions, type PopulationMeta, type SyntheticPopulation } from './generate.ts';
-export { calibrate, calibrationText, perCapitaIncome, type CalibrationReport, type CalibrationRow, type FitReport } from './calibrate.ts';
+export { calibrate, calibrationText, perCapitaIncome, POOREST_URBAN, type CalibrationReport, type CalibrationRow, type FitReport } from './calibrate.ts';
 export { fitLorenz, headcount, povertyMeasures, type LorenzCurve, type LorenzFit, type GroupedIncome } from './lorenz.ts';
 export { PROVINCES, provinceOf, provinceHouseholds, type Province } from './provinces.ts';
 export { regionProfile, yearTargets, over60Target, type Figure, type RegionProfile } from './targets.ts';

@@ -4,7 +4,7 @@
  * institutions (集中供养) beside the family households — each drawn deterministically.
  */
 import { describe, it, expect } from 'vitest';
-import { PROVINCES, distribution, elderlyTilt, generatePopulation, householdFacts, inequalityIndex, institutionRatio, over60Target, provinceMean, provinceOf, provinceQuintileRatios, provinceSpread } from '../../simulator/index.ts';
+import { PROVINCES, POOREST_URBAN, calibrate, distribution, elderlyTilt, generatePopulation, householdFacts, inequalityIndex, institutionRatio, over60Target, provinceMean, provinceOf, provinceQuintileRatios, provinceSpread } from '../../simulator/index.ts';
 
 const YEAR = 2024;
 const zhejiang = provinceOf('330000')!;
@@ -109,5 +109,27 @@ describe('residents of institutions (集中供养)', () => {
     }
     const again = generatePopulation({ region: '100000', year: YEAR, households: 20_000, seed: 7 }).columns;
     expect(Buffer.from(again.person.institutional_care!.buffer).equals(Buffer.from(small.person.institutional_care!.buffer))).toBe(true);
+  });
+});
+
+describe('who the poorest households are', () => {
+  it('reports the poorest urban 5% against the national survey (size and employed over the average), from the generated households', () => {
+    const pop = generatePopulation({ region: '100000', year: YEAR, households: 60_000, seed: 4 });
+    const rows = calibrate(pop.columns, YEAR, '100000').rows;
+    const size = rows.find((r) => r.name.startsWith('urban poorest 5% of households: persons'))!;
+    const employed = rows.find((r) => r.name.startsWith('urban poorest 5% of households: employed'))!;
+    expect(size.target).toBeCloseTo(3.3 / 2.91, 12);
+    expect(employed.target).toBe(POOREST_URBAN.employed.value);
+    // Computed here from the columns: the poorest 5% of urban family households by per-capita income.
+    const f = householdFacts(pop.columns);
+    const C = pop.columns;
+    const idx = [...Array(C.households).keys()].filter((h) => C.household.area![h] === 0 && !C.person.institutional_care![C.memberStart[h]!]);
+    idx.sort((a, b) => f.disposable[a]! - f.disposable[b]! || a - b);
+    const poorest = idx.slice(0, Math.ceil(idx.length * 0.05));
+    const mean = (hs: number[]) => hs.reduce((a, h) => a + f.size[h]!, 0) / hs.length;
+    expect(size.generated).toBeCloseTo(mean(poorest) / mean(idx), 12);
+    // The model's poorest are not smaller than average households (the survey has them larger).
+    expect(size.generated).toBeGreaterThan(0.95);
+    expect(employed.generated).toBeLessThan(1);
   });
 });
