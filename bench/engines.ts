@@ -8,6 +8,8 @@
  *   BENCH_ENGINES_SIZES        households for the JS engine and DuckDB (default 1000000,10000000)
  *   BENCH_ENGINES_SPARK_SIZES  households for Spark, local[2] and a standalone cluster of one
  *                              master and two workers on loopback (default 1000000; "" for none)
+ *   BENCH_ENGINES_DUCKDB_MEMORY  one more DuckDB run per size with this memory_limit (e.g. 512MB):
+ *                              DuckDB spilling to disk past it (default none)
  *
  * A run's time includes drawing the synthetic population in JS (the same for every engine, also
  * timed alone: `population`) and, for the SQL engines, writing it as CSV and loading it. The
@@ -102,6 +104,8 @@ export async function enginesBench() {
   for (const n of sizes(process.env.BENCH_ENGINES_SIZES, '1000000,10000000')) {
     runs.push(show(cliRun('population', n, ['population', '--region', '310000', '--households', String(n), '--real-households', String(n), '--year', '2024', '--json'])));
     for (const engine of ['js', 'duckdb']) runs.push(show(cliRun(engine, n, simulateArgs(n, engine))));
+    const limit = process.env.BENCH_ENGINES_DUCKDB_MEMORY;
+    if (limit) runs.push(show(cliRun(`duckdb ${limit}`, n, simulateArgs(n, 'duckdb'), { DOUDI_DUCKDB_MEMORY: limit })));
     const costs = runs.filter((r) => r.households === n && r.annual_cost !== undefined).map((r) => r.annual_cost);
     if (new Set(costs).size > 1) throw new Error(`the engines disagree on ${n} households: ${costs.join(', ')}`);
   }

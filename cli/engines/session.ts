@@ -27,10 +27,18 @@ export interface EngineSession {
 /** An engine's error, with the statement that failed (first line) for the reader. */
 export class EngineError extends Error {}
 
-/** DOUDI_SQL_LOG=FILE appends every statement an engine runs to FILE (to see or replay a run). */
+/**
+ * DOUDI_SQL_LOG=FILE appends every statement an engine runs to FILE (to see or replay a run), each
+ * after a comment giving the seconds since the previous one began (where a run's time goes).
+ */
+let last = 0;
 function logged(sql: string): string {
   const file = process.env.DOUDI_SQL_LOG;
-  if (file) fs.appendFileSync(file, `${sql.trim()};\n\n`);
+  if (file) {
+    const t = performance.now();
+    fs.appendFileSync(file, `-- ${last ? ((t - last) / 1000).toFixed(3) : '0'} s since the previous statement began\n${sql.trim()};\n\n`);
+    last = t;
+  }
   return sql;
 }
 
