@@ -165,9 +165,18 @@ function evalBench(m: CompiledPolicy) {
   };
 }
 
-// BENCH_ONLY=compile,evaluation runs those parts only and prints them instead of writing results.json.
+// BENCH_ONLY=compile,evaluation runs those parts only and prints them instead of writing results.json;
+// with BENCH_MERGE=1 it also writes them into results.json, keeping the other parts as they were and
+// noting when and under what load each part was measured (the machine is shared).
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
-const part = async <T>(name: string, f: () => T | Promise<T>): Promise<T | undefined> => (!only || only.includes(name) ? await f() : undefined);
+const merge = process.env.BENCH_MERGE === '1';
+/** the load average when each part started */
+const startLoad: Record<string, number[]> = {};
+const part = async <T>(name: string, f: () => T | Promise<T>): Promise<T | undefined> => {
+  if (only && !only.includes(name)) return undefined;
+  startLoad[name] = os.loadavg().map((x) => round(x));
+  return await f();
+};
 const results = {
   date: new Date().toISOString(),
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '', node: process.version, load: os.loadavg().map((x) => round(x)) },
@@ -178,8 +187,23 @@ const results = {
   sql: await part('sql', sqlBench),
   engines: await part('engines', enginesBench),
 };
-if (only) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
-else {
+if (only) {
+  process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+  if (merge) {
+    const before = fs.existsSync('bench/results.json') ? (JSON.parse(fs.readFileSync('bench/results.json', 'utf8')) as Record<string, unknown>) : {};
+    const measured = { ...((before.parts_measured as Record<string, unknown> | undefined) ?? {}) };
+    const merged: Record<string, unknown> = { ...before };
+    for (const name of only) {
+      const value = (results as Record<string, unknown>)[name];
+      if (value === undefined) continue;
+      merged[name] = value;
+      measured[name] = { date: results.date, load_at_start: startLoad[name], load_at_end: os.loadavg().map((x) => round(x)) };
+    }
+    merged.parts_measured = measured;
+    fs.writeFileSync('bench/results.json', JSON.stringify(merged, null, 2) + '\n');
+    log(`merged ${only.join(', ')} into bench/results.json`);
+  }
+} else {
   fs.writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
   log('wrote bench/results.json');
 }
