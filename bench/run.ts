@@ -132,7 +132,11 @@ function evalBench(m: CompiledPolicy) {
   }
   const c = median(compiled);
   const b = median(byHand);
-  log(`Shanghai over ${N} households: compiled ${round(c)} ms, hand-written ${round(b)} ms, ratio ${round(c / b, 3)} (goals ≤ 150 ms, ≤ 1.25)`);
+  // The best of each as well: on a shared machine a run slowed by another process moves the
+  // medians; the fastest runs are the closest to what the code costs.
+  const cBest = Math.min(...compiled);
+  const bBest = Math.min(...byHand);
+  log(`Shanghai over ${N} households: compiled ${round(c)} ms, hand-written ${round(b)} ms, ratio ${round(c / b, 3)}; best ${round(cBest)} / ${round(bBest)} ms = ${round(cBest / bBest, 3)} (goals ≤ 150 ms, ≤ 1.25; load average ${round(os.loadavg()[0]!, 1)})`);
 
   // Scaling from 10^4 to 10^6.
   const scaling: { households: number; ms: number; ns_per_household: number }[] = [];
@@ -157,6 +161,9 @@ function evalBench(m: CompiledPolicy) {
     compiled_ms: round(c),
     handwritten_ms: round(b),
     ratio: round(c / b, 3),
+    compiled_best_ms: round(cBest),
+    handwritten_best_ms: round(bBest),
+    ratio_best: round(cBest / bBest, 3),
     goal_ms: 150,
     goal_ratio: 1.25,
     statuses: { none: statuses[0], regular: statuses[1], grace: statuses[2], single: statuses[3] },
