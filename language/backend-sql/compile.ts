@@ -41,15 +41,15 @@ export interface SqlQuery {
   readonly dialect: DialectName;
   readonly date: string;
   /**
-   * Statements to run first, in order: none for DuckDB and PostgreSQL (the query is one WITH
-   * query); for Spark, each step that two later steps read written once as a table of its own
-   * (`doudi_…`, Parquet in the session's warehouse), as Spark would copy its plan into every
-   * reader, and the copies' copies (see emit.ts).
+   * Statements to run first, in order: none for DuckDB (the query is one WITH query); for
+   * PostgreSQL `SET jit = off` (see emit.ts); for Spark, each step that two later steps read
+   * written once as a table of its own (`doudi_…`, Parquet in the session's warehouse), as Spark
+   * would copy its plan into every reader, and the copies' copies.
    */
   readonly setup: readonly string[];
   /** the query giving one row per household */
   readonly sql: string;
-  /** statements to run once the query's rows are read (or it failed): Spark drops setup's tables; none elsewhere */
+  /** statements to run once the query's rows are read (or it failed): PostgreSQL `RESET jit`, Spark drops setup's tables */
   readonly teardown: readonly string[];
   /** setup, query and teardown as one script, statements ended by semicolons */
   readonly script: string;

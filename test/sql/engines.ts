@@ -55,10 +55,15 @@ export async function duckdb(): Promise<SqlEngine> {
       await con.run(tableDefinitions('duckdb'));
       for (const t of ['households', 'persons']) await con.run(`COPY ${t} FROM '${path.join(dir, `${t}.csv`)}' (HEADER, NULLSTR '')`);
     },
-    async query(sql) {
-      const r = await con.runAndReadAll(sql);
-      const names = r.columnNames();
-      return r.getRows().map((row) => Object.fromEntries(names.map((n, i) => [n, text(row[i])])));
+    async query(sql, setup = [], teardown = []) {
+      for (const st of setup) await con.run(st);
+      try {
+        const r = await con.runAndReadAll(sql);
+        const names = r.columnNames();
+        return r.getRows().map((row) => Object.fromEntries(names.map((n, i) => [n, text(row[i])])));
+      } finally {
+        for (const st of teardown) await con.run(st);
+      }
     },
     async close() {
       con.closeSync();
@@ -90,10 +95,15 @@ export async function postgres(): Promise<SqlEngine | string> {
       for (const t of ['households', 'persons']) await client.query(`COPY ${t} FROM '${path.join(dir, `${t}.csv`)}' WITH (FORMAT csv, HEADER true)`);
       await client.query('ANALYZE households; ANALYZE persons;');
     },
-    async query(sql) {
-      const r = await client.query({ text: sql, rowMode: 'array' });
-      const names = r.fields.map((f) => f.name);
-      return (r.rows as unknown[][]).map((row) => Object.fromEntries(names.map((n, i) => [n, text(row[i])])));
+    async query(sql, setup = [], teardown = []) {
+      for (const st of setup) await client.query(st);
+      try {
+        const r = await client.query({ text: sql, rowMode: 'array' });
+        const names = r.fields.map((f) => f.name);
+        return (r.rows as unknown[][]).map((row) => Object.fromEntries(names.map((n, i) => [n, text(row[i])])));
+      } finally {
+        for (const st of teardown) await client.query(st);
+      }
     },
     async close() {
       await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
