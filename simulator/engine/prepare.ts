@@ -70,14 +70,22 @@ export function prepare(pop: PopulationColumns, ids?: readonly string[]): Prepar
   const index = new Map<number, number>();
   const regionIndex = new Uint16Array(n);
   const region = pop.household.region!;
+  // Households of one region usually come together: the last region's slot is tried before the map.
+  let lastCode = -1;
+  let lastSlot = 0;
   for (let h = 0; h < n; h++) {
-    let i = index.get(region[h]!);
-    if (i === undefined) {
-      i = codes.length;
-      index.set(region[h]!, i);
-      codes.push(String(region[h]!).padStart(6, '0'));
+    const code = region[h]!;
+    if (code !== lastCode) {
+      let i = index.get(code);
+      if (i === undefined) {
+        i = codes.length;
+        index.set(code, i);
+        codes.push(String(code).padStart(6, '0'));
+      }
+      lastCode = code;
+      lastSlot = i;
     }
-    regionIndex[h] = i;
+    regionIndex[h] = lastSlot;
   }
   return { pop, income, decile, sizeGroup, regionCodes: codes, regionIndex, key: householdKeys(n, ids), totalPersons, totalHouseholds };
 }
