@@ -525,6 +525,8 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const O_eligible = out.columns["eligible"];
   const O_edge = out.columns["edge"];
   const O_raised = out.columns["raised"];
+  let maxMembers = 1;
+  for (let h = from; h < to; h++) if (MS[h + 1] - MS[h] > maxMembers) maxMembers = MS[h + 1] - MS[h];
   // raised [浙 §4]
   const t0 = pn_dibao_standard * 11;
   const h_raised = (t0 === 0 ? 0 : t0 < 4503599627370496 && t0 > -4503599627370496 && (10 * 100) < 9007199254740992 ? (t0 >= 0 ? Math.round(t0 / (10 * 100)) : 0 - Math.round(-t0 / (10 * 100))) : roundSteps(t0, 10 * 100, 0)) * 100;

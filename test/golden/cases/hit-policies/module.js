@@ -530,6 +530,8 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const O_how_many = out.columns["how_many"];
   const O_档 = out.columns["档"];
   const O_计 = out.columns["计"];
+  let maxMembers = 1;
+  for (let h = from; h < to; h++) if (MS[h + 1] - MS[h] > maxMembers) maxMembers = MS[h + 1] - MS[h];
   let errors = 0;
   for (let h = from; h < to; h++) {
     const ps = MS[h], pe = MS[h + 1];

@@ -576,9 +576,10 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const O_signed_up = out.columns["signed_up"];
   const O_signed_down = out.columns["signed_down"];
   const O_addon_total = out.columns["addon_total"];
-  let maxMembers = 16;
-  let s_adult = new Uint8Array(maxMembers);
-  let s_weight_class = new Float64Array(maxMembers);
+  let maxMembers = 1;
+  for (let h = from; h < to; h++) if (MS[h + 1] - MS[h] > maxMembers) maxMembers = MS[h + 1] - MS[h];
+  const s_adult = new Uint8Array(maxMembers);
+  const s_weight_class = new Float64Array(maxMembers);
   // after_cutoff 截止后 [t §8]
   const h_after_cutoff = DAY > pn_cutoff;
   const t25 = 0 * pd_addon_old === pn_addon_old * 1 && pn_addon_young * pd_addon_old === pn_addon_old * pd_addon_young && 0 * pd_addon_old === pn_addon_old * 1;
@@ -596,11 +597,6 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   let errors = 0;
   for (let h = from; h < to; h++) {
     const ps = MS[h], pe = MS[h + 1], r = slot[h];
-    if (pe - ps > maxMembers) {
-      maxMembers = pe - ps;
-      s_adult = new Uint8Array(maxMembers);
-      s_weight_class = new Float64Array(maxMembers);
-    }
     let err = 0;
     const KI = KS[h] * 2 + H_area[h];
     const h_local_standard = K_local_standard[KI];

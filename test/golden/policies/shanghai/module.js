@@ -718,15 +718,16 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const O_service_persons = out.columns["service_persons"];
   const O_service_cost = out.columns["service_cost"];
   const O_total_monthly = out.columns["total_monthly"];
-  let maxMembers = 16;
-  let s_is_member = new Uint8Array(maxMembers);
-  let s_countable_income = new Float64Array(maxMembers);
-  let sd_countable_income = new Float64Array(maxMembers);
-  let s_single_condition = new Uint8Array(maxMembers);
-  let s_tekun = new Uint8Array(maxMembers);
-  let s_dibao_member = new Uint8Array(maxMembers);
-  let s_severe_disabled_adult = new Uint8Array(maxMembers);
-  let s_single_covered = new Uint8Array(maxMembers);
+  let maxMembers = 1;
+  for (let h = from; h < to; h++) if (MS[h + 1] - MS[h] > maxMembers) maxMembers = MS[h + 1] - MS[h];
+  const s_is_member = new Uint8Array(maxMembers);
+  const s_countable_income = new Float64Array(maxMembers);
+  const sd_countable_income = new Float64Array(maxMembers);
+  const s_single_condition = new Uint8Array(maxMembers);
+  const s_tekun = new Uint8Array(maxMembers);
+  const s_dibao_member = new Uint8Array(maxMembers);
+  const s_severe_disabled_adult = new Uint8Array(maxMembers);
+  const s_single_covered = new Uint8Array(maxMembers);
   // price_rate 价格补贴比例 [2016价格]
   const t34 = pn_cpi_yoy * pd_price_cpi_trigger >= pn_price_cpi_trigger * pd_cpi_yoy;
   const t35 = pn_food_cpi_yoy * pd_price_food_trigger >= pn_price_food_trigger * pd_food_cpi_yoy;
@@ -768,17 +769,6 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   let errors = 0;
   for (let h = from; h < to; h++) {
     const ps = MS[h], pe = MS[h + 1];
-    if (pe - ps > maxMembers) {
-      maxMembers = pe - ps;
-      s_is_member = new Uint8Array(maxMembers);
-      s_countable_income = new Float64Array(maxMembers);
-      sd_countable_income = new Float64Array(maxMembers);
-      s_single_condition = new Uint8Array(maxMembers);
-      s_tekun = new Uint8Array(maxMembers);
-      s_dibao_member = new Uint8Array(maxMembers);
-      s_severe_disabled_adult = new Uint8Array(maxMembers);
-      s_single_covered = new Uint8Array(maxMembers);
-    }
     let err = 0;
     // can_apply_here 可在本地申请 [57号 §4][57号 §5][43号 §10][2021指导意见 二(九)]
     const h_can_apply_here = ((H_hukou_local[h] !== 0) || (!(pn_hukou_required !== 0))) || ((H_residence_permit[h] !== 0) && (pn_residence_permit_apply !== 0));
