@@ -10,7 +10,9 @@ import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { tableColumns } from '../../language/backend-sql/index.ts';
 
-const DRIVER = path.join(path.dirname(new URL(import.meta.url).pathname), 'spark-driver.py');
+// beside this file, or, from the command line's bundle in dist/, in the sources' scripts/engines/
+const HERE = path.dirname(new URL(import.meta.url).pathname);
+const DRIVER = [path.join(HERE, 'spark-driver.py'), path.join(HERE, '..', 'scripts', 'engines', 'spark-driver.py')].find((f) => fs.existsSync(f)) ?? path.join(HERE, 'spark-driver.py');
 const PYTHON = process.env.DOUDI_PYTHON ?? 'python3';
 
 export interface SparkDriver {
