@@ -143,13 +143,15 @@ async function postgresRun(ir: PolicyIR, dir: string, n: number, jsMs: number): 
 async function sparkRun(spark: SparkDriver, ir: PolicyIR, dir: string, n: number, jsMs: number): Promise<EngineRow> {
   await spark.load(dir);
   // the CSV files read once into memory (as DuckDB and PostgreSQL load them into tables): the load
-  const cache = ['UNCACHE TABLE IF EXISTS bench_households', 'UNCACHE TABLE IF EXISTS bench_persons', 'CACHE TABLE bench_households AS SELECT * FROM households', 'CACHE TABLE bench_persons AS SELECT * FROM persons'];
+  // (CACHE TABLE … AS makes a temporary view: uncached and dropped before the next size's)
+  const drop = ['bench_households', 'bench_persons'].flatMap((t) => [`UNCACHE TABLE IF EXISTS ${t}`, `DROP VIEW IF EXISTS ${t}`]);
+  const cache = [...drop, 'CACHE TABLE bench_households AS SELECT * FROM households', 'CACHE TABLE bench_persons AS SELECT * FROM persons'];
   const loaded = await spark.time('SELECT count(*) FROM bench_persons', cache);
   const q = compileSql(ir, { dialect: 'spark', date: DATE, sets: SETS, households: 'bench_households', persons: 'bench_persons' });
   const r = await spark.time(`SELECT count(*) FROM (${q.sql}) AS outputs`, q.setup, q.teardown);
   const count = Number(r.rows[0]![0]);
   if (count !== n) throw new Error(`Spark gave ${count} rows for ${n} households`);
-  await spark.time('SELECT 1', ['UNCACHE TABLE IF EXISTS bench_households', 'UNCACHE TABLE IF EXISTS bench_persons']);
+  await spark.time('SELECT 1', drop);
   const queryMs = r.seconds * 1000;
   return { engine: 'spark', households: n, load_ms: round(loaded.seconds * 1000), query_ms: round(queryMs), setup_ms: round(r.setupSeconds * 1000), ns_per_household: round((queryMs * 1e6) / n, 0), vs_js: round(queryMs / jsMs, 1), load_average: load1() };
 }
