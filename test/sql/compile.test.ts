@@ -81,3 +81,58 @@ output total "份额合计" : money/month [d §1] = round(sum(members: share), �
     for (const dialect of DIALECTS) expect(compileSql(ir, { dialect, date: '2024-07-01' }).columns).toEqual([{ output: 'total', column: 'total', kind: 'money' }]);
   });
 });
+
+describe('how each engine is given the query', () => {
+  it.each(POLICIES)('%s: on Spark each shared step is a table written once and dropped after, and no statement reads a step it neither defines nor finds as a table', (file) => {
+    const ir = loadIR(file);
+    const date = file.includes('kitchen') ? '2025-03-01' : '2024-07-01';
+    const q = compileSql(ir, { dialect: 'spark', date });
+    const tables: string[] = [];
+    const stepsRead = (sql: string) => new Set([...sql.matchAll(/\b(?:FROM|JOIN)\s+(doudi_\w+)/g)].map((m) => m[1]!));
+    const ctes = (sql: string) => new Set([...sql.matchAll(/^(doudi_\w+) AS \($/gm)].map((m) => m[1]!));
+    const check = (sql: string) => {
+      const own = ctes(sql);
+      for (const s of stepsRead(sql)) expect(own.has(s) || tables.includes(s), `${s} read before it exists`).toBe(true);
+      // a step is a CTE of one statement only, or a table: never copied into two statements
+      for (const c of own) expect(tables.includes(c), `${c} is a table and a CTE`).toBe(false);
+      return own;
+    };
+    const seen = new Set<string>();
+    for (let i = 0; i < q.setup.length; i += 2) {
+      const name = /^DROP TABLE IF EXISTS (doudi_\w+)$/.exec(q.setup[i]!)?.[1];
+      expect(name, q.setup[i]).toBeDefined();
+      expect(q.setup[i + 1]!.startsWith(`CREATE TABLE ${name} USING parquet AS\n`)).toBe(true);
+      for (const c of check(q.setup[i + 1]!)) {
+        expect(seen.has(c), `${c} is a CTE of two statements`).toBe(false);
+        seen.add(c);
+      }
+      tables.push(name!);
+    }
+    for (const c of check(q.sql)) expect(seen.has(c), `${c} is a CTE of two statements`).toBe(false);
+    expect(tables.length).toBeGreaterThan(0);
+    // the query reads tables of the setup, and steps of its own
+    expect([...stepsRead(q.sql)].some((x) => tables.includes(x))).toBe(true);
+    expect(ctes(q.sql).size).toBeGreaterThan(0);
+    expect(q.teardown).toEqual(tables.map((t) => `DROP TABLE IF EXISTS ${t}`));
+    expect(q.script).not.toMatch(/CACHE|TEMPORARY VIEW/);
+  });
+
+  it('DuckDB: one WITH query; PostgreSQL: the same with the JIT off around it', () => {
+    const ir = loadIR('policies/shanghai/shanghai.doudi');
+    const duck = compileSql(ir, { dialect: 'duckdb', date: '2024-07-01' });
+    expect([duck.setup, duck.teardown]).toEqual([[], []]);
+    expect(duck.sql.startsWith('WITH\n')).toBe(true);
+    const pg = compileSql(ir, { dialect: 'postgres', date: '2024-07-01' });
+    expect([pg.setup, pg.teardown]).toEqual([['SET jit = off'], ['RESET jit']]);
+  });
+
+  it('refuses input table names that are not plain SQL names or are the query\'s own steps', () => {
+    const ir = loadIR('policies/shanghai/shanghai.doudi');
+    expect(compileSql(ir, { dialect: 'spark', date: '2024-07-01', households: 'doudi_households', persons: 'doudi_persons' }).sql).toContain('doudi_result');
+    const own = refusal(() => compileSql(ir, { dialect: 'spark', date: '2024-07-01', households: 'doudi_h1_4' }));
+    expect(own.code).toBe('bad-setting');
+    expect(own.message).toContain("households table's name doudi_h1_4 is one the query uses");
+    const odd = refusal(() => compileSql(ir, { dialect: 'duckdb', date: '2024-07-01', persons: 'Persons; DROP' }));
+    expect(odd.message).toContain('persons table\'s name "Persons; DROP" is not a plain lower-case SQL name');
+  });
+});
