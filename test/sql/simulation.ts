@@ -17,7 +17,11 @@ import { REQUIRE } from './engines.ts';
 /** Figures the JS engine sums in floating point from fractions (a twelfth of a yearly cost, a share of a household, a squared gap): exact in SQL. */
 export const FLOAT_SUMS = [/^changes\.by_decile\.\d+\.(average_change|relative_change)$/, /^by_(area|region|size|decile)\.\d+\.monthly_cost$/, /^reach\.poverty\.\w+\.(before|after)\.(gap|fgt2)$/, /^reach\.recipients\.\w+\.by_category\.\w+$/];
 
-/** Every leaf of `a` and `b`: identical, or (FLOAT_SUMS) equal to 12 digits; `population` (the data's description) aside. */
+/**
+ * Every leaf of `a` and `b`: identical, or (FLOAT_SUMS, also as a delta of two results) equal to 12
+ * digits or to a millionth of a yuan (a delta subtracts two float sums); `population` (the data's
+ * description) aside.
+ */
 export function expectSameJson(a: unknown, b: unknown, where = ''): void {
   const bad: string[] = [];
   const walk = (x: unknown, y: unknown, p: string) => {
@@ -29,8 +33,8 @@ export function expectSameJson(a: unknown, b: unknown, where = ''): void {
       return;
     }
     if (x === y) return;
-    const path = p.replace(/^reforms\.\d+\.(reform|delta|changes)\./, (_, k) => (k === 'changes' ? 'changes.' : '')).replace(/^(baseline|reform|points\.\d+\.result)\./, '');
-    if (typeof x === 'number' && typeof y === 'number' && FLOAT_SUMS.some((r) => r.test(path)) && Math.abs(x - y) <= 1e-12 * Math.max(Math.abs(x), Math.abs(y))) return;
+    const path = p.replace(/^reforms\.\d+\.(reform|delta|changes)\./, (_, k) => (k === 'changes' ? 'changes.' : '')).replace(/^(baseline|reform|delta|points\.\d+\.result)\./, '');
+    if (typeof x === 'number' && typeof y === 'number' && FLOAT_SUMS.some((r) => r.test(path)) && Math.abs(x - y) <= Math.max(1e-12 * Math.max(Math.abs(x), Math.abs(y)), 1e-6)) return;
     bad.push(`${p}: JS ${JSON.stringify(x)}, engine ${JSON.stringify(y)}`);
   };
   walk(a, b, '');
