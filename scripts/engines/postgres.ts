@@ -79,7 +79,8 @@ export function stopPid(pid: number): void {
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename ?? '')) {
+// Run as a script only under its own name: bundled into dist/bench.js, import.meta.filename is the bundle's.
+if (process.argv[1] && path.basename(process.argv[1]) === 'postgres.ts' && path.resolve(process.argv[1]) === path.resolve(import.meta.filename ?? '')) {
   const [cmd, dir] = process.argv.slice(2);
   if (cmd === 'start' && dir) {
     const s = await startPostgres(path.resolve(dir));
