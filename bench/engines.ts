@@ -139,5 +139,6 @@ export async function enginesBench() {
   return results;
 }
 
-// run alone: node --import tsx bench/engines.ts
-if (import.meta.url === `file://${process.argv[1]}`) await enginesBench();
+// run alone: node --import tsx bench/engines.ts. Only under its own name: bundled into dist/bench.js,
+// import.meta.url is the bundle's, and the whole engines part would run whatever BENCH_ONLY says.
+if (process.argv[1] && path.basename(process.argv[1]) === 'engines.ts' && import.meta.url === `file://${path.resolve(process.argv[1])}`) await enginesBench();

@@ -187,6 +187,9 @@ async function one(n: number, format: PopulationFormat) {
   }
 }
 
-const args = process.argv.slice(2);
+// run alone: node --import tsx bench/files.ts N… (only under its own name: bundled into dist/bench.js,
+// import.meta.url is the bundle's)
+const alone = !!process.argv[1] && path.basename(process.argv[1]) === 'files.ts' && import.meta.url === `file://${path.resolve(process.argv[1])}`;
+const args = alone ? process.argv.slice(2) : [];
 if (args[0] === '--one') await one(Number(args[1]), args[2] as PopulationFormat);
-else if (args.length && import.meta.url === `file://${path.resolve(process.argv[1]!)}`) await sizes(args.map(Number));
+else if (args.length) await sizes(args.map(Number));
