@@ -16,7 +16,7 @@
 import { allocPopulation, type PopulationColumns } from '../../language/index.ts';
 import { streamFor, cumulative, uniform3 } from './random.ts';
 import { regionProfile, centralBasicPension, over60Target, type RegionProfile } from './targets.ts';
-import { PROVINCES, cityIncomeFactor, type Province } from './provinces.ts';
+import { PROVINCES, CITY_URBAN_SOURCE, cityIncomeFactor, cityUrbanShare, type Province } from './provinces.ts';
 import { Members, drawMembers, householdSize, sizeCumulative, elderlyTilt, ELDERLY_ONLY, CLASSES } from './household.ts';
 import { areaCurves, provinceMean, provinceSpread, provinceHeadcount, assumedStandard, type AreaCurves } from './income.ts';
 import { solveCopula, type Copula } from './copula.ts';
@@ -74,6 +74,8 @@ interface Part {
   readonly institutional: number;
   readonly cities?: readonly number[];
   readonly cityCodes?: readonly number[];
+  /** each city's share of residents in towns (the province's where the city table has none) */
+  readonly cityUrban: readonly number[];
 }
 
 interface Shapes {
@@ -92,6 +94,7 @@ function shapesOf(profile: RegionProfile, year: number): Shapes {
       institutional: r / (1 + r),
       cities: x.cities && x.cities.length > 1 ? cumulative(x.cities.map((c) => c.share)) : undefined,
       cityCodes: x.cities?.map((c) => Number(c.code)),
+      cityUrban: x.cities ? x.cities.map((c) => cityUrbanShare(x.province, c.code)) : [x.province.urbanShare.value],
     };
   });
   // A part's records are its family households and its residents of institutions.
@@ -108,7 +111,7 @@ function drawShape(shapes: Shapes, seed: number, h: number): { part: number; cit
   const x = shapes.parts[part]!;
   const city = x.cities ? s.pick(x.cities) : 0;
   const region = x.cityCodes ? x.cityCodes[city]! : Number(x.province.code);
-  const urban = s.next() < x.province.urbanShare.value;
+  const urban = s.next() < x.cityUrban[city]!;
   const size = householdSize(s, x.sizes);
   return { part, city, region, urban, size };
 }
@@ -187,7 +190,7 @@ export function generatePopulation(o: GenerateOptions): SyntheticPopulation {
   const curves = areaCurves(o.year);
   notes.push(...curves.notes);
   for (const x of profile.parts)
-    if (x.province.cities && x.cities && x.cities.length > 1) notes.push(`${x.province.name}: each city's incomes are the province's × the city's income over the province's average (city incomes from memory, [M])`);
+    if (x.province.cities && x.cities && x.cities.length > 1) notes.push(`${x.province.name}: each city's incomes are the province's × the city's income level (its all-residents income net of its share in towns) over the province's average (city incomes from memory, [M])${x.province.cities.some((c) => c.urban !== undefined) ? `; each city's households live in towns at its own share (${CITY_URBAN_SOURCE} [M])` : ''}`);
   if (o.region !== '100000') notes.push(`provincial incomes are the national area shape at the province's own mean, its log-spread × θ₀ (the provinces together give the national quintiles) × its own inequality index (ln of its urban/rural income ratio over the nation's) (${profile.parts.map((p) => p.province.code).join(', ')}): no provincial quintiles were found (assumption)`);
   const shapes = shapesOf(profile, o.year);
   const joint = jointFor(profile, shapes, curves);

@@ -6,7 +6,7 @@
  */
 import { fitLorenz, headcount, type LorenzFit } from './lorenz.ts';
 import { yearTargets, type IncomeTargets, type YearTargets } from './targets.ts';
-import { cityIncomeFactor, type Province } from './provinces.ts';
+import { cityAreaShares, cityIncomeFactor, type Province } from './provinces.ts';
 
 export type Area = 'urban' | 'rural';
 
@@ -121,11 +121,10 @@ function slopesOf(year: number, area: Area): number[] {
 
 const scaleAt = (slopes: readonly number[], theta: number) => GRID / slopes.reduce((s, x) => s + x ** theta, 0);
 
-/** The city means of a province relative to its own (one entry, 1, without a city table) and their shares. */
+/** The city means of a province relative to its own (one entry, 1, without a city table) and their shares of its residents in the area. */
 function cityFactors(p: Province, area: Area): [factor: number, share: number][] {
   if (!p.cities) return [[1, 1]];
-  const total = p.cities.reduce((a, c) => a + c.share, 0);
-  return p.cities.map((c) => [cityIncomeFactor(p, c.code, area), c.share / total]);
+  return cityAreaShares(p, area).map((c) => [cityIncomeFactor(p, c.code, area), c.share]);
 }
 
 export function provinceSpread(year: number, area: Area, provinces: readonly Province[], province?: Province): Spread {
@@ -181,15 +180,14 @@ export function provinceSpread(year: number, area: Area, provinces: readonly Pro
 /**
  * The share of a province's persons in an area below `line` (yuan a year): its curve is mean × c ×
  * L'^θ, each city's at the city's mean where the province has a city table (a mixture over the
- * cities by their shares of households), or one city's when `city` is given.
+ * cities by their shares of the area's residents), or one city's when `city` is given.
  */
 export function provinceHeadcount(p: Province, year: number, area: Area, line: number, provinces: readonly Province[], city?: string): number {
   const s = provinceSpread(year, area, provinces, p);
   const mean = provinceMean(p, year, area);
   const at = (factor: number) => headcount(areaCurves(year)[area].curve, 1, (line / (mean * factor * s.scale)) ** (1 / s.theta));
   if (city !== undefined || !p.cities) return at(city === undefined ? 1 : cityIncomeFactor(p, city, area));
-  const total = p.cities.reduce((a, c) => a + c.share, 0);
-  return p.cities.reduce((a, c) => a + c.share * at(cityIncomeFactor(p, c.code, area)), 0) / total;
+  return cityAreaShares(p, area).reduce((a, c) => a + c.share * at(cityIncomeFactor(p, c.code, area)), 0);
 }
 
 /**
@@ -200,7 +198,7 @@ export function provinceQuintileRatios(year: number, area: Area, provinces: read
   const s = provinceSpread(year, area, provinces, province);
   const curve = areaCurves(year)[area].curve;
   const steps = 2000;
-  const cities = province?.cities ?? [{ code: '', share: 1, income: 1 }];
+  const cities = province?.cities ? cityAreaShares(province, area) : [{ code: '', share: 1 }];
   const points: [number, number][] = [];
   for (const c of cities) {
     const factor = province?.cities ? cityIncomeFactor(province, c.code, area) : 1;

@@ -6,7 +6,7 @@
 export { generatePopulation, hardshipCopulas, PopulationError, type GenerateOptions, type PopulationMeta, type SyntheticPopulation } from './generate.ts';
 export { calibrate, calibrationText, perCapitaIncome, POOREST_URBAN, type CalibrationReport, type CalibrationRow, type FitReport } from './calibrate.ts';
 export { fitLorenz, headcount, povertyMeasures, type LorenzCurve, type LorenzFit, type GroupedIncome } from './lorenz.ts';
-export { PROVINCES, provinceOf, provinceHouseholds, type Province } from './provinces.ts';
+export { PROVINCES, provinceOf, provinceHouseholds, cityIncomeFactor, cityUrbanShare, cityAreaShares, type Province } from './provinces.ts';
 export { regionProfile, yearTargets, over60Target, type Figure, type RegionProfile } from './targets.ts';
 export { INSTITUTIONS, institutionRatio } from './institutions.ts';
 export { areaCurves, provinceMean, provinceSpread, provinceHeadcount, provinceQuintileRatios, inequalityIndex, STANDARD_RATIO, type Spread } from './income.ts';

@@ -85,39 +85,50 @@ const ROWS: readonly Row[] = [
 ];
 
 /**
- * Cities, their shares of the province's households (2020 census) and their per-capita disposable
- * income of all residents (2023), all from memory, rounded, unverified ([M]). A city's incomes are
- * the province's × its income over the household-weighted average of its province's cities.
+ * Cities, their shares of the province's households (2020 census), their per-capita disposable
+ * income of all residents (2023) and, where known, their share of residents living in towns (2020
+ * census), all from memory, rounded, unverified ([M]). A city's incomes are the province's × its
+ * income level over its province's average (cityIncomeFactor).
  */
 export interface City {
   readonly code: string;
   readonly share: number;
   readonly income: number;
+  /** share of the city's residents living in towns (2020 census); absent: the province's */
+  readonly urban?: number;
 }
+
+/**
+ * Guangdong's cities' shares of residents in towns, 2020 census (广东省第七次全国人口普查公报, city
+ * table; from memory, unverified [M]: Shenzhen 99.54% … Maoming and Yunfu about 44%). Weighted by
+ * the cities' households they give 74.15%, the province's published share (brief §6b: 74.2) — a
+ * check of the remembered figures, not a fit.
+ */
+export const CITY_URBAN_SOURCE = '2020 census, each city\'s share of residents in towns (广东省第七次全国人口普查公报), from memory, unverified';
 
 const CITIES: Readonly<Record<string, readonly City[]>> = {
   '440000': [
-    { code: '440100', share: 0.148, income: 80500 },
-    { code: '440300', share: 0.139, income: 76900 },
-    { code: '441900', share: 0.083, income: 70000 },
-    { code: '440600', share: 0.075, income: 71900 },
-    { code: '442000', share: 0.035, income: 63000 },
-    { code: '440400', share: 0.019, income: 71400 },
-    { code: '441300', share: 0.048, income: 48700 },
-    { code: '440700', share: 0.038, income: 43900 },
-    { code: '441200', share: 0.033, income: 34700 },
-    { code: '440500', share: 0.044, income: 35700 },
-    { code: '440200', share: 0.023, income: 33000 },
-    { code: '441600', share: 0.023, income: 28900 },
-    { code: '440800', share: 0.056, income: 31600 },
-    { code: '445100', share: 0.021, income: 31000 },
-    { code: '445200', share: 0.048, income: 28500 },
-    { code: '440900', share: 0.049, income: 32000 },
-    { code: '441500', share: 0.021, income: 31000 },
-    { code: '441700', share: 0.021, income: 33000 },
-    { code: '441800', share: 0.031, income: 31500 },
-    { code: '445300', share: 0.019, income: 28500 },
-    { code: '441400', share: 0.033, income: 29500 },
+    { code: '440100', share: 0.148, income: 80500, urban: 0.8619 },
+    { code: '440300', share: 0.139, income: 76900, urban: 0.9954 },
+    { code: '441900', share: 0.083, income: 70000, urban: 0.9215 },
+    { code: '440600', share: 0.075, income: 71900, urban: 0.9516 },
+    { code: '442000', share: 0.035, income: 63000, urban: 0.8807 },
+    { code: '440400', share: 0.019, income: 71400, urban: 0.9047 },
+    { code: '441300', share: 0.048, income: 48700, urban: 0.7269 },
+    { code: '440700', share: 0.038, income: 43900, urban: 0.6772 },
+    { code: '441200', share: 0.033, income: 34700, urban: 0.5136 },
+    { code: '440500', share: 0.044, income: 35700, urban: 0.7062 },
+    { code: '440200', share: 0.023, income: 33000, urban: 0.5761 },
+    { code: '441600', share: 0.023, income: 28900, urban: 0.5 },
+    { code: '440800', share: 0.056, income: 31600, urban: 0.4611 },
+    { code: '445100', share: 0.021, income: 31000, urban: 0.641 },
+    { code: '445200', share: 0.048, income: 28500, urban: 0.524 },
+    { code: '440900', share: 0.049, income: 32000, urban: 0.442 },
+    { code: '441500', share: 0.021, income: 31000, urban: 0.554 },
+    { code: '441700', share: 0.021, income: 33000, urban: 0.543 },
+    { code: '441800', share: 0.031, income: 31500, urban: 0.539 },
+    { code: '445300', share: 0.019, income: 28500, urban: 0.442 },
+    { code: '441400', share: 0.033, income: 29500, urban: 0.523 },
   ],
   '330000': [
     { code: '330100', share: 0.19, income: 73800 },
@@ -200,19 +211,60 @@ export function provinceOf(code: string): Province | undefined {
   return PROVINCES.find((p) => p.code === key);
 }
 
-/**
- * Rural incomes differ less between a province's cities than all residents' incomes do (Guangzhou
- * against Meizhou: about 1.9 × rural, 2.7 × all residents, from memory [M]): a city's rural factor
- * is its all-resident factor to the power ln 1.9 / ln 2.7 ≈ 0.65.
- */
-export const RURAL_CITY_EXPONENT: Figure = { value: 0.65, tag: 'M', source: 'Guangzhou against Meizhou, rural about 1.9 ×, all residents about 2.7 × (2023, from memory, unverified)' };
+/** A city's share of residents in towns: its own where the city table has it, else its province's. */
+export function cityUrbanShare(p: Province, code: string): number {
+  return p.cities?.find((c) => c.code === code)?.urban ?? p.urbanShare.value;
+}
 
-/** A city's income relative to its province in an area (1 for a province without a city table, or a place not in it). */
+/**
+ * A city's income level net of its mix of towns and villages: its all-resident income over what
+ * that mix gives at its province's urban/rural income ratio r (u + (1 − u)/r, u its urban share).
+ * An all-resident income mixes level and urbanisation — Shenzhen's residents all live in towns,
+ * Maoming's fewer than half — so it overstates how much more a rich city's townspeople earn (an
+ * assumption: every city has its province's urban/rural ratio).
+ */
+function cityLevel(p: Province, c: City): number {
+  const u = c.urban ?? p.urbanShare.value;
+  const r = p.income2023.urban.value / p.income2023.rural.value;
+  return c.income / (u + (1 - u) / r);
+}
+
+/**
+ * Rural incomes differ less between a province's cities than their levels do: Guangzhou against
+ * Meizhou, rural incomes about 1.9 × (2023, from memory [M]) where their levels differ by about
+ * 2.15 × (all residents 80,500 against 29,500 at 86.2% and 52.3% in towns): a city's rural factor is
+ * its level's to the power ln 1.9 / ln(level ratio) ≈ 0.84. The urban factor is the level's.
+ */
+const GZ_MZ_RURAL = 1.9;
+function ruralExponent(): number {
+  const gd = PROVINCES.find((p) => p.code === '440000')!;
+  const level = (code: string) => cityLevel(gd, gd.cities!.find((c) => c.code === code)!);
+  return Math.log(GZ_MZ_RURAL) / Math.log(level('440100') / level('441400'));
+}
+export const RURAL_CITY_EXPONENT: Figure = { value: ruralExponent(), tag: 'M', source: 'Guangzhou against Meizhou: rural incomes about 1.9 × (2023, from memory, unverified) over their income levels\' ratio (cityLevel)' };
+
+/**
+ * A city's shares of its province's residents in an area: its share of households × its share of
+ * residents in that area (the province's without a city table).
+ */
+export function cityAreaShares(p: Province, area: 'urban' | 'rural'): { code: string; share: number }[] {
+  if (!p.cities) return [];
+  const w = p.cities.map((c) => c.share * (area === 'urban' ? (c.urban ?? p.urbanShare.value) : 1 - (c.urban ?? p.urbanShare.value)));
+  const total = w.reduce((a, b) => a + b, 0);
+  return p.cities.map((c, i) => ({ code: c.code, share: w[i]! / total }));
+}
+
+/**
+ * A city's mean income relative to its province's in an area (1 for a province without a city
+ * table, or a place not in it): its level (to the rural exponent in villages) over the average of
+ * its province's cities, weighted by their residents in the area, so the province's area mean stays
+ * its own.
+ */
 export function cityIncomeFactor(p: Province, code: string, area: 'urban' | 'rural' = 'urban'): number {
   const city = p.cities?.find((c) => c.code === code);
   if (!city) return 1;
   const e = area === 'urban' ? 1 : RURAL_CITY_EXPONENT.value;
-  const total = p.cities!.reduce((s, c) => s + c.share, 0);
-  const average = p.cities!.reduce((s, c) => s + c.share * c.income ** e, 0) / total;
-  return city.income ** e / average;
+  const shares = cityAreaShares(p, area);
+  const average = p.cities!.reduce((s, c, i) => s + shares[i]!.share * cityLevel(p, c) ** e, 0);
+  return cityLevel(p, city) ** e / average;
 }

@@ -4,7 +4,7 @@
  * institutions (集中供养) beside the family households — each drawn deterministically.
  */
 import { describe, it, expect } from 'vitest';
-import { PROVINCES, POOREST_URBAN, calibrate, distribution, elderlyTilt, generatePopulation, householdFacts, inequalityIndex, institutionRatio, over60Target, provinceMean, provinceOf, provinceQuintileRatios, provinceSpread } from '../../simulator/index.ts';
+import { PROVINCES, POOREST_URBAN, cityAreaShares, cityIncomeFactor, cityUrbanShare, calibrate, distribution, elderlyTilt, generatePopulation, householdFacts, inequalityIndex, institutionRatio, over60Target, provinceMean, provinceOf, provinceQuintileRatios, provinceSpread } from '../../simulator/index.ts';
 
 const YEAR = 2024;
 const zhejiang = provinceOf('330000')!;
@@ -44,6 +44,34 @@ describe("a province's own incomes", () => {
     expect(guangdong.over60.tag).toBe('S');
     expect(zhejiang.urbanShare.tag).toBe('S');
     expect(shanghai.migrantShare.value).toBe(0.421);
+  });
+
+  it("spreads Guangdong's households over towns and villages by each city's own share in towns, and keeps the province's area means", () => {
+    // The cities' shares (2020 census, [M]) weighted by their households give the province's 74.15%.
+    const cities = guangdong.cities!;
+    const total = cities.reduce((a, c) => a + c.share, 0);
+    expect(cities.reduce((a, c) => a + c.share * cityUrbanShare(guangdong, c.code), 0) / total).toBeCloseTo(0.7415, 3);
+    for (const area of ['urban', 'rural'] as const) {
+      // Weighted by each city's residents in the area, the city means average to the province's.
+      const mean = cityAreaShares(guangdong, area).reduce((a, c) => a + c.share * cityIncomeFactor(guangdong, c.code, area), 0);
+      expect(mean).toBeCloseTo(1, 12);
+    }
+    // Net of urbanisation, a rich city's townspeople earn less above a poor city's than its residents do.
+    expect(cityIncomeFactor(guangdong, '440300', 'urban') / cityIncomeFactor(guangdong, '440900', 'urban')).toBeLessThan(76900 / 32000);
+    const pop = generatePopulation({ region: '440000', year: YEAR, households: 40_000, seed: 5 });
+    const H = pop.columns.household;
+    const inTowns = (code: number) => {
+      let n = 0;
+      let urban = 0;
+      for (let h = 0; h < pop.columns.households; h++) {
+        if (H.region![h] !== code || pop.columns.person.institutional_care![pop.columns.memberStart[h]!]) continue;
+        n++;
+        if (H.area![h] === 0) urban++;
+      }
+      return urban / n;
+    };
+    expect(inTowns(440300)).toBeGreaterThan(0.98); // Shenzhen 99.54%
+    expect(Math.abs(inTowns(440900) - 0.442)).toBeLessThan(0.04); // Maoming 44.2%
   });
 });
 
