@@ -217,6 +217,7 @@ export function generatePopulation(o: GenerateOptions): SyntheticPopulation {
         centralPension: centralBasicPension(o.year).value * 100,
         sources: curves.targets.sources,
         migrantRate: area === 'urban' ? Math.min(0.9, province.migrantShare.value / (province.urbanShare.value * joint.urbanNonElderly)) : 0.02,
+        noRuralHukou: province.cities?.find((c) => c.code === code)?.noRuralHukou,
       };
     });
   }

@@ -132,6 +132,8 @@ export interface MoneyContext {
   /** the central basic pension, fen a month */
   readonly centralPension: number;
   readonly sources: YearTargets['sources'];
+  /** the city registers no rural hukou (Shenzhen since 2004): local households' hukou is urban */
+  readonly noRuralHukou?: boolean;
 }
 
 const MAX = 2_000_000_000;
@@ -158,9 +160,10 @@ export function fillHousehold(C: Columns, h: number, start: number, m: Members, 
   const migrant = c.urban && !(bits & 1) && people.chance(c.migrantRate);
   const hk = hukou(c.urban, migrant, people);
   H.hukou_local[h] = hk.local;
-  H.hukou_area[h] = hk.area;
+  // The draw is made either way, so that the household's later draws do not move.
+  H.hukou_area[h] = c.noRuralHukou && hk.local ? 0 : hk.area;
   H.residence_permit[h] = hk.permit;
-  const ruralHukou = hk.area === 1;
+  const ruralHukou = H.hukou_area[h] === 1;
   const alleviation = ruralHukou && ALLEVIATION_PROVINCES.has(c.province.code.slice(0, 2));
   const alleviated = alleviation && rank < 0.4 && people.chance(A.povertyAlleviated.value);
   const monitored = alleviation && rank < 0.2 && people.chance(A.relapseMonitoring.value);

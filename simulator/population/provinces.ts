@@ -96,7 +96,12 @@ export interface City {
   readonly income: number;
   /** share of the city's residents living in towns (2020 census); absent: the province's */
   readonly urban?: number;
+  /** the city registers no rural hukou: every local household's hukou is urban (SHENZHEN_HUKOU) */
+  readonly noRuralHukou?: boolean;
 }
+
+/** Shenzhen turned every registered resident into an urban one by 31 October 2004 [S]. */
+export const SHENZHEN_HUKOU = 'Shenzhen to become 1st city without farmer (Xinhua, China Daily 2004-07-02, chinadaily.com.cn/english/doc/2004-07/02/content_345068.htm): by 31 October 2004 all registered permanent residents become city dwellers, villagers\' committees become neighbourhood committees (270,000 farmers)';
 
 /**
  * Guangdong's cities' shares of residents in towns, 2020 census (广东省第七次全国人口普查公报, city
@@ -109,7 +114,7 @@ export const CITY_URBAN_SOURCE = '2020 census, each city\'s share of residents i
 const CITIES: Readonly<Record<string, readonly City[]>> = {
   '440000': [
     { code: '440100', share: 0.148, income: 80500, urban: 0.8619 },
-    { code: '440300', share: 0.139, income: 76900, urban: 0.9954 },
+    { code: '440300', share: 0.139, income: 76900, urban: 0.9954, noRuralHukou: true },
     { code: '441900', share: 0.083, income: 70000, urban: 0.9215 },
     { code: '440600', share: 0.075, income: 71900, urban: 0.9516 },
     { code: '442000', share: 0.035, income: 63000, urban: 0.8807 },

@@ -46,7 +46,7 @@ describe("a province's own incomes", () => {
     expect(shanghai.migrantShare.value).toBe(0.421);
   });
 
-  it("spreads Guangdong's households over towns and villages by each city's own share in towns, and keeps the province's area means", () => {
+  it("spreads Guangdong's households over towns and villages by each city's own share in towns, keeps the province's area means, and gives Shenzhen's locals urban hukou", () => {
     // The cities' shares (2020 census, [M]) weighted by their households give the province's 74.15%.
     const cities = guangdong.cities!;
     const total = cities.reduce((a, c) => a + c.share, 0);
@@ -72,6 +72,18 @@ describe("a province's own incomes", () => {
     };
     expect(inTowns(440300)).toBeGreaterThan(0.98); // Shenzhen 99.54%
     expect(Math.abs(inTowns(440900) - 0.442)).toBeLessThan(0.04); // Maoming 44.2%
+    // Shenzhen registers no rural hukou since 2004: its local households' hukou is urban; migrants keep theirs.
+    let local = 0;
+    let migrantsRural = 0;
+    for (let h = 0; h < pop.columns.households; h++) {
+      if (H.region![h] !== 440300 || pop.columns.person.institutional_care![pop.columns.memberStart[h]!]) continue;
+      if (H.hukou_local![h]) {
+        local++;
+        expect(H.hukou_area![h]).toBe(0);
+      } else if (H.hukou_area![h] === 1) migrantsRural++;
+    }
+    expect(local).toBeGreaterThan(500);
+    expect(migrantsRural).toBeGreaterThan(100);
   });
 });
 
