@@ -118,7 +118,7 @@ export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
     goal: { kind: 'range', lo: 1.4, hi: 2 },
     read: (r) => reach(r).recipients.dibao.persons_per_household,
     causes: {
-      above: 'the unit: the model assesses the census\'s residential household (its sizes, and its poorest fifth the largest households, as surveys find), where offices assess hukou households split from their children\'s (分户), cover single members (单人户: 6% of simulated recipient households) and hold back households of adults able to work (work tests; a third of simulated recipient households have two such adults) — rules and practice, not the census\'s composition',
+      above: 'the unit: the model assesses the census\'s residential household as 57号 Art. 7 reads it (spouse, minor and dependent children, and every co-resident relative with a legal duty of support — so co-resident parents and adult children are in it; its sizes, and its poorest fifth as large as surveys find), and counts 单人户 as one person (7% of simulated recipient households). Offices assess hukou households: local rules let married children and their parents be assessed apart (分户: Zibo 2022; Jieyang counts only adult children without a hukou of their own) [L], and hold back households of adults able to work (work tests; a third of simulated recipient households have two such adults) — rules and practice beyond the national text, which no published rate quantifies',
       below: '单人户 cases cover one member',
     },
   },
@@ -190,7 +190,7 @@ export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
     source: 'brief §7',
     goal: { kind: 'ratio', within: 0.35 },
     read: (r) => regionPersons(r, 'dibao', '44'),
-    causes: PROVINCE_CAUSES('Guangdong', 'Guangdong\'s published coverage is half the country\'s (rural 1.14 m of about 32.5 m rural residents, 3.5%, against about 7%) at similar rural standards and higher incomes: its own lower tail or take-up, which no figure at hand gives; the 2023 minimum tier standards read as the standards each city pays, the tier 1–3 figure for rural households too'),
+    causes: PROVINCE_CAUSES('Guangdong', 'Guangdong\'s published coverage is half the country\'s (rural 1.14 m of about 32.5 m rural residents, 3.5%, against about 7%) at similar rural standards and higher incomes: its own lower tail or take-up, which no figure at hand gives; its cities\' incomes and shares in towns are from memory [M]; the 2023 minimum tier standards read as the standards each city pays, the tier 1–3 figure for rural households too'),
   },
   { id: 'guangdong-urban-dibao-2023', name: 'Guangdong urban dibao persons, end March 2023', run: 'guangdong-2023', published: 146_000, unit: 'persons', date: '2023-03-31', tag: 'S', source: 'brief §7', read: (r) => persons(r, 'dibao', 'urban'), causes: PROVINCE_CAUSES('Guangdong', 'Guangdong\'s urban coverage (0.1% of residents) is far below the national one') },
   { id: 'guangdong-rural-dibao-2023', name: 'Guangdong rural dibao persons, end March 2023', run: 'guangdong-2023', published: 1_139_000, unit: 'persons', date: '2023-03-31', tag: 'S', source: 'brief §7', read: (r) => persons(r, 'dibao', 'rural'), causes: PROVINCE_CAUSES('Guangdong', 'the tier 1–3 standard paid to rural households too') },
