@@ -17,7 +17,11 @@ export function Calibration() {
   const rows = population.calibration.rows;
   const show = (x: number) => (Math.abs(x) < 1 ? f.pct(x, 1) : Math.abs(x) < 100 ? f.num(x, 2) : f.money(x));
   const label = (name: string) => (f.lang === 'zh' ? calibrationName(name) : name);
-  const data = rows.map((r) => ({ name: label(r.name), ratio: r.target ? r.generated / r.target : 0, ok: Math.abs(r.error) <= r.tolerance }));
+  // The axis gives a row's name without its closing parenthesis (the shape and spread a quintile is
+  // read from); the tooltip and the table give it whole. Rows leave room for a name on two lines
+  // (English names are longer).
+  const short = (name: string) => name.replace(/\s*[（(][^（()）]*[)）]$/, '');
+  const data = rows.map((r) => ({ key: r.name, name: label(r.name), axis: short(label(r.name)), ratio: r.target ? r.generated / r.target : 0, ok: Math.abs(r.error) <= r.tolerance }));
   const m = population.meta;
   return (
     <div className="panel-stack">
@@ -54,19 +58,19 @@ export function Calibration() {
         id="calibration"
         title={t('calibrationChart')}
         subtitle={f.lang === 'zh' ? '生成值 ÷ 目标值（100% 为完全吻合；橙色超出容差）' : 'Generated ÷ target (100% is exact; orange is beyond the tolerance)'}
-        height={Math.max(240, rows.length * 20 + 40)}
+        height={Math.max(240, rows.length * (f.lang === 'en' ? 30 : 24) + 40)}
         data={{ header: ['target', 'tag', 'source', 'target_value', 'generated', 'error', 'tolerance'], rows: rows.map((r) => [r.name, r.tag, r.source, r.target, r.generated, r.error, r.tolerance]) }}
       >
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 0, left: 8 }}>
             <CartesianGrid horizontal={false} stroke={C.grid} />
             <XAxis type="number" {...AXIS} domain={[0, (max: number) => Math.max(1.5, Math.ceil(max * 10) / 10)]} tickFormatter={(v: number) => f.pct(v, 0)} />
-            <YAxis type="category" dataKey="name" {...AXIS} width={250} interval={0} tick={{ fontSize: 10.5, fill: C.axis }} />
+            <YAxis type="category" dataKey="axis" {...AXIS} width={250} interval={0} tick={{ fontSize: 10.5, fill: C.axis }} />
             <ReferenceLine x={1} stroke={C.reform} strokeDasharray="4 3" />
-            <Tooltip formatter={(v) => f.pct(Number(v), 1)} cursor={{ fill: '#f3f5f9' }} />
+            <Tooltip formatter={(v) => f.pct(Number(v), 1)} labelFormatter={(axis, payload) => (payload?.[0]?.payload as { name?: string } | undefined)?.name ?? String(axis)} cursor={{ fill: '#f3f5f9' }} />
             <Bar dataKey="ratio" name={t('generated')} isAnimationActive={false} radius={[0, 2, 2, 0]}>
               {data.map((d) => (
-                <Cell key={d.name} fill={d.ok ? C.baseline : C.up} />
+                <Cell key={d.key} fill={d.ok ? C.baseline : C.up} />
               ))}
             </Bar>
           </BarChart>
