@@ -186,6 +186,7 @@ const S = {
   levelCounty: ['县级', 'County'],
   localTotal: ['地方合计（省、市、县）', 'Province, cities and counties'],
   netCostProvince: ['省级及以下净增支出', 'Net cost to the province'],
+  netCostProvinceShort: ['省级及以下净增支出', 'Province\'s net cost'],
   netCostProvinceSub: ['省、市、县财政合计，扣除中央补助后', 'Province, cities and counties, after the central subsidy'],
   prev: ['上一页', 'Previous'],
   next: ['下一页', 'Next'],

@@ -47,7 +47,7 @@ export function Headline() {
         {r.delta.net_cost_to_province !== undefined && (
           <Figure
             testid="net-cost-province"
-            label={t('netCostProvince')}
+            label={t('netCostProvinceShort')}
             value={r.delta.net_cost_to_province}
             text={f.money(r.delta.net_cost_to_province, { signed: true, millions: true })}
             sub={t('netCostProvinceSub')}
@@ -69,11 +69,15 @@ export function Headline() {
 function Figure(p: { testid: string; label: string; value: number; text: string; sub: string; tone?: 'up' | 'down' | 'flat' }) {
   return (
     <div className={`figure ${p.tone ?? ''}`}>
-      <div className="figure-label">{p.label}</div>
+      <div className="figure-label" title={p.label}>
+        {p.label}
+      </div>
       <div className="figure-value" data-testid={p.testid} data-value={String(Math.round(p.value))} title={p.value.toLocaleString('en-US', { maximumFractionDigits: 0 })}>
         {p.text}
       </div>
-      <div className="figure-sub">{p.sub}</div>
+      <div className="figure-sub" title={p.sub}>
+        {p.sub}
+      </div>
     </div>
   );
 }
