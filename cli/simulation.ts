@@ -66,11 +66,11 @@ Engine (simulate, compare, sweep):
                             households and persons of --database (doudi population --out
                             postgres://… writes them); spark: local mode, or the cluster of
                             DOUDI_SPARK_MASTER. Exact to the fen in every engine. With whole
-                            weights --json gives the JS engine's bytes except the breakdowns'
-                            monthly_cost, reach.recipients.*.by_category, the poverty lines'
-                            gap and fgt2, and compare's changes.by_decile average_change and
-                            relative_change (floating-point sums in the JS engine, exact in SQL:
-                            equal to about 15 digits); with fractional weights every figure is
+                            weights --json gives the JS engine's bytes (every sum of money
+                            included) except reach.recipients.*.by_category and the poverty
+                            lines' gap and fgt2 (floating-point sums of fractions in the JS
+                            engine, exact in SQL: equal to about 15 digits); with fractional
+                            weights every figure is
                             exact in SQL and equal to the JS engine's to about 15 digits.
                             --income-noise (floating-point draws) and months run in the JS
                             engine only.

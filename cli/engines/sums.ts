@@ -4,8 +4,9 @@
  *
  * Every sum comes back as exact decimal text of Σ W·x, W a household's integer weight in units of
  * `unit` (1 for whole weights, 10⁻⁶ for weights of at most six decimals, or the one weight every
- * household has, W = 1); a figure is that sum × unit (÷ 12 for monthly totals kept × 12, ÷ m or
- * ÷ a line for the reach fractions), formed exactly and rounded once to the nearest double. With
+ * household has, W = 1); a figure is that sum × unit (monthly totals and changes stay in twelfths of
+ * a fen, as the JS engine keeps them; ÷ m or ÷ a line for the reach fractions), formed exactly and
+ * rounded once to the nearest double. With
  * whole weights every sum the JS engine makes of integers is an integer below 2^53, exact in
  * both: the same bytes. Otherwise the JS engine's float sums may differ from the exact figure in
  * the last bits.
@@ -80,7 +81,7 @@ export function runVector(s: Sums, L: RunLayout, sites: readonly { message: stri
     v[at + 1] = w(g.persons);
     v[at + 2] = w(g.covered_households);
     v[at + 3] = w(g.covered_persons);
-    v[at + 4] = weighed(big(g.total12), unit, 12n);
+    v[at + 4] = w(g.total12);
     for (let p = 0; p < 5; p++) v[at + 5 + p] = w(g[`cost${p}`]);
   }
   for (const r of s.refused) {
@@ -194,8 +195,8 @@ export function changeVector(rows: readonly Row[], unit: Unit): Float64Array {
   per.forEach((d, i) => {
     const at = CHANGE.decile + i * CHANGE.decileWidth;
     d.bands.forEach((x, b) => (v[at + b] = weighed(x, unit)));
-    v[at + 5] = weighed(d.change, unit, 12n);
-    v[at + 6] = weighed(d.net, unit, 12n);
+    v[at + 5] = weighed(d.change, unit);
+    v[at + 6] = weighed(d.net, unit);
   });
   return v;
 }

@@ -124,18 +124,15 @@ export function refusedSql(dialect: DialectName, paid: string): string {
 /**
  * A comparison's changes (accumulate.ts accumulateChange), per decile and band: the households,
  * Σ W·(reform's − baseline's monthly total × 12), Σ W·(12·income + baseline's total × 12), and
- * the newly and no longer covered households and persons. The band is decided with the JS
- * engine's doubles: change = reform total − baseline total, net = (income / m) · m + baseline
- * total, lose or gain more than 5 % when |change| > 0.05 · net.
+ * the newly and no longer covered households and persons. The band is decided exactly, as the JS
+ * engine decides it: in twelfths of a fen, a household loses or gains more than 5 % when
+ * 20 × |change| > net.
  */
 export function changesSql(dialect: DialectName, base: string, reform: string): string {
   const D = dialectOf(dialect);
-  const dbl = (e: string) => `CAST(${e} AS ${D.double})`;
-  const change = 'r.tot_d - b.tot_d';
-  const net = `CASE WHEN b.m > 0 THEN (${dbl('b.s')} / ${dbl('b.m')}) * ${dbl('b.m')} ELSE ${dbl('0')} END + b.tot_d`;
-  const five = `CAST('0.05' AS ${D.double})`;
-  const band = `CASE WHEN change = 0 THEN 2 WHEN change < 0 THEN CASE WHEN -change > ${five} * net THEN 0 ELSE 1 END ELSE CASE WHEN change > ${five} * net THEN 4 ELSE 3 END END`;
-  const joined = `SELECT b.w, b.decile, b.s, b.tot12 AS base12, r.tot12 AS reform12, b.covered AS was, r.covered AS now, ${change} AS change, ${net} AS net FROM ${base} b JOIN ${reform} r ON r.household_id = b.household_id`;
+  const net = `(12 * ${wide(D, 'b.s')} + b.tot12)`;
+  const band = `CASE WHEN dc12 = 0 THEN 2 WHEN dc12 < 0 THEN CASE WHEN -20 * dc12 > dn12 THEN 0 ELSE 1 END ELSE CASE WHEN 20 * dc12 > dn12 THEN 4 ELSE 3 END END`;
+  const joined = `SELECT b.w, b.decile, b.s, b.tot12 AS base12, r.tot12 AS reform12, b.covered AS was, r.covered AS now, ${wide(D, 'r.tot12')} - b.tot12 AS dc12, ${net} AS dn12 FROM ${base} b JOIN ${reform} r ON r.household_id = b.household_id`;
   const banded = `SELECT *, ${band} AS band FROM (${joined}) j`;
   const cols = [
     'decile',

@@ -297,23 +297,16 @@ export function paidSql(dialect: DialectName, o: PaidOptions, bins: Bins): strin
   const pricePersons = `CASE WHEN c2 > 0 THEN CASE WHEN ${entitled} > 0 THEN dp + tp WHEN ${claim} < ${tDibao} THEN m ELSE 0 END ELSE 0 END`;
   const priceFen = `CASE WHEN c2 > 0 THEN CASE WHEN ${entitled} > 0 THEN ${D.idiv(`2 * c2 * (dp + tp) + ${entitled}`, `2 * ${entitled}`, true)} WHEN ${claim} < ${tDibao} THEN c2 ELSE 0 END ELSE 0 END`;
   const s4 = `SELECT *, ${pricePersons} AS pp, ${priceFen} AS r2 FROM (${s3}) x3`;
-  // 4: totals a month (×12 exact; as the JS engine's double for the bands), reach, who pays
+  // 4: totals a month in twelfths of a fen (exact integers, as the JS engine keeps them), reach, who pays
   const r = ['r0', 'r1', 'r2', 'r3', 'r4'];
   const yearly = o.programmes.map((p) => p.yearly);
   const tot12 = r.map((x, i) => (yearly[i] ? x : `12 * ${x}`)).join(' + ');
-  // the JS engine's r0 + r1 + r2 + r3 + r4 / 12, left to right in doubles
-  let totD = '';
-  r.forEach((x, i) => {
-    const term = yearly[i] ? `${asDouble(D, x)} / ${double(D, '12')}` : asDouble(D, x);
-    totD = i === 0 ? term : `(${totD}) + ${term}`;
-  });
   const lineN = 'CASE WHEN hukou = 0 THEN ln0 ELSE ln1 END';
   const lineD = 'CASE WHEN hukou = 0 THEN ld0 ELSE ld1 END';
   const l5 = [
     '*',
     'dp + tp AS covered',
     `${tot12} AS tot12`,
-    `${totD} AS tot_d`,
     'r0 + r1 + r2 AS paid',
     `${lineN} AS line_n`,
     `${lineD} AS line_d`,

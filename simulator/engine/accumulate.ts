@@ -44,13 +44,13 @@ export function columnsOf(out: OutputColumns): Columns {
 
 /** Per household of a chunk, what a run paid: for comparisons. */
 export interface Paid {
-  /** fen a month, yearly programmes as a twelfth */
-  readonly total: Float64Array;
+  /** twelfths of a fen a month (a yearly programme's fen as they are, a monthly one's × 12): an integer */
+  readonly total12: Float64Array;
   /** dibao and 特困 persons covered */
   readonly covered: Float64Array;
 }
 
-export const paidBuffers = (n: number): Paid => ({ total: new Float64Array(n), covered: new Float64Array(n) });
+export const paidBuffers = (n: number): Paid => ({ total12: new Float64Array(n), covered: new Float64Array(n) });
 
 const YEARLY = PROGRAMMES.map((p) => PERIOD[p] === 'year');
 /** One household's payments per programme, for the split by level (reused: nothing is allocated per household). */
@@ -153,17 +153,18 @@ export function accumulate(shard: Shard, cols: Columns, take: TakeUp, seed: numb
       }
     }
     const covered = dPersons + tPersons;
-    const total = r0 + r1 + r2 + r3 + (YEARLY[4] ? r4 / 12 : r4);
+    // The month's total in twelfths of a fen, an integer (a twelfth of a yearly cost is not).
+    const total12 = 12 * (r0 + r1 + r2 + r3) + (YEARLY[4] ? r4 : 12 * r4);
     if (paid) {
-      paid.total[h - a] = total;
+      paid.total12[h - a] = total12;
       paid.covered[h - a] = covered;
     }
     // Households and persons of each group are added once per chunk (groupBase); here only what was paid.
-    if (covered === 0 && total === 0) continue;
-    addGroup(vec, L.area + area[h]! * GROUP_WIDTH, w, covered, total, r0, r1, r2, r3, r4);
-    addGroup(vec, L.region + shard.regionIndex[h]! * GROUP_WIDTH, w, covered, total, r0, r1, r2, r3, r4);
-    addGroup(vec, L.size + shard.sizeGroup[h]! * GROUP_WIDTH, w, covered, total, r0, r1, r2, r3, r4);
-    addGroup(vec, L.decile + shard.decile[h]! * GROUP_WIDTH, w, covered, total, r0, r1, r2, r3, r4);
+    if (covered === 0 && total12 === 0) continue;
+    addGroup(vec, L.area + area[h]! * GROUP_WIDTH, w, covered, total12, r0, r1, r2, r3, r4);
+    addGroup(vec, L.region + shard.regionIndex[h]! * GROUP_WIDTH, w, covered, total12, r0, r1, r2, r3, r4);
+    addGroup(vec, L.size + shard.sizeGroup[h]! * GROUP_WIDTH, w, covered, total12, r0, r1, r2, r3, r4);
+    addGroup(vec, L.decile + shard.decile[h]! * GROUP_WIDTH, w, covered, total12, r0, r1, r2, r3, r4);
   }
 }
 
@@ -203,12 +204,12 @@ export function addGroupBase(vec: Float64Array, L: RunLayout, base: Float64Array
   for (let i = 0; i < base.length; i++) vec[L.area + i]! += base[i]!;
 }
 
-function addGroup(v: Float64Array, i: number, w: number, covered: number, total: number, r0: number, r1: number, r2: number, r3: number, r4: number): void {
+function addGroup(v: Float64Array, i: number, w: number, covered: number, total12: number, r0: number, r1: number, r2: number, r3: number, r4: number): void {
   if (covered > 0) {
     v[i + 2]! += w;
     v[i + 3]! += w * covered;
   }
-  v[i + 4]! += w * total;
+  v[i + 4]! += w * total12;
   v[i + 5]! += w * r0;
   v[i + 6]! += w * r1;
   v[i + 7]! += w * r2;
@@ -219,7 +220,8 @@ function addGroup(v: Float64Array, i: number, w: number, covered: number, total:
 /**
  * Adds the changes between a baseline and a reform for households [a, b): who is newly covered or no
  * longer covered, and each household's band by the change of its net income (income before
- * benefits plus benefits, fen a month).
+ * benefits plus benefits a month), all in twelfths of a fen, integers: a household loses or gains
+ * more than 5 % when 20 × |change| > net, decided exactly.
  */
 export function accumulateChange(shard: Shard, base: Paid, reform: Paid, vec: Float64Array, a: number, b: number): void {
   const weight = shard.pop.household.weight!;
@@ -236,13 +238,15 @@ export function accumulateChange(shard: Shard, base: Paid, reform: Paid, vec: Fl
       vec[CHANGE.noLongerHouseholds]! += w;
       vec[CHANGE.noLongerPersons]! += w * was;
     }
-    const change = reform.total[i]! - base.total[i]!;
-    const net = shard.income[h]! * (ms[h + 1]! - ms[h]!) + base.total[i]!;
-    const band = change === 0 ? 2 : change < 0 ? (-change > 0.05 * net ? 0 : 1) : change > 0.05 * net ? 4 : 3;
+    const change12 = reform.total12[i]! - base.total12[i]!;
+    // The household's income before benefits, whole fen: the per-capita income × members gives it
+    // back to within far less than half a fen.
+    const net12 = 12 * Math.round(shard.income[h]! * (ms[h + 1]! - ms[h]!)) + base.total12[i]!;
+    const band = change12 === 0 ? 2 : change12 < 0 ? (-20 * change12 > net12 ? 0 : 1) : 20 * change12 > net12 ? 4 : 3;
     vec[CHANGE.bands + band]! += w;
     const d = CHANGE.decile + shard.decile[h]! * CHANGE.decileWidth;
     vec[d + band]! += w;
-    vec[d + 5]! += w * change;
-    vec[d + 6]! += w * net;
+    vec[d + 5]! += w * change12;
+    vec[d + 6]! += w * net12;
   }
 }

@@ -9,7 +9,11 @@ import { LEVEL_WIDTH } from './levels.ts';
 
 export const NP = PROGRAMMES.length;
 
-/** Per group: households, persons, covered households, covered persons, total (fen a month), cost per programme (fen as paid). */
+/**
+ * Per group: households, persons, covered households, covered persons, total (twelfths of a fen a
+ * month: a yearly programme's cost enters as it is, a monthly one × 12, so that with whole weights
+ * the sum is an exact integer), cost per programme (fen as paid).
+ */
 export const GROUP_WIDTH = 5 + NP;
 export const SIZE_GROUPS = ['1', '2', '3', '4', '5', '6+'] as const;
 export const DECILES = 10;
@@ -52,7 +56,8 @@ export class RunLayout {
 /**
  * The changes between a baseline and a reform run: newly covered households and persons, no
  * longer covered, the five bands overall, and per decile the bands, the sum of changes and the
- * sum of baseline net incomes (weighted, fen a month).
+ * sum of baseline net incomes (weighted, twelfths of a fen a month: exact integers with whole
+ * weights).
  */
 export const CHANGE = {
   newlyHouseholds: 0,

@@ -115,7 +115,7 @@ export function simulationResult(v: Float64Array, L: RunLayout, frame: Frame, da
       persons: v[at + 1]!,
       covered_households: v[at + 2]!,
       covered_persons: v[at + 3]!,
-      monthly_cost: v[at + 4]! / 100,
+      monthly_cost: v[at + 4]! / 1200,
       annual_cost: Object.values(byProgramme).reduce((a, b) => a + b, 0),
       annual_cost_by_programme: byProgramme,
     };
@@ -266,7 +266,7 @@ export function changesResult(v: Float64Array): Changes {
       return {
         decile: d + 1,
         bands: bandsAt(v, at),
-        average_change: households > 0 ? v[at + 5]! / 100 / households : 0,
+        average_change: households > 0 ? v[at + 5]! / (1200 * households) : 0,
         relative_change: v[at + 6]! > 0 ? v[at + 5]! / v[at + 6]! : 0,
       };
     }),
