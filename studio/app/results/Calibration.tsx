@@ -6,7 +6,7 @@ import { useFmt } from '../ui/hooks.ts';
 import { ChartCard } from '../charts/ChartCard.tsx';
 import { AXIS, C } from '../charts/theme.ts';
 import { Empty } from './Empty.tsx';
-import { calibrationName } from '../i18n/calibration.ts';
+import { calibrationName, calibrationNote } from '../i18n/calibration.ts';
 import { Validation } from './Validation.tsx';
 
 export function Calibration() {
@@ -49,7 +49,9 @@ export function Calibration() {
         {m.notes.length > 0 && (
           <ul className="notes">
             {m.notes.map((n) => (
-              <li key={n}>{n}</li>
+              <li key={n} title={f.lang === 'zh' ? n : undefined}>
+                {f.lang === 'zh' ? calibrationNote(n) : n}
+              </li>
             ))}
           </ul>
         )}
