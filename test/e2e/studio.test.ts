@@ -263,6 +263,18 @@ describe.skipIf(!have)('studio in Chromium', () => {
     await page.getByTestId('panel-calibration').click();
     await page.getByTestId('chart-calibration').waitFor();
     await shot('11-calibration');
+    // The validation table, in Chinese: each figure by its Chinese name, the goal, and below it the
+    // likely cause of the gap.
+    await page.getByTestId('validation-households').selectOption('20000');
+    await page.getByTestId('validation-run').click();
+    const persons = page.getByTestId('validation-persons-per-household');
+    await persons.waitFor({ state: 'visible', timeout: 120_000 });
+    await expect.poll(() => persons.textContent()).toContain('低保户户均人数');
+    expect(await persons.textContent()).toMatch(/1\.4 至 2 之间：(达到|未达到)/);
+    expect(await persons.locator('tr.cause').textContent()).toMatch(/^可能原因：/);
+    expect(await page.getByTestId('validation').locator('tbody').count()).toBeGreaterThan(10);
+    await page.getByTestId('validation').scrollIntoViewIfNeeded();
+    await shot('11b-validation');
   });
 
   it('exports the compiled module, which runs in Node', async () => {

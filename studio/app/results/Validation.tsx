@@ -66,7 +66,7 @@ export function Validation() {
       </div>
       {job.state.error && <p className="error small">{job.state.error}</p>}
       {rows && (
-        <table className="table compact">
+        <table className="table compact validation-table">
           <thead>
             <tr>
               <th>{zh ? '公开数字' : 'published figure'}</th>
@@ -74,23 +74,29 @@ export function Validation() {
               <th className="num">{zh ? '公开' : 'published'}</th>
               <th className="num">{zh ? '比值' : 'ratio'}</th>
               <th>{zh ? '目标' : 'goal'}</th>
-              <th>{zh ? '差距的可能原因' : 'likely cause of the gap'}</th>
             </tr>
           </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className={r.goal && !r.goal.met ? 'warn' : undefined}>
+          {rows.map((r) => (
+            // A figure's row, and below it, across the table, the likely cause of its gap.
+            <tbody key={r.id} className={r.goal && !r.goal.met ? 'warn' : undefined} data-testid={`validation-${r.id}`}>
+              <tr>
                 <td>
-                  {r.name} <span className="muted">[{r.tag}]</span>
+                  {zh ? r.name_zh : r.name} <span className="muted">[{r.tag}]</span>
                 </td>
                 <td className="num">{show(r.simulated, r.unit)}</td>
                 <td className="num">{r.range ? `${r.range[0]}–${r.range[1]}` : show(r.published, r.unit)}</td>
                 <td className="num">{f.num(r.ratio, 2)}</td>
-                <td>{r.goal ? `${r.goal.text}: ${r.goal.met ? (zh ? '达到' : 'met') : zh ? '未达到' : 'NOT met'}` : ''}</td>
-                <td className="small">{r.cause === 'close' ? (zh ? '接近' : 'close') : r.cause}</td>
+                <td className="nowrap">{r.goal ? (zh ? `${r.goal.text_zh}：${r.goal.met ? '达到' : '未达到'}` : `${r.goal.text}: ${r.goal.met ? 'met' : 'NOT met'}`) : ''}</td>
               </tr>
-            ))}
-          </tbody>
+              {r.cause !== 'close' && (
+                <tr className="cause">
+                  <td colSpan={5} className="small muted">
+                    {zh ? `可能原因：${r.cause_zh}` : `likely cause: ${r.cause}`}
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          ))}
         </table>
       )}
     </div>
