@@ -1,5 +1,10 @@
 /** The simulator's results as text for a terminal (--json prints them whole instead). */
 import { LEVELS, PROGRAMMES, type ByLevel, type CompareResult, type MonthsResult, type Reach, type SimulationResult, type SweepResult, type UncertaintyResult } from '../simulator/index.ts';
+import { displayWidth } from '../language/index.ts';
+
+/** Padding by a terminal's columns (a Chinese character takes two), so columns with 低保 or 亿 line up. */
+export const padEnd = (s: string, width: number): string => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+export const padStart = (s: string, width: number): string => ' '.repeat(Math.max(0, width - displayWidth(s))) + s;
 
 const yuan = (x: number): string => {
   const a = Math.abs(x);
@@ -22,9 +27,9 @@ export function resultText(r: SimulationResult): string {
   lines.push(`  ${'programme'.padEnd(20)} ${'households'.padStart(12)} ${'persons'.padStart(12)} ${'a month'.padStart(14)} ${'a year'.padStart(14)}`);
   for (const p of PROGRAMMES) {
     const t = r.programmes[p];
-    lines.push(`  ${LABEL[p]!.padEnd(20)} ${count(t.households).padStart(12)} ${count(t.persons).padStart(12)} ${yuan(t.monthly_cost).padStart(14)} ${yuan(t.annual_cost).padStart(14)}`);
+    lines.push(`  ${padEnd(LABEL[p]!, 20)} ${count(t.households).padStart(12)} ${count(t.persons).padStart(12)} ${padStart(yuan(t.monthly_cost), 14)} ${padStart(yuan(t.annual_cost), 14)}`);
   }
-  lines.push(`  ${'total'.padEnd(20)} ${''.padStart(12)} ${''.padStart(12)} ${yuan(r.monthly_cost).padStart(14)} ${yuan(r.annual_cost).padStart(14)}`);
+  lines.push(`  ${'total'.padEnd(20)} ${''.padStart(12)} ${''.padStart(12)} ${padStart(yuan(r.monthly_cost), 14)} ${padStart(yuan(r.annual_cost), 14)}`);
   if (r.by_level) lines.push(...levelText(r.by_level));
   lines.push(`  edge families 低保边缘: ${count(r.edge_families)}; 刚性支出困难家庭: ${count(r.rigid_hardship)}`);
   lines.push(`  poorest tenth: ${(r.poorest_decile.coverage * 100).toFixed(1)}% covered, ${(r.poorest_decile.spending_share * 100).toFixed(1)}% of dibao and 特困 spending`);
@@ -68,9 +73,9 @@ export function compareText(c: CompareResult): string {
     lines.push(`  ${'programme'.padEnd(20)} ${'Δ households'.padStart(14)} ${'Δ persons'.padStart(12)} ${'Δ a year'.padStart(14)}`);
     for (const p of PROGRAMMES) {
       const d = r.delta.programmes[p];
-      lines.push(`  ${LABEL[p]!.padEnd(20)} ${signed(count(d.households), d.households).padStart(14)} ${signed(count(d.persons), d.persons).padStart(12)} ${signed(yuan(d.annual_cost), d.annual_cost).padStart(14)}`);
+      lines.push(`  ${padEnd(LABEL[p]!, 20)} ${signed(count(d.households), d.households).padStart(14)} ${signed(count(d.persons), d.persons).padStart(12)} ${padStart(signed(yuan(d.annual_cost), d.annual_cost), 14)}`);
     }
-    lines.push(`  ${'total'.padEnd(20)} ${''.padStart(14)} ${''.padStart(12)} ${signed(yuan(r.delta.annual_cost), r.delta.annual_cost).padStart(14)}   (reform ${yuan(r.reform.annual_cost)} a year)`);
+    lines.push(`  ${'total'.padEnd(20)} ${''.padStart(14)} ${''.padStart(12)} ${padStart(signed(yuan(r.delta.annual_cost), r.delta.annual_cost), 14)}   (reform ${yuan(r.reform.annual_cost)} a year)`);
     if (r.delta.net_cost_to_province !== undefined) {
       const n = r.delta.net_cost_to_province;
       lines.push(`  net cost to the province 省级及以下净增支出: ${signed(yuan(n), n)} a year (province, cities and counties, after the central subsidy)`);
@@ -89,15 +94,15 @@ export function sweepText(s: SweepResult): string {
   const lines = [`sweep of ${s.parameter} (${s.unit})`, `  ${'value'.padStart(10)} ${'a year'.padStart(14)} ${'dibao persons'.padStart(14)} ${'特困 persons'.padStart(12)} ${(money ? 'per ¥10' : 'per unit').padStart(14)}`];
   for (const p of s.points) {
     const r = p.result;
-    lines.push(`  ${p.value.padStart(10)} ${yuan(r.annual_cost).padStart(14)} ${count(r.programmes.dibao.persons).padStart(14)} ${count(r.programmes.tekun.persons).padStart(12)} ${(p.marginal_cost === null ? '' : yuan(p.marginal_cost)).padStart(14)}`);
+    lines.push(`  ${p.value.padStart(10)} ${padStart(yuan(r.annual_cost), 14)} ${count(r.programmes.dibao.persons).padStart(14)} ${count(r.programmes.tekun.persons).padStart(12)} ${(p.marginal_cost === null ? '' : yuan(p.marginal_cost)).padStart(14)}`);
   }
   return lines.join('\n');
 }
 
 export function monthsText(m: MonthsResult): string {
-  const lines = [`${m.policy}, month by month`, `  ${'month'.padEnd(10)} ${'dibao hh'.padStart(11)} ${'persons'.padStart(11)} ${'entries'.padStart(9)} ${'exits'.padStart(9)} ${'渐退期'.padStart(8)} ${'cost'.padStart(12)} ${'monitored'.padStart(11)}`];
+  const lines = [`${m.policy}, month by month`, `  ${'month'.padEnd(10)} ${'dibao hh'.padStart(11)} ${'persons'.padStart(11)} ${'entries'.padStart(9)} ${'exits'.padStart(9)} ${padStart('渐退期', 8)} ${'cost'.padStart(12)} ${'monitored'.padStart(11)}`];
   for (const r of m.months)
-    lines.push(`  ${r.date.slice(0, 7).padEnd(10)} ${count(r.dibao_households).padStart(11)} ${count(r.dibao_persons).padStart(11)} ${count(r.entries).padStart(9)} ${count(r.exits).padStart(9)} ${count(r.grace).padStart(8)} ${yuan(r.cost.total).padStart(12)} ${count(r.monitored).padStart(11)}`);
+    lines.push(`  ${r.date.slice(0, 7).padEnd(10)} ${count(r.dibao_households).padStart(11)} ${count(r.dibao_persons).padStart(11)} ${count(r.entries).padStart(9)} ${count(r.exits).padStart(9)} ${count(r.grace).padStart(8)} ${padStart(yuan(r.cost.total), 12)} ${count(r.monitored).padStart(11)}`);
   lines.push(`  total cost ${yuan(m.totals.cost)}; entries ${count(m.totals.entries)}, exits ${count(m.totals.exits)}, ${count(m.totals.grace_household_months)} household-months in 渐退期`);
   return lines.join('\n');
 }

@@ -3,13 +3,14 @@
  * every published figure of the domain brief (§7) beside what they give, the ratio, the goal and
  * the likely cause of each gap. Published figures are compared, never used to set an assumption.
  */
+import { displayWidth } from '../../language/index.ts';
 import { Simulator, VALIDATION_RUNS, generatePopulation, validationRows, type SimulationResult, type ValidationRow } from '../../simulator/index.ts';
 import { nodePool, cores } from '../../simulator/node.ts';
 import type { Command } from '../command.ts';
 import { InputError } from '../command.ts';
 import { integer, parse, positiveInt, str } from '../options.ts';
 import { loadRunnable } from '../policy.ts';
-import { json } from '../report.ts';
+import { json, padEnd } from '../report.ts';
 import { behaviourOf } from '../simulation.ts';
 import { ProgressBar } from '../progress.ts';
 
@@ -104,11 +105,11 @@ function show(x: number, unit: ValidationRow['unit']): string {
 
 export function validationText(rows: readonly ValidationRow[], households: number, seed: number): string {
   const lines = [`Validation: the shipped policies on synthetic populations of ${households.toLocaleString('en')} households (seed ${seed}) against published figures (brief §7)`];
-  const width = Math.max(...rows.map((r) => r.name.length));
+  const width = Math.max(...rows.map((r) => displayWidth(r.name)));
   for (const r of rows) {
     const published = r.range ? `${r.range[0]}–${r.range[1]}` : show(r.published, r.unit);
     const goal = r.goal ? `  goal ${r.goal.text}: ${r.goal.met ? 'met' : 'NOT met'}` : '';
-    lines.push(`  ${r.name.padEnd(width)}  simulated ${show(r.simulated, r.unit).padStart(9)}  published ${published.padStart(9)} [${r.tag}]  ratio ${r.ratio.toFixed(2)}${goal}`);
+    lines.push(`  ${padEnd(r.name, width)}  simulated ${show(r.simulated, r.unit).padStart(9)}  published ${published.padStart(9)} [${r.tag}]  ratio ${r.ratio.toFixed(2)}${goal}`);
     if (r.cause !== 'close') lines.push(`    likely cause: ${r.cause}`);
   }
   lines.push('  Published figures are compared, never used to set an assumption; a goal not met is reported, not tuned away.');
