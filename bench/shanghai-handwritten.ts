@@ -82,9 +82,6 @@ export interface HandOutputs {
   low_income_persons: Int32Array;
   service_persons: Int32Array;
   service_cost: Float64Array;
-  dibao_older_persons: Int32Array;
-  dibao_minors: Int32Array;
-  dibao_disabled: Int32Array;
 }
 
 export function allocHandOutputs(n: number): HandOutputs {
@@ -105,9 +102,6 @@ export function allocHandOutputs(n: number): HandOutputs {
     low_income_persons: new Int32Array(n),
     service_persons: new Int32Array(n),
     service_cost: new Float64Array(n),
-    dibao_older_persons: new Int32Array(n),
-    dibao_minors: new Int32Array(n),
-    dibao_disabled: new Int32Array(n),
   };
 }
 
@@ -137,7 +131,6 @@ export function shanghaiByHand(pop: PopulationColumns, k: HandParams, out: HandO
     temporary_assistance: oTemporary, help_first: oHelpFirst, rigid_hardship: oRigid,
     expenditure_assistance: oExpenditure, total_monthly: oTotal,
     low_income_persons: oLow, service_persons: oService, service_cost: oServiceCost,
-    dibao_older_persons: oOlder, dibao_minors: oMinors, dibao_disabled: oDisabled,
   } = out;
 
   // Per-run constants.
@@ -245,9 +238,8 @@ export function shanghaiByHand(pop: PopulationColumns, k: HandParams, out: HandO
     }
 
     // The low-income population (2023 意见 二) and, among it, who needs visiting and care services
-    // (not 特困 persons): a second pass over the members only where someone can be low-income. The
-    // covered dibao persons by category (60+, under 18, a disability) in the same pass.
-    let low = 0, service = 0, older = 0, minors = 0, disabled = 0;
+    // (not 特困 persons): a second pass over the members only where someone can be low-income.
+    let low = 0, service = 0;
     if (status !== 0 || tekun > 0 || edge || hardship || anyRelapse) {
       for (let p = ps; p < pe; p++) {
         if (coRes[p] === 0 || excluded[p] !== 0) continue;
@@ -258,11 +250,6 @@ export function shanghaiByHand(pop: PopulationColumns, k: HandParams, out: HandO
         const a = age[p]!;
         const isTekun = assetTest && (a >= 60 || a < 18 || severe || ability[p] === NO_WORK_ABILITY) && income < std && supporter[p] === 0;
         const covered = !isTekun && (status === REGULAR || status === GRACE || (status === SINGLE && (severe || ill[p] !== 0) && Math.round((std - income) / 100) > 0));
-        if (covered) {
-          if (a >= 60) older++;
-          else if (a < 18) minors++;
-          else if (g > 0) disabled++;
-        }
         if (isTekun || covered || edge || hardship || relapse[p] !== 0) {
           low++;
           if (!isTekun && selfCare[p] !== 0 && (a >= 60 || a < 18 || g >= 1)) service++;
@@ -271,9 +258,6 @@ export function shanghaiByHand(pop: PopulationColumns, k: HandParams, out: HandO
     }
 
     oTekunPersons[h] = tekun;
-    oOlder[h] = older;
-    oMinors[h] = minors;
-    oDisabled[h] = disabled;
     oTekunBenefit[h] = tekunBenefit;
     oPci[h] = n === 0 ? 0 : sum >= 0 ? Math.round(sum / n) : 0 - Math.round(-sum / n);
     oEdge[h] = edge ? 1 : 0;

@@ -67,10 +67,9 @@ Engine (simulate, compare, sweep):
                             postgres://… writes them); spark: local mode, or the cluster of
                             DOUDI_SPARK_MASTER. Exact to the fen in every engine. With whole
                             weights --json gives the JS engine's bytes (every sum of money
-                            included) except the poverty lines' gap and fgt2 and the
-                            categories of recipients a policy does not count itself (特困's in
-                            the framework): floating-point sums of fractions in the JS engine,
-                            exact in SQL, equal to about 15 digits; with fractional
+                            included) except reach.recipients.*.by_category and the poverty
+                            lines' gap and fgt2 (floating-point sums of fractions in the JS
+                            engine, exact in SQL: equal to about 15 digits); with fractional
                             weights every figure is
                             exact in SQL and equal to the JS engine's to about 15 digits.
                             --income-noise (floating-point draws) and months run in the JS

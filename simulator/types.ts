@@ -51,11 +51,9 @@ export type Programme = (typeof PROGRAMMES)[number];
 export const PERIOD: Record<Programme, 'month' | 'year'> = { dibao: 'month', tekun: 'month', price: 'month', temporary: 'month', expenditure: 'year' };
 
 /** Which outputs a programme reads, by the framework's output ids. */
-export const PROGRAMME_OUTPUTS: Record<Programme, { readonly cost: string; readonly persons?: string; readonly categories?: readonly [string, string, string] }> = {
-  // categories: the covered persons aged 60+, under 18, with a disability (each in the first that
-  // applies), where the policy gives them (the framework does); reach.ts counts the rest as others
-  dibao: { cost: 'dibao_benefit', persons: 'dibao_persons', categories: ['dibao_older_persons', 'dibao_minors', 'dibao_disabled'] },
-  tekun: { cost: 'tekun_benefit', persons: 'tekun_persons', categories: ['tekun_older_persons', 'tekun_minors', 'tekun_disabled'] },
+export const PROGRAMME_OUTPUTS: Record<Programme, { readonly cost: string; readonly persons?: string }> = {
+  dibao: { cost: 'dibao_benefit', persons: 'dibao_persons' },
+  tekun: { cost: 'tekun_benefit', persons: 'tekun_persons' },
   price: { cost: 'price_subsidy' },
   temporary: { cost: 'temporary_assistance' },
   expenditure: { cost: 'expenditure_assistance' },

@@ -195,10 +195,7 @@ export class SqlSimulator {
       };
       const programmes = PROGRAMMES.map((x) => {
         const o = PROGRAMME_OUTPUTS[x];
-        // the category counts only where the policy gives all three, as the JS engine reads them
-        const cats = o.categories?.map((id) => name(id));
-        const categories = cats && cats.every((c) => c !== undefined) ? (cats as [string, string, string]) : undefined;
-        return { cost: name(o.cost), persons: name(o.persons), categories, yearly: PERIOD[x] === 'year' };
+        return { cost: name(o.cost), persons: name(o.persons), yearly: PERIOD[x] === 'year' };
       }) as unknown as Parameters<typeof simulation.paidSql>[1]['programmes'];
       const shares = levelShares(params, pop.codes.length);
       const slots = pop.codes.map((_, slot) => ({
@@ -212,8 +209,7 @@ export class SqlSimulator {
         { width: BIN, count: BINS },
       );
       await this.session.run(simulation.materialize(D, paid, select));
-      const counted = { dibao: programmes[0].categories !== undefined, tekun: programmes[1].categories !== undefined };
-      const sums = await this.sums(paid, shares !== undefined, counted);
+      const sums = await this.sums(paid, shares !== undefined);
       const L = new RunLayout(pop.codes.length, p.compiled.SITES.length);
       const v = runVector(sums, L, p.compiled.SITES, pop.weights.unit, shares !== undefined);
       results.push(simulationResult(v, L, frame, scenario.date, p.compiled.policy.id, p.compiled.SITES));
@@ -222,7 +218,7 @@ export class SqlSimulator {
     return results;
   }
 
-  private async sums(paid: string, levels: boolean, counted: { readonly dibao: boolean; readonly tekun: boolean }): Promise<Sums> {
+  private async sums(paid: string, levels: boolean): Promise<Sums> {
     const D = this.session.dialect;
     const q = (sql: string) => this.session.query(sql);
     const S = simulationSums;
@@ -232,7 +228,7 @@ export class SqlSimulator {
       reach: await q(S.reachGroupsSql(D, paid)),
       histograms: await q(S.histogramsSql(D, paid)),
       lines: await q(S.linesSql(D, paid)),
-      categories: await q(S.categoriesSql(D, paid, counted)),
+      categories: await q(S.categoriesSql(D, paid)),
       refused: await q(S.refusedSql(D, paid)),
     };
   }

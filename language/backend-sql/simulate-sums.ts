@@ -102,24 +102,16 @@ export function linesSql(dialect: DialectName, paid: string): string {
 }
 
 /**
- * Recipients by category (reach.ts). Where the policy counts them (`counted`: dibao, 特困), Σ W·count
- * of its covered persons aged 60+, under 18 and with a disability, the rest of its persons others
- * (one row, members 1: whole persons). Where it does not, dibao's persons spread over the
- * household's counted members by category (Σ W·dp·cat_k per number of counted members), 特困's over
- * the members without a capable supporter (Σ W·tp·alone_k per number of such members).
+ * Recipients by category (reach.ts): dibao's persons spread over the household's counted members
+ * by category (Σ W·dp·cat_k per number of counted members), 特困's over the members without a
+ * capable supporter (Σ W·tp·alone_k per number of such members).
  */
-export function categoriesSql(dialect: DialectName, paid: string, counted: { readonly dibao: boolean; readonly tekun: boolean } = { dibao: false, tekun: false }): string {
+export function categoriesSql(dialect: DialectName, paid: string): string {
   const D = dialectOf(dialect);
-  const members = 'cat0 + cat1 + cat2 + cat3';
+  const counted = 'cat0 + cat1 + cat2 + cat3';
   const alone = 'alone0 + alone1 + alone2';
-  const byCount = (kind: string, persons: string, prefix: string) =>
-    `SELECT '${kind}' AS kind, ${wide(D, '1')} AS members, ${[0, 1, 2].map((k) => `${wsum(D, `${prefix}${k}`)} AS k${k}`).join(', ')}, ${wsum(D, `(${persons} - ${prefix}0 - ${prefix}1 - ${prefix}2)`)} AS k3 FROM ${paid} WHERE counted AND ${persons} > 0`;
-  const d = counted.dibao
-    ? byCount('dibao', 'dp', 'dk')
-    : `SELECT 'dibao' AS kind, ${members} AS members, ${[0, 1, 2, 3].map((k) => `${wsum(D, `dp * cat${k}`)} AS k${k}`).join(', ')} FROM ${paid} WHERE counted AND dp > 0 AND ${members} > 0 GROUP BY ${members}`;
-  const t = counted.tekun
-    ? byCount('tekun', 'tp', 'tk')
-    : `SELECT 'tekun' AS kind, ${alone} AS members, ${[0, 1, 2].map((k) => `${wsum(D, `tp * alone${k}`)} AS k${k}`).join(', ')}, ${wide(D, '0')} AS k3 FROM ${paid} WHERE counted AND tp > 0 AND ${alone} > 0 GROUP BY ${alone}`;
+  const d = `SELECT 'dibao' AS kind, ${counted} AS members, ${[0, 1, 2, 3].map((k) => `${wsum(D, `dp * cat${k}`)} AS k${k}`).join(', ')} FROM ${paid} WHERE counted AND dp > 0 AND ${counted} > 0 GROUP BY ${counted}`;
+  const t = `SELECT 'tekun' AS kind, ${alone} AS members, ${[0, 1, 2].map((k) => `${wsum(D, `tp * alone${k}`)} AS k${k}`).join(', ')}, ${wide(D, '0')} AS k3 FROM ${paid} WHERE counted AND tp > 0 AND ${alone} > 0 GROUP BY ${alone}`;
   return `${d}\nUNION ALL\n${t}`;
 }
 

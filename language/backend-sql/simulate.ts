@@ -190,8 +190,6 @@ export function frameTotalsSql(dialect: DialectName, frame: string): string {
 export interface ProgrammeColumns {
   readonly cost?: string;
   readonly persons?: string;
-  /** the policy's counts of covered persons aged 60+, under 18, with a disability (reach.ts), where it gives them */
-  readonly categories?: readonly [string, string, string];
   readonly yearly: boolean;
 }
 
@@ -244,8 +242,6 @@ export function paidSql(dialect: DialectName, o: PaidOptions, bins: Bins): strin
   const [pd, pt, pp, ptemp, pexp] = o.programmes;
   const cost = (p: ProgrammeColumns) => (p.cost ? `CASE WHEN ok THEN COALESCE(${out(p.cost)}, 0) ELSE 0 END` : bigint(D, 0));
   const persons = (p: ProgrammeColumns) => (p.cost && p.persons ? `CASE WHEN ok THEN COALESCE(${out(p.persons)}, 0) ELSE 0 END` : bigint(D, 0));
-  // the policy's category counts (dibao dk0…dk2, 特困 tk0…tk2), 0 where it gives none
-  const categories = (p: ProgrammeColumns, prefix: string) => [0, 1, 2].map((k) => `${p.cost && p.persons && p.categories ? `CASE WHEN ok THEN COALESCE(${out(p.categories[k])}, 0) ELSE 0 END` : bigint(D, 0)} AS ${prefix}${k}`);
   // an output read as a flag: a bool, or a number that is not 0 (the JS engine's truthiness)
   const flag = (c: FlagColumn | undefined) => (c ? `(ok AND COALESCE(${c.bool ? out(c.column) : `${out(c.column)} <> 0`}, FALSE))` : 'FALSE');
   const [claim, temp, exp] = o.draws;
@@ -267,8 +263,6 @@ export function paidSql(dialect: DialectName, o: PaidOptions, bins: Bins): strin
     '*',
     `${cost(pd)} AS c0, ${persons(pd)} AS n0`,
     `${cost(pt)} AS c1, ${persons(pt)} AS n1`,
-    ...categories(pd, 'dk'),
-    ...categories(pt, 'tk'),
     `${cost(pp)} AS c2`,
     `${cost(ptemp)} AS c3`,
     `${cost(pexp)} AS c4`,

@@ -131,7 +131,7 @@ export class Engine {
         plan.l.policy.evaluateBatch(view, { codes: regions.codes, slot }, plan.params, plan.l.out, 0, b - a);
         const vec = plan.stacked.subarray(c * plan.layout.length, (c + 1) * plan.layout.length);
         addGroupBase(vec, plan.layout, (this.bases[c] ??= groupBase(sub, plan.layout, 0, b - a)));
-        accumulate(sub, columnsOf(plan.l.out), take, seed, plan.layout, vec, 0, b - a, changes ? paid[i] : undefined, reachInput(view, sub.income, slot, plan.params, plan.l.out.columns), plan.levels);
+        accumulate(sub, columnsOf(plan.l.out), take, seed, plan.layout, vec, 0, b - a, changes ? paid[i] : undefined, reachInput(view, sub.income, slot, plan.params), plan.levels);
         if (changes && i > 0) accumulateChange(sub, paid[0]!, paid[i]!, changeStacks[i - 1]!.subarray(c * CHANGE.length, (c + 1) * CHANGE.length), 0, b - a);
       });
       const t = now();

