@@ -2,8 +2,12 @@
  * npm run bench: measures the language's performance goals and writes bench/results.json.
  *   1. parse + check + compile of a 2,000-line policy, warm (goal ≤ 50 ms)
  *   2. compiled batch evaluation of the Shanghai policy over 1,000,000 households, against a
- *      hand-written TypeScript loop over the same columns, measured alternately in one process
- *      (goal: ratio ≤ 1.25; evaluation ≤ 150 ms on one core)
+ *      hand-written TypeScript loop over the same columns, measured alternately in one process,
+ *      in each of five processes (goal: ratio ≤ 1.25; evaluation ≤ 150 ms on one core). Five,
+ *      because V8 settles each process's hand-written loop into one of a few speeds (measured
+ *      on one machine and one build: 100, 124, 127 and 158 ms; the compiled batch 136-150 ms), so one
+ *      process's ratio says more about that than about the code: the medians across processes are
+ *      the figures, each process's beside them
  *   3. how evaluation time grows from 10^4 to 10^6 households
  *   4. the simulator's goals (bench/simulator.ts): generation, memory, compare, a 50-point sweep
  *   5. population files (bench/files.ts): the 200,000-household CSV pair end to end, each format's reading
@@ -11,6 +15,7 @@
  *   7. simulate --engine js|duckdb|spark end to end (bench/engines.ts): 10^6 and 10^7, Spark local and on a two-worker cluster
  * Timings are medians of repeated runs; the machine is shared, so compare ratios.
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { checkPolicy, emitModule, instantiate, mapHost, LANGUAGE_VERSION, type CompiledPolicy } from '../language/index.ts';
@@ -52,6 +57,28 @@ function compileBench() {
 }
 
 // ---- 2 and 3. batch evaluation ----
+
+/** Processes the evaluation is measured in (see the head of this file). */
+const EVAL_PROCESSES = 5;
+
+/** Runs evalBench in child processes of this same program, one after another, and takes the medians. */
+function evalAcrossProcesses(): ReturnType<typeof evalBench> & { processes: { compiled_ms: number; handwritten_ms: number; ratio: number }[] } {
+  const runs: ReturnType<typeof evalBench>[] = [];
+  for (let i = 0; i < EVAL_PROCESSES; i++) {
+    const env: NodeJS.ProcessEnv = { ...process.env, BENCH_EVAL_CHILD: '1' };
+    delete env.BENCH_ONLY;
+    delete env.BENCH_MERGE;
+    const text = execFileSync(process.execPath, [...process.execArgv, process.argv[1]!], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+    runs.push(JSON.parse(text) as ReturnType<typeof evalBench>);
+  }
+  const ratio = median(runs.map((r) => r.ratio));
+  const mid = runs.find((r) => r.ratio === ratio)!;
+  const processes = runs.map((r) => ({ compiled_ms: r.compiled_ms, handwritten_ms: r.handwritten_ms, ratio: r.ratio }));
+  const c = median(runs.map((r) => r.compiled_ms));
+  const b = median(runs.map((r) => r.handwritten_ms));
+  log(`across ${EVAL_PROCESSES} processes (medians): compiled ${c} ms, hand-written ${b} ms, ratio ${ratio} (each: ${processes.map((x) => x.ratio).join(', ')}; goals ≤ 150 ms, ≤ 1.25)`);
+  return { ...mid, compiled_ms: c, handwritten_ms: b, ratio, processes };
+}
 function shanghai(): CompiledPolicy {
   const files = ['policies/shanghai/shanghai.doudi', 'policies/national/framework.doudi'];
   const r = checkPolicy(files[0]!, mapHost(Object.fromEntries(files.map((f) => [f, fs.readFileSync(f, 'utf8')]))));
@@ -175,6 +202,12 @@ function evalBench(m: CompiledPolicy) {
 // BENCH_ONLY=compile,evaluation runs those parts only and prints them instead of writing results.json;
 // with BENCH_MERGE=1 it also writes them into results.json, keeping the other parts as they were and
 // noting when and under what load each part was measured (the machine is shared).
+// A child of evalAcrossProcesses: one evaluation, its figures as JSON on stdout.
+if (process.env.BENCH_EVAL_CHILD === '1') {
+  process.stdout.write(JSON.stringify(evalBench(shanghai())) + '\n');
+  process.exit(0);
+}
+
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const merge = process.env.BENCH_MERGE === '1';
 /** the load average when each part started */
@@ -188,7 +221,7 @@ const results = {
   date: new Date().toISOString(),
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '', node: process.version, load: os.loadavg().map((x) => round(x)) },
   compile: await part('compile', compileBench),
-  evaluation: await part('evaluation', () => evalBench(shanghai())),
+  evaluation: await part('evaluation', evalAcrossProcesses),
   simulator: await part('simulator', simulatorBench),
   files: await part('files', filesBench),
   sql: await part('sql', sqlBench),
