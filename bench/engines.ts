@@ -22,6 +22,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { sparkAbsent, startSpark } from '../scripts/engines/spark.ts';
+import { runAlone } from '../scripts/alone.ts';
 
 const round = (x: number, places = 2) => Math.round(x * 10 ** places) / 10 ** places;
 const log = (s: string) => process.stderr.write(s + '\n');
@@ -139,6 +140,5 @@ export async function enginesBench() {
   return results;
 }
 
-// run alone: node --import tsx bench/engines.ts. Only under its own name: bundled into dist/bench.js,
-// import.meta.url is the bundle's, and the whole engines part would run whatever BENCH_ONLY says.
-if (process.argv[1] && path.basename(process.argv[1]) === 'engines.ts' && import.meta.url === `file://${path.resolve(process.argv[1])}`) await enginesBench();
+// run alone: node --import tsx bench/engines.ts
+if (runAlone(import.meta.url, 'engines.ts')) await enginesBench();

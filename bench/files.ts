@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { checkPolicy, compileIR, mapHost, LANGUAGE_VERSION } from '../language/index.ts';
 import { Simulator, generatePopulation, PackedIds, type Population } from '../simulator/index.ts';
 import { locatePopulation, readPopulationFiles, writePopulationFiles, type PopulationFormat } from '../cli/files/index.ts';
+import { runAlone } from '../scripts/alone.ts';
 
 const now = () => performance.now();
 /** CPU time of the process, every thread (DuckDB's and V8's compiler threads too), in ms. */
@@ -187,9 +188,7 @@ async function one(n: number, format: PopulationFormat) {
   }
 }
 
-// run alone: node --import tsx bench/files.ts N… (only under its own name: bundled into dist/bench.js,
-// import.meta.url is the bundle's)
-const alone = !!process.argv[1] && path.basename(process.argv[1]) === 'files.ts' && import.meta.url === `file://${path.resolve(process.argv[1])}`;
-const args = alone ? process.argv.slice(2) : [];
+// run alone: node --import tsx bench/files.ts N…
+const args = runAlone(import.meta.url, 'files.ts') ? process.argv.slice(2) : [];
 if (args[0] === '--one') await one(Number(args[1]), args[2] as PopulationFormat);
 else if (args.length) await sizes(args.map(Number));

@@ -79,6 +79,7 @@ function evalAcrossProcesses(): ReturnType<typeof evalBench> & { processes: { co
   log(`across ${EVAL_PROCESSES} processes (medians): compiled ${c} ms, hand-written ${b} ms, ratio ${ratio} (each: ${processes.map((x) => x.ratio).join(', ')}; goals ≤ 150 ms, ≤ 1.25)`);
   return { ...mid, compiled_ms: c, handwritten_ms: b, ratio, processes };
 }
+
 function shanghai(): CompiledPolicy {
   const files = ['policies/shanghai/shanghai.doudi', 'policies/national/framework.doudi'];
   const r = checkPolicy(files[0]!, mapHost(Object.fromEntries(files.map((f) => [f, fs.readFileSync(f, 'utf8')]))));
@@ -199,15 +200,15 @@ function evalBench(m: CompiledPolicy) {
   };
 }
 
-// BENCH_ONLY=compile,evaluation runs those parts only and prints them instead of writing results.json;
-// with BENCH_MERGE=1 it also writes them into results.json, keeping the other parts as they were and
-// noting when and under what load each part was measured (the machine is shared).
 // A child of evalAcrossProcesses: one evaluation, its figures as JSON on stdout.
 if (process.env.BENCH_EVAL_CHILD === '1') {
   process.stdout.write(JSON.stringify(evalBench(shanghai())) + '\n');
   process.exit(0);
 }
 
+// BENCH_ONLY=compile,evaluation runs those parts only and prints them instead of writing results.json;
+// with BENCH_MERGE=1 it also writes them into results.json, keeping the other parts as they were and
+// noting when and under what load each part was measured (the machine is shared).
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const merge = process.env.BENCH_MERGE === '1';
 /** the load average when each part started */

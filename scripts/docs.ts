@@ -4,6 +4,7 @@
  * when they are out of date.
  */
 import * as fs from 'node:fs';
+import { runAlone } from './alone.ts';
 import { KEYWORDS, BUILTINS, HOUSEHOLD_FIELDS, PERSON_FIELDS, ENUMS, typeText, type FieldSpec } from '../language/index.ts';
 import { CODES } from '../language/diagnostics/codes.ts';
 import { LIMITS } from '../language/limits.ts';
@@ -81,7 +82,7 @@ export function regenerate(text: string): string {
   });
 }
 
-if (process.argv[1]?.endsWith('docs.ts')) {
+if (runAlone(import.meta.url, 'docs.ts')) {
   const file = 'docs/language.md';
   fs.writeFileSync(file, regenerate(fs.readFileSync(file, 'utf8')));
   process.stderr.write(`updated ${file}\n`);

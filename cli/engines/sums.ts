@@ -6,9 +6,8 @@
  * `unit` (1 for whole weights, 10⁻⁶ for weights of at most six decimals, or the one weight every
  * household has, W = 1); a figure is that sum × unit (monthly totals and changes stay in twelfths of
  * a fen, as the JS engine keeps them; ÷ m or ÷ a line for the reach fractions), formed exactly and
- * rounded once to the nearest double. With
- * whole weights every sum the JS engine makes of integers is an integer below 2^53, exact in
- * both: the same bytes. Otherwise the JS engine's float sums may differ from the exact figure in
+ * rounded once to the nearest double. With whole weights every sum the JS engine makes of integers
+ * is an integer below 2^53, exact in both: the same bytes. Otherwise the JS engine's float sums may differ from the exact figure in
  * the last bits.
  */
 import { BIN, BINS, CHANGE, GROUP_WIDTH, LEVELS, RunLayout } from '../../simulator/index.ts';

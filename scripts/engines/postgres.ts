@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { runAlone } from '../alone.ts';
 
 export interface PostgresServer {
   readonly url: string;
@@ -79,8 +80,7 @@ export function stopPid(pid: number): void {
   }
 }
 
-// Run as a script only under its own name: bundled into dist/bench.js, import.meta.filename is the bundle's.
-if (process.argv[1] && path.basename(process.argv[1]) === 'postgres.ts' && path.resolve(process.argv[1]) === path.resolve(import.meta.filename ?? '')) {
+if (runAlone(import.meta.url, 'postgres.ts')) {
   const [cmd, dir] = process.argv.slice(2);
   if (cmd === 'start' && dir) {
     const s = await startPostgres(path.resolve(dir));

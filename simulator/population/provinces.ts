@@ -217,8 +217,10 @@ export function provinceOf(code: string): Province | undefined {
 }
 
 /** A city's share of residents in towns: its own where the city table has it, else its province's. */
+const inTowns = (p: Province, c: City | undefined): number => c?.urban ?? p.urbanShare.value;
+
 export function cityUrbanShare(p: Province, code: string): number {
-  return p.cities?.find((c) => c.code === code)?.urban ?? p.urbanShare.value;
+  return inTowns(p, p.cities?.find((c) => c.code === code));
 }
 
 /**
@@ -229,7 +231,7 @@ export function cityUrbanShare(p: Province, code: string): number {
  * assumption: every city has its province's urban/rural ratio).
  */
 function cityLevel(p: Province, c: City): number {
-  const u = c.urban ?? p.urbanShare.value;
+  const u = inTowns(p, c);
   const r = p.income2023.urban.value / p.income2023.rural.value;
   return c.income / (u + (1 - u) / r);
 }
@@ -254,7 +256,7 @@ export const RURAL_CITY_EXPONENT: Figure = { value: ruralExponent(), tag: 'M', s
  */
 export function cityAreaShares(p: Province, area: 'urban' | 'rural'): { code: string; share: number }[] {
   if (!p.cities) return [];
-  const w = p.cities.map((c) => c.share * (area === 'urban' ? (c.urban ?? p.urbanShare.value) : 1 - (c.urban ?? p.urbanShare.value)));
+  const w = p.cities.map((c) => c.share * (area === 'urban' ? inTowns(p, c) : 1 - inTowns(p, c)));
   const total = w.reduce((a, b) => a + b, 0);
   return p.cities.map((c, i) => ({ code: c.code, share: w[i]! / total }));
 }
